@@ -1,0 +1,197 @@
+//! Campaign settings: the numbers and dates every check and count depends on.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The compiled-in defaults (`assets/campaign.toml`).
+pub const DEFAULTS_TOML: &str = include_str!("../../assets/campaign.toml");
+
+/// One campaign's settings, as stored in the `campaign` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    /// This collection point's name (the `origin` of its entries).
+    pub point: String,
+    /// Election day; signers must be 18 on it. `None`: not configured.
+    #[serde(with = "optional_date")]
+    pub election_date: Option<NaiveDate>,
+    /// Valid signatures wanted in total.
+    pub target: u32,
+    /// Cap of valid signatures per federal subject.
+    pub region_cap: u32,
+    /// Cap of valid signatures in total for voters living abroad.
+    pub abroad_cap: u32,
+    /// First allowed signing date.
+    #[serde(with = "optional_date")]
+    pub window_start: Option<NaiveDate>,
+    /// Last allowed signing date.
+    #[serde(with = "optional_date")]
+    pub window_end: Option<NaiveDate>,
+    /// Lines on one paper sheet.
+    pub lines_per_sheet: u32,
+    /// IANA timezone name or `local`.
+    pub timezone: String,
+    /// Minutes of inactivity before a desk locks.
+    pub idle_lock_min: u32,
+}
+
+/// Why a campaign setting could not be read or changed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CampaignError {
+    /// The key is not a campaign setting.
+    #[error("unknown campaign setting `{0}`; known: {known}", known = Campaign::KEYS.join(", "))]
+    UnknownKey(String),
+    /// The value does not fit the setting.
+    #[error("`{key}` must be {expected}, got `{value}`")]
+    BadValue {
+        /// Setting name.
+        key: String,
+        /// What the setting accepts.
+        expected: &'static str,
+        /// What was given.
+        value: String,
+    },
+    /// The defaults file is broken (a build problem, caught by tests).
+    #[error("campaign defaults are not valid TOML: {0}")]
+    Defaults(String),
+}
+
+impl Campaign {
+    /// Every setting name, in display order.
+    pub const KEYS: [&'static str; 10] = [
+        "point",
+        "election_date",
+        "target",
+        "region_cap",
+        "abroad_cap",
+        "window_start",
+        "window_end",
+        "lines_per_sheet",
+        "timezone",
+        "idle_lock_min",
+    ];
+
+    /// The compiled-in defaults.
+    pub fn defaults() -> Result<Campaign, CampaignError> {
+        toml::from_str(DEFAULTS_TOML).map_err(|e| CampaignError::Defaults(e.to_string()))
+    }
+
+    /// Whether the lead has set the election date (the board says so when not).
+    pub fn is_configured(&self) -> bool {
+        self.election_date.is_some()
+    }
+
+    /// A setting's value as text (empty for unset dates).
+    pub fn get(&self, key: &str) -> Result<String, CampaignError> {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        Ok(match key {
+            "point" => self.point.clone(),
+            "election_date" => date(self.election_date),
+            "target" => self.target.to_string(),
+            "region_cap" => self.region_cap.to_string(),
+            "abroad_cap" => self.abroad_cap.to_string(),
+            "window_start" => date(self.window_start),
+            "window_end" => date(self.window_end),
+            "lines_per_sheet" => self.lines_per_sheet.to_string(),
+            "timezone" => self.timezone.clone(),
+            "idle_lock_min" => self.idle_lock_min.to_string(),
+            other => return Err(CampaignError::UnknownKey(other.to_string())),
+        })
+    }
+
+    /// Changes one setting from text, validating it.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), CampaignError> {
+        let value = value.trim();
+        let bad = |expected: &'static str| CampaignError::BadValue {
+            key: key.to_string(),
+            expected,
+            value: value.to_string(),
+        };
+        let date = |v: &str| -> Result<Option<NaiveDate>, CampaignError> {
+            if v.is_empty() {
+                return Ok(None);
+            }
+            NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| bad("a date YYYY-MM-DD or empty"))
+        };
+        let count = |v: &str, min: u32| -> Result<u32, CampaignError> {
+            v.parse::<u32>()
+                .ok()
+                .filter(|n| *n >= min)
+                .ok_or_else(|| bad(if min > 0 { "a whole number of at least 1" } else { "a whole number" }))
+        };
+        match key {
+            "point" => {
+                if value.is_empty() {
+                    return Err(bad("a non-empty name"));
+                }
+                self.point = value.to_string();
+            }
+            "election_date" => self.election_date = date(value)?,
+            "target" => self.target = count(value, 1)?,
+            "region_cap" => self.region_cap = count(value, 1)?,
+            "abroad_cap" => self.abroad_cap = count(value, 1)?,
+            "window_start" => self.window_start = date(value)?,
+            "window_end" => self.window_end = date(value)?,
+            "lines_per_sheet" => self.lines_per_sheet = count(value, 1)?,
+            "timezone" => {
+                if value != "local" && value.parse::<chrono_tz::Tz>().is_err() {
+                    return Err(bad("an IANA timezone such as Europe/Moscow, or `local`"));
+                }
+                self.timezone = value.to_string();
+            }
+            "idle_lock_min" => self.idle_lock_min = count(value, 1)?,
+            other => return Err(CampaignError::UnknownKey(other.to_string())),
+        }
+        Ok(())
+    }
+}
+
+/// Dates stored as `YYYY-MM-DD`, with the empty string for "not set".
+mod optional_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_str(""),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let text = String::deserialize(d)?;
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(Some)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_parse_and_work_out_of_the_box() {
+        let c = Campaign::defaults().expect("defaults parse");
+        assert_eq!(c.region_cap, 2500);
+        assert!(c.election_date.is_none() && c.window_start.is_none());
+        assert!(!c.is_configured());
+    }
+
+    #[test]
+    fn set_validates_values() {
+        let mut c = Campaign::defaults().expect("defaults parse");
+        assert!(c.set("target", "abc").is_err());
+        assert!(c.set("nope", "1").is_err());
+        assert!(c.set("timezone", "Mars/Base").is_err());
+        c.set("election_date", "2024-03-17").expect("date");
+        c.set("timezone", "Europe/Moscow").expect("tz");
+        assert_eq!(c.get("election_date").expect("get"), "2024-03-17");
+        c.set("window_end", "").expect("clear");
+        assert!(c.window_end.is_none());
+    }
+}

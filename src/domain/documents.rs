@@ -1,0 +1,1 @@
+//! SKELETON: the checks helper fills this module.

@@ -1,0 +1,15 @@
+//! Pure signature rules: no I/O, no clock reads. Everything here is table-testable.
+
+pub mod campaign;
+pub mod checks;
+pub mod dates;
+pub mod documents;
+pub mod entry;
+pub mod finding;
+pub mod names;
+pub mod regions;
+
+pub use campaign::Campaign;
+pub use entry::{DocKind, EntryDraft, EntrySummary, NewEntry};
+pub use finding::{Field, Finding, Problem, Severity};
+pub use regions::{Region, RegionCatalog, ABROAD};
