@@ -1,1 +1,102 @@
-//! SKELETON
+//! Command-line definitions (clap). Parsing only; `lib.rs` dispatches.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// sigdesk: signature-collection desk, queue and lead board in one terminal app.
+#[derive(Debug, Parser)]
+#[command(name = "sigdesk", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file (created on first run).
+    #[arg(long, global = true, env = "SIGDESK_DB", default_value = "sigdesk.db")]
+    pub db: PathBuf,
+    /// Language of messages: ru or en (default: from LC_ALL/LANG).
+    #[arg(long, global = true, value_parser = ["ru", "en"])]
+    pub lang: Option<String>,
+    /// What to do; without a command the desk opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The sigdesk commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the desk form (the default).
+    Desk(DeskArgs),
+    /// Write every entry to CSV (UTF-8, RFC 4180). The file is NOT encrypted: keep it safe.
+    Export(ExportArgs),
+    /// Add entries from a sigdesk CSV, with the same checks as the form.
+    Import(ImportArgs),
+    /// Re-check every valid entry; report defects by rule; exit 3 if any error-level defect.
+    Check,
+    /// Show or change the campaign settings.
+    Campaign {
+        /// show or set.
+        #[command(subcommand)]
+        action: CampaignAction,
+    },
+}
+
+/// Options of the desk screen.
+#[derive(Debug, Default, clap::Args)]
+pub struct DeskArgs {
+    /// Desk name (skips asking when given with --operator).
+    #[arg(long)]
+    pub desk: Option<String>,
+    /// Operator name.
+    #[arg(long)]
+    pub operator: Option<String>,
+}
+
+/// Options of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Output file, or - for standard output.
+    #[arg(long, short, default_value = "-")]
+    pub out: String,
+    /// Field delimiter: , or ;
+    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
+    /// Start the file with a UTF-8 byte order mark (for spreadsheet programs).
+    #[arg(long)]
+    pub bom: bool,
+    /// Also write voided entries.
+    #[arg(long)]
+    pub include_voided: bool,
+}
+
+/// Options of `import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The CSV file to import.
+    pub file: PathBuf,
+    /// Import the good rows and write the bad ones to FILE.rejected.csv with a reason.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Field delimiter: , or ; (default: detected from the header).
+    #[arg(long, value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+}
+
+/// `campaign show` or `campaign set KEY VALUE`.
+#[derive(Debug, Subcommand)]
+pub enum CampaignAction {
+    /// Print every setting.
+    Show,
+    /// Change one setting (dates as YYYY-MM-DD, empty to unset).
+    Set {
+        /// Setting name, e.g. election_date.
+        key: String,
+        /// New value.
+        value: String,
+    },
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "\\t" | "tab" => Ok(b'\t'),
+        other => Err(format!("delimiter must be , or ; (got `{other}`)")),
+    }
+}

@@ -1,11 +1,126 @@
 //! sigdesk: a terminal app for in-person signature-collection desks.
 //!
-//! The library holds everything; `main.rs` only parses arguments and calls [`run`].
+//! The library holds everything; `main.rs` only calls [`run`].
 #![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod csvio;
 pub mod domain;
 pub mod i18n;
+pub mod report;
 pub mod store;
 pub mod tui;
+
+use clap::Parser;
+use cli::{CampaignAction, Cli, Command};
+use domain::RegionCatalog;
+use i18n::Lang;
+use std::ffi::OsString;
+use std::process::ExitCode;
+use store::{Actor, Store};
+
+/// Exit code when `check` found defects.
+pub const EXIT_DEFECTS: u8 = 3;
+
+/// Parses `args` and runs the command; errors become one line on stderr and exit 1.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let lang = Lang::detect(
+        cli.lang.as_deref(),
+        std::env::var("LC_ALL").ok().as_deref(),
+        std::env::var("LANG").ok().as_deref(),
+    );
+    match dispatch(cli, lang) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("sigdesk: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The actor of command-line actions: desk `cli`, operator from `$USER`.
+fn cli_actor() -> Actor {
+    Actor {
+        desk: "cli".into(),
+        operator: std::env::var("USER").unwrap_or_else(|_| "lead".into()),
+    }
+}
+
+fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
+    let regions = RegionCatalog::embedded()?;
+    let command = cli.command.unwrap_or(Command::Desk(Default::default()));
+    if let Command::Import(args) = &command {
+        // Fail on a missing file before creating a database for it.
+        std::fs::metadata(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    }
+    let mut store = Store::open(&cli.db, &regions)?;
+    let now = chrono::Utc::now();
+    match command {
+        Command::Desk(args) => {
+            tui::run_desk(store, regions, lang, args)?;
+            Ok(0)
+        }
+        Command::Export(args) => {
+            let options = csvio::ExportOptions {
+                delimiter: args.delimiter,
+                bom: args.bom,
+                include_voided: args.include_voided,
+            };
+            let rows = csvio::export(&store, &args.out, options)?;
+            store.record_event(now, &cli_actor(), "export", &serde_json::json!({"out": args.out, "rows": rows}))?;
+            eprintln!("{}", i18n::exported(lang, rows, &args.out));
+            Ok(0)
+        }
+        Command::Import(args) => {
+            let campaign = store.campaign()?;
+            let actor = cli_actor();
+            let ctx = csvio::import::ImportContext {
+                lang,
+                today: campaign.local_date(now),
+                now,
+                regions: &regions,
+                actor: &actor,
+            };
+            let options = csvio::ImportOptions {
+                skip_bad: args.skip_bad,
+                delimiter: args.delimiter,
+            };
+            let report = csvio::import(&mut store, &args.file, options, &ctx)?;
+            println!("{}", i18n::imported(lang, &report));
+            if report.rejected > 0 {
+                println!("{}", csvio::rejects_path(&args.file).display());
+            }
+            Ok(0)
+        }
+        Command::Check => {
+            let campaign = store.campaign()?;
+            let report = report::check_all(&store, &regions, campaign.local_date(now), lang)?;
+            print!("{}", i18n::defect_report(lang, &report));
+            Ok(if report.has_errors() { EXIT_DEFECTS } else { 0 })
+        }
+        Command::Campaign { action } => {
+            let mut campaign = store.campaign()?;
+            match action {
+                CampaignAction::Show => {
+                    for key in domain::Campaign::KEYS {
+                        println!("{key} = {}", campaign.get(key)?);
+                    }
+                }
+                CampaignAction::Set { key, value } => {
+                    campaign.set(&key, &value)?;
+                    store.save_campaign(&campaign, &cli_actor(), now)?;
+                    println!("{key} = {}", campaign.get(&key)?);
+                }
+            }
+            Ok(0)
+        }
+    }
+}

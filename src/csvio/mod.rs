@@ -1,1 +1,81 @@
-//! SKELETON
+//! CSV export and import in the format of DESIGN.md §9 (export = import).
+
+pub mod export;
+pub mod import;
+
+pub use export::{export, ExportOptions};
+pub use import::{import, ImportOptions, ImportReport};
+
+use std::path::{Path, PathBuf};
+
+/// Why a CSV could not be written or read.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvError {
+    /// A file could not be created, written or read.
+    #[error("{path}: {reason}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        reason: String,
+    },
+    /// The header lacks columns or has unknown ones.
+    #[error("{path}: {reason}")]
+    Header {
+        /// The file.
+        path: String,
+        /// What is wrong with the header.
+        reason: String,
+    },
+    /// The file is not valid CSV at some line.
+    #[error("{path} line {line}: {reason}")]
+    Malformed {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The file is larger than an import takes at once.
+    #[error("{path} is {size_mib} MiB, more than the {limit_mib} MiB sigdesk imports at once; split it into parts (importing a part twice adds nothing)")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size.
+        size_mib: u64,
+        /// The limit.
+        limit_mib: u64,
+    },
+    /// Some rows failed the checks and `--skip-bad` was not given.
+    #[error("{rejected} of {rows} rows rejected, nothing imported; first: {first}. Fix them, or use --skip-bad to import the good rows and write the rest to a .rejected.csv file")]
+    Rejected {
+        /// Rows rejected.
+        rejected: usize,
+        /// Rows read.
+        rows: usize,
+        /// The first rejection, with its line.
+        first: String,
+    },
+    /// The database refused the write.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+impl CsvError {
+    pub(crate) fn io(path: &Path, e: impl std::fmt::Display) -> CsvError {
+        CsvError::Io {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        }
+    }
+}
+
+/// `F.rejected.csv` beside the imported file `F.csv`.
+pub fn rejects_path(source: &Path) -> PathBuf {
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "import".into());
+    source.with_file_name(format!("{stem}.rejected.csv"))
+}

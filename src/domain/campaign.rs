@@ -115,10 +115,13 @@ impl Campaign {
                 .map_err(|_| bad("a date YYYY-MM-DD or empty"))
         };
         let count = |v: &str, min: u32| -> Result<u32, CampaignError> {
-            v.parse::<u32>()
-                .ok()
-                .filter(|n| *n >= min)
-                .ok_or_else(|| bad(if min > 0 { "a whole number of at least 1" } else { "a whole number" }))
+            v.parse::<u32>().ok().filter(|n| *n >= min).ok_or_else(|| {
+                bad(if min > 0 {
+                    "a whole number of at least 1"
+                } else {
+                    "a whole number"
+                })
+            })
         };
         match key {
             "point" => {
@@ -193,5 +196,23 @@ mod tests {
         assert_eq!(c.get("election_date").expect("get"), "2024-03-17");
         c.set("window_end", "").expect("clear");
         assert!(c.window_end.is_none());
+    }
+}
+
+impl Campaign {
+    /// The calendar date at the collection point at instant `now`.
+    pub fn local_date(&self, now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+        match self.timezone.parse::<chrono_tz::Tz>() {
+            Ok(tz) => now.with_timezone(&tz).date_naive(),
+            Err(_) => now.with_timezone(&chrono::Local).date_naive(),
+        }
+    }
+
+    /// Local wall-clock time at the point, for display.
+    pub fn local_time(&self, now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+        match self.timezone.parse::<chrono_tz::Tz>() {
+            Ok(tz) => now.with_timezone(&tz).naive_local(),
+            Err(_) => now.with_timezone(&chrono::Local).naive_local(),
+        }
     }
 }

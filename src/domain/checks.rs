@@ -1,7 +1,7 @@
 //! The check set: one function that runs every rule of DESIGN.md §4 over a draft.
 //! SKELETON: the checks helper fills the bodies and the Problem variants.
 
-use super::{Campaign, EntryDraft, EntrySummary, Finding, NewEntry, RegionCatalog, DocKind};
+use super::{Campaign, DocKind, EntryDraft, EntrySummary, Finding, NewEntry, RegionCatalog};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 

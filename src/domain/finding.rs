@@ -13,10 +13,11 @@ pub enum Severity {
 }
 
 /// The form fields a finding can point at, in form order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// Family name.
+    #[default]
     Surname,
     /// First name.
     GivenName,

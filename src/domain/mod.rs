@@ -7,9 +7,11 @@ pub mod documents;
 pub mod entry;
 pub mod finding;
 pub mod names;
+pub mod record;
 pub mod regions;
 
 pub use campaign::Campaign;
 pub use entry::{DocKind, EntryDraft, EntrySummary, NewEntry};
 pub use finding::{Field, Finding, Problem, Severity};
-pub use regions::{Region, RegionCatalog, ABROAD};
+pub use record::{Entry, EntryStatus};
+pub use regions::{ABROAD, Region, RegionCatalog};

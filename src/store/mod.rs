@@ -1,1 +1,92 @@
-//! SKELETON
+//! The only module that talks to SQLite: open, migrations, entries, sheets, events.
+//!
+//! Every connection runs in WAL mode with `synchronous=FULL`, foreign keys on and a
+//! 5-second busy timeout. Every write is one short `BEGIN IMMEDIATE` transaction.
+
+mod campaign;
+mod entries;
+mod error;
+mod events;
+mod schema;
+mod sheets;
+
+pub use entries::{EntryEdit, SavedEntry, EXPORT_COLUMNS};
+pub use error::StoreError;
+pub use events::{Actor, EventRecord};
+pub use sheets::SheetPreview;
+
+use crate::domain::{Campaign, RegionCatalog};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another desk's transaction before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
+
+/// An open sigdesk database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating and migrating it if needed.
+    pub fn open(path: &Path, regions: &RegionCatalog) -> Result<Store, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::from_open(path, e))?;
+        configure(&conn).map_err(|e| StoreError::from_open(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        schema::migrate(&mut store.conn, regions).map_err(|e| StoreError::from_open(path, e))?;
+        Ok(store)
+    }
+
+    /// Opens an existing database without creating or migrating it (for watchers and readers).
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::from_open(path, e))?;
+        configure(&conn).map_err(|e| StoreError::from_open(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The database file this store is on.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The campaign settings stored in this database.
+    pub fn campaign(&self) -> Result<Campaign, StoreError> {
+        campaign::load(&self.conn)
+    }
+
+    /// A counter that changes whenever another connection commits (PRAGMA data_version).
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+}
+
+/// The pragmas of DESIGN.md §3, set on every connection.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Reading the header fails here, with a clear error, when the file is not a database.
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::InvalidQuery);
+    }
+    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+}

@@ -1,0 +1,430 @@
+//! Import: every row through the same checks as the form; all or nothing unless
+//! `--skip-bad`; ids already present are skipped, so importing twice adds nothing.
+
+use super::CsvError;
+use crate::domain::checks::{check_entry, lookup_keys, CheckContext};
+use crate::domain::{
+    Campaign, DocKind, Entry, EntryDraft, EntryStatus, EntrySummary, RegionCatalog, Severity,
+};
+use crate::i18n::{problem_message, Lang};
+use crate::store::{Actor, Store, EXPORT_COLUMNS};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Largest file imported at once; larger ones must be split.
+pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Import good rows and write bad ones to the rejects file.
+    pub skip_bad: bool,
+    /// Field delimiter; `None` detects `,` or `;` from the header.
+    pub delimiter: Option<u8>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Data rows read.
+    pub rows: usize,
+    /// Rows added to the database.
+    pub added: usize,
+    /// Rows whose id was already present.
+    pub already_present: usize,
+    /// Rows rejected (written to the rejects file with `--skip-bad`).
+    pub rejected: usize,
+    /// Rows accepted with warnings.
+    pub with_warnings: usize,
+}
+
+/// Columns an import needs; `region` is informational and may be missing.
+const REQUIRED: [&str; 20] = [
+    "id", "origin", "sheet", "line", "surname", "given_name", "patronymic", "birth_date", "doc_kind",
+    "doc_series", "doc_number", "region_code", "abroad_country", "address", "signed_on", "desk",
+    "operator", "entered_at", "status", "void_reason",
+];
+
+/// Position of every known column in the file's header.
+struct Columns(HashMap<&'static str, usize>);
+
+impl Columns {
+    fn from_header(header: &csv::StringRecord, path: &Path) -> Result<Columns, CsvError> {
+        let mut map = HashMap::new();
+        for (i, name) in header.iter().enumerate() {
+            let name = name.trim().trim_start_matches('\u{feff}');
+            match EXPORT_COLUMNS.iter().find(|c| **c == name) {
+                Some(known) => {
+                    if map.insert(*known, i).is_some() {
+                        return Err(header_error(path, format!("column `{name}` appears twice")));
+                    }
+                }
+                None => {
+                    return Err(header_error(
+                        path,
+                        format!("unknown column `{name}`; is this a sigdesk export?"),
+                    ))
+                }
+            }
+        }
+        let missing: Vec<_> = REQUIRED.iter().filter(|c| !map.contains_key(*c)).copied().collect();
+        if !missing.is_empty() {
+            return Err(header_error(
+                path,
+                format!("missing columns {}; is this a sigdesk export?", missing.join(", ")),
+            ));
+        }
+        Ok(Columns(map))
+    }
+
+    fn get<'r>(&self, row: &'r csv::StringRecord, name: &str) -> &'r str {
+        self.0.get(name).and_then(|i| row.get(*i)).unwrap_or("").trim()
+    }
+}
+
+fn header_error(path: &Path, reason: String) -> CsvError {
+    CsvError::Header {
+        path: path.display().to_string(),
+        reason,
+    }
+}
+
+/// Everything an import needs besides the file.
+pub struct ImportContext<'a> {
+    /// Language of the rejection reasons.
+    pub lang: Lang,
+    /// Today at the collection point.
+    pub today: NaiveDate,
+    /// Now, for the audit event.
+    pub now: DateTime<Utc>,
+    /// Region catalogue.
+    pub regions: &'a RegionCatalog,
+    /// Who imports.
+    pub actor: &'a Actor,
+}
+
+/// Imports a sigdesk CSV into the store.
+pub fn import(store: &mut Store, path: &Path, options: ImportOptions, ctx: &ImportContext<'_>) -> Result<ImportReport, CsvError> {
+    let size = std::fs::metadata(path).map_err(|e| CsvError::io(path, e))?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(CsvError::TooLarge {
+            path: path.display().to_string(),
+            size_mib: size >> 20,
+            limit_mib: MAX_IMPORT_BYTES >> 20,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| CsvError::io(path, e))?;
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(text));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .from_reader(text);
+    let header = reader.headers().map_err(|e| malformed(path, &e))?.clone();
+    let columns = Columns::from_header(&header, path)?;
+    let campaign = store.campaign()?;
+    let mut validator = RowValidator::new(store, &campaign, ctx)?;
+    let mut accepted = Vec::new();
+    let mut rejects: Vec<(csv::StringRecord, String)> = Vec::new();
+    let mut report = ImportReport::default();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(malformed(path, &e)),
+        }
+        report.rows += 1;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        match validator.validate(store, &columns, &record)? {
+            RowVerdict::Present => report.already_present += 1,
+            RowVerdict::Accepted { entry, warnings } => {
+                report.with_warnings += usize::from(warnings);
+                accepted.push(entry);
+            }
+            RowVerdict::Rejected(reason) => rejects.push((record.clone(), format!("line {line}: {reason}"))),
+        }
+    }
+    report.rejected = rejects.len();
+    if !rejects.is_empty() && !options.skip_bad {
+        return Err(CsvError::Rejected {
+            rejected: rejects.len(),
+            rows: report.rows,
+            first: rejects[0].1.clone(),
+        });
+    }
+    if !rejects.is_empty() {
+        write_rejects(path, &header, &rejects, delimiter)?;
+    }
+    let source = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    report.added = store.import_entries(&accepted, ctx.actor, ctx.now, &source)?;
+    Ok(report)
+}
+
+fn malformed(path: &Path, e: &csv::Error) -> CsvError {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    let reason = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8 text; save the file as UTF-8".to_string(),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("has {len} fields, the header has {expected_len}")
+        }
+        _ => e.to_string(),
+    };
+    CsvError::Malformed {
+        path: path.display().to_string(),
+        line,
+        reason,
+    }
+}
+
+/// `;` when the header line has more semicolons than commas, else `,`.
+fn detect_delimiter(text: &[u8]) -> u8 {
+    let first_line = text.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+fn write_rejects(source: &Path, header: &csv::StringRecord, rejects: &[(csv::StringRecord, String)], delimiter: u8) -> Result<(), CsvError> {
+    let target = super::rejects_path(source);
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".sigdesk-rejects-")
+        .tempfile_in(dir)
+        .map_err(|e| CsvError::io(&target, e))?;
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(temp.as_file_mut());
+        let io = |e: csv::Error| CsvError::io(&target, e);
+        w.write_record(header.iter().chain(["reason"])).map_err(io)?;
+        for (row, reason) in rejects {
+            w.write_record(row.iter().chain([reason.as_str()])).map_err(io)?;
+        }
+        w.flush().map_err(|e| CsvError::io(&target, e))?;
+    }
+    temp.persist(&target).map_err(|e| CsvError::io(&target, e.error))?;
+    Ok(())
+}
+
+/// What happens to one row.
+enum RowVerdict {
+    /// Its id is in the database already.
+    Present,
+    /// It passes; `warnings` tells whether it had any.
+    Accepted { entry: Entry, warnings: bool },
+    /// It fails, with the reason for the rejects file.
+    Rejected(String),
+}
+
+/// Checks rows against the database and against the rows before them in the same file.
+struct RowValidator<'a> {
+    campaign: &'a Campaign,
+    ctx: &'a ImportContext<'a>,
+    counts: HashMap<String, u32>,
+    documents: HashMap<(DocKind, String, String), EntrySummary>,
+    people: HashMap<(String, String, String, NaiveDate), EntrySummary>,
+    ids: std::collections::HashSet<String>,
+    lines: std::collections::HashSet<(String, u32, u32)>,
+}
+
+impl<'a> RowValidator<'a> {
+    fn new(store: &Store, campaign: &'a Campaign, ctx: &'a ImportContext<'a>) -> Result<Self, CsvError> {
+        Ok(RowValidator {
+            campaign,
+            ctx,
+            counts: store.region_counts()?,
+            documents: HashMap::new(),
+            people: HashMap::new(),
+            ids: Default::default(),
+            lines: Default::default(),
+        })
+    }
+
+    fn validate(&mut self, store: &Store, cols: &Columns, row: &csv::StringRecord) -> Result<RowVerdict, CsvError> {
+        let id = cols.get(row, "id").to_string();
+        if id.is_empty() || id.len() > 64 {
+            return Ok(RowVerdict::Rejected("id must be 1 to 64 characters".into()));
+        }
+        if store.has_entry(&id)? {
+            return Ok(RowVerdict::Present);
+        }
+        if !self.ids.insert(id.clone()) {
+            return Ok(RowVerdict::Rejected(format!("id {id} appears twice in the file")));
+        }
+        let base = match parse_fixed_fields(cols, row, id) {
+            Ok(base) => base,
+            Err(reason) => return Ok(RowVerdict::Rejected(reason)),
+        };
+        let line_key = (base.origin.clone(), base.sheet, base.line);
+        if store.line_taken(&base.origin, base.sheet, base.line)?.is_some() || !self.lines.insert(line_key) {
+            return Ok(RowVerdict::Rejected(format!(
+                "sheet {} line {} of point {} is already used by another entry",
+                base.sheet, base.line, base.origin
+            )));
+        }
+        let draft = EntryDraft {
+            surname: cols.get(row, "surname").into(),
+            given_name: cols.get(row, "given_name").into(),
+            patronymic: cols.get(row, "patronymic").into(),
+            birth_date: cols.get(row, "birth_date").into(),
+            doc_kind: base.doc_kind,
+            document: format!("{} {}", cols.get(row, "doc_series"), cols.get(row, "doc_number")).trim().to_string(),
+            region: cols.get(row, "region_code").into(),
+            abroad_country: cols.get(row, "abroad_country").into(),
+            address: cols.get(row, "address").into(),
+            signed_on: cols.get(row, "signed_on").into(),
+        };
+        if base.status == EntryStatus::Voided {
+            if self.ctx.regions.by_code(&draft.region).is_none() {
+                return Ok(RowVerdict::Rejected(format!(
+                    "region_code `{}` is not in the region catalogue",
+                    draft.region
+                )));
+            }
+            return Ok(match voided_entry(&draft, base) {
+                Ok(entry) => RowVerdict::Accepted { entry, warnings: false },
+                Err(reason) => RowVerdict::Rejected(reason),
+            });
+        }
+        let keys = lookup_keys(&draft);
+        let same_document = match &keys.document {
+            Some(k) => match self.documents.get(k) {
+                Some(s) => Some(s.clone()),
+                None => store.find_by_document(k.0, &k.1, &k.2)?,
+            },
+            None => None,
+        };
+        let same_person = match &keys.person {
+            Some(p) => match self.people.get(p) {
+                Some(s) => Some(s.clone()),
+                None => store.find_same_person(p, keys.document.as_ref())?,
+            },
+            None => None,
+        };
+        let check_ctx = CheckContext {
+            today: self.ctx.today,
+            campaign: self.campaign,
+            regions: self.ctx.regions,
+            region_counts: &self.counts,
+            same_document: same_document.as_ref(),
+            same_person: same_person.as_ref(),
+        };
+        let outcome = check_entry(&draft, &check_ctx);
+        let errors: Vec<String> = outcome
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{}: {}", f.code(), problem_message(self.ctx.lang, &f.problem)))
+            .collect();
+        let Some(new) = outcome.entry.filter(|_| errors.is_empty()) else {
+            return Ok(RowVerdict::Rejected(errors.join("; ")));
+        };
+        let entry = Entry {
+            surname: new.surname,
+            given_name: new.given_name,
+            patronymic: new.patronymic,
+            birth_date: new.birth_date,
+            doc_kind: new.doc_kind,
+            doc_series: new.doc_series,
+            doc_number: new.doc_number,
+            region_code: new.region_code,
+            abroad_country: new.abroad_country,
+            address: new.address,
+            signed_on: new.signed_on,
+            ..base
+        };
+        let summary = entry.summary();
+        *self.counts.entry(entry.region_code.clone()).or_default() += 1;
+        if let Some(k) = keys.document {
+            self.documents.insert(k, summary.clone());
+        }
+        if let Some(p) = keys.person {
+            self.people.entry(p).or_insert(summary);
+        }
+        Ok(RowVerdict::Accepted {
+            entry,
+            warnings: !outcome.findings.is_empty(),
+        })
+    }
+}
+
+/// Parses the columns that are not checked by the rules: id, origin, sheet/line, who/when.
+/// Personal fields are left empty here and filled from the checked values.
+fn parse_fixed_fields(cols: &Columns, row: &csv::StringRecord, id: String) -> Result<Entry, String> {
+    let number = |name: &str| -> Result<u32, String> {
+        let text = cols.get(row, name);
+        text.parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("{name} must be a whole number of at least 1, got `{text}`"))
+    };
+    let origin = cols.get(row, "origin").to_string();
+    if origin.is_empty() {
+        return Err("origin (collection point) is empty".into());
+    }
+    let kind_text = cols.get(row, "doc_kind");
+    let doc_kind = DocKind::parse(kind_text).ok_or_else(|| {
+        format!("doc_kind must be internal_passport, foreign_passport or other, got `{kind_text}`")
+    })?;
+    let status_text = cols.get(row, "status");
+    let status = EntryStatus::parse(status_text)
+        .ok_or_else(|| format!("status must be valid or voided, got `{status_text}`"))?;
+    let entered_text = cols.get(row, "entered_at");
+    let entered_at = DateTime::parse_from_rfc3339(entered_text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("entered_at must be an RFC 3339 time, got `{entered_text}`"))?;
+    let desk = cols.get(row, "desk").to_string();
+    if desk.is_empty() {
+        return Err("desk is empty".into());
+    }
+    Ok(Entry {
+        id,
+        origin,
+        sheet: number("sheet")?,
+        line: number("line")?,
+        surname: String::new(),
+        given_name: String::new(),
+        patronymic: String::new(),
+        birth_date: NaiveDate::MIN,
+        doc_kind,
+        doc_series: cols.get(row, "doc_series").to_string(),
+        doc_number: cols.get(row, "doc_number").to_string(),
+        region_code: String::new(),
+        abroad_country: String::new(),
+        address: String::new(),
+        signed_on: NaiveDate::MIN,
+        ticket: None,
+        desk,
+        operator: cols.get(row, "operator").to_string(),
+        entered_at,
+        status,
+        void_reason: cols.get(row, "void_reason").to_string(),
+    })
+}
+
+/// A voided row is kept as it was written (it no longer counts), after its dates parse.
+fn voided_entry(draft: &EntryDraft, base: Entry) -> Result<Entry, String> {
+    let date = |name: &str, text: &str| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| format!("{name} must be a date YYYY-MM-DD, got `{text}`"))
+    };
+    Ok(Entry {
+        surname: draft.surname.clone(),
+        given_name: draft.given_name.clone(),
+        patronymic: draft.patronymic.clone(),
+        birth_date: date("birth_date", &draft.birth_date)?,
+        region_code: draft.region.clone(),
+        abroad_country: draft.abroad_country.clone(),
+        address: draft.address.clone(),
+        signed_on: date("signed_on", &draft.signed_on)?,
+        ..base
+    })
+}

@@ -1,0 +1,90 @@
+//! The `check` defect report: every rule re-run over every valid entry, grouped by code.
+
+use crate::domain::checks::{check_entry, lookup_keys, CheckContext};
+use crate::domain::{Campaign, Entry, RegionCatalog, Severity};
+use crate::i18n::{problem_message, Lang};
+use crate::store::{Store, StoreError};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One defect found on a stored entry.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Defect {
+    /// Entry id.
+    pub entry_id: String,
+    /// Collection point.
+    pub origin: String,
+    /// Sheet number.
+    pub sheet: u32,
+    /// Line.
+    pub line: u32,
+    /// Desk that saved it.
+    pub desk: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Defects grouped by rule code, codes in alphabetical order.
+#[derive(Debug, Default, Serialize)]
+pub struct DefectReport {
+    /// Valid entries checked.
+    pub checked: u64,
+    /// Defects per rule code.
+    pub by_code: BTreeMap<String, Vec<Defect>>,
+}
+
+impl DefectReport {
+    /// Whether any defect would make the authority reject a signature.
+    pub fn has_errors(&self) -> bool {
+        self.by_code
+            .values()
+            .flatten()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Re-runs every check over every valid entry, in save order (so a cap warning names the
+/// entries past the cap, not all of them).
+pub fn check_all(store: &Store, regions: &RegionCatalog, today: NaiveDate, lang: Lang) -> Result<DefectReport, StoreError> {
+    let campaign: Campaign = store.campaign()?;
+    let mut report = DefectReport::default();
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    let mut visit = |e: &Entry| -> Result<(), StoreError> {
+        report.checked += 1;
+        let draft = e.to_draft(e.region_code.clone());
+        let keys = lookup_keys(&draft);
+        let same_person = match &keys.person {
+            Some(p) => store.find_same_person(p, keys.document.as_ref())?.filter(|s| s.id != e.id),
+            None => None,
+        };
+        let outcome = check_entry(
+            &draft,
+            &CheckContext {
+                today,
+                campaign: &campaign,
+                regions,
+                region_counts: &counts,
+                same_document: None,
+                same_person: same_person.as_ref(),
+            },
+        );
+        for f in outcome.findings {
+            report.by_code.entry(f.code().to_string()).or_default().push(Defect {
+                entry_id: e.id.clone(),
+                origin: e.origin.clone(),
+                sheet: e.sheet,
+                line: e.line,
+                desk: e.desk.clone(),
+                severity: f.severity,
+                message: problem_message(lang, &f.problem),
+            });
+        }
+        *counts.entry(e.region_code.clone()).or_default() += 1;
+        Ok(())
+    };
+    store.for_each_entry(false, &mut visit)?;
+    Ok(report)
+}

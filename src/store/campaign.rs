@@ -1,0 +1,95 @@
+//! The one-row `campaign` table.
+
+use super::StoreError;
+use crate::domain::Campaign;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+/// Writes the campaign row for a new database.
+pub(super) fn insert(conn: &Connection, c: &Campaign) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO campaign(id, point, election_date, target, region_cap, abroad_cap,
+             window_start, window_end, lines_per_sheet, timezone, idle_lock_min)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            c.point,
+            c.get("election_date").unwrap_or_default(),
+            c.target,
+            c.region_cap,
+            c.abroad_cap,
+            c.get("window_start").unwrap_or_default(),
+            c.get("window_end").unwrap_or_default(),
+            c.lines_per_sheet,
+            c.timezone,
+            c.idle_lock_min
+        ],
+    )?;
+    Ok(())
+}
+
+/// Reads the campaign row.
+pub(super) fn load(conn: &Connection) -> Result<Campaign, StoreError> {
+    let mut c = Campaign::defaults().map_err(|e| StoreError::Damaged(e.to_string()))?;
+    let row = conn
+        .query_row(
+            "SELECT point, election_date, target, region_cap, abroad_cap, window_start,
+                    window_end, lines_per_sheet, timezone, idle_lock_min
+             FROM campaign WHERE id = 1",
+            [],
+            |r| {
+                let mut values = Vec::with_capacity(Campaign::KEYS.len());
+                for i in 0..Campaign::KEYS.len() {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    values.push(match v {
+                        rusqlite::types::Value::Integer(n) => n.to_string(),
+                        rusqlite::types::Value::Text(t) => t,
+                        _ => String::new(),
+                    });
+                }
+                Ok(values)
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::Damaged("the campaign row is missing".into()))?;
+    for (key, value) in Campaign::KEYS.iter().zip(row) {
+        c.set(key, &value)
+            .map_err(|e| StoreError::Damaged(e.to_string()))?;
+    }
+    Ok(c)
+}
+
+impl super::Store {
+    /// Saves the whole campaign row (after `Campaign::set` validated a change).
+    pub fn save_campaign(
+        &mut self,
+        c: &Campaign,
+        actor: &super::Actor,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let old = load(&tx)?;
+        tx.execute("DELETE FROM campaign WHERE id = 1", [])?;
+        insert(&tx, c)?;
+        let mut changes = serde_json::Map::new();
+        for key in Campaign::KEYS {
+            let (before, after) = (
+                old.get(key).unwrap_or_default(),
+                c.get(key).unwrap_or_default(),
+            );
+            if before != after {
+                changes.insert(key.to_string(), serde_json::json!([before, after]));
+            }
+        }
+        super::events::append(
+            &tx,
+            now,
+            actor,
+            "campaign",
+            None,
+            &serde_json::Value::Object(changes),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}

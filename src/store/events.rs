@@ -1,0 +1,87 @@
+//! The append-only audit log.
+
+use super::StoreError;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+/// Who does a change: the desk and the operator signed in at it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Desk name.
+    pub desk: String,
+    /// Operator name.
+    pub operator: String,
+}
+
+/// One audit event as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventRecord {
+    /// When (RFC 3339 UTC).
+    pub at: String,
+    /// Desk.
+    pub desk: String,
+    /// Operator.
+    pub operator: String,
+    /// `create`, `edit`, `void`, `import`, `export`, `campaign`.
+    pub action: String,
+    /// Entry concerned, if any.
+    pub entry_id: Option<String>,
+    /// JSON of what changed.
+    pub details: String,
+}
+
+/// Appends one event inside the caller's transaction.
+pub(super) fn append(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    actor: &Actor,
+    action: &str,
+    entry_id: Option<&str>,
+    details: &serde_json::Value,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO events(at, desk, operator, action, entry_id, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        super::entries::time_text(at),
+        actor.desk,
+        actor.operator,
+        action,
+        entry_id,
+        details.to_string()
+    ])?;
+    Ok(())
+}
+
+impl super::Store {
+    /// Events about one entry, oldest first.
+    pub fn events_for_entry(&self, entry_id: &str) -> Result<Vec<EventRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, desk, operator, action, entry_id, details FROM events WHERE entry_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([entry_id], |r| {
+            Ok(EventRecord {
+                at: r.get(0)?,
+                desk: r.get(1)?,
+                operator: r.get(2)?,
+                action: r.get(3)?,
+                entry_id: r.get(4)?,
+                details: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records an action that touches no entry (export, import summary).
+    pub fn record_event(
+        &mut self,
+        now: DateTime<Utc>,
+        actor: &Actor,
+        action: &str,
+        details: &serde_json::Value,
+    ) -> Result<(), StoreError> {
+        append(&self.conn, now, actor, action, None, details)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,165 @@
+//! Schema migrations, applied in order by `PRAGMA user_version`.
+
+use crate::domain::regions::RegionKind;
+use crate::domain::{Campaign, RegionCatalog};
+use rusqlite::{Connection, TransactionBehavior, params};
+
+/// Migration scripts; index + 1 is the schema version each one produces.
+const MIGRATIONS: &[&str] = &[MIGRATION_1];
+
+/// The newest schema version this build knows.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const MIGRATION_1: &str = r#"
+CREATE TABLE campaign (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    point TEXT NOT NULL,
+    election_date TEXT NOT NULL DEFAULT '',
+    target INTEGER NOT NULL,
+    region_cap INTEGER NOT NULL,
+    abroad_cap INTEGER NOT NULL,
+    window_start TEXT NOT NULL DEFAULT '',
+    window_end TEXT NOT NULL DEFAULT '',
+    lines_per_sheet INTEGER NOT NULL,
+    timezone TEXT NOT NULL,
+    idle_lock_min INTEGER NOT NULL
+);
+CREATE TABLE regions (
+    code TEXT PRIMARY KEY,
+    okato TEXT NOT NULL,
+    name_ru TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE TABLE sheets (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    region_code TEXT NOT NULL REFERENCES regions(code),
+    abroad_country TEXT NOT NULL DEFAULT '',
+    desk TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    lines_used INTEGER NOT NULL DEFAULT 0,
+    certified_on TEXT,
+    collector TEXT
+);
+CREATE INDEX sheets_open ON sheets(desk, region_code, abroad_country) WHERE closed_at IS NULL;
+CREATE TABLE entries (
+    id TEXT PRIMARY KEY,
+    origin TEXT NOT NULL,
+    sheet INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    surname TEXT NOT NULL,
+    given_name TEXT NOT NULL,
+    patronymic TEXT NOT NULL DEFAULT '',
+    birth_date TEXT NOT NULL,
+    doc_kind TEXT NOT NULL CHECK (doc_kind IN ('internal_passport', 'foreign_passport', 'other')),
+    doc_series TEXT NOT NULL DEFAULT '',
+    doc_number TEXT NOT NULL,
+    region_code TEXT NOT NULL REFERENCES regions(code),
+    abroad_country TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL,
+    signed_on TEXT NOT NULL,
+    ticket INTEGER,
+    desk TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    entered_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('valid', 'voided')),
+    void_reason TEXT NOT NULL DEFAULT '',
+    UNIQUE (origin, sheet, line)
+);
+CREATE UNIQUE INDEX entries_document ON entries(doc_kind, doc_series, doc_number)
+    WHERE status = 'valid';
+CREATE INDEX entries_person ON entries(surname, given_name, birth_date) WHERE status = 'valid';
+CREATE INDEX entries_desk ON entries(desk, entered_at);
+-- Valid entries per region, kept by triggers so no screen ever counts the whole table.
+CREATE TABLE region_counts (
+    region_code TEXT PRIMARY KEY,
+    valid INTEGER NOT NULL DEFAULT 0
+);
+CREATE TRIGGER entries_count_insert AFTER INSERT ON entries WHEN NEW.status = 'valid'
+BEGIN
+    INSERT INTO region_counts(region_code, valid) VALUES (NEW.region_code, 1)
+    ON CONFLICT(region_code) DO UPDATE SET valid = valid + 1;
+END;
+CREATE TRIGGER entries_count_update AFTER UPDATE OF status, region_code ON entries
+BEGIN
+    UPDATE region_counts SET valid = valid - 1
+        WHERE OLD.status = 'valid' AND region_code = OLD.region_code;
+    INSERT INTO region_counts(region_code, valid)
+        SELECT NEW.region_code, 1 WHERE NEW.status = 'valid'
+    ON CONFLICT(region_code) DO UPDATE SET valid = valid + 1;
+END;
+CREATE TRIGGER entries_count_delete AFTER DELETE ON entries WHEN OLD.status = 'valid'
+BEGIN
+    UPDATE region_counts SET valid = valid - 1 WHERE region_code = OLD.region_code;
+END;
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entry_id TEXT,
+    details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_entry ON events(entry_id);
+"#;
+
+/// Brings the schema up to date and fills the catalogue and campaign defaults.
+pub fn migrate(conn: &mut Connection, regions: &RegionCatalog) -> rusqlite::Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_MISMATCH),
+            Some(format!(
+                "schema version {found} is newer than this sigdesk ({SCHEMA_VERSION}); update sigdesk"
+            )),
+        ));
+    }
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Re-read inside the write lock: another desk may have migrated meanwhile.
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (index, script) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+        tx.execute_batch(script)?;
+        if index == 0 {
+            seed(&tx, regions)?;
+        }
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    tx.commit()
+}
+
+/// Fills the region catalogue and the campaign defaults into a new database.
+fn seed(conn: &Connection, regions: &RegionCatalog) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare(
+        "INSERT INTO regions(code, okato, name_ru, name_en, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for r in regions.all() {
+        insert.execute(params![
+            r.code,
+            r.okato,
+            r.name_ru,
+            r.name_en,
+            kind_text(r.kind)
+        ])?;
+    }
+    let c =
+        Campaign::defaults().map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    super::campaign::insert(conn, &c)
+}
+
+fn kind_text(kind: RegionKind) -> &'static str {
+    match kind {
+        RegionKind::Republic => "republic",
+        RegionKind::Krai => "krai",
+        RegionKind::Oblast => "oblast",
+        RegionKind::FederalCity => "federal_city",
+        RegionKind::AutonomousOblast => "autonomous_oblast",
+        RegionKind::AutonomousOkrug => "autonomous_okrug",
+        RegionKind::Abroad => "abroad",
+    }
+}

@@ -1,0 +1,138 @@
+//! The whole app state. Only `update` changes it; screens only read it.
+
+use super::form::Form;
+use crate::domain::{Campaign, Entry, RegionCatalog};
+use crate::i18n::Lang;
+use crate::store::Actor;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
+use tui_input::Input;
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Desk and operator names before work starts.
+    SignIn,
+    /// The entry form.
+    Desk,
+    /// This desk's entries.
+    Entries,
+}
+
+/// The sign-in form.
+#[derive(Debug, Clone, Default)]
+pub struct SignIn {
+    /// Desk name.
+    pub desk: Input,
+    /// Operator name.
+    pub operator: Input,
+    /// Whether the cursor is on the operator field.
+    pub on_operator: bool,
+    /// What is missing, if Enter was pressed too early.
+    pub problem: Option<String>,
+}
+
+/// The entries list of this desk.
+#[derive(Debug, Clone, Default)]
+pub struct EntriesView {
+    /// Entries, newest first.
+    pub items: Vec<Entry>,
+    /// Highlighted row.
+    pub selected: usize,
+    /// The void reason being typed, when voiding.
+    pub void_reason: Option<Input>,
+}
+
+/// How a status message looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Neutral information.
+    Info,
+    /// Something succeeded.
+    Success,
+    /// Something needs attention.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// A question the operator must answer with y or n.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Quit although the form has data.
+    Quit,
+    /// Clear the form although it has data.
+    ClearForm,
+}
+
+/// The app state.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Message language.
+    pub lang: Lang,
+    /// Shown screen.
+    pub screen: Screen,
+    /// Whether the help overlay is open.
+    pub help: bool,
+    /// Current time (injected: tests fix it).
+    pub now: DateTime<Utc>,
+    /// Campaign settings.
+    pub campaign: Campaign,
+    /// Region catalogue.
+    pub regions: RegionCatalog,
+    /// Valid entries per region.
+    pub counts: HashMap<String, u32>,
+    /// Who works at this desk, once signed in.
+    pub actor: Option<Actor>,
+    /// Sign-in form.
+    pub signin: SignIn,
+    /// The entry form.
+    pub form: Form,
+    /// A new signer's form put aside while an earlier entry is edited.
+    pub stashed: Option<Form>,
+    /// Entries list.
+    pub entries: EntriesView,
+    /// One-line message under the form.
+    pub status: Option<(Tone, String)>,
+    /// Pending y/n question.
+    pub confirm: Option<Confirm>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    /// Set when the app should exit.
+    pub quit: bool,
+}
+
+impl Model {
+    /// A fresh model at the sign-in screen.
+    pub fn new(lang: Lang, campaign: Campaign, regions: RegionCatalog, now: DateTime<Utc>) -> Model {
+        let today = campaign.local_date(now);
+        Model {
+            lang,
+            screen: Screen::SignIn,
+            help: false,
+            now,
+            counts: HashMap::new(),
+            actor: None,
+            signin: SignIn::default(),
+            form: Form::new(today),
+            stashed: None,
+            entries: EntriesView::default(),
+            status: None,
+            confirm: None,
+            size: (80, 24),
+            quit: false,
+            campaign,
+            regions,
+        }
+    }
+
+    /// Today at the collection point.
+    pub fn today(&self) -> NaiveDate {
+        self.campaign.local_date(self.now)
+    }
+
+    /// Whether messages are in Russian.
+    pub fn russian(&self) -> bool {
+        self.lang == Lang::Ru
+    }
+}

@@ -1,0 +1,541 @@
+//! `update`: the only function that changes the model. Keys and effect results in,
+//! effects out. No I/O here.
+
+use super::form::{Form, SUGGESTIONS};
+use super::model::{Confirm, Model, Screen, Tone};
+use super::msg::{Effect, Msg, WriteFailure};
+use crate::domain::checks::lookup_keys;
+use crate::domain::{DocKind, EntryStatus, Field, Severity};
+use crate::i18n::{self, Text};
+use crate::store::{Actor, EntryEdit};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::backend::crossterm::EventHandler;
+
+/// Applies one message to the model and returns the effects to run.
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => on_key(model, key),
+        Msg::Resize(w, h) => {
+            model.size = (w, h);
+            Vec::new()
+        }
+        Msg::Tick(now) => {
+            model.now = now;
+            Vec::new()
+        }
+        Msg::Duplicates {
+            keys,
+            same_document,
+            same_person,
+        } => {
+            if keys == lookup_keys(&model.form.draft()) {
+                model.form.looked_up = keys;
+                model.form.same_document = same_document;
+                model.form.same_person = same_person;
+                recheck(model);
+            }
+            Vec::new()
+        }
+        Msg::Preview { key, preview } => {
+            model.form.preview = Some((key, preview));
+            Vec::new()
+        }
+        Msg::Counts(counts) => {
+            model.counts = counts;
+            recheck(model);
+            Vec::new()
+        }
+        Msg::Campaign(campaign) => {
+            model.campaign = *campaign;
+            recheck(model);
+            Vec::new()
+        }
+        Msg::Saved(saved) => {
+            model.form = Form::new(model.today());
+            model.status = Some((Tone::Success, i18n::saved(model.lang, saved.sheet, saved.line)));
+            vec![Effect::LoadCounts]
+        }
+        Msg::Edited(_) => finish_edit(model, Text::EditSaved),
+        Msg::Voided(_) => {
+            model.entries.void_reason = None;
+            model.status = Some((Tone::Success, model.lang.text(Text::Voided).into()));
+            vec![Effect::LoadEntries, Effect::LoadCounts]
+        }
+        Msg::WriteFailed(WriteFailure::Duplicate(first)) => {
+            model.form.looked_up = lookup_keys(&model.form.draft());
+            model.form.same_document = Some(first);
+            model.form.visited.insert(Field::Document);
+            recheck(model);
+            model.status = Some((Tone::Error, model.lang.text(Text::DuplicateRace).into()));
+            Vec::new()
+        }
+        Msg::WriteFailed(WriteFailure::Other(message)) => {
+            model.entries.void_reason = None;
+            model.status = Some((Tone::Error, message));
+            Vec::new()
+        }
+        Msg::EntriesLoaded(items) => {
+            model.entries.selected = model.entries.selected.min(items.len().saturating_sub(1));
+            model.entries.items = items;
+            Vec::new()
+        }
+        Msg::EntryOpened(entry) => {
+            if model.form.editing.is_none() && model.form.has_signer_data() {
+                model.stashed = Some(model.form.clone());
+            }
+            let id = entry.id.clone();
+            model.form = Form::editing(*entry, &model.regions, model.russian());
+            model.screen = Screen::Desk;
+            model.status = Some((Tone::Info, model.lang.text(Text::EditingHint).into()));
+            let mut effects = after_change(model);
+            effects.retain(|e| !matches!(e, Effect::LookupDuplicates { .. }));
+            effects.push(Effect::LookupDuplicates {
+                keys: lookup_keys(&model.form.draft()),
+                exclude: Some(id),
+            });
+            effects
+        }
+    }
+}
+
+/// After an edit is saved or abandoned: back to the stashed signer, or to the list.
+fn finish_edit(model: &mut Model, message: Text) -> Vec<Effect> {
+    model.status = Some((Tone::Success, model.lang.text(message).into()));
+    match model.stashed.take() {
+        Some(form) => {
+            model.form = form;
+            model.screen = Screen::Desk;
+            let mut effects = after_change(model);
+            effects.push(Effect::LoadCounts);
+            effects
+        }
+        None => {
+            model.form = Form::new(model.today());
+            model.screen = Screen::Entries;
+            vec![Effect::LoadEntries, Effect::LoadCounts]
+        }
+    }
+}
+
+fn recheck(model: &mut Model) {
+    let today = model.today();
+    model
+        .form
+        .recheck(today, &model.campaign, &model.regions, &model.counts);
+    if model.form.warnings_seen.as_ref() != Some(&model.form.warning_codes()) {
+        model.form.warnings_seen = None;
+    }
+}
+
+/// Re-checks the form and asks for the lookups its current values need.
+fn after_change(model: &mut Model) -> Vec<Effect> {
+    recheck(model);
+    let mut effects = Vec::new();
+    let keys = lookup_keys(&model.form.draft());
+    if keys != model.form.looked_up {
+        if keys.document.is_none() && keys.person.is_none() {
+            model.form.looked_up = keys;
+            model.form.same_document = None;
+            model.form.same_person = None;
+            recheck(model);
+        } else {
+            effects.push(Effect::LookupDuplicates {
+                keys,
+                exclude: model.form.editing.as_ref().map(|e| e.id.clone()),
+            });
+        }
+    }
+    if let Some(region) = model.regions.resolve(model.form.text(Field::Region)) {
+        let country = if region.code == crate::domain::ABROAD {
+            model.form.text(Field::AbroadCountry).trim().to_string()
+        } else {
+            String::new()
+        };
+        let key = (region.code.clone(), country);
+        let known = model.form.preview.as_ref().is_some_and(|(k, _)| *k == key);
+        if !known && model.form.editing.is_none() {
+            effects.push(Effect::LoadPreview(key.0, key.1));
+        }
+    } else {
+        model.form.preview = None;
+    }
+    effects
+}
+
+fn ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+fn alt_digit(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::ALT) && c.is_ascii_digit() => Some(c),
+        _ => None,
+    }
+}
+
+fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    if let Some(question) = model.confirm {
+        return on_confirm(model, question, key);
+    }
+    if model.help {
+        model.help = false;
+        return Vec::new();
+    }
+    if ctrl(&key, 'q') {
+        if model.form.has_signer_data() {
+            model.confirm = Some(Confirm::Quit);
+        } else {
+            model.quit = true;
+        }
+        return Vec::new();
+    }
+    if key.code == KeyCode::F(1) {
+        model.help = true;
+        return Vec::new();
+    }
+    if model.screen == Screen::SignIn {
+        return on_signin_key(model, key);
+    }
+    match (key.code, alt_digit(&key)) {
+        (KeyCode::F(2), _) | (_, Some('1')) => {
+            model.screen = Screen::Desk;
+            return Vec::new();
+        }
+        (KeyCode::F(4), _) | (_, Some('3')) => {
+            model.screen = Screen::Entries;
+            model.entries.void_reason = None;
+            return vec![Effect::LoadEntries];
+        }
+        _ => {}
+    }
+    match model.screen {
+        Screen::Desk => on_form_key(model, key),
+        Screen::Entries => on_entries_key(model, key),
+        Screen::SignIn => Vec::new(),
+    }
+}
+
+fn on_confirm(model: &mut Model, question: Confirm, key: KeyEvent) -> Vec<Effect> {
+    let yes = matches!(key.code, KeyCode::Char('y' | 'Y' | 'д' | 'Д' | 'l' | 'L'));
+    let no = matches!(key.code, KeyCode::Char('n' | 'N' | 'н' | 'Н' | 'y' | 'Y') | KeyCode::Esc);
+    if yes {
+        model.confirm = None;
+        match question {
+            Confirm::Quit => model.quit = true,
+            Confirm::ClearForm => {
+                if model.form.editing.is_some() {
+                    return finish_edit(model, Text::EditAbandoned);
+                }
+                model.form = Form::new(model.today());
+                model.status = None;
+            }
+        }
+    } else if no {
+        model.confirm = None;
+    }
+    Vec::new()
+}
+
+fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let s = &mut model.signin;
+    match key.code {
+        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => s.on_operator = !s.on_operator,
+        KeyCode::Enter => {
+            if !s.on_operator && s.operator.value().trim().is_empty() {
+                s.on_operator = true;
+                return Vec::new();
+            }
+            let desk = s.desk.value().trim().to_string();
+            let operator = s.operator.value().trim().to_string();
+            if desk.is_empty() || operator.is_empty() {
+                s.on_operator = !desk.is_empty();
+                s.problem = Some(model.lang.text(Text::SignInMissing).into());
+                return Vec::new();
+            }
+            return sign_in(model, desk, operator);
+        }
+        _ => {
+            let input = if s.on_operator { &mut s.operator } else { &mut s.desk };
+            input.handle_event(&Event::Key(key));
+            s.problem = None;
+        }
+    }
+    Vec::new()
+}
+
+/// Starts work at the desk with these names.
+pub fn sign_in(model: &mut Model, desk: String, operator: String) -> Vec<Effect> {
+    model.actor = Some(Actor {
+        desk: desk.clone(),
+        operator: operator.clone(),
+    });
+    model.screen = Screen::Desk;
+    model.status = None;
+    vec![
+        Effect::RememberSignIn { desk, operator },
+        Effect::LoadCampaign,
+        Effect::LoadCounts,
+    ]
+}
+
+fn move_focus(model: &mut Model, forward: bool) {
+    let fields = model.form.active_fields(&model.regions);
+    let here = fields.iter().position(|f| *f == model.form.focus).unwrap_or(0);
+    let next = if forward {
+        (here + 1).min(fields.len() - 1)
+    } else {
+        here.saturating_sub(1)
+    };
+    leave_field(model);
+    model.form.focus = fields[next];
+    model.form.suggestions.clear();
+}
+
+/// What happens when the cursor leaves a field: its findings show, a 9-digit document
+/// switches the kind to the international passport unless chosen by hand, a region
+/// prefix takes the highlighted suggestion.
+fn leave_field(model: &mut Model) {
+    let form = &mut model.form;
+    form.visited.insert(form.focus);
+    match form.focus {
+        Field::Document if !form.kind_chosen => {
+            let digits = form.text(Field::Document).chars().filter(char::is_ascii_digit).count();
+            let all_digits = form
+                .text(Field::Document)
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_whitespace());
+            form.doc_kind = match (digits, all_digits) {
+                (9, true) => DocKind::ForeignPassport,
+                _ => DocKind::InternalPassport,
+            };
+        }
+        Field::Region => {
+            let typed = form.text(Field::Region).to_string();
+            if model.regions.resolve(&typed).is_none() {
+                if let Some(code) = form.suggestions.get(form.suggestion).cloned() {
+                    accept_region(model, &code);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn accept_region(model: &mut Model, code: &str) {
+    if let Some(region) = model.regions.by_code(code) {
+        let name = region.display_name(model.russian()).to_string();
+        model.form.set_text(Field::Region, &name);
+    }
+    model.form.suggestions.clear();
+}
+
+fn refresh_suggestions(model: &mut Model) {
+    let typed = model.form.text(Field::Region).trim().to_string();
+    model.form.suggestion = 0;
+    model.form.suggestions = if typed.is_empty() {
+        Vec::new()
+    } else {
+        model
+            .regions
+            .suggest(&typed, SUGGESTIONS)
+            .into_iter()
+            .map(|r| r.code.clone())
+            .collect()
+    };
+}
+
+fn on_form_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let suggesting = model.form.focus == Field::Region && !model.form.suggestions.is_empty();
+    if ctrl(&key, 's') {
+        return save(model);
+    }
+    if ctrl(&key, 't') {
+        apply_fix(model);
+        return after_change(model);
+    }
+    if ctrl(&key, 'o') {
+        return match &model.form.same_document {
+            Some(first) => vec![Effect::OpenEntry(first.id.clone())],
+            None => Vec::new(),
+        };
+    }
+    match key.code {
+        KeyCode::Esc => {
+            if suggesting {
+                model.form.suggestions.clear();
+            } else if model.status.is_some() {
+                model.status = None;
+            } else if model.form.has_signer_data() || model.form.editing.is_some() {
+                model.confirm = Some(Confirm::ClearForm);
+            }
+            Vec::new()
+        }
+        KeyCode::Down if suggesting => {
+            model.form.suggestion = (model.form.suggestion + 1).min(model.form.suggestions.len() - 1);
+            Vec::new()
+        }
+        KeyCode::Up if suggesting => {
+            model.form.suggestion = model.form.suggestion.saturating_sub(1);
+            Vec::new()
+        }
+        KeyCode::Enter if suggesting => {
+            if let Some(code) = model.form.suggestions.get(model.form.suggestion).cloned() {
+                accept_region(model, &code);
+            }
+            move_focus(model, true);
+            after_change(model)
+        }
+        KeyCode::Enter => {
+            let fields = model.form.active_fields(&model.regions);
+            if fields.last() == Some(&model.form.focus) {
+                leave_field(model);
+                let mut effects = after_change(model);
+                effects.extend(save(model));
+                return effects;
+            }
+            move_focus(model, true);
+            after_change(model)
+        }
+        KeyCode::Tab | KeyCode::Down => {
+            move_focus(model, true);
+            after_change(model)
+        }
+        KeyCode::BackTab | KeyCode::Up => {
+            move_focus(model, false);
+            after_change(model)
+        }
+        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right if model.form.focus == Field::DocKind => {
+            model.form.doc_kind = if key.code == KeyCode::Left {
+                model.form.doc_kind.next().next()
+            } else {
+                model.form.doc_kind.next()
+            };
+            model.form.kind_chosen = true;
+            after_change(model)
+        }
+        _ if model.form.focus == Field::DocKind => Vec::new(),
+        _ => {
+            let focus = model.form.focus;
+            let changed = model
+                .form
+                .input_mut(focus)
+                .handle_event(&Event::Key(key))
+                .is_some_and(|c| c.value);
+            if changed {
+                model.form.warnings_seen = None;
+                if focus == Field::Region {
+                    refresh_suggestions(model);
+                }
+            }
+            after_change(model)
+        }
+    }
+}
+
+/// Ctrl-T: takes the suggested fix of the current field, or of the nearest field before it.
+fn apply_fix(model: &mut Model) {
+    let order = model.form.active_fields(&model.regions);
+    let here = order.iter().position(|f| *f == model.form.focus).unwrap_or(0);
+    let fix = order[..=here].iter().rev().find_map(|field| {
+        model
+            .form
+            .findings_for(*field)
+            .into_iter()
+            .find_map(|f| f.fix.clone().map(|fix| (*field, fix)))
+    });
+    match fix {
+        Some((field, text)) => {
+            model.form.set_text(field, &text);
+            model.status = Some((Tone::Info, i18n::fixed(model.lang, &text)));
+        }
+        None => model.status = Some((Tone::Info, model.lang.text(Text::NoFix).into())),
+    }
+}
+
+fn save(model: &mut Model) -> Vec<Effect> {
+    let fields = model.form.active_fields(&model.regions);
+    model.form.visited.extend(fields.iter().copied());
+    recheck(model);
+    let errors = model.form.count(Severity::Error);
+    if errors > 0 {
+        if let Some(first) = model.form.findings.iter().find(|f| f.severity == Severity::Error) {
+            model.form.focus = if fields.contains(&first.field) { first.field } else { Field::Region };
+        }
+        model.form.warnings_seen = None;
+        model.status = Some((Tone::Error, i18n::errors_block(model.lang, errors)));
+        return Vec::new();
+    }
+    let warnings = model.form.warning_codes();
+    if !warnings.is_empty() && model.form.warnings_seen.as_ref() != Some(&warnings) {
+        model.status = Some((Tone::Warning, i18n::warnings_confirm(model.lang, warnings.len())));
+        model.form.warnings_seen = Some(warnings);
+        return Vec::new();
+    }
+    let Some(entry) = model.form.checked.clone() else {
+        return Vec::new();
+    };
+    match &model.form.editing {
+        Some(old) => vec![Effect::SaveEdit(EntryEdit {
+            id: old.id.clone(),
+            entry,
+        })],
+        None => vec![Effect::Save(entry)],
+    }
+}
+
+fn on_entries_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let view = &mut model.entries;
+    if let Some(reason) = view.void_reason.as_mut() {
+        match key.code {
+            KeyCode::Esc => view.void_reason = None,
+            KeyCode::Enter => {
+                let text = reason.value().trim().to_string();
+                if text.is_empty() {
+                    model.status = Some((Tone::Error, model.lang.text(Text::VoidNeedsReason).into()));
+                    return Vec::new();
+                }
+                if let Some(entry) = view.items.get(view.selected) {
+                    return vec![Effect::Void {
+                        id: entry.id.clone(),
+                        reason: text,
+                    }];
+                }
+            }
+            _ => {
+                reason.handle_event(&Event::Key(key));
+            }
+        }
+        return Vec::new();
+    }
+    let last = view.items.len().saturating_sub(1);
+    match key.code {
+        KeyCode::Down | KeyCode::Char('j') => view.selected = (view.selected + 1).min(last),
+        KeyCode::Up | KeyCode::Char('k') => view.selected = view.selected.saturating_sub(1),
+        KeyCode::PageDown => view.selected = (view.selected + 10).min(last),
+        KeyCode::PageUp => view.selected = view.selected.saturating_sub(10),
+        KeyCode::Home => view.selected = 0,
+        KeyCode::End => view.selected = last,
+        KeyCode::Char('?') => model.help = true,
+        KeyCode::Esc => model.screen = Screen::Desk,
+        KeyCode::Enter | KeyCode::Char('e') => {
+            if let Some(entry) = view.items.get(view.selected) {
+                if entry.status == EntryStatus::Voided {
+                    model.status = Some((Tone::Error, model.lang.text(Text::VoidedNoEdit).into()));
+                } else {
+                    return vec![Effect::OpenEntry(entry.id.clone())];
+                }
+            }
+        }
+        KeyCode::Char('v') | KeyCode::Delete => {
+            if let Some(entry) = view.items.get(view.selected) {
+                if entry.status == EntryStatus::Voided {
+                    model.status = Some((Tone::Error, model.lang.text(Text::AlreadyVoided).into()));
+                } else {
+                    view.void_reason = Some(Default::default());
+                }
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
