@@ -171,52 +171,15 @@ impl RegionCatalog {
                 .and_then(|p| usize::try_from(p.line()).ok())
                 .unwrap_or(fallback_line);
             let fail = |reason: String| RegionCatalogError { line, reason };
-            let field = |i: usize| record.get(i).unwrap_or_default().trim();
-            let (code, okato, name_ru, name_en) = (field(0), field(1), field(2), field(3));
-            let kind = RegionKind::from_catalogue(field(4))
-                .ok_or_else(|| fail(format!("unknown kind `{}`", field(4))))?;
-            let abroad = kind == RegionKind::Abroad;
-            if abroad != (code == ABROAD) {
-                return Err(fail(format!(
-                    "code `{code}` does not fit kind `{}`",
-                    field(4)
-                )));
+            let (region, keys) = parse_row(&record).map_err(fail)?;
+            if !codes.insert(region.code.clone()) {
+                return Err(fail(format!("code `{}` appears twice", region.code)));
             }
-            if !abroad && !is_digits(code, 2..=2) {
-                return Err(fail(format!("code must be 2 digits, got `{code}`")));
+            if !region.okato.is_empty() && !okatos.insert(region.okato.clone()) {
+                return Err(fail(format!("OKATO `{}` appears twice", region.okato)));
             }
-            if !codes.insert(code.to_string()) {
-                return Err(fail(format!("code `{code}` appears twice")));
-            }
-            if abroad != okato.is_empty() {
-                return Err(fail("OKATO is required, except for `abroad`".to_string()));
-            }
-            if !abroad && !is_digits(okato, 2..=5) {
-                return Err(fail(format!("OKATO must be 2 to 5 digits, got `{okato}`")));
-            }
-            if !okato.is_empty() && !okatos.insert(okato.to_string()) {
-                return Err(fail(format!("OKATO `{okato}` appears twice")));
-            }
-            if name_ru.is_empty() || name_en.is_empty() {
-                return Err(fail("both names are required".to_string()));
-            }
-            let stems = field(5)
-                .split('|')
-                .filter(|stem| !stem.trim().is_empty())
-                .map(|stem| parse_stem(stem).ok_or_else(|| fail(format!("empty stem `{stem}`"))))
-                .collect::<Result<Vec<_>, _>>()?;
-            catalog.keys.push(Keys {
-                name_ru: words(name_ru),
-                name_en: words(name_en),
-                stems,
-            });
-            catalog.regions.push(Region {
-                code: code.to_string(),
-                okato: okato.to_string(),
-                name_ru: name_ru.to_string(),
-                name_en: name_en.to_string(),
-                kind,
-            });
+            catalog.regions.push(region);
+            catalog.keys.push(keys);
         }
         Ok(catalog)
     }
@@ -246,7 +209,8 @@ impl RegionCatalog {
     ///
     /// Tried in order: code (`77`, `1` for `01`, `abroad`); `за рубежом`/`зарубеж…`; a full
     /// Russian or English name; a short form or address stem (`СПб`, `ХМАО`, `Башкирия`);
-    /// words that start the words of exactly one name (`Свердл`, `Moscow o`).
+    /// words that start the words of exactly one name (`Свердл`, `Moscow o`), or else are whole
+    /// words of exactly one name (`Алтай`: the republic, not Altai Krai).
     pub fn resolve(&self, input: &str) -> Option<&Region> {
         let input = input.trim();
         if input.is_empty() {
@@ -261,7 +225,7 @@ impl RegionCatalog {
             return self.by_code(ABROAD);
         }
         let found = self
-            .unique(|keys| keys.names().iter().any(|name| *name == query.as_slice()))
+            .unique(|keys| keys.names().contains(&query.as_slice()))
             .or_else(|| self.unique(|keys| keys.is_short_form(&query)))
             .or_else(|| self.address_match(input));
         if let Some(index) = found {
@@ -300,7 +264,7 @@ impl RegionCatalog {
             .filter_map(|(index, (region, keys))| {
                 let names = keys.names();
                 let rank = if region.code.eq_ignore_ascii_case(&code)
-                    || names.iter().any(|name| *name == query.as_slice())
+                    || names.contains(&query.as_slice())
                     || keys.is_short_form(&query)
                 {
                     0
@@ -417,6 +381,48 @@ fn padded_code(input: &str) -> String {
 
 fn is_digits(text: &str, len: std::ops::RangeInclusive<usize>) -> bool {
     len.contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// One catalogue row, checked on its own; the reason says what is wrong with it.
+fn parse_row(record: &csv::StringRecord) -> Result<(Region, Keys), String> {
+    let field = |i: usize| record.get(i).unwrap_or_default().trim();
+    let (code, okato, name_ru, name_en) = (field(0), field(1), field(2), field(3));
+    let kind = RegionKind::from_catalogue(field(4))
+        .ok_or_else(|| format!("unknown kind `{}`", field(4)))?;
+    let abroad = kind == RegionKind::Abroad;
+    if abroad != (code == ABROAD) {
+        return Err(format!("code `{code}` does not fit kind `{}`", field(4)));
+    }
+    if !abroad && !is_digits(code, 2..=2) {
+        return Err(format!("code must be 2 digits, got `{code}`"));
+    }
+    if abroad != okato.is_empty() {
+        return Err("OKATO is required, except for `abroad`".to_string());
+    }
+    if !abroad && !is_digits(okato, 2..=5) {
+        return Err(format!("OKATO must be 2 to 5 digits, got `{okato}`"));
+    }
+    if name_ru.is_empty() || name_en.is_empty() {
+        return Err("both names are required".to_string());
+    }
+    let stems = field(5)
+        .split('|')
+        .filter(|stem| !stem.trim().is_empty())
+        .map(|stem| parse_stem(stem).ok_or_else(|| format!("empty stem `{stem}`")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let keys = Keys {
+        name_ru: words(name_ru),
+        name_en: words(name_en),
+        stems,
+    };
+    let region = Region {
+        code: code.to_string(),
+        okato: okato.to_string(),
+        name_ru: name_ru.to_string(),
+        name_en: name_en.to_string(),
+        kind,
+    };
+    Ok((region, keys))
 }
 
 /// One `|`-separated stem as words; `None` if it has no letters or digits.
