@@ -59,7 +59,8 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     let command = cli.command.unwrap_or(Command::Desk(Default::default()));
     if let Command::Import(args) = &command {
         // Fail on a missing file before creating a database for it.
-        std::fs::metadata(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+        std::fs::metadata(&args.file)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     }
     let mut store = Store::open(&cli.db, &regions)?;
     let now = chrono::Utc::now();
@@ -75,7 +76,12 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 include_voided: args.include_voided,
             };
             let rows = csvio::export(&store, &args.out, options)?;
-            store.record_event(now, &cli_actor(), "export", &serde_json::json!({"out": args.out, "rows": rows}))?;
+            store.record_event(
+                now,
+                &cli_actor(),
+                "export",
+                &serde_json::json!({"out": args.out, "rows": rows}),
+            )?;
             eprintln!("{}", i18n::exported(lang, rows, &args.out));
             Ok(0)
         }

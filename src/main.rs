@@ -1,2 +1,6 @@
+//! sigdesk binary: everything lives in the library.
 #![forbid(unsafe_code)]
-fn main() {}
+
+fn main() -> std::process::ExitCode {
+    sigdesk::run(std::env::args_os())
+}

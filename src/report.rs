@@ -1,8 +1,8 @@
 //! The `check` defect report: every rule re-run over every valid entry, grouped by code.
 
-use crate::domain::checks::{check_entry, lookup_keys, CheckContext};
+use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{Campaign, Entry, RegionCatalog, Severity};
-use crate::i18n::{problem_message, Lang};
+use crate::i18n::{Lang, problem_message};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -48,7 +48,12 @@ impl DefectReport {
 
 /// Re-runs every check over every valid entry, in save order (so a cap warning names the
 /// entries past the cap, not all of them).
-pub fn check_all(store: &Store, regions: &RegionCatalog, today: NaiveDate, lang: Lang) -> Result<DefectReport, StoreError> {
+pub fn check_all(
+    store: &Store,
+    regions: &RegionCatalog,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<DefectReport, StoreError> {
     let campaign: Campaign = store.campaign()?;
     let mut report = DefectReport::default();
     let mut counts: HashMap<String, u32> = HashMap::new();
@@ -57,7 +62,9 @@ pub fn check_all(store: &Store, regions: &RegionCatalog, today: NaiveDate, lang:
         let draft = e.to_draft(e.region_code.clone());
         let keys = lookup_keys(&draft);
         let same_person = match &keys.person {
-            Some(p) => store.find_same_person(p, keys.document.as_ref())?.filter(|s| s.id != e.id),
+            Some(p) => store
+                .find_same_person(p, keys.document.as_ref())?
+                .filter(|s| s.id != e.id),
             None => None,
         };
         let outcome = check_entry(
@@ -72,15 +79,19 @@ pub fn check_all(store: &Store, regions: &RegionCatalog, today: NaiveDate, lang:
             },
         );
         for f in outcome.findings {
-            report.by_code.entry(f.code().to_string()).or_default().push(Defect {
-                entry_id: e.id.clone(),
-                origin: e.origin.clone(),
-                sheet: e.sheet,
-                line: e.line,
-                desk: e.desk.clone(),
-                severity: f.severity,
-                message: problem_message(lang, &f.problem),
-            });
+            report
+                .by_code
+                .entry(f.code().to_string())
+                .or_default()
+                .push(Defect {
+                    entry_id: e.id.clone(),
+                    origin: e.origin.clone(),
+                    sheet: e.sheet,
+                    line: e.line,
+                    desk: e.desk.clone(),
+                    severity: f.severity,
+                    message: problem_message(lang, &f.problem),
+                });
         }
         *counts.entry(e.region_code.clone()).or_default() += 1;
         Ok(())

@@ -1,7 +1,7 @@
 //! Streaming export: every entry as one CSV row, written to a temp file and renamed.
 
 use super::CsvError;
-use crate::store::{Store, EXPORT_COLUMNS};
+use crate::store::{EXPORT_COLUMNS, Store};
 use std::io::Write;
 use std::path::Path;
 
@@ -27,7 +27,11 @@ impl Default for ExportOptions {
 }
 
 /// Writes the CSV to `out` (any writer); returns the number of rows.
-pub fn write_csv(store: &Store, mut out: impl Write, options: ExportOptions) -> Result<u64, CsvError> {
+pub fn write_csv(
+    store: &Store,
+    mut out: impl Write,
+    options: ExportOptions,
+) -> Result<u64, CsvError> {
     let stdout_path = Path::new("-");
     if options.bom {
         out.write_all("\u{feff}".as_bytes())
@@ -75,7 +79,10 @@ pub fn export(store: &Store, target: &str, options: ExportOptions) -> Result<u64
         .tempfile_in(dir)
         .map_err(|e| CsvError::io(path, e))?;
     let rows = write_csv(store, temp.as_file_mut(), options)?;
-    temp.as_file().sync_all().map_err(|e| CsvError::io(path, e))?;
-    temp.persist(path).map_err(|e| CsvError::io(path, e.error))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| CsvError::io(path, e))?;
+    temp.persist(path)
+        .map_err(|e| CsvError::io(path, e.error))?;
     Ok(rows)
 }

@@ -2,12 +2,12 @@
 //! `--skip-bad`; ids already present are skipped, so importing twice adds nothing.
 
 use super::CsvError;
-use crate::domain::checks::{check_entry, lookup_keys, CheckContext};
+use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{
     Campaign, DocKind, Entry, EntryDraft, EntryStatus, EntrySummary, RegionCatalog, Severity,
 };
-use crate::i18n::{problem_message, Lang};
-use crate::store::{Actor, Store, EXPORT_COLUMNS};
+use crate::i18n::{Lang, problem_message};
+use crate::store::{Actor, EXPORT_COLUMNS, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use std::path::Path;
@@ -41,9 +41,26 @@ pub struct ImportReport {
 
 /// Columns an import needs; `region` is informational and may be missing.
 const REQUIRED: [&str; 20] = [
-    "id", "origin", "sheet", "line", "surname", "given_name", "patronymic", "birth_date", "doc_kind",
-    "doc_series", "doc_number", "region_code", "abroad_country", "address", "signed_on", "desk",
-    "operator", "entered_at", "status", "void_reason",
+    "id",
+    "origin",
+    "sheet",
+    "line",
+    "surname",
+    "given_name",
+    "patronymic",
+    "birth_date",
+    "doc_kind",
+    "doc_series",
+    "doc_number",
+    "region_code",
+    "abroad_country",
+    "address",
+    "signed_on",
+    "desk",
+    "operator",
+    "entered_at",
+    "status",
+    "void_reason",
 ];
 
 /// Position of every known column in the file's header.
@@ -64,22 +81,33 @@ impl Columns {
                     return Err(header_error(
                         path,
                         format!("unknown column `{name}`; is this a sigdesk export?"),
-                    ))
+                    ));
                 }
             }
         }
-        let missing: Vec<_> = REQUIRED.iter().filter(|c| !map.contains_key(*c)).copied().collect();
+        let missing: Vec<_> = REQUIRED
+            .iter()
+            .filter(|c| !map.contains_key(*c))
+            .copied()
+            .collect();
         if !missing.is_empty() {
             return Err(header_error(
                 path,
-                format!("missing columns {}; is this a sigdesk export?", missing.join(", ")),
+                format!(
+                    "missing columns {}; is this a sigdesk export?",
+                    missing.join(", ")
+                ),
             ));
         }
         Ok(Columns(map))
     }
 
     fn get<'r>(&self, row: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.0.get(name).and_then(|i| row.get(*i)).unwrap_or("").trim()
+        self.0
+            .get(name)
+            .and_then(|i| row.get(*i))
+            .unwrap_or("")
+            .trim()
     }
 }
 
@@ -105,8 +133,15 @@ pub struct ImportContext<'a> {
 }
 
 /// Imports a sigdesk CSV into the store.
-pub fn import(store: &mut Store, path: &Path, options: ImportOptions, ctx: &ImportContext<'_>) -> Result<ImportReport, CsvError> {
-    let size = std::fs::metadata(path).map_err(|e| CsvError::io(path, e))?.len();
+pub fn import(
+    store: &mut Store,
+    path: &Path,
+    options: ImportOptions,
+    ctx: &ImportContext<'_>,
+) -> Result<ImportReport, CsvError> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| CsvError::io(path, e))?
+        .len();
     if size > MAX_IMPORT_BYTES {
         return Err(CsvError::TooLarge {
             path: path.display().to_string(),
@@ -143,7 +178,9 @@ pub fn import(store: &mut Store, path: &Path, options: ImportOptions, ctx: &Impo
                 report.with_warnings += usize::from(warnings);
                 accepted.push(entry);
             }
-            RowVerdict::Rejected(reason) => rejects.push((record.clone(), format!("line {line}: {reason}"))),
+            RowVerdict::Rejected(reason) => {
+                rejects.push((record.clone(), format!("line {line}: {reason}")))
+            }
         }
     }
     report.rejected = rejects.len();
@@ -157,7 +194,10 @@ pub fn import(store: &mut Store, path: &Path, options: ImportOptions, ctx: &Impo
     if !rejects.is_empty() {
         write_rejects(path, &header, &rejects, delimiter)?;
     }
-    let source = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     report.added = store.import_entries(&accepted, ctx.actor, ctx.now, &source)?;
     Ok(report)
 }
@@ -166,7 +206,9 @@ fn malformed(path: &Path, e: &csv::Error) -> CsvError {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
     let reason = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "not valid UTF-8 text; save the file as UTF-8".to_string(),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("has {len} fields, the header has {expected_len}")
         }
         _ => e.to_string(),
@@ -189,7 +231,12 @@ fn detect_delimiter(text: &[u8]) -> u8 {
     }
 }
 
-fn write_rejects(source: &Path, header: &csv::StringRecord, rejects: &[(csv::StringRecord, String)], delimiter: u8) -> Result<(), CsvError> {
+fn write_rejects(
+    source: &Path,
+    header: &csv::StringRecord,
+    rejects: &[(csv::StringRecord, String)],
+    delimiter: u8,
+) -> Result<(), CsvError> {
     let target = super::rejects_path(source);
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -204,13 +251,16 @@ fn write_rejects(source: &Path, header: &csv::StringRecord, rejects: &[(csv::Str
             .delimiter(delimiter)
             .from_writer(temp.as_file_mut());
         let io = |e: csv::Error| CsvError::io(&target, e);
-        w.write_record(header.iter().chain(["reason"])).map_err(io)?;
+        w.write_record(header.iter().chain(["reason"]))
+            .map_err(io)?;
         for (row, reason) in rejects {
-            w.write_record(row.iter().chain([reason.as_str()])).map_err(io)?;
+            w.write_record(row.iter().chain([reason.as_str()]))
+                .map_err(io)?;
         }
         w.flush().map_err(|e| CsvError::io(&target, e))?;
     }
-    temp.persist(&target).map_err(|e| CsvError::io(&target, e.error))?;
+    temp.persist(&target)
+        .map_err(|e| CsvError::io(&target, e.error))?;
     Ok(())
 }
 
@@ -236,7 +286,11 @@ struct RowValidator<'a> {
 }
 
 impl<'a> RowValidator<'a> {
-    fn new(store: &Store, campaign: &'a Campaign, ctx: &'a ImportContext<'a>) -> Result<Self, CsvError> {
+    fn new(
+        store: &Store,
+        campaign: &'a Campaign,
+        ctx: &'a ImportContext<'a>,
+    ) -> Result<Self, CsvError> {
         Ok(RowValidator {
             campaign,
             ctx,
@@ -248,7 +302,12 @@ impl<'a> RowValidator<'a> {
         })
     }
 
-    fn validate(&mut self, store: &Store, cols: &Columns, row: &csv::StringRecord) -> Result<RowVerdict, CsvError> {
+    fn validate(
+        &mut self,
+        store: &Store,
+        cols: &Columns,
+        row: &csv::StringRecord,
+    ) -> Result<RowVerdict, CsvError> {
         let id = cols.get(row, "id").to_string();
         if id.is_empty() || id.len() > 64 {
             return Ok(RowVerdict::Rejected("id must be 1 to 64 characters".into()));
@@ -257,14 +316,20 @@ impl<'a> RowValidator<'a> {
             return Ok(RowVerdict::Present);
         }
         if !self.ids.insert(id.clone()) {
-            return Ok(RowVerdict::Rejected(format!("id {id} appears twice in the file")));
+            return Ok(RowVerdict::Rejected(format!(
+                "id {id} appears twice in the file"
+            )));
         }
         let base = match parse_fixed_fields(cols, row, id) {
             Ok(base) => base,
             Err(reason) => return Ok(RowVerdict::Rejected(reason)),
         };
         let line_key = (base.origin.clone(), base.sheet, base.line);
-        if store.line_taken(&base.origin, base.sheet, base.line)?.is_some() || !self.lines.insert(line_key) {
+        if store
+            .line_taken(&base.origin, base.sheet, base.line)?
+            .is_some()
+            || !self.lines.insert(line_key)
+        {
             return Ok(RowVerdict::Rejected(format!(
                 "sheet {} line {} of point {} is already used by another entry",
                 base.sheet, base.line, base.origin
@@ -276,7 +341,13 @@ impl<'a> RowValidator<'a> {
             patronymic: cols.get(row, "patronymic").into(),
             birth_date: cols.get(row, "birth_date").into(),
             doc_kind: base.doc_kind,
-            document: format!("{} {}", cols.get(row, "doc_series"), cols.get(row, "doc_number")).trim().to_string(),
+            document: format!(
+                "{} {}",
+                cols.get(row, "doc_series"),
+                cols.get(row, "doc_number")
+            )
+            .trim()
+            .to_string(),
             region: cols.get(row, "region_code").into(),
             abroad_country: cols.get(row, "abroad_country").into(),
             address: cols.get(row, "address").into(),
@@ -290,7 +361,10 @@ impl<'a> RowValidator<'a> {
                 )));
             }
             return Ok(match voided_entry(&draft, base) {
-                Ok(entry) => RowVerdict::Accepted { entry, warnings: false },
+                Ok(entry) => RowVerdict::Accepted {
+                    entry,
+                    warnings: false,
+                },
                 Err(reason) => RowVerdict::Rejected(reason),
             });
         }
@@ -322,7 +396,13 @@ impl<'a> RowValidator<'a> {
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| format!("{}: {}", f.code(), problem_message(self.ctx.lang, &f.problem)))
+            .map(|f| {
+                format!(
+                    "{}: {}",
+                    f.code(),
+                    problem_message(self.ctx.lang, &f.problem)
+                )
+            })
             .collect();
         let Some(new) = outcome.entry.filter(|_| errors.is_empty()) else {
             return Ok(RowVerdict::Rejected(errors.join("; ")));
@@ -358,7 +438,11 @@ impl<'a> RowValidator<'a> {
 
 /// Parses the columns that are not checked by the rules: id, origin, sheet/line, who/when.
 /// Personal fields are left empty here and filled from the checked values.
-fn parse_fixed_fields(cols: &Columns, row: &csv::StringRecord, id: String) -> Result<Entry, String> {
+fn parse_fixed_fields(
+    cols: &Columns,
+    row: &csv::StringRecord,
+    id: String,
+) -> Result<Entry, String> {
     let number = |name: &str| -> Result<u32, String> {
         let text = cols.get(row, name);
         text.parse::<u32>()

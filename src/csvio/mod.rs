@@ -3,8 +3,8 @@
 pub mod export;
 pub mod import;
 
-pub use export::{export, ExportOptions};
-pub use import::{import, ImportOptions, ImportReport};
+pub use export::{ExportOptions, export};
+pub use import::{ImportOptions, ImportReport, import};
 
 use std::path::{Path, PathBuf};
 
@@ -38,7 +38,9 @@ pub enum CsvError {
         reason: String,
     },
     /// The file is larger than an import takes at once.
-    #[error("{path} is {size_mib} MiB, more than the {limit_mib} MiB sigdesk imports at once; split it into parts (importing a part twice adds nothing)")]
+    #[error(
+        "{path} is {size_mib} MiB, more than the {limit_mib} MiB sigdesk imports at once; split it into parts (importing a part twice adds nothing)"
+    )]
     TooLarge {
         /// The file.
         path: String,
@@ -48,7 +50,9 @@ pub enum CsvError {
         limit_mib: u64,
     },
     /// Some rows failed the checks and `--skip-bad` was not given.
-    #[error("{rejected} of {rows} rows rejected, nothing imported; first: {first}. Fix them, or use --skip-bad to import the good rows and write the rest to a .rejected.csv file")]
+    #[error(
+        "{rejected} of {rows} rows rejected, nothing imported; first: {first}. Fix them, or use --skip-bad to import the good rows and write the rest to a .rejected.csv file"
+    )]
     Rejected {
         /// Rows rejected.
         rejected: usize,

@@ -10,7 +10,7 @@ mod events;
 mod schema;
 mod sheets;
 
-pub use entries::{EntryEdit, SavedEntry, EXPORT_COLUMNS};
+pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use sheets::SheetPreview;

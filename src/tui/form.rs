@@ -1,9 +1,9 @@
 //! The desk form's state: one input per field, focus, findings and lookups.
 
-use crate::domain::checks::{check_entry, lookup_keys, CheckContext, LookupKeys};
+use crate::domain::checks::{CheckContext, LookupKeys, check_entry, lookup_keys};
 use crate::domain::{
-    Campaign, DocKind, Entry, EntryDraft, EntrySummary, Field, Finding, NewEntry, RegionCatalog,
-    Severity, ABROAD,
+    ABROAD, Campaign, DocKind, Entry, EntryDraft, EntrySummary, Field, Finding, NewEntry,
+    RegionCatalog, Severity,
 };
 use crate::store::SheetPreview;
 use chrono::NaiveDate;
@@ -207,7 +207,10 @@ impl Form {
 
     /// Findings of a given severity, over the whole form.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     /// Codes of all current warnings, to tell whether the operator has seen them.

@@ -104,7 +104,12 @@ pub struct Model {
 
 impl Model {
     /// A fresh model at the sign-in screen.
-    pub fn new(lang: Lang, campaign: Campaign, regions: RegionCatalog, now: DateTime<Utc>) -> Model {
+    pub fn new(
+        lang: Lang,
+        campaign: Campaign,
+        regions: RegionCatalog,
+        now: DateTime<Utc>,
+    ) -> Model {
         let today = campaign.local_date(now);
         Model {
             lang,

@@ -52,7 +52,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved(saved) => {
             model.form = Form::new(model.today());
-            model.status = Some((Tone::Success, i18n::saved(model.lang, saved.sheet, saved.line)));
+            model.status = Some((
+                Tone::Success,
+                i18n::saved(model.lang, saved.sheet, saved.line),
+            ));
             vec![Effect::LoadCounts]
         }
         Msg::Edited(_) => finish_edit(model, Text::EditSaved),
@@ -168,7 +171,9 @@ fn ctrl(key: &KeyEvent, c: char) -> bool {
 
 fn alt_digit(key: &KeyEvent) -> Option<char> {
     match key.code {
-        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::ALT) && c.is_ascii_digit() => Some(c),
+        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::ALT) && c.is_ascii_digit() => {
+            Some(c)
+        }
         _ => None,
     }
 }
@@ -217,7 +222,10 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 
 fn on_confirm(model: &mut Model, question: Confirm, key: KeyEvent) -> Vec<Effect> {
     let yes = matches!(key.code, KeyCode::Char('y' | 'Y' | 'д' | 'Д' | 'l' | 'L'));
-    let no = matches!(key.code, KeyCode::Char('n' | 'N' | 'н' | 'Н' | 'y' | 'Y') | KeyCode::Esc);
+    let no = matches!(
+        key.code,
+        KeyCode::Char('n' | 'N' | 'н' | 'Н' | 'y' | 'Y') | KeyCode::Esc
+    );
     if yes {
         model.confirm = None;
         match question {
@@ -239,7 +247,9 @@ fn on_confirm(model: &mut Model, question: Confirm, key: KeyEvent) -> Vec<Effect
 fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let s = &mut model.signin;
     match key.code {
-        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => s.on_operator = !s.on_operator,
+        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+            s.on_operator = !s.on_operator
+        }
         KeyCode::Enter => {
             if !s.on_operator && s.operator.value().trim().is_empty() {
                 s.on_operator = true;
@@ -255,7 +265,11 @@ fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             return sign_in(model, desk, operator);
         }
         _ => {
-            let input = if s.on_operator { &mut s.operator } else { &mut s.desk };
+            let input = if s.on_operator {
+                &mut s.operator
+            } else {
+                &mut s.desk
+            };
             input.handle_event(&Event::Key(key));
             s.problem = None;
         }
@@ -280,7 +294,10 @@ pub fn sign_in(model: &mut Model, desk: String, operator: String) -> Vec<Effect>
 
 fn move_focus(model: &mut Model, forward: bool) {
     let fields = model.form.active_fields(&model.regions);
-    let here = fields.iter().position(|f| *f == model.form.focus).unwrap_or(0);
+    let here = fields
+        .iter()
+        .position(|f| *f == model.form.focus)
+        .unwrap_or(0);
     let next = if forward {
         (here + 1).min(fields.len() - 1)
     } else {
@@ -299,7 +316,11 @@ fn leave_field(model: &mut Model) {
     form.visited.insert(form.focus);
     match form.focus {
         Field::Document if !form.kind_chosen => {
-            let digits = form.text(Field::Document).chars().filter(char::is_ascii_digit).count();
+            let digits = form
+                .text(Field::Document)
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count();
             let all_digits = form
                 .text(Field::Document)
                 .chars()
@@ -371,7 +392,8 @@ fn on_form_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         KeyCode::Down if suggesting => {
-            model.form.suggestion = (model.form.suggestion + 1).min(model.form.suggestions.len() - 1);
+            model.form.suggestion =
+                (model.form.suggestion + 1).min(model.form.suggestions.len() - 1);
             Vec::new()
         }
         KeyCode::Up if suggesting => {
@@ -404,7 +426,9 @@ fn on_form_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             move_focus(model, false);
             after_change(model)
         }
-        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right if model.form.focus == Field::DocKind => {
+        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
+            if model.form.focus == Field::DocKind =>
+        {
             model.form.doc_kind = if key.code == KeyCode::Left {
                 model.form.doc_kind.next().next()
             } else {
@@ -435,7 +459,10 @@ fn on_form_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 /// Ctrl-T: takes the suggested fix of the current field, or of the nearest field before it.
 fn apply_fix(model: &mut Model) {
     let order = model.form.active_fields(&model.regions);
-    let here = order.iter().position(|f| *f == model.form.focus).unwrap_or(0);
+    let here = order
+        .iter()
+        .position(|f| *f == model.form.focus)
+        .unwrap_or(0);
     let fix = order[..=here].iter().rev().find_map(|field| {
         model
             .form
@@ -458,8 +485,17 @@ fn save(model: &mut Model) -> Vec<Effect> {
     recheck(model);
     let errors = model.form.count(Severity::Error);
     if errors > 0 {
-        if let Some(first) = model.form.findings.iter().find(|f| f.severity == Severity::Error) {
-            model.form.focus = if fields.contains(&first.field) { first.field } else { Field::Region };
+        if let Some(first) = model
+            .form
+            .findings
+            .iter()
+            .find(|f| f.severity == Severity::Error)
+        {
+            model.form.focus = if fields.contains(&first.field) {
+                first.field
+            } else {
+                Field::Region
+            };
         }
         model.form.warnings_seen = None;
         model.status = Some((Tone::Error, i18n::errors_block(model.lang, errors)));
@@ -467,7 +503,10 @@ fn save(model: &mut Model) -> Vec<Effect> {
     }
     let warnings = model.form.warning_codes();
     if !warnings.is_empty() && model.form.warnings_seen.as_ref() != Some(&warnings) {
-        model.status = Some((Tone::Warning, i18n::warnings_confirm(model.lang, warnings.len())));
+        model.status = Some((
+            Tone::Warning,
+            i18n::warnings_confirm(model.lang, warnings.len()),
+        ));
         model.form.warnings_seen = Some(warnings);
         return Vec::new();
     }
@@ -491,7 +530,8 @@ fn on_entries_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             KeyCode::Enter => {
                 let text = reason.value().trim().to_string();
                 if text.is_empty() {
-                    model.status = Some((Tone::Error, model.lang.text(Text::VoidNeedsReason).into()));
+                    model.status =
+                        Some((Tone::Error, model.lang.text(Text::VoidNeedsReason).into()));
                     return Vec::new();
                 }
                 if let Some(entry) = view.items.get(view.selected) {

@@ -1,0 +1,104 @@
+//! Runs the effects `update` asks for against the store and turns results into messages.
+
+use super::msg::{Effect, Msg, WriteFailure};
+use super::signin_memory;
+use crate::store::{Actor, Store, StoreError};
+use chrono::{DateTime, Utc};
+
+/// How many entries the entries screen loads.
+pub const ENTRIES_SHOWN: u32 = 500;
+
+/// Runs one effect; the reply (if any) goes back into `update`.
+pub fn run(
+    effect: Effect,
+    store: &mut Store,
+    actor: Option<&Actor>,
+    now: DateTime<Utc>,
+) -> Option<Msg> {
+    match effect {
+        Effect::LookupDuplicates { keys, exclude } => {
+            let not_self = |s: &crate::domain::EntrySummary| Some(&s.id) != exclude.as_ref();
+            let same_document = match &keys.document {
+                Some((kind, series, number)) => store.find_by_document(*kind, series, number),
+                None => Ok(None),
+            };
+            let same_person = match &keys.person {
+                Some(person) => store.find_same_person(person, keys.document.as_ref()),
+                None => Ok(None),
+            };
+            match (same_document, same_person) {
+                (Ok(d), Ok(p)) => Some(Msg::Duplicates {
+                    keys,
+                    same_document: d.filter(not_self),
+                    same_person: p.filter(not_self),
+                }),
+                (Err(e), _) | (_, Err(e)) => Some(failure(e)),
+            }
+        }
+        Effect::LoadPreview(region, country) => {
+            let desk = actor.map(|a| a.desk.as_str()).unwrap_or_default();
+            Some(match store.sheet_preview(desk, &region, &country) {
+                Ok(preview) => Msg::Preview {
+                    key: (region, country),
+                    preview,
+                },
+                Err(e) => failure(e),
+            })
+        }
+        Effect::LoadCounts => Some(store.region_counts().map_or_else(failure, Msg::Counts)),
+        Effect::LoadCampaign => Some(
+            store
+                .campaign()
+                .map_or_else(failure, |c| Msg::Campaign(Box::new(c))),
+        ),
+        Effect::Save(entry) => {
+            let actor = actor?;
+            Some(
+                store
+                    .save_entry(&entry, actor, None, now)
+                    .map_or_else(failure, Msg::Saved),
+            )
+        }
+        Effect::SaveEdit(edit) => {
+            let actor = actor?;
+            Some(
+                store
+                    .edit_entry(&edit, actor, now)
+                    .map_or_else(failure, |()| Msg::Edited(edit.id)),
+            )
+        }
+        Effect::Void { id, reason } => {
+            let actor = actor?;
+            Some(
+                store
+                    .void_entry(&id, &reason, actor, now)
+                    .map_or_else(failure, |()| Msg::Voided(id)),
+            )
+        }
+        Effect::LoadEntries => {
+            let desk = actor.map(|a| a.desk.as_str()).unwrap_or_default();
+            Some(
+                store
+                    .desk_entries(desk, ENTRIES_SHOWN)
+                    .map_or_else(failure, Msg::EntriesLoaded),
+            )
+        }
+        Effect::OpenEntry(id) => Some(match store.entry(&id) {
+            Ok(Some(entry)) => Msg::EntryOpened(Box::new(entry)),
+            Ok(None) => failure(StoreError::NoSuchEntry(id)),
+            Err(e) => failure(e),
+        }),
+        Effect::RememberSignIn { desk, operator } => {
+            // Losing the remembered names only costs typing them again next start.
+            let _ = signin_memory::save(&signin_memory::Remembered { desk, operator });
+            None
+        }
+    }
+}
+
+fn failure(e: StoreError) -> Msg {
+    Msg::WriteFailed(match e {
+        StoreError::DuplicateDocument(first) => WriteFailure::Duplicate(first),
+        other => WriteFailure::Other(other.to_string()),
+    })
+}

@@ -1,0 +1,83 @@
+//! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
+
+use crate::i18n::Text;
+use crate::tui::model::{Confirm, Model, Screen, Tone};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Point name, desk, operator and the local clock.
+pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
+    let bar = Style::default().bg(Color::Blue).fg(Color::White);
+    let clock = model
+        .campaign
+        .local_time(model.now)
+        .format("%H:%M")
+        .to_string();
+    let mut left = format!(" sigdesk · {}", model.campaign.point);
+    if let Some(actor) = &model.actor {
+        left.push_str(&format!(
+            " · {} {} · {}",
+            model.lang.text(Text::DeskLabel).to_lowercase(),
+            actor.desk,
+            actor.operator
+        ));
+    }
+    let pad =
+        (area.width as usize).saturating_sub(left.chars().count() + clock.chars().count() + 1);
+    let line = Line::from(vec![
+        Span::styled(left, bar.add_modifier(Modifier::BOLD)),
+        Span::styled(" ".repeat(pad), bar),
+        Span::styled(format!("{clock} "), bar),
+    ]);
+    f.render_widget(Paragraph::new(line).style(bar), area);
+}
+
+/// The keys that work on this screen, or the pending y/n question.
+pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
+    let style = Style::default().bg(Color::DarkGray).fg(Color::White);
+    let text = match model.confirm {
+        Some(Confirm::Quit) => model.lang.text(Text::ConfirmQuit),
+        Some(Confirm::ClearForm) => model.lang.text(Text::ConfirmClear),
+        None => match model.screen {
+            Screen::SignIn => model.lang.text(Text::KeysSignIn),
+            Screen::Desk => model.lang.text(Text::KeysForm),
+            Screen::Entries if model.entries.void_reason.is_some() => {
+                model.lang.text(Text::KeysVoid)
+            }
+            Screen::Entries => model.lang.text(Text::KeysEntries),
+        },
+    };
+    let style = if model.confirm.is_some() {
+        Style::default().bg(Color::Yellow).fg(Color::Black)
+    } else {
+        style
+    };
+    f.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
+}
+
+/// Colour of a status message.
+pub fn tone_style(tone: Tone) -> Style {
+    match tone {
+        Tone::Info => Style::default().fg(Color::Cyan),
+        Tone::Success => Style::default()
+            .fg(Color::Green)
+            .add_modifier(Modifier::BOLD),
+        Tone::Warning => Style::default()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD),
+        Tone::Error => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+    }
+}
+
+/// The status line (last message), if any.
+pub fn status_line(f: &mut Frame, area: Rect, model: &Model) {
+    if let Some((tone, text)) = &model.status {
+        f.render_widget(
+            Paragraph::new(format!(" {text}")).style(tone_style(*tone)),
+            area,
+        );
+    }
+}

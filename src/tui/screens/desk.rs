@@ -1,0 +1,278 @@
+//! The desk form: fields with their findings, the sheet/line panel, the save bar.
+
+use super::chrome;
+use crate::domain::{Field, Severity};
+use crate::i18n::{self, Text, problem_message};
+use crate::tui::model::Model;
+use crate::tui::widgets::big_digits::{self, BigDigits};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+
+/// Width of the field labels.
+const LABEL_WIDTH: u16 = 15;
+/// Width of the sheet/line panel.
+const PANEL_WIDTH: u16 = 26;
+
+/// Draws the desk screen.
+pub fn render(f: &mut Frame, area: Rect, model: &Model) {
+    let [main, status, save_bar] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [form_area, panel_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(PANEL_WIDTH)]).areas(main);
+    render_form(f, form_area, model);
+    render_sheet_panel(f, panel_area, model);
+    chrome::status_line(f, status, model);
+    render_save_bar(f, save_bar, model);
+}
+
+fn render_form(f: &mut Frame, area: Rect, model: &Model) {
+    let form = &model.form;
+    let title = match &form.editing {
+        Some(e) => format!(
+            " {} · {} ",
+            model.lang.text(Text::EditingTitle),
+            i18n::sheet_line(model.lang, e.sheet, e.line).0
+                + " "
+                + &i18n::sheet_line(model.lang, e.sheet, e.line).1
+        ),
+        None => format!(" {} ", model.lang.text(Text::NewSigner)),
+    };
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let input_width = inner.width.saturating_sub(LABEL_WIDTH + 1) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    let mut region_row = None;
+    for field in form.active_fields(&model.regions) {
+        let focused = field == form.focus;
+        let label_style = if focused {
+            Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        let marker = if focused { "▶" } else { " " };
+        let label = format!(
+            "{marker}{:<width$}",
+            model.lang.field(field),
+            width = LABEL_WIDTH as usize - 1
+        );
+        let value = field_value(model, field, input_width);
+        if focused && field != Field::DocKind {
+            if let Some(input) = form.input(field) {
+                let scroll = input.visual_scroll(input_width);
+                let x =
+                    inner.x + LABEL_WIDTH + (input.visual_cursor().saturating_sub(scroll)) as u16;
+                cursor = Some(Position::new(x, inner.y + lines.len() as u16));
+            } else {
+                cursor = Some(Position::new(
+                    inner.x + LABEL_WIDTH,
+                    inner.y + lines.len() as u16,
+                ));
+            }
+        }
+        if field == Field::Region {
+            region_row = Some(lines.len() as u16);
+        }
+        lines.push(Line::from(vec![Span::styled(label, label_style), value]));
+        if form.shows_findings(field) {
+            lines.extend(finding_lines(model, field, inner.width as usize));
+        }
+    }
+    // Keep the focused field visible when findings push the form past the bottom.
+    let focus_row = cursor.map(|c| c.y - inner.y).unwrap_or(0);
+    let skip = focus_row.saturating_sub(inner.height.saturating_sub(2));
+    f.render_widget(Paragraph::new(lines).scroll((skip, 0)), inner);
+    if let Some(c) = cursor {
+        if model.confirm.is_none() && !model.help && c.y >= inner.y + skip {
+            f.set_cursor_position(Position::new(
+                c.x.min(inner.right().saturating_sub(1)),
+                c.y - skip,
+            ));
+        }
+    }
+    if let Some(row) =
+        region_row.filter(|_| form.focus == Field::Region && !form.suggestions.is_empty())
+    {
+        let y = inner.y + row + 1 - skip.min(row + 1);
+        render_suggestions(
+            f,
+            Rect::new(
+                inner.x + LABEL_WIDTH,
+                y,
+                inner.width.saturating_sub(LABEL_WIDTH),
+                0,
+            ),
+            model,
+        );
+    }
+}
+
+/// The value part of a field's line.
+fn field_value(model: &Model, field: Field, width: usize) -> Span<'static> {
+    let form = &model.form;
+    if field == Field::DocKind {
+        let text = format!(
+            "‹ {} ›  {}",
+            model.lang.doc_kind(form.doc_kind),
+            model.lang.text(Text::KindHint)
+        );
+        return Span::styled(text, Style::default().fg(Color::White));
+    }
+    let Some(input) = form.input(field) else {
+        return Span::raw("");
+    };
+    let scroll = input.visual_scroll(width);
+    let shown: String = input.value().chars().skip(scroll).take(width).collect();
+    let style = match form
+        .findings_for(field)
+        .first()
+        .filter(|_| form.shows_findings(field))
+    {
+        Some(f) if f.severity == Severity::Error => Style::default().fg(Color::Red),
+        Some(_) => Style::default().fg(Color::Yellow),
+        None => Style::default().add_modifier(Modifier::BOLD),
+    };
+    Span::styled(shown, style)
+}
+
+/// The lines under a field: its first finding (and how many more there are).
+fn finding_lines(model: &Model, field: Field, width: usize) -> Vec<Line<'static>> {
+    let found = model.form.findings_for(field);
+    let Some(first) = found.first() else {
+        return Vec::new();
+    };
+    let (mark, style) = match first.severity {
+        Severity::Error => ("✗", Style::default().fg(Color::Red)),
+        Severity::Warning => ("!", Style::default().fg(Color::Yellow)),
+    };
+    let mut text = format!(
+        "{:>width$}{mark} {}",
+        "",
+        problem_message(model.lang, &first.problem),
+        width = 3
+    );
+    if first.code() == "dup.document" {
+        text.push_str(" · ");
+        text.push_str(model.lang.text(Text::OpenDuplicateHint));
+    }
+    if first.fix.is_some() {
+        text.push_str(" · Ctrl-T");
+    }
+    if found.len() > 1 {
+        text.push_str(&format!(" (+{})", found.len() - 1));
+    }
+    let shown: String = text.chars().take(width).collect();
+    vec![Line::from(Span::styled(shown, style))]
+}
+
+fn render_suggestions(f: &mut Frame, anchor: Rect, model: &Model) {
+    let form = &model.form;
+    let items: Vec<ListItem> = form
+        .suggestions
+        .iter()
+        .filter_map(|code| model.regions.by_code(code))
+        .map(|r| ListItem::new(format!("{:<7}{}", r.code, r.display_name(model.russian()))))
+        .collect();
+    let height = items.len() as u16 + 2;
+    let width = anchor.width.min(44);
+    let frame = f.area();
+    let y = if anchor.y + height <= frame.bottom() {
+        anchor.y
+    } else {
+        anchor.y.saturating_sub(height + 1)
+    };
+    let area = Rect::new(anchor.x, y, width, height).intersection(frame);
+    let list = List::new(items)
+        .block(Block::default().borders(Borders::ALL))
+        .highlight_style(Style::default().bg(Color::Cyan).fg(Color::Black));
+    let mut state = ListState::default().with_selected(Some(form.suggestion));
+    f.render_widget(Clear, area);
+    f.render_stateful_widget(list, area, &mut state);
+}
+
+fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", model.lang.text(Text::SheetTitle)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let (sheet, line, new_sheet) = match (&model.form.editing, &model.form.preview) {
+        (Some(e), _) => (e.sheet, e.line, false),
+        (None, Some((_, p))) => (p.sheet, p.line, p.new_sheet),
+        (None, None) => {
+            let hint = Paragraph::new(model.lang.text(Text::SheetUnknown))
+                .style(Style::default().fg(Color::DarkGray));
+            f.render_widget(hint, inner);
+            return;
+        }
+    };
+    let (sheet_label, line_label) = i18n::sheet_line(model.lang, sheet, line);
+    let big = Style::default()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD);
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(big_digits::HEIGHT),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(big_digits::HEIGHT),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .split(inner);
+    let centered =
+        |text: String| Paragraph::new(text).alignment(ratatui::layout::Alignment::Center);
+    f.render_widget(
+        centered(sheet_label).style(Style::default().add_modifier(Modifier::BOLD)),
+        rows[0],
+    );
+    f.render_widget(BigDigits::new(sheet.to_string()).style(big), rows[1]);
+    f.render_widget(
+        centered(line_label).style(Style::default().add_modifier(Modifier::BOLD)),
+        rows[3],
+    );
+    f.render_widget(BigDigits::new(line.to_string()).style(big), rows[4]);
+    let mut notes = Vec::new();
+    if new_sheet {
+        notes.push(Line::from(Span::styled(
+            model.lang.text(Text::NewSheet),
+            Style::default().fg(Color::Cyan),
+        )));
+    }
+    if let Some(region) = model.regions.resolve(model.form.text(Field::Region)) {
+        notes.push(Line::from(format!(
+            "{} {}",
+            region.code,
+            region.display_name(model.russian())
+        )));
+    }
+    f.render_widget(
+        Paragraph::new(notes)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        rows[6],
+    );
+}
+
+fn render_save_bar(f: &mut Frame, area: Rect, model: &Model) {
+    let text = if model.form.editing.is_some() {
+        model.lang.text(Text::SaveBarEdit)
+    } else {
+        model.lang.text(Text::SaveBar)
+    };
+    let style = Style::default()
+        .fg(Color::Black)
+        .bg(Color::Green)
+        .add_modifier(Modifier::BOLD);
+    f.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
+}

@@ -1,0 +1,78 @@
+//! The sign-in screen: desk name and operator name.
+
+use crate::i18n::Text;
+use crate::tui::model::Model;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// Draws the sign-in box in the middle of the body.
+pub fn render(f: &mut Frame, area: Rect, model: &Model) {
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(10),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, boxed, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(60),
+        Constraint::Fill(1),
+    ])
+    .areas(middle);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", model.lang.text(Text::SignInTitle)));
+    let inner = block.inner(boxed);
+    f.render_widget(block, boxed);
+    let s = &model.signin;
+    let label = |text: Text, on: bool| {
+        let style = if on {
+            Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        ratatui::text::Span::styled(
+            format!(
+                "{}{:<11}",
+                if on { "▶" } else { " " },
+                model.lang.text(text)
+            ),
+            style,
+        )
+    };
+    let lines = vec![
+        Line::from(model.lang.text(Text::SignInHint)),
+        Line::from(""),
+        Line::from(vec![
+            label(Text::DeskLabel, !s.on_operator),
+            s.desk.value().to_string().into(),
+        ]),
+        Line::from(vec![
+            label(Text::OperatorLabel, s.on_operator),
+            s.operator.value().to_string().into(),
+        ]),
+        Line::from(""),
+        Line::styled(
+            s.problem.clone().unwrap_or_default(),
+            Style::default().fg(Color::Red),
+        ),
+    ];
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let (input, row) = if s.on_operator {
+        (&s.operator, 4)
+    } else {
+        (&s.desk, 3)
+    };
+    if !model.help {
+        let x = inner.x + 12 + input.visual_cursor() as u16;
+        f.set_cursor_position(Position::new(
+            x.min(inner.right().saturating_sub(1)),
+            inner.y + row,
+        ));
+    }
+}
