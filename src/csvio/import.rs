@@ -176,7 +176,7 @@ pub fn import(
             RowVerdict::Present => report.already_present += 1,
             RowVerdict::Accepted { entry, warnings } => {
                 report.with_warnings += usize::from(warnings);
-                accepted.push(entry);
+                accepted.push(*entry);
             }
             RowVerdict::Rejected(reason) => {
                 rejects.push((record.clone(), format!("line {line}: {reason}")))
@@ -269,7 +269,7 @@ enum RowVerdict {
     /// Its id is in the database already.
     Present,
     /// It passes; `warnings` tells whether it had any.
-    Accepted { entry: Entry, warnings: bool },
+    Accepted { entry: Box<Entry>, warnings: bool },
     /// It fails, with the reason for the rejects file.
     Rejected(String),
 }
@@ -362,7 +362,7 @@ impl<'a> RowValidator<'a> {
             }
             return Ok(match voided_entry(&draft, base) {
                 Ok(entry) => RowVerdict::Accepted {
-                    entry,
+                    entry: Box::new(entry),
                     warnings: false,
                 },
                 Err(reason) => RowVerdict::Rejected(reason),
@@ -430,7 +430,7 @@ impl<'a> RowValidator<'a> {
             self.people.entry(p).or_insert(summary);
         }
         Ok(RowVerdict::Accepted {
-            entry,
+            entry: Box::new(entry),
             warnings: !outcome.findings.is_empty(),
         })
     }

@@ -173,6 +173,24 @@ mod optional_date {
     }
 }
 
+impl Campaign {
+    /// The calendar date at the collection point at instant `now`.
+    pub fn local_date(&self, now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+        match self.timezone.parse::<chrono_tz::Tz>() {
+            Ok(tz) => now.with_timezone(&tz).date_naive(),
+            Err(_) => now.with_timezone(&chrono::Local).date_naive(),
+        }
+    }
+
+    /// Local wall-clock time at the point, for display.
+    pub fn local_time(&self, now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+        match self.timezone.parse::<chrono_tz::Tz>() {
+            Ok(tz) => now.with_timezone(&tz).naive_local(),
+            Err(_) => now.with_timezone(&chrono::Local).naive_local(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,23 +214,5 @@ mod tests {
         assert_eq!(c.get("election_date").expect("get"), "2024-03-17");
         c.set("window_end", "").expect("clear");
         assert!(c.window_end.is_none());
-    }
-}
-
-impl Campaign {
-    /// The calendar date at the collection point at instant `now`.
-    pub fn local_date(&self, now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-        match self.timezone.parse::<chrono_tz::Tz>() {
-            Ok(tz) => now.with_timezone(&tz).date_naive(),
-            Err(_) => now.with_timezone(&chrono::Local).date_naive(),
-        }
-    }
-
-    /// Local wall-clock time at the point, for display.
-    pub fn local_time(&self, now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
-        match self.timezone.parse::<chrono_tz::Tz>() {
-            Ok(tz) => now.with_timezone(&tz).naive_local(),
-            Err(_) => now.with_timezone(&chrono::Local).naive_local(),
-        }
     }
 }

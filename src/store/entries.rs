@@ -437,10 +437,10 @@ impl Store {
             if exists {
                 continue;
             }
-            if e.status == EntryStatus::Valid {
-                if let Some(first) = find_document(&tx, e.doc_kind, &e.doc_series, &e.doc_number)? {
-                    return Err(StoreError::DuplicateDocument(first));
-                }
+            if e.status == EntryStatus::Valid
+                && let Some(first) = find_document(&tx, e.doc_kind, &e.doc_series, &e.doc_number)?
+            {
+                return Err(StoreError::DuplicateDocument(first));
             }
             insert_entry(&tx, e)?;
             added += 1;

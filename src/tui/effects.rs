@@ -1,6 +1,6 @@
 //! Runs the effects `update` asks for against the store and turns results into messages.
 
-use super::msg::{Effect, Msg, WriteFailure};
+use super::msg::{Duplicates, Effect, Msg, WriteFailure};
 use super::signin_memory;
 use crate::store::{Actor, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -27,11 +27,11 @@ pub fn run(
                 None => Ok(None),
             };
             match (same_document, same_person) {
-                (Ok(d), Ok(p)) => Some(Msg::Duplicates {
+                (Ok(d), Ok(p)) => Some(Msg::Duplicates(Box::new(Duplicates {
                     keys,
                     same_document: d.filter(not_self),
                     same_person: p.filter(not_self),
-                }),
+                }))),
                 (Err(e), _) | (_, Err(e)) => Some(failure(e)),
             }
         }
@@ -56,7 +56,7 @@ pub fn run(
             Some(
                 store
                     .save_entry(&entry, actor, None, now)
-                    .map_or_else(failure, Msg::Saved),
+                    .map_or_else(failure, |s| Msg::Saved(Box::new(s))),
             )
         }
         Effect::SaveEdit(edit) => {

@@ -16,15 +16,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// The clock moved on.
     Tick(DateTime<Utc>),
-    /// Duplicate lookups for these keys came back.
-    Duplicates {
-        /// The keys looked up (ignored if the form moved on).
-        keys: LookupKeys,
-        /// Valid entry with the same document.
-        same_document: Option<EntrySummary>,
-        /// Valid entry of the same person with another document.
-        same_person: Option<EntrySummary>,
-    },
+    /// Duplicate lookups came back.
+    Duplicates(Box<Duplicates>),
     /// Where the next signer of a region would write.
     Preview {
         /// Region code and foreign state asked for.
@@ -37,7 +30,7 @@ pub enum Msg {
     /// Campaign settings (re)loaded.
     Campaign(Box<Campaign>),
     /// An entry was saved.
-    Saved(SavedEntry),
+    Saved(Box<SavedEntry>),
     /// An edit was saved.
     Edited(String),
     /// An entry was voided.
@@ -48,6 +41,17 @@ pub enum Msg {
     EntriesLoaded(Vec<Entry>),
     /// An entry to edit was loaded.
     EntryOpened(Box<Entry>),
+}
+
+/// The answer to a duplicate lookup.
+#[derive(Debug, Clone)]
+pub struct Duplicates {
+    /// The keys looked up (ignored if the form moved on).
+    pub keys: LookupKeys,
+    /// Valid entry with the same document.
+    pub same_document: Option<EntrySummary>,
+    /// Valid entry of the same person with another document.
+    pub same_person: Option<EntrySummary>,
 }
 
 /// Why a write failed, in terms the form can act on.

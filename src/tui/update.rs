@@ -23,15 +23,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.now = now;
             Vec::new()
         }
-        Msg::Duplicates {
-            keys,
-            same_document,
-            same_person,
-        } => {
-            if keys == lookup_keys(&model.form.draft()) {
-                model.form.looked_up = keys;
-                model.form.same_document = same_document;
-                model.form.same_person = same_person;
+        Msg::Duplicates(answer) => {
+            if answer.keys == lookup_keys(&model.form.draft()) {
+                model.form.looked_up = answer.keys;
+                model.form.same_document = answer.same_document;
+                model.form.same_person = answer.same_person;
                 recheck(model);
             }
             Vec::new()
@@ -332,10 +328,10 @@ fn leave_field(model: &mut Model) {
         }
         Field::Region => {
             let typed = form.text(Field::Region).to_string();
-            if model.regions.resolve(&typed).is_none() {
-                if let Some(code) = form.suggestions.get(form.suggestion).cloned() {
-                    accept_region(model, &code);
-                }
+            if model.regions.resolve(&typed).is_none()
+                && let Some(code) = form.suggestions.get(form.suggestion).cloned()
+            {
+                accept_region(model, &code);
             }
         }
         _ => {}

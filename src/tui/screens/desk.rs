@@ -92,13 +92,15 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
     let focus_row = cursor.map(|c| c.y - inner.y).unwrap_or(0);
     let skip = focus_row.saturating_sub(inner.height.saturating_sub(2));
     f.render_widget(Paragraph::new(lines).scroll((skip, 0)), inner);
-    if let Some(c) = cursor {
-        if model.confirm.is_none() && !model.help && c.y >= inner.y + skip {
-            f.set_cursor_position(Position::new(
-                c.x.min(inner.right().saturating_sub(1)),
-                c.y - skip,
-            ));
-        }
+    if let Some(c) = cursor
+        && model.confirm.is_none()
+        && !model.help
+        && c.y >= inner.y + skip
+    {
+        f.set_cursor_position(Position::new(
+            c.x.min(inner.right().saturating_sub(1)),
+            c.y - skip,
+        ));
     }
     if let Some(row) =
         region_row.filter(|_| form.focus == Field::Region && !form.suggestions.is_empty())
