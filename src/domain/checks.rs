@@ -1,25 +1,21 @@
-//! The check set: one function that runs every rule of DESIGN.md §4 over a draft.
-//! SKELETON: the checks helper fills the bodies and the Problem variants.
+//! The check set: one function that runs every rule of DESIGN.md §4 over a draft. It runs
+//! the same in the form, in `import` and in `check`.
 
-use super::{Campaign, DocKind, EntryDraft, EntrySummary, Finding, NewEntry, RegionCatalog};
+mod person;
+mod place;
+mod problem;
+
+pub use problem::{Problem, RegionName};
+
+use super::dates::{DateError, parse_date};
+use super::documents::{parse_document, passport_series_problems};
+use super::names::normalise_name;
+use super::{
+    ABROAD, Campaign, DocKind, EntryDraft, EntrySummary, Field, Finding, NewEntry, RegionCatalog,
+    Severity,
+};
 use chrono::NaiveDate;
 use std::collections::HashMap;
-
-/// Every kind of defect a check can report; `code()` is its stable rule code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
-    /// A required field is empty.
-    Required,
-}
-
-impl Problem {
-    /// Stable rule code such as `doc.number_length`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Problem::Required => "field.required",
-        }
-    }
-}
 
 /// Everything outside the draft that the rules need; filled by the caller from the store.
 #[derive(Debug, Clone)]
@@ -56,12 +52,145 @@ pub struct CheckOutcome {
     pub findings: Vec<Finding>,
 }
 
-/// Normalises the parts of a draft the store must look up (duplicates).
-pub fn lookup_keys(_draft: &EntryDraft) -> LookupKeys {
-    unimplemented!("checks helper")
+/// Normalises the parts of a draft the store must look up (duplicates). The values are
+/// exactly those `check_entry` puts in its `NewEntry`.
+pub fn lookup_keys(draft: &EntryDraft) -> LookupKeys {
+    let document = parse_document(draft.doc_kind, &draft.document)
+        .ok()
+        .map(|(series, number)| (draft.doc_kind, series, number));
+    let surname = normalise_name(&draft.surname);
+    let given_name = normalise_name(&draft.given_name);
+    let person = match parse_date(&draft.birth_date) {
+        Ok(birth) if !surname.is_empty() && !given_name.is_empty() => {
+            Some((surname, given_name, normalise_name(&draft.patronymic), birth))
+        }
+        _ => None,
+    };
+    LookupKeys { document, person }
+}
+
+/// Findings collected while checking, each tied to its field.
+#[derive(Debug, Default)]
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn add(&mut self, field: Field, problem: Problem) {
+        self.0.push(Finding {
+            field,
+            severity: problem.severity(),
+            fix: problem.fix().map(str::to_string),
+            problem,
+        });
+    }
+
+    fn has_errors(&self) -> bool {
+        self.0.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// The problem for a date that does not parse.
+fn date_problem(error: DateError) -> Problem {
+    match error {
+        DateError::Empty => Problem::Required,
+        DateError::Format => Problem::DateFormat,
+        DateError::ShortYear => Problem::DateShortYear,
+        DateError::NoSuchDay { day, month, year } => Problem::DateNoSuchDay { day, month, year },
+    }
 }
 
 /// Runs every rule over a draft.
-pub fn check_entry(_draft: &EntryDraft, _ctx: &CheckContext<'_>) -> CheckOutcome {
-    unimplemented!("checks helper")
+pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
+    let mut out = Findings::default();
+    let surname = person::name(&mut out, Field::Surname, &draft.surname, true);
+    let given_name = person::name(&mut out, Field::GivenName, &draft.given_name, true);
+    let patronymic = person::name(&mut out, Field::Patronymic, &draft.patronymic, false);
+    if let Some(first) = ctx.same_person {
+        out.add(Field::Surname, Problem::DuplicatePerson { first: first.clone() });
+    }
+    let signed_on = signing_date(&mut out, &draft.signed_on, ctx);
+    let age_day = ctx.campaign.election_date.or(signed_on).unwrap_or(ctx.today);
+    let birth_date = person::birth_date(&mut out, &draft.birth_date, ctx.today, age_day);
+    let region = place::region(&mut out, &draft.region, ctx);
+    let document = document(&mut out, draft, birth_date, region.map(|r| r.code.as_str()), ctx);
+    let abroad_country = place::abroad_country(&mut out, region, &draft.abroad_country);
+    let address = place::address(&mut out, &draft.address, region, ctx.regions);
+    out.0.sort_by_key(|f| f.field);
+    let entry = if out.has_errors() {
+        None
+    } else {
+        (|| {
+            let (doc_series, doc_number) = document?;
+            Some(NewEntry {
+                surname,
+                given_name,
+                patronymic,
+                birth_date: birth_date?,
+                doc_kind: draft.doc_kind,
+                doc_series,
+                doc_number,
+                region_code: region?.code.clone(),
+                abroad_country,
+                address,
+                signed_on: signed_on?,
+            })
+        })()
+    };
+    CheckOutcome { entry, findings: out.0 }
 }
+
+/// Document format, kind against region, passport series and duplicates.
+fn document(
+    out: &mut Findings,
+    draft: &EntryDraft,
+    birth: Option<NaiveDate>,
+    region_code: Option<&str>,
+    ctx: &CheckContext<'_>,
+) -> Option<(String, String)> {
+    match (draft.doc_kind, region_code) {
+        (DocKind::Other, _) => out.add(Field::DocKind, Problem::DocOtherKind),
+        (DocKind::ForeignPassport, Some(code)) if code != ABROAD => {
+            out.add(Field::DocKind, Problem::DocKindRegion)
+        }
+        _ => {}
+    }
+    let parsed = match parse_document(draft.doc_kind, &draft.document) {
+        Ok(parsed) => Some(parsed),
+        Err(problem) => {
+            out.add(Field::Document, problem);
+            None
+        }
+    };
+    if let (DocKind::InternalPassport, Some((series, _))) = (draft.doc_kind, &parsed) {
+        for problem in passport_series_problems(series, birth, ctx.today, ctx.regions) {
+            out.add(Field::Document, problem);
+        }
+    }
+    if let Some(first) = ctx.same_document {
+        out.add(Field::Document, Problem::DuplicateDocument { first: first.clone() });
+    }
+    parsed
+}
+
+/// Signing date: a real date, not in the future, inside the campaign window when set.
+fn signing_date(out: &mut Findings, raw: &str, ctx: &CheckContext<'_>) -> Option<NaiveDate> {
+    let signed = match parse_date(raw) {
+        Ok(date) => date,
+        Err(error) => {
+            out.add(Field::SignedOn, date_problem(error));
+            return None;
+        }
+    };
+    if signed > ctx.today {
+        out.add(Field::SignedOn, Problem::SignedInFuture);
+    }
+    if let Some(start) = ctx.campaign.window_start.filter(|&start| signed < start) {
+        out.add(Field::SignedOn, Problem::SignedBeforeWindow { start });
+    }
+    if let Some(end) = ctx.campaign.window_end.filter(|&end| signed > end) {
+        out.add(Field::SignedOn, Problem::SignedAfterWindow { end });
+    }
+    Some(signed)
+}
+
+#[cfg(test)]
+mod tests;

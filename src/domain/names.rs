@@ -1,1 +1,138 @@
-//! SKELETON: the checks helper fills this module.
+//! Names: allowed characters, Title Case, and the two classic keyboard slips: the whole
+//! word typed with the English layout on (`Bdfyjd` → `Иванов`), and Latin look-alike
+//! letters inside a Cyrillic word (`Ивaнов` with a Latin `a`).
+
+use super::Problem;
+
+mod layout;
+
+pub use layout::{homoglyph_fix, layout_fix, partial_layout_fix};
+
+/// What a name field holds once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameCheck {
+    /// The normalised text (see [`normalise_name`]); empty when nothing was typed.
+    pub text: String,
+    /// Problems found, worst first; an empty field gives none (the caller decides if it is required).
+    pub problems: Vec<Problem>,
+}
+
+/// Tidies a name without judging it: trims, collapses whitespace, unifies hyphens and
+/// apostrophes, drops spaces around hyphens and writes each part in Title Case
+/// (`иванов - петров` → `Иванов-Петров`, `ИВАНОВ` → `Иванов`). Latin parts with inner
+/// capitals typed on purpose (`McDonald`) keep them. Idempotent.
+pub fn normalise_name(raw: &str) -> String {
+    let unified: String = raw
+        .chars()
+        .map(|c| match c {
+            '‐' | '‑' | '‒' | '–' | '—' => '-',
+            '’' | '‘' | 'ʼ' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        })
+        .collect();
+    let spaced = unified.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let tidy = spaced.replace(" -", "-").replace("- ", "-");
+    let mut out = String::with_capacity(tidy.len());
+    let mut part = String::new();
+    let mut previous = String::new();
+    let mut after_apostrophe = false;
+    for c in tidy.chars().chain(std::iter::once(' ')) {
+        if matches!(c, ' ' | '-' | '\'') {
+            // After an apostrophe a new capital starts only behind a one-letter prefix
+            // (`O'Connor`, `Д'Артаньян`); elsewhere it stands for a hard sign (`Под'ячев`).
+            let capital = !after_apostrophe || previous.chars().count() == 1;
+            out.push_str(&case_part(&part, capital));
+            out.push(c);
+            after_apostrophe = c == '\'';
+            previous = std::mem::take(&mut part);
+        } else {
+            part.push(c);
+        }
+    }
+    out.pop();
+    out
+}
+
+/// One part in Title Case (or all lower case when `capital` is false).
+fn case_part(part: &str, capital: bool) -> String {
+    let mut chars = part.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let rest: String = chars.collect();
+    let mixed_latin = capital
+        && first.is_uppercase()
+        && rest.chars().any(char::is_uppercase)
+        && rest.chars().any(char::is_lowercase)
+        && !part.chars().any(is_cyrillic);
+    let rest: String = if mixed_latin { rest } else { rest.chars().map(lower).collect() };
+    let first = if capital { upper(first) } else { lower(first) };
+    format!("{first}{rest}")
+}
+
+/// Upper case when it is a single character (keeps `ß` and friends stable).
+fn upper(c: char) -> char {
+    let mut it = c.to_uppercase();
+    match (it.next(), it.next()) {
+        (Some(u), None) => u,
+        _ => c,
+    }
+}
+
+/// Lower case when it is a single character.
+fn lower(c: char) -> char {
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Cyrillic letters (Russian and the other Cyrillic alphabets of Russia's peoples).
+pub fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}') && c.is_alphabetic()
+}
+
+/// Checks and normalises one name field.
+pub fn check_name(raw: &str) -> NameCheck {
+    let text = normalise_name(raw);
+    if text.is_empty() {
+        return NameCheck { text, problems: Vec::new() };
+    }
+    if let Some(fix) = layout::layout_fix(&text) {
+        return NameCheck { text, problems: vec![Problem::NameLayout { fix }] };
+    }
+    let bad: String = text
+        .chars()
+        .filter(|&c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'')))
+        .fold(String::new(), |mut acc, c| {
+            if !acc.contains(c) {
+                acc.push(c);
+            }
+            acc
+        });
+    let stray_sign = text.starts_with(['-', '\''])
+        || text.ends_with(['-', '\''])
+        || ["--", "''", "-'", "'-", " '", "' "].iter().any(|p| text.contains(p));
+    let mut problems = Vec::new();
+    if !bad.is_empty() {
+        problems.push(Problem::NameChars { chars: bad });
+    } else if stray_sign {
+        problems.push(Problem::NameSigns);
+    }
+    let has_cyrillic = text.chars().any(is_cyrillic);
+    let has_other = text.chars().any(|c| c.is_alphabetic() && !is_cyrillic(c));
+    match (has_cyrillic, has_other) {
+        (true, true) => problems.push(Problem::NameMixedScript {
+            fix: layout::homoglyph_fix(&text).or_else(|| layout::partial_layout_fix(&text)),
+        }),
+        (false, true) => problems.push(Problem::NameLatin),
+        _ => {}
+    }
+    if text.split([' ', '-']).any(|p| p.chars().filter(|c| c.is_alphabetic()).count() == 1) {
+        problems.push(Problem::NameInitial);
+    }
+    problems.sort_by_key(|p| std::cmp::Reverse(p.severity()));
+    NameCheck { text, problems }
+}
