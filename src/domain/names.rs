@@ -31,7 +31,11 @@ pub fn normalise_name(raw: &str) -> String {
             c => c,
         })
         .collect();
-    let spaced = unified.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let spaced = unified
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let tidy = spaced.replace(" -", "-").replace("- ", "-");
     let mut out = String::with_capacity(tidy.len());
     let mut part = String::new();
@@ -66,7 +70,11 @@ fn case_part(part: &str, capital: bool) -> String {
         && rest.chars().any(char::is_uppercase)
         && rest.chars().any(char::is_lowercase)
         && !part.chars().any(is_cyrillic);
-    let rest: String = if mixed_latin { rest } else { rest.chars().map(lower).collect() };
+    let rest: String = if mixed_latin {
+        rest
+    } else {
+        rest.chars().map(lower).collect()
+    };
     let first = if capital { upper(first) } else { lower(first) };
     format!("{first}{rest}")
 }
@@ -98,10 +106,16 @@ pub fn is_cyrillic(c: char) -> bool {
 pub fn check_name(raw: &str) -> NameCheck {
     let text = normalise_name(raw);
     if text.is_empty() {
-        return NameCheck { text, problems: Vec::new() };
+        return NameCheck {
+            text,
+            problems: Vec::new(),
+        };
     }
     if let Some(fix) = layout::layout_fix(&text) {
-        return NameCheck { text, problems: vec![Problem::NameLayout { fix }] };
+        return NameCheck {
+            text,
+            problems: vec![Problem::NameLayout { fix }],
+        };
     }
     let bad: String = text
         .chars()
@@ -114,7 +128,9 @@ pub fn check_name(raw: &str) -> NameCheck {
         });
     let stray_sign = text.starts_with(['-', '\''])
         || text.ends_with(['-', '\''])
-        || ["--", "''", "-'", "'-", " '", "' "].iter().any(|p| text.contains(p));
+        || ["--", "''", "-'", "'-", " '", "' "]
+            .iter()
+            .any(|p| text.contains(p));
     let mut problems = Vec::new();
     if !bad.is_empty() {
         problems.push(Problem::NameChars { chars: bad });
@@ -130,7 +146,10 @@ pub fn check_name(raw: &str) -> NameCheck {
         (false, true) => problems.push(Problem::NameLatin),
         _ => {}
     }
-    if text.split([' ', '-']).any(|p| p.chars().filter(|c| c.is_alphabetic()).count() == 1) {
+    if text
+        .split([' ', '-'])
+        .any(|p| p.chars().filter(|c| c.is_alphabetic()).count() == 1)
+    {
         problems.push(Problem::NameInitial);
     }
     problems.sort_by_key(|p| std::cmp::Reverse(p.severity()));

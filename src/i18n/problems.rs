@@ -10,7 +10,10 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
     let ru = lang == Lang::Ru;
     let pick = |en: &str, ru_text: &str| lang.pick(en, ru_text).to_string();
     match problem {
-        Problem::Required => pick("required: type it from the sheet", "обязательное поле: перепишите с листа"),
+        Problem::Required => pick(
+            "required: type it from the sheet",
+            "обязательное поле: перепишите с листа",
+        ),
         Problem::NameChars { chars } => pick(
             &format!("letters, hyphen, space and apostrophe only; remove “{chars}”"),
             &format!("только буквы, дефис, пробел и апостроф; уберите «{chars}»"),
@@ -57,7 +60,10 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
         ),
         Problem::UnderAge { age, on } => pick(
             &format!("only {age} on {}: must be 18 to sign", day(*on)),
-            &format!("на {} исполнится только {age}: подписывать можно с 18 лет", day(*on)),
+            &format!(
+                "на {} исполнится только {age}: подписывать можно с 18 лет",
+                day(*on)
+            ),
         ),
         Problem::TooOld { age } => pick(
             &format!("age {age} is over 110; check the year of birth"),
@@ -71,17 +77,47 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             &format!("series and number are digits only; remove “{chars}”"),
             &format!("серия и номер — только цифры; уберите «{chars}»"),
         ),
-        Problem::DocLength { kind, expected, got } => pick(
-            &format!("{} series and number must be {expected} digits, got {got}", kind_en(*kind)),
-            &format!("серия и номер {}: {expected} цифр, введено {got}", kind_ru_genitive(*kind)),
+        Problem::DocLength {
+            kind,
+            expected,
+            got,
+        } => pick(
+            &format!(
+                "{} series and number must be {expected} digits, got {got}",
+                kind_en(*kind)
+            ),
+            &format!(
+                "серия и номер {}: {expected} цифр, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
         ),
-        Problem::DocSeriesLength { kind, expected, got } => pick(
-            &format!("{} series must be {expected} digits, got {got}", kind_en(*kind)),
-            &format!("серия {}: {expected} цифры, введено {got}", kind_ru_genitive(*kind)),
+        Problem::DocSeriesLength {
+            kind,
+            expected,
+            got,
+        } => pick(
+            &format!(
+                "{} series must be {expected} digits, got {got}",
+                kind_en(*kind)
+            ),
+            &format!(
+                "серия {}: {expected} цифры, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
         ),
-        Problem::DocNumberLength { kind, expected, got } => pick(
-            &format!("{} number must be {expected} digits, got {got}", kind_en(*kind)),
-            &format!("номер {}: {expected} цифр, введено {got}", kind_ru_genitive(*kind)),
+        Problem::DocNumberLength {
+            kind,
+            expected,
+            got,
+        } => pick(
+            &format!(
+                "{} number must be {expected} digits, got {got}",
+                kind_en(*kind)
+            ),
+            &format!(
+                "номер {}: {expected} цифр, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
         ),
         Problem::DocLooksLike { chosen, looks_like } => pick(
             &format!(
@@ -108,60 +144,106 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             &format!("серия начинается с {okato}, такого кода региона нет; проверьте серию"),
         ),
         Problem::PassportSeriesYear { year, current } => pick(
-            &format!("series digits 3-4 ({year}) must be a year 97..{current:02}; check the series"),
+            &format!(
+                "series digits 3-4 ({year}) must be a year 97..{current:02}; check the series"
+            ),
             &format!("цифры 3-4 серии ({year}) — год бланка, 97..{current:02}; проверьте серию"),
         ),
-        Problem::PassportBeforeFourteen { blank_year, fourteen_in } => pick(
-            &format!("blank made in {blank_year}, holder turned 14 in {fourteen_in}; check series and birth date"),
-            &format!("бланк {blank_year} г., а 14 лет исполнилось в {fourteen_in}; проверьте серию и дату"),
+        Problem::PassportBeforeFourteen {
+            blank_year,
+            fourteen_in,
+        } => pick(
+            &format!(
+                "blank made in {blank_year}, holder turned 14 in {fourteen_in}; check series and birth date"
+            ),
+            &format!(
+                "бланк {blank_year} г., а 14 лет исполнилось в {fourteen_in}; проверьте серию и дату"
+            ),
         ),
         Problem::DuplicateDocument { first } => pick(
             &format!("already signed with this document: {}", place(first, ru)),
             &format!("этот документ уже подписал: {}", place(first, ru)),
         ),
         Problem::DuplicatePerson { first } => pick(
-            &format!("same name and birth date, other document: {}", place(first, ru)),
-            &format!("те же ФИО и дата рождения, другой документ: {}", place(first, ru)),
+            &format!(
+                "same name and birth date, other document: {}",
+                place(first, ru)
+            ),
+            &format!(
+                "те же ФИО и дата рождения, другой документ: {}",
+                place(first, ru)
+            ),
         ),
         Problem::RegionUnknown { suggestions } if suggestions.is_empty() => pick(
             "no such region; type the start of its name or its 2-digit code",
             "нет такого региона; введите начало названия или 2-значный код",
         ),
         Problem::RegionUnknown { suggestions } => pick(
-            &format!("which one? {}; type more of the name or the code", names(suggestions, false)),
-            &format!("какой именно? {}; допишите название или введите код", names(suggestions, true)),
+            &format!(
+                "which one? {}; type more of the name or the code",
+                names(suggestions, false)
+            ),
+            &format!(
+                "какой именно? {}; допишите название или введите код",
+                names(suggestions, true)
+            ),
         ),
         Problem::AbroadCountryMissing => pick(
             "type the foreign state the signer lives in (it heads the sheet)",
             "введите иностранное государство проживания (оно в заголовке листа)",
         ),
-        Problem::RegionCap { count, cap, abroad: false } => pick(
+        Problem::RegionCap {
+            count,
+            cap,
+            abroad: false,
+        } => pick(
             &format!("region has {count} valid signatures, cap {cap}: more may not count"),
             &format!("в регионе уже {count} подписей при пределе {cap}: лишние могут не засчитать"),
         ),
-        Problem::RegionCap { count, cap, abroad: true } => pick(
+        Problem::RegionCap {
+            count,
+            cap,
+            abroad: true,
+        } => pick(
             &format!("{count} valid signatures from abroad, cap {cap}: more may not count"),
-            &format!("из-за рубежа уже {count} подписей при пределе {cap}: лишние могут не засчитать"),
+            &format!(
+                "из-за рубежа уже {count} подписей при пределе {cap}: лишние могут не засчитать"
+            ),
         ),
         Problem::AddressNoHouse => pick(
             "no house number; add it from the sheet (д. 5, кв. 12)",
             "нет номера дома; допишите с листа (д. 5, кв. 12)",
         ),
         Problem::AddressRegionMismatch { named, chosen } => pick(
-            &format!("address is in {}, region is {}; check both", named.name_en, chosen.name_en),
-            &format!("адрес — {}, а регион — {}; проверьте оба", named.name_ru, chosen.name_ru),
+            &format!(
+                "address is in {}, region is {}; check both",
+                named.name_en, chosen.name_en
+            ),
+            &format!(
+                "адрес — {}, а регион — {}; проверьте оба",
+                named.name_ru, chosen.name_ru
+            ),
         ),
         Problem::SignedInFuture => pick(
             "signing date is in the future; use the date the signer wrote",
             "дата подписи в будущем; введите дату, написанную подписантом",
         ),
         Problem::SignedBeforeWindow { start } => pick(
-            &format!("signed before collection opened on {}; check the date", day(*start)),
+            &format!(
+                "signed before collection opened on {}; check the date",
+                day(*start)
+            ),
             &format!("подписано до начала сбора {}; проверьте дату", day(*start)),
         ),
         Problem::SignedAfterWindow { end } => pick(
-            &format!("signed after collection closed on {}; check the date", day(*end)),
-            &format!("подписано после окончания сбора {}; проверьте дату", day(*end)),
+            &format!(
+                "signed after collection closed on {}; check the date",
+                day(*end)
+            ),
+            &format!(
+                "подписано после окончания сбора {}; проверьте дату",
+                day(*end)
+            ),
         ),
     }
 }
@@ -175,16 +257,32 @@ fn day(date: NaiveDate) -> String {
 fn place(first: &EntrySummary, ru: bool) -> String {
     let at = first.entered_at.format("%d.%m.%Y %H:%M UTC");
     if ru {
-        format!("лист {}, строка {} ({}, стол {}, {at})", first.sheet, first.line, first.origin, first.desk)
+        format!(
+            "лист {}, строка {} ({}, стол {}, {at})",
+            first.sheet, first.line, first.origin, first.desk
+        )
     } else {
-        format!("sheet {}, line {} ({}, desk {}, {at})", first.sheet, first.line, first.origin, first.desk)
+        format!(
+            "sheet {}, line {} ({}, desk {}, {at})",
+            first.sheet, first.line, first.origin, first.desk
+        )
     }
 }
 
 /// Region names joined for a suggestion list.
 fn names(regions: &[RegionName], ru: bool) -> String {
-    let name = |r: &RegionName| if ru { r.name_ru.clone() } else { r.name_en.clone() };
-    regions.iter().map(|r| format!("{} ({})", name(r), r.code)).collect::<Vec<_>>().join(", ")
+    let name = |r: &RegionName| {
+        if ru {
+            r.name_ru.clone()
+        } else {
+            r.name_en.clone()
+        }
+    };
+    regions
+        .iter()
+        .map(|r| format!("{} ({})", name(r), r.code))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn kind_en(kind: DocKind) -> &'static str {

@@ -5,7 +5,7 @@ use super::form::{Form, SUGGESTIONS};
 use super::model::{Confirm, Model, Screen, Tone};
 use super::msg::{Effect, Msg, WriteFailure};
 use crate::domain::checks::lookup_keys;
-use crate::domain::{DocKind, EntryStatus, Field, Severity};
+use crate::domain::{DocKind, EntryStatus, Field, Severity, dates, names};
 use crate::i18n::{self, Text};
 use crate::store::{Actor, EntryEdit};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -310,7 +310,16 @@ fn move_focus(model: &mut Model, forward: bool) {
 fn leave_field(model: &mut Model) {
     let form = &mut model.form;
     form.visited.insert(form.focus);
+    let typed = form.text(form.focus).to_string();
     match form.focus {
+        Field::Surname | Field::GivenName | Field::Patronymic => {
+            form.set_text(form.focus, &names::normalise_name(&typed));
+        }
+        Field::BirthDate | Field::SignedOn => {
+            if let Ok(date) = dates::parse_date(&typed) {
+                form.set_text(form.focus, &date.format("%d.%m.%Y").to_string());
+            }
+        }
         Field::Document if !form.kind_chosen => {
             let digits = form
                 .text(Field::Document)
@@ -326,14 +335,17 @@ fn leave_field(model: &mut Model) {
                 _ => DocKind::InternalPassport,
             };
         }
-        Field::Region => {
-            let typed = form.text(Field::Region).to_string();
-            if model.regions.resolve(&typed).is_none()
-                && let Some(code) = form.suggestions.get(form.suggestion).cloned()
-            {
+        Field::Region => match model.regions.resolve(&typed) {
+            Some(region) => {
+                let code = region.code.clone();
                 accept_region(model, &code);
             }
-        }
+            None => {
+                if let Some(code) = form.suggestions.get(form.suggestion).cloned() {
+                    accept_region(model, &code);
+                }
+            }
+        },
         _ => {}
     }
 }

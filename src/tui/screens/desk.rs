@@ -157,24 +157,47 @@ fn finding_lines(model: &Model, field: Field, width: usize) -> Vec<Line<'static>
         Severity::Error => ("✗", Style::default().fg(Color::Red)),
         Severity::Warning => ("!", Style::default().fg(Color::Yellow)),
     };
-    let mut text = format!(
-        "{:>width$}{mark} {}",
-        "",
-        problem_message(model.lang, &first.problem),
-        width = 3
-    );
+    let mut text = format!("{mark} {}", problem_message(model.lang, &first.problem));
     if first.code() == "dup.document" {
         text.push_str(" · ");
         text.push_str(model.lang.text(Text::OpenDuplicateHint));
     }
-    if first.fix.is_some() {
+    if first.fix.is_some() && !text.contains("Ctrl-T") {
         text.push_str(" · Ctrl-T");
     }
     if found.len() > 1 {
         text.push_str(&format!(" (+{})", found.len() - 1));
     }
-    let shown: String = text.chars().take(width).collect();
-    vec![Line::from(Span::styled(shown, style))]
+    wrap_words(&text, width.saturating_sub(5).max(10))
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let indent = if i == 0 { "   " } else { "     " };
+            Line::from(Span::styled(format!("{indent}{part}"), style))
+        })
+        .collect()
+}
+
+/// Splits text into lines of at most `width` characters, at spaces where possible.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let needed = current.chars().count() + word.chars().count() + 1;
+        if !current.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        let mut rest: Vec<char> = word.chars().collect();
+        while rest.len() > width {
+            lines.push(rest.drain(..width).collect());
+        }
+        current.extend(rest);
+    }
+    lines.push(current);
+    lines
 }
 
 fn render_suggestions(f: &mut Frame, anchor: Rect, model: &Model) {

@@ -46,7 +46,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         )
     };
     let lines = vec![
-        Line::from(model.lang.text(Text::SignInHint)),
+        Line::from(""),
         Line::from(""),
         Line::from(vec![
             label(Text::DeskLabel, !s.on_operator),
@@ -61,12 +61,13 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             s.problem.clone().unwrap_or_default(),
             Style::default().fg(Color::Red),
         ),
+        Line::from(model.lang.text(Text::SignInHint)),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let (input, row) = if s.on_operator {
-        (&s.operator, 4)
+        (&s.operator, 3)
     } else {
-        (&s.desk, 3)
+        (&s.desk, 2)
     };
     if !model.help {
         let x = inner.x + 12 + input.visual_cursor() as u16;
