@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 /// sigdesk: signature-collection desk, queue and lead board in one terminal app.
 #[derive(Debug, Parser)]
-#[command(name = "sigdesk", version, about, long_about = None)]
+#[command(name = "sigdesk", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Database file (created on first run).
     #[arg(long, global = true, env = "SIGDESK_DB", default_value = "sigdesk.db")]
@@ -13,6 +13,9 @@ pub struct Cli {
     /// Language of messages: ru or en (default: from LC_ALL/LANG).
     #[arg(long, global = true, value_parser = ["ru", "en"])]
     pub lang: Option<String>,
+    /// Desk options when no command is given (the desk opens).
+    #[command(flatten)]
+    pub desk_args: DeskArgs,
     /// What to do; without a command the desk opens.
     #[command(subcommand)]
     pub command: Option<Command>,

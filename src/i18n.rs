@@ -192,8 +192,8 @@ impl Lang {
                 "Терминал слишком мал: нужно 80×24",
             ),
             KeysForm => (
-                "Tab next · Ctrl-S save · Ctrl-T fix layout · Esc clear · F4 entries · F1 help · Ctrl-Q quit",
-                "Tab далее · Ctrl-S сохранить · Ctrl-T раскладка · Esc очистить · F4 записи · F1 помощь · Ctrl-Q выход",
+                "Tab next · Ctrl-S save · Ctrl-T layout · F4 entries · F1 help · Ctrl-Q quit",
+                "Tab далее · Ctrl-S сохранить · Ctrl-T раскладка · F4 записи · F1 помощь · Ctrl-Q выход",
             ),
             KeysEntries => (
                 "↑↓ move · Enter edit · v void · F2 form · F1 help · Ctrl-Q quit",

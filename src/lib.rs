@@ -56,7 +56,7 @@ fn cli_actor() -> Actor {
 
 fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     let regions = RegionCatalog::embedded()?;
-    let command = cli.command.unwrap_or(Command::Desk(Default::default()));
+    let command = cli.command.unwrap_or(Command::Desk(cli.desk_args));
     if let Command::Import(args) = &command {
         // Fail on a missing file before creating a database for it.
         std::fs::metadata(&args.file)

@@ -123,12 +123,14 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
 fn field_value(model: &Model, field: Field, width: usize) -> Span<'static> {
     let form = &model.form;
     if field == Field::DocKind {
-        let text = format!(
-            "‹ {} ›  {}",
-            model.lang.doc_kind(form.doc_kind),
+        let hint = if form.focus == Field::DocKind {
             model.lang.text(Text::KindHint)
-        );
-        return Span::styled(text, Style::default().fg(Color::White));
+        } else {
+            ""
+        };
+        let text = format!("‹ {} ›  {hint}", model.lang.doc_kind(form.doc_kind));
+        let shown: String = text.chars().take(width).collect();
+        return Span::styled(shown, Style::default().fg(Color::White));
     }
     let Some(input) = form.input(field) else {
         return Span::raw("");
