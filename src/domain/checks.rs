@@ -111,7 +111,8 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
     let age_day = ctx.campaign.election_date.or(signed_on).unwrap_or(ctx.today);
     let birth_date = person::birth_date(&mut out, &draft.birth_date, ctx.today, age_day);
     let region = place::region(&mut out, &draft.region, ctx);
-    let document = document(&mut out, draft, birth_date, region.map(|r| r.code.as_str()), ctx);
+    let past_birth = birth_date.filter(|&b| b <= ctx.today);
+    let document = document(&mut out, draft, past_birth, region.map(|r| r.code.as_str()), ctx);
     let abroad_country = place::abroad_country(&mut out, region, &draft.abroad_country);
     let address = place::address(&mut out, &draft.address, region, ctx.regions);
     out.0.sort_by_key(|f| f.field);

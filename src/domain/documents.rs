@@ -197,7 +197,8 @@ mod tests {
         assert_eq!(codes("4527", Some(d(1990, 5, 1))), ["doc.series_year"]);
         assert_eq!(codes("4550", None), ["doc.series_year"]);
         assert_eq!(codes("0006", None), ["doc.series_region"]);
-        assert_eq!(codes("4595", Some(d(1990, 5, 1))), ["doc.series_before_14"]);
+        assert_eq!(codes("4599", Some(d(1990, 5, 1))), ["doc.series_before_14"]);
+        assert_eq!(codes("4595", Some(d(1990, 5, 1))), ["doc.series_year"]);
         assert_eq!(codes("4502", Some(d(1990, 5, 1))), ["doc.series_before_14"]);
         assert_eq!(codes("4503", Some(d(1990, 5, 1))), none);
         assert_eq!(codes("4503", Some(d(1989, 5, 1))), none);

@@ -83,24 +83,16 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             &format!("{} number must be {expected} digits, got {got}", kind_en(*kind)),
             &format!("номер {}: {expected} цифр, введено {got}", kind_ru_genitive(*kind)),
         ),
-        Problem::DocLooksLike { chosen, looks_like } => pick(
-            &format!(
-                "these digits fit the {}, not the {}; check the kind",
-                kind_en(*looks_like),
-                kind_en(*chosen)
-            ),
-            &format!(
-                "цифры похожи на {}, а выбран {}; проверьте вид документа",
-                kind_ru(*looks_like),
-                kind_ru(*chosen)
-            ),
+        Problem::DocLooksLike { looks_like, .. } => pick(
+            &format!("digits look like an {}; change the kind or check them", kind_en(*looks_like)),
+            &format!("цифры похожи на {}; смените вид документа или проверьте их", kind_ru(*looks_like)),
         ),
         Problem::DocOtherKind => pick(
             "other document: check it replaces a passport (military ID, form 2P)",
             "другой документ: проверьте, что он заменяет паспорт (военный билет, форма 2П)",
         ),
         Problem::DocKindRegion => pick(
-            "an international passport counts only for voters abroad; ask for the internal one",
+            "international passport counts only for voters abroad; ask for the internal",
             "загранпаспорт годится только для живущих за рубежом; нужен паспорт РФ",
         ),
         Problem::PassportSeriesRegion { okato } => pick(
@@ -116,20 +108,20 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             &format!("бланк {blank_year} г., а 14 лет исполнилось в {fourteen_in}; проверьте серию и дату"),
         ),
         Problem::DuplicateDocument { first } => pick(
-            &format!("already signed with this document: {}", place(first, ru)),
-            &format!("этот документ уже подписал: {}", place(first, ru)),
+            &format!("already signed with it: {}", place(first, ru)),
+            &format!("уже подписал с ним: {}", place(first, ru)),
         ),
         Problem::DuplicatePerson { first } => pick(
-            &format!("same name and birth date, other document: {}", place(first, ru)),
-            &format!("те же ФИО и дата рождения, другой документ: {}", place(first, ru)),
+            &format!("same name+birth date: {}", place(first, ru)),
+            &format!("те же ФИО и дата рождения: {}", place(first, ru)),
         ),
         Problem::RegionUnknown { suggestions } if suggestions.is_empty() => pick(
             "no such region; type the start of its name or its 2-digit code",
             "нет такого региона; введите начало названия или 2-значный код",
         ),
         Problem::RegionUnknown { suggestions } => pick(
-            &format!("which one? {}; type more of the name or the code", names(suggestions, false)),
-            &format!("какой именно? {}; допишите название или введите код", names(suggestions, true)),
+            &format!("which one? {}; type more or the code", names(suggestions, false)),
+            &format!("какой? {}; уточните или введите код", names(suggestions, true)),
         ),
         Problem::AbroadCountryMissing => pick(
             "type the foreign state the signer lives in (it heads the sheet)",
@@ -173,12 +165,12 @@ fn day(date: NaiveDate) -> String {
 
 /// Where an earlier entry stands on paper, and when and where it was saved.
 fn place(first: &EntrySummary, ru: bool) -> String {
-    let at = first.entered_at.format("%d.%m.%Y %H:%M UTC");
-    if ru {
-        format!("лист {}, строка {} ({}, стол {}, {at})", first.sheet, first.line, first.origin, first.desk)
-    } else {
-        format!("sheet {}, line {} ({}, desk {}, {at})", first.sheet, first.line, first.origin, first.desk)
-    }
+    let at = first.entered_at.format("%d.%m %H:%M UTC");
+    let (sheet, line, desk) = if ru { ("лист", "стр.", "стол") } else { ("sheet", "line", "desk") };
+    format!(
+        "{sheet} {} {line} {}, {} {desk} {}, {at}",
+        first.sheet, first.line, first.origin, first.desk
+    )
 }
 
 /// Region names joined for a suggestion list.
@@ -208,5 +200,151 @@ fn kind_ru_genitive(kind: DocKind) -> &'static str {
         DocKind::InternalPassport => "паспорта РФ",
         DocKind::ForeignPassport => "загранпаспорта",
         DocKind::Other => "документа",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::checks::RegionName;
+    use chrono::{TimeZone, Utc};
+
+    fn region(code: &str, ru: &str, en: &str) -> RegionName {
+        RegionName { code: code.into(), name_ru: ru.into(), name_en: en.into() }
+    }
+
+    /// One of each variant, with realistic data; the match below breaks the build when a
+    /// variant is added without a sample here.
+    fn samples() -> Vec<Problem> {
+        let first = EntrySummary {
+            id: "0190c1d2-0000-7000-8000-000000000001".into(),
+            origin: "point-1".into(),
+            sheet: 1204,
+            line: 10,
+            desk: "12".into(),
+            entered_at: Utc.with_ymd_and_hms(2026, 1, 19, 11, 5, 0).single().expect("valid time"),
+        };
+        let on = NaiveDate::from_ymd_opt(2024, 3, 17).expect("valid date");
+        let moscow_oblast = region("50", "Московская область", "Moscow Oblast");
+        let tatarstan = region("16", "Республика Татарстан", "Republic of Tatarstan");
+        let ip = DocKind::InternalPassport;
+        vec![
+            Problem::Required,
+            Problem::NameChars { chars: "2!".into() },
+            Problem::NameSigns,
+            Problem::NameLatin,
+            Problem::NameLayout { fix: "Константинопольский".into() },
+            Problem::NameMixedScript { fix: Some("Константинопольский".into()) },
+            Problem::NameMixedScript { fix: None },
+            Problem::NameInitial,
+            Problem::DateFormat,
+            Problem::DateShortYear,
+            Problem::DateNoSuchDay { day: 31, month: 2, year: 1990 },
+            Problem::BirthInFuture,
+            Problem::UnderAge { age: 17, on },
+            Problem::TooOld { age: 116 },
+            Problem::VeryOld { age: 104 },
+            Problem::DocChars { chars: "OI".into() },
+            Problem::DocLength { kind: DocKind::ForeignPassport, expected: 9, got: 8 },
+            Problem::DocSeriesLength { kind: DocKind::ForeignPassport, expected: 2, got: 3 },
+            Problem::DocNumberLength { kind: DocKind::ForeignPassport, expected: 7, got: 6 },
+            Problem::DocLooksLike { chosen: ip, looks_like: DocKind::ForeignPassport },
+            Problem::DocOtherKind,
+            Problem::DocKindRegion,
+            Problem::PassportSeriesRegion { okato: "02".into() },
+            Problem::PassportSeriesYear { year: "27".into(), current: 26 },
+            Problem::PassportBeforeFourteen { blank_year: 1999, fourteen_in: 2004 },
+            Problem::DuplicateDocument { first: first.clone() },
+            Problem::DuplicatePerson { first },
+            Problem::RegionUnknown { suggestions: Vec::new() },
+            Problem::RegionUnknown {
+                suggestions: vec![region("77", "Москва", "Moscow"), moscow_oblast.clone()],
+            },
+            Problem::AbroadCountryMissing,
+            Problem::RegionCap { count: 2500, cap: 2500, abroad: false },
+            Problem::RegionCap { count: 2500, cap: 2500, abroad: true },
+            Problem::AddressNoHouse,
+            Problem::AddressRegionMismatch { named: moscow_oblast, chosen: tatarstan },
+            Problem::SignedInFuture,
+            Problem::SignedBeforeWindow { start: on },
+            Problem::SignedAfterWindow { end: on },
+        ]
+    }
+
+    #[test]
+    fn every_variant_has_a_message_in_both_languages() {
+        let samples = samples();
+        let mut seen = std::collections::BTreeSet::new();
+        for problem in &samples {
+            seen.insert(match problem {
+                Problem::Required => 0,
+                Problem::NameChars { .. } => 1,
+                Problem::NameSigns => 2,
+                Problem::NameLatin => 3,
+                Problem::NameLayout { .. } => 4,
+                Problem::NameMixedScript { .. } => 5,
+                Problem::NameInitial => 6,
+                Problem::DateFormat => 7,
+                Problem::DateShortYear => 8,
+                Problem::DateNoSuchDay { .. } => 9,
+                Problem::BirthInFuture => 10,
+                Problem::UnderAge { .. } => 11,
+                Problem::TooOld { .. } => 12,
+                Problem::VeryOld { .. } => 13,
+                Problem::DocChars { .. } => 14,
+                Problem::DocLength { .. } => 15,
+                Problem::DocSeriesLength { .. } => 16,
+                Problem::DocNumberLength { .. } => 17,
+                Problem::DocLooksLike { .. } => 18,
+                Problem::DocOtherKind => 19,
+                Problem::DocKindRegion => 20,
+                Problem::PassportSeriesRegion { .. } => 21,
+                Problem::PassportSeriesYear { .. } => 22,
+                Problem::PassportBeforeFourteen { .. } => 23,
+                Problem::DuplicateDocument { .. } => 24,
+                Problem::DuplicatePerson { .. } => 25,
+                Problem::RegionUnknown { .. } => 26,
+                Problem::AbroadCountryMissing => 27,
+                Problem::RegionCap { .. } => 28,
+                Problem::AddressNoHouse => 29,
+                Problem::AddressRegionMismatch { .. } => 30,
+                Problem::SignedInFuture => 31,
+                Problem::SignedBeforeWindow { .. } => 32,
+                Problem::SignedAfterWindow { .. } => 33,
+            });
+        }
+        assert_eq!(seen.len(), 34, "a variant has no sample");
+        for problem in &samples {
+            let en = problem_message(Lang::En, problem);
+            let ru = problem_message(Lang::Ru, problem);
+            assert!(!en.trim().is_empty() && !ru.trim().is_empty(), "{problem:?}");
+            assert_ne!(en, ru, "{problem:?} is not translated");
+            assert!(ru.chars().any(|c| ('а'..='я').contains(&c)), "{problem:?}: {ru}");
+        }
+    }
+
+    #[test]
+    fn messages_fit_under_a_field() {
+        let mut long = Vec::new();
+        for problem in samples() {
+            for lang in [Lang::En, Lang::Ru] {
+                let message = problem_message(lang, &problem);
+                if message.chars().count() > 78 {
+                    long.push(format!("{} chars: {message}", message.chars().count()));
+                }
+            }
+        }
+        assert!(long.is_empty(), "{}", long.join("\n"));
+    }
+
+    #[test]
+    fn messages_carry_their_data() {
+        let short = Problem::DocNumberLength { kind: DocKind::InternalPassport, expected: 6, got: 5 };
+        assert_eq!(problem_message(Lang::En, &short), "internal passport number must be 6 digits, got 5");
+        let bad_day = Problem::DateNoSuchDay { day: 31, month: 2, year: 1990 };
+        assert!(problem_message(Lang::Ru, &bad_day).contains("31.02.1990"));
+        assert!(problem_message(Lang::En, &Problem::DateShortYear).contains("4 digits"));
+        let layout = Problem::NameLayout { fix: "Иванов".into() };
+        assert!(problem_message(Lang::En, &layout).contains("Иванов"));
     }
 }

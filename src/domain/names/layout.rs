@@ -32,6 +32,11 @@ const ONSETS: [&str; 58] = [
     "sp", "spl", "spr", "st", "str", "sv", "sw", "th", "thr", "tr", "ts", "tw", "wh", "wr", "zh",
 ];
 
+/// Letter pairs that Russian syllables give on the English layout (`ов` → `jd`, `ин` → `by`
+/// at the end, `на` → `yf`) and that Latin-script names practically never contain.
+const RUSSIAN_ON_LATIN_KEYS: [&str; 14] =
+    ["jd", "td", "bq", "fz", "df", "hf", "rj", "yf", "yb", "kb", "vf", "bx", "mv", "vb"];
+
 /// One key typed with the English layout, read as the Russian layout.
 fn key_to_cyrillic(c: char) -> Option<char> {
     if let Some(&(_, ru)) = SHIFTED.iter().find(|(en, _)| *en == c) {
@@ -64,11 +69,12 @@ pub fn layout_fix(text: &str) -> Option<String> {
     if russian_oddity(&retyped) > 0 {
         return None;
     }
-    let telling = text.chars().any(|c| TELLING.contains(c));
+    let stray_apostrophe = text.split([' ', '-']).any(|w| w.starts_with('\'') || w.ends_with('\''));
+    let telling = stray_apostrophe || text.chars().any(|c| TELLING.contains(c));
     let vowels_ru = count_in(&retyped, CYRILLIC_VOWELS);
     let vowels_en = count_in(text, LATIN_VOWELS);
     let latin_odd = latin_oddity(text);
-    let mistaken = telling || latin_odd >= 3 || (latin_odd >= 1 && vowels_ru > vowels_en);
+    let mistaken = telling || latin_odd >= 3 || (latin_odd >= 1 && vowels_ru >= vowels_en);
     mistaken.then(|| normalise_name(&retyped))
 }
 
@@ -175,7 +181,9 @@ fn latin_oddity(text: &str) -> u32 {
             score += u32::from(run > 4);
         }
         for pair in word.windows(2) {
-            if pair[0] == 'j' && !vowel(pair[1]) {
+            let pair: String = pair.iter().collect();
+            let j_before_consonant = pair.starts_with('j') && !pair.ends_with(|c: char| vowel(c));
+            if j_before_consonant || RUSSIAN_ON_LATIN_KEYS.contains(&pair.as_str()) {
                 score += 1;
             }
         }
