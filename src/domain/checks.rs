@@ -61,9 +61,12 @@ pub fn lookup_keys(draft: &EntryDraft) -> LookupKeys {
     let surname = normalise_name(&draft.surname);
     let given_name = normalise_name(&draft.given_name);
     let person = match parse_date(&draft.birth_date) {
-        Ok(birth) if !surname.is_empty() && !given_name.is_empty() => {
-            Some((surname, given_name, normalise_name(&draft.patronymic), birth))
-        }
+        Ok(birth) if !surname.is_empty() && !given_name.is_empty() => Some((
+            surname,
+            given_name,
+            normalise_name(&draft.patronymic),
+            birth,
+        )),
         _ => None,
     };
     LookupKeys { document, person }
@@ -105,14 +108,29 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
     let given_name = person::name(&mut out, Field::GivenName, &draft.given_name, true);
     let patronymic = person::name(&mut out, Field::Patronymic, &draft.patronymic, false);
     if let Some(first) = ctx.same_person {
-        out.add(Field::Surname, Problem::DuplicatePerson { first: first.clone() });
+        out.add(
+            Field::Surname,
+            Problem::DuplicatePerson {
+                first: Box::new(first.clone()),
+            },
+        );
     }
     let signed_on = signing_date(&mut out, &draft.signed_on, ctx);
-    let age_day = ctx.campaign.election_date.or(signed_on).unwrap_or(ctx.today);
+    let age_day = ctx
+        .campaign
+        .election_date
+        .or(signed_on)
+        .unwrap_or(ctx.today);
     let birth_date = person::birth_date(&mut out, &draft.birth_date, ctx.today, age_day);
     let region = place::region(&mut out, &draft.region, ctx);
     let past_birth = birth_date.filter(|&b| b <= ctx.today);
-    let document = document(&mut out, draft, past_birth, region.map(|r| r.code.as_str()), ctx);
+    let document = document(
+        &mut out,
+        draft,
+        past_birth,
+        region.map(|r| r.code.as_str()),
+        ctx,
+    );
     let abroad_country = place::abroad_country(&mut out, region, &draft.abroad_country);
     let address = place::address(&mut out, &draft.address, region, ctx.regions);
     out.0.sort_by_key(|f| f.field);
@@ -136,7 +154,10 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
             })
         })()
     };
-    CheckOutcome { entry, findings: out.0 }
+    CheckOutcome {
+        entry,
+        findings: out.0,
+    }
 }
 
 /// Document format, kind against region, passport series and duplicates.
@@ -167,7 +188,12 @@ fn document(
         }
     }
     if let Some(first) = ctx.same_document {
-        out.add(Field::Document, Problem::DuplicateDocument { first: first.clone() });
+        out.add(
+            Field::Document,
+            Problem::DuplicateDocument {
+                first: Box::new(first.clone()),
+            },
+        );
     }
     parsed
 }

@@ -63,8 +63,11 @@ fn parse_packed(digits: &str) -> Result<NaiveDate, DateError> {
 
 /// Builds a date from ASCII digit strings already known to have sane lengths.
 fn build(day: &str, month: &str, year: &str) -> Result<NaiveDate, DateError> {
-    let (Ok(day), Ok(month), Ok(year)) = (day.parse::<u32>(), month.parse::<u32>(), year.parse::<i32>())
-    else {
+    let (Ok(day), Ok(month), Ok(year)) = (
+        day.parse::<u32>(),
+        month.parse::<u32>(),
+        year.parse::<i32>(),
+    ) else {
         return Err(DateError::Format);
     };
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay { day, month, year })
@@ -122,10 +125,38 @@ mod tests {
             ("3.1.90", DateError::ShortYear),
             ("03.01.90", DateError::ShortYear),
             ("030190", DateError::ShortYear),
-            ("31.02.1990", DateError::NoSuchDay { day: 31, month: 2, year: 1990 }),
-            ("29.02.1990", DateError::NoSuchDay { day: 29, month: 2, year: 1990 }),
-            ("13.13.1990", DateError::NoSuchDay { day: 13, month: 13, year: 1990 }),
-            ("00.01.1990", DateError::NoSuchDay { day: 0, month: 1, year: 1990 }),
+            (
+                "31.02.1990",
+                DateError::NoSuchDay {
+                    day: 31,
+                    month: 2,
+                    year: 1990,
+                },
+            ),
+            (
+                "29.02.1990",
+                DateError::NoSuchDay {
+                    day: 29,
+                    month: 2,
+                    year: 1990,
+                },
+            ),
+            (
+                "13.13.1990",
+                DateError::NoSuchDay {
+                    day: 13,
+                    month: 13,
+                    year: 1990,
+                },
+            ),
+            (
+                "00.01.1990",
+                DateError::NoSuchDay {
+                    day: 0,
+                    month: 1,
+                    year: 1990,
+                },
+            ),
             ("3121990", DateError::Format),
             ("31.12.199", DateError::Format),
             ("31.12.19901", DateError::Format),

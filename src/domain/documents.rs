@@ -30,7 +30,10 @@ pub fn parse_document(kind: DocKind, raw: &str) -> Result<(String, String), Prob
         return Ok((String::new(), text.chars().map(upper).collect()));
     };
     let mut odd = String::new();
-    for c in raw.chars().filter(|&c| !c.is_ascii_digit() && !is_separator(c)) {
+    for c in raw
+        .chars()
+        .filter(|&c| !c.is_ascii_digit() && !is_separator(c))
+    {
         if !odd.contains(c) {
             odd.push(c);
         }
@@ -50,19 +53,36 @@ pub fn parse_document(kind: DocKind, raw: &str) -> Result<(String, String), Prob
         return Ok((series.to_string(), number.to_string()));
     }
     if let Some(other) = other_passport(kind, &lengths) {
-        return Err(Problem::DocLooksLike { chosen: kind, looks_like: other });
+        return Err(Problem::DocLooksLike {
+            chosen: kind,
+            looks_like: other,
+        });
     }
-    let prefix_is = |want: usize| (1..lengths.len()).find(|&k| lengths[..k].iter().sum::<usize>() == want);
-    let suffix_is = |want: usize| (1..lengths.len()).find(|&k| lengths[k..].iter().sum::<usize>() == want);
+    let prefix_is =
+        |want: usize| (1..lengths.len()).find(|&k| lengths[..k].iter().sum::<usize>() == want);
+    let suffix_is =
+        |want: usize| (1..lengths.len()).find(|&k| lengths[k..].iter().sum::<usize>() == want);
     if let Some(k) = prefix_is(series_len) {
         let got = lengths[k..].iter().sum();
-        return Err(Problem::DocNumberLength { kind, expected: number_len, got });
+        return Err(Problem::DocNumberLength {
+            kind,
+            expected: number_len,
+            got,
+        });
     }
     if let Some(k) = suffix_is(number_len) {
         let got = lengths[..k].iter().sum();
-        return Err(Problem::DocSeriesLength { kind, expected: series_len, got });
+        return Err(Problem::DocSeriesLength {
+            kind,
+            expected: series_len,
+            got,
+        });
     }
-    Err(Problem::DocLength { kind, expected: series_len + number_len, got: total })
+    Err(Problem::DocLength {
+        kind,
+        expected: series_len + number_len,
+        got: total,
+    })
 }
 
 /// The other passport kind, when the digits typed have exactly its shape.
@@ -102,19 +122,27 @@ pub fn passport_series_problems(
     }
     let (okato, year) = series.split_at(2);
     if regions.by_okato(okato).is_none() {
-        problems.push(Problem::PassportSeriesRegion { okato: okato.to_string() });
+        problems.push(Problem::PassportSeriesRegion {
+            okato: okato.to_string(),
+        });
     }
     let yy: u32 = year.parse().unwrap_or(0);
     let current = today.year().rem_euclid(100).unsigned_abs();
     if !(yy >= 97 || yy <= current) {
-        problems.push(Problem::PassportSeriesYear { year: year.to_string(), current });
+        problems.push(Problem::PassportSeriesYear {
+            year: year.to_string(),
+            current,
+        });
         return problems;
     }
     let blank_year = if yy >= 97 { 1900 } else { 2000 } + yy as i32;
     if let Some(birth) = birth {
         let fourteen_in = birth.year() + 14;
         if blank_year + 1 < fourteen_in {
-            problems.push(Problem::PassportBeforeFourteen { blank_year, fourteen_in });
+            problems.push(Problem::PassportBeforeFourteen {
+                blank_year,
+                fourteen_in,
+            });
         }
     }
     problems
@@ -140,17 +168,62 @@ mod tests {
             ("4506 № 123456", ok("4506", "123456")),
             (" 4506  N123456 ", ok("4506", "123456")),
             ("45-06-123456", ok("4506", "123456")),
-            ("4506 12345", Err(Problem::DocNumberLength { kind: k, expected: 6, got: 5 })),
-            ("4506 1234567", Err(Problem::DocNumberLength { kind: k, expected: 6, got: 7 })),
-            ("450 123456", Err(Problem::DocSeriesLength { kind: k, expected: 4, got: 3 })),
-            ("450612345", Err(Problem::DocLooksLike { chosen: k, looks_like: DocKind::ForeignPassport })),
-            ("75 1234567", Err(Problem::DocLooksLike { chosen: k, looks_like: DocKind::ForeignPassport })),
-            ("45061234", Err(Problem::DocLength { kind: k, expected: 10, got: 8 })),
+            (
+                "4506 12345",
+                Err(Problem::DocNumberLength {
+                    kind: k,
+                    expected: 6,
+                    got: 5,
+                }),
+            ),
+            (
+                "4506 1234567",
+                Err(Problem::DocNumberLength {
+                    kind: k,
+                    expected: 6,
+                    got: 7,
+                }),
+            ),
+            (
+                "450 123456",
+                Err(Problem::DocSeriesLength {
+                    kind: k,
+                    expected: 4,
+                    got: 3,
+                }),
+            ),
+            (
+                "450612345",
+                Err(Problem::DocLooksLike {
+                    chosen: k,
+                    looks_like: DocKind::ForeignPassport,
+                }),
+            ),
+            (
+                "75 1234567",
+                Err(Problem::DocLooksLike {
+                    chosen: k,
+                    looks_like: DocKind::ForeignPassport,
+                }),
+            ),
+            (
+                "45061234",
+                Err(Problem::DocLength {
+                    kind: k,
+                    expected: 10,
+                    got: 8,
+                }),
+            ),
             ("4506 1234 56", ok("4506", "123456")),
             ("", Err(Problem::Required)),
             (" № ", Err(Problem::Required)),
             ("4506 I23456", Err(Problem::DocChars { chars: "I".into() })),
-            ("серия 4506", Err(Problem::DocChars { chars: "серия".into() })),
+            (
+                "серия 4506",
+                Err(Problem::DocChars {
+                    chars: "серия".into(),
+                }),
+            ),
         ];
         for (raw, want) in rows {
             assert_eq!(parse_document(k, raw), want, "{raw:?}");
@@ -164,14 +237,24 @@ mod tests {
         assert_eq!(parse_document(f, "751234567"), ok("75", "1234567"));
         assert_eq!(
             parse_document(f, "75 123456"),
-            Err(Problem::DocNumberLength { kind: f, expected: 7, got: 6 })
+            Err(Problem::DocNumberLength {
+                kind: f,
+                expected: 7,
+                got: 6
+            })
         );
         assert_eq!(
             parse_document(f, "4506 123456"),
-            Err(Problem::DocLooksLike { chosen: f, looks_like: DocKind::InternalPassport })
+            Err(Problem::DocLooksLike {
+                chosen: f,
+                looks_like: DocKind::InternalPassport
+            })
         );
         let o = DocKind::Other;
-        assert_eq!(parse_document(o, "  военный   билет аб 1234567 "), ok("", "ВОЕННЫЙ БИЛЕТ АБ 1234567"));
+        assert_eq!(
+            parse_document(o, "  военный   билет аб 1234567 "),
+            ok("", "ВОЕННЫЙ БИЛЕТ АБ 1234567")
+        );
         assert_eq!(parse_document(o, "   "), Err(Problem::Required));
     }
 
@@ -188,7 +271,10 @@ mod tests {
         let regions = catalog();
         let today = d(2026, 1, 20);
         let codes = |series: &str, birth: Option<NaiveDate>| -> Vec<&'static str> {
-            passport_series_problems(series, birth, today, &regions).iter().map(Problem::code).collect()
+            passport_series_problems(series, birth, today, &regions)
+                .iter()
+                .map(Problem::code)
+                .collect()
         };
         let none: Vec<&str> = Vec::new();
         assert_eq!(codes("4506", Some(d(1990, 5, 1))), none);

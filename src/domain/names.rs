@@ -31,7 +31,11 @@ pub fn normalise_name(raw: &str) -> String {
             c => c,
         })
         .collect();
-    let spaced = unified.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let spaced = unified
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let tidy = spaced.replace(" -", "-").replace("- ", "-");
     let mut out = String::with_capacity(tidy.len());
     let mut part = String::new();
@@ -66,7 +70,11 @@ fn case_part(part: &str, capital: bool) -> String {
         && rest.chars().any(char::is_uppercase)
         && rest.chars().any(char::is_lowercase)
         && !part.chars().any(is_cyrillic);
-    let rest: String = if mixed_latin { rest } else { rest.chars().map(lower).collect() };
+    let rest: String = if mixed_latin {
+        rest
+    } else {
+        rest.chars().map(lower).collect()
+    };
     let first = if capital { upper(first) } else { lower(first) };
     format!("{first}{rest}")
 }
@@ -98,10 +106,16 @@ pub fn is_cyrillic(c: char) -> bool {
 pub fn check_name(raw: &str) -> NameCheck {
     let text = normalise_name(raw);
     if text.is_empty() {
-        return NameCheck { text, problems: Vec::new() };
+        return NameCheck {
+            text,
+            problems: Vec::new(),
+        };
     }
     if let Some(fix) = layout::layout_fix(&text) {
-        return NameCheck { text, problems: vec![Problem::NameLayout { fix }] };
+        return NameCheck {
+            text,
+            problems: vec![Problem::NameLayout { fix }],
+        };
     }
     let bad: String = text
         .chars()
@@ -114,7 +128,9 @@ pub fn check_name(raw: &str) -> NameCheck {
         });
     let stray_sign = text.starts_with(['-', '\''])
         || text.ends_with(['-', '\''])
-        || ["--", "''", "-'", "'-", " '", "' "].iter().any(|p| text.contains(p));
+        || ["--", "''", "-'", "'-", " '", "' "]
+            .iter()
+            .any(|p| text.contains(p));
     let mut problems = Vec::new();
     if !bad.is_empty() {
         problems.push(Problem::NameChars { chars: bad });
@@ -130,7 +146,10 @@ pub fn check_name(raw: &str) -> NameCheck {
         (false, true) => problems.push(Problem::NameLatin),
         _ => {}
     }
-    if text.split([' ', '-']).any(|p| p.chars().filter(|c| c.is_alphabetic()).count() == 1) {
+    if text
+        .split([' ', '-'])
+        .any(|p| p.chars().filter(|c| c.is_alphabetic()).count() == 1)
+    {
         problems.push(Problem::NameInitial);
     }
     problems.sort_by_key(|p| std::cmp::Reverse(p.severity()));
@@ -167,7 +186,13 @@ mod tests {
 
     #[test]
     fn checks_names() {
-        let codes = |raw: &str| check_name(raw).problems.iter().map(Problem::code).collect::<Vec<_>>();
+        let codes = |raw: &str| {
+            check_name(raw)
+                .problems
+                .iter()
+                .map(Problem::code)
+                .collect::<Vec<_>>()
+        };
         let none: Vec<&str> = Vec::new();
         assert_eq!(codes("Иванов"), none);
         assert_eq!(codes(""), none);
@@ -180,11 +205,28 @@ mod tests {
         assert_eq!(codes("Ивaнов"), ["name.mixed_script"]);
         assert_eq!(
             check_name("Ивaнов").problems,
-            [Problem::NameMixedScript { fix: Some("Иванов".into()) }]
+            [Problem::NameMixedScript {
+                fix: Some("Иванов".into())
+            }]
         );
-        assert_eq!(check_name("Bdfyjd").problems, [Problem::NameLayout { fix: "Иванов".into() }]);
-        assert_eq!(check_name("gtnhjdf").problems, [Problem::NameLayout { fix: "Петрова".into() }]);
-        assert_eq!(check_name("CTHUTQ").problems, [Problem::NameLayout { fix: "Сергей".into() }]);
+        assert_eq!(
+            check_name("Bdfyjd").problems,
+            [Problem::NameLayout {
+                fix: "Иванов".into()
+            }]
+        );
+        assert_eq!(
+            check_name("gtnhjdf").problems,
+            [Problem::NameLayout {
+                fix: "Петрова".into()
+            }]
+        );
+        assert_eq!(
+            check_name("CTHUTQ").problems,
+            [Problem::NameLayout {
+                fix: "Сергей".into()
+            }]
+        );
     }
 
     proptest! {

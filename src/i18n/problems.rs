@@ -10,7 +10,10 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
     let ru = lang == Lang::Ru;
     let pick = |en: &str, ru_text: &str| lang.pick(en, ru_text).to_string();
     match problem {
-        Problem::Required => pick("required: type it from the sheet", "обязательное поле: перепишите с листа"),
+        Problem::Required => pick(
+            "required: type it from the sheet",
+            "обязательное поле: перепишите с листа",
+        ),
         Problem::NameChars { chars } => pick(
             &format!("letters, hyphen, space and apostrophe only; remove “{chars}”"),
             &format!("только буквы, дефис, пробел и апостроф; уберите «{chars}»"),
@@ -57,7 +60,10 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
         ),
         Problem::UnderAge { age, on } => pick(
             &format!("only {age} on {}: must be 18 to sign", day(*on)),
-            &format!("на {} исполнится только {age}: подписывать можно с 18 лет", day(*on)),
+            &format!(
+                "на {} исполнится только {age}: подписывать можно с 18 лет",
+                day(*on)
+            ),
         ),
         Problem::TooOld { age } => pick(
             &format!("age {age} is over 110; check the year of birth"),
@@ -71,21 +77,57 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             &format!("series and number are digits only; remove “{chars}”"),
             &format!("серия и номер — только цифры; уберите «{chars}»"),
         ),
-        Problem::DocLength { kind, expected, got } => pick(
-            &format!("{} series and number must be {expected} digits, got {got}", kind_en(*kind)),
-            &format!("серия и номер {}: {expected} цифр, введено {got}", kind_ru_genitive(*kind)),
+        Problem::DocLength {
+            kind,
+            expected,
+            got,
+        } => pick(
+            &format!(
+                "{} series and number must be {expected} digits, got {got}",
+                kind_en(*kind)
+            ),
+            &format!(
+                "серия и номер {}: {expected} цифр, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
         ),
-        Problem::DocSeriesLength { kind, expected, got } => pick(
-            &format!("{} series must be {expected} digits, got {got}", kind_en(*kind)),
-            &format!("серия {}: {expected} цифры, введено {got}", kind_ru_genitive(*kind)),
+        Problem::DocSeriesLength {
+            kind,
+            expected,
+            got,
+        } => pick(
+            &format!(
+                "{} series must be {expected} digits, got {got}",
+                kind_en(*kind)
+            ),
+            &format!(
+                "серия {}: {expected} цифры, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
         ),
-        Problem::DocNumberLength { kind, expected, got } => pick(
-            &format!("{} number must be {expected} digits, got {got}", kind_en(*kind)),
-            &format!("номер {}: {expected} цифр, введено {got}", kind_ru_genitive(*kind)),
+        Problem::DocNumberLength {
+            kind,
+            expected,
+            got,
+        } => pick(
+            &format!(
+                "{} number must be {expected} digits, got {got}",
+                kind_en(*kind)
+            ),
+            &format!(
+                "номер {}: {expected} цифр, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
         ),
         Problem::DocLooksLike { looks_like, .. } => pick(
-            &format!("digits look like an {}; change the kind or check them", kind_en(*looks_like)),
-            &format!("цифры похожи на {}; смените вид документа или проверьте их", kind_ru(*looks_like)),
+            &format!(
+                "digits look like an {}; change the kind or check them",
+                kind_en(*looks_like)
+            ),
+            &format!(
+                "цифры похожи на {}; смените вид документа или проверьте их",
+                kind_ru(*looks_like)
+            ),
         ),
         Problem::DocOtherKind => pick(
             "other document: check it replaces a passport (military ID, form 2P)",
@@ -100,12 +142,21 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             &format!("серия начинается с {okato}, такого кода региона нет; проверьте серию"),
         ),
         Problem::PassportSeriesYear { year, current } => pick(
-            &format!("series digits 3-4 ({year}) must be a year 97..{current:02}; check the series"),
+            &format!(
+                "series digits 3-4 ({year}) must be a year 97..{current:02}; check the series"
+            ),
             &format!("цифры 3-4 серии ({year}) — год бланка, 97..{current:02}; проверьте серию"),
         ),
-        Problem::PassportBeforeFourteen { blank_year, fourteen_in } => pick(
-            &format!("blank made in {blank_year}, holder turned 14 in {fourteen_in}; check series and birth date"),
-            &format!("бланк {blank_year} г., а 14 лет исполнилось в {fourteen_in}; проверьте серию и дату"),
+        Problem::PassportBeforeFourteen {
+            blank_year,
+            fourteen_in,
+        } => pick(
+            &format!(
+                "blank made in {blank_year}, holder turned 14 in {fourteen_in}; check series and birth date"
+            ),
+            &format!(
+                "бланк {blank_year} г., а 14 лет исполнилось в {fourteen_in}; проверьте серию и дату"
+            ),
         ),
         Problem::DuplicateDocument { first } => pick(
             &format!("already signed with it: {}", place(first, ru)),
@@ -120,40 +171,71 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             "нет такого региона; введите начало названия или 2-значный код",
         ),
         Problem::RegionUnknown { suggestions } => pick(
-            &format!("which one? {}; type more or the code", names(suggestions, false)),
-            &format!("какой? {}; уточните или введите код", names(suggestions, true)),
+            &format!(
+                "which one? {}; type more or the code",
+                names(suggestions, false)
+            ),
+            &format!(
+                "какой? {}; уточните или введите код",
+                names(suggestions, true)
+            ),
         ),
         Problem::AbroadCountryMissing => pick(
             "type the foreign state the signer lives in (it heads the sheet)",
             "введите иностранное государство проживания (оно в заголовке листа)",
         ),
-        Problem::RegionCap { count, cap, abroad: false } => pick(
+        Problem::RegionCap {
+            count,
+            cap,
+            abroad: false,
+        } => pick(
             &format!("region has {count} valid signatures, cap {cap}: more may not count"),
             &format!("в регионе уже {count} подписей при пределе {cap}: лишние могут не засчитать"),
         ),
-        Problem::RegionCap { count, cap, abroad: true } => pick(
+        Problem::RegionCap {
+            count,
+            cap,
+            abroad: true,
+        } => pick(
             &format!("{count} valid signatures from abroad, cap {cap}: more may not count"),
-            &format!("из-за рубежа уже {count} подписей при пределе {cap}: лишние могут не засчитать"),
+            &format!(
+                "из-за рубежа уже {count} подписей при пределе {cap}: лишние могут не засчитать"
+            ),
         ),
         Problem::AddressNoHouse => pick(
             "no house number; add it from the sheet (д. 5, кв. 12)",
             "нет номера дома; допишите с листа (д. 5, кв. 12)",
         ),
         Problem::AddressRegionMismatch { named, chosen } => pick(
-            &format!("address is in {}, region is {}; check both", named.name_en, chosen.name_en),
-            &format!("адрес — {}, а регион — {}; проверьте оба", named.name_ru, chosen.name_ru),
+            &format!(
+                "address is in {}, region is {}; check both",
+                named.name_en, chosen.name_en
+            ),
+            &format!(
+                "адрес — {}, а регион — {}; проверьте оба",
+                named.name_ru, chosen.name_ru
+            ),
         ),
         Problem::SignedInFuture => pick(
             "signing date is in the future; use the date the signer wrote",
             "дата подписи в будущем; введите дату, написанную подписантом",
         ),
         Problem::SignedBeforeWindow { start } => pick(
-            &format!("signed before collection opened on {}; check the date", day(*start)),
+            &format!(
+                "signed before collection opened on {}; check the date",
+                day(*start)
+            ),
             &format!("подписано до начала сбора {}; проверьте дату", day(*start)),
         ),
         Problem::SignedAfterWindow { end } => pick(
-            &format!("signed after collection closed on {}; check the date", day(*end)),
-            &format!("подписано после окончания сбора {}; проверьте дату", day(*end)),
+            &format!(
+                "signed after collection closed on {}; check the date",
+                day(*end)
+            ),
+            &format!(
+                "подписано после окончания сбора {}; проверьте дату",
+                day(*end)
+            ),
         ),
     }
 }
@@ -166,7 +248,11 @@ fn day(date: NaiveDate) -> String {
 /// Where an earlier entry stands on paper, and when and where it was saved.
 fn place(first: &EntrySummary, ru: bool) -> String {
     let at = first.entered_at.format("%d.%m %H:%M UTC");
-    let (sheet, line, desk) = if ru { ("лист", "стр.", "стол") } else { ("sheet", "line", "desk") };
+    let (sheet, line, desk) = if ru {
+        ("лист", "стр.", "стол")
+    } else {
+        ("sheet", "line", "desk")
+    };
     format!(
         "{sheet} {} {line} {}, {} {desk} {}, {at}",
         first.sheet, first.line, first.origin, first.desk
@@ -175,8 +261,18 @@ fn place(first: &EntrySummary, ru: bool) -> String {
 
 /// Region names joined for a suggestion list.
 fn names(regions: &[RegionName], ru: bool) -> String {
-    let name = |r: &RegionName| if ru { r.name_ru.clone() } else { r.name_en.clone() };
-    regions.iter().map(|r| format!("{} ({})", name(r), r.code)).collect::<Vec<_>>().join(", ")
+    let name = |r: &RegionName| {
+        if ru {
+            r.name_ru.clone()
+        } else {
+            r.name_en.clone()
+        }
+    };
+    regions
+        .iter()
+        .map(|r| format!("{} ({})", name(r), r.code))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn kind_en(kind: DocKind) -> &'static str {
@@ -204,147 +300,4 @@ fn kind_ru_genitive(kind: DocKind) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::checks::RegionName;
-    use chrono::{TimeZone, Utc};
-
-    fn region(code: &str, ru: &str, en: &str) -> RegionName {
-        RegionName { code: code.into(), name_ru: ru.into(), name_en: en.into() }
-    }
-
-    /// One of each variant, with realistic data; the match below breaks the build when a
-    /// variant is added without a sample here.
-    fn samples() -> Vec<Problem> {
-        let first = EntrySummary {
-            id: "0190c1d2-0000-7000-8000-000000000001".into(),
-            origin: "point-1".into(),
-            sheet: 1204,
-            line: 10,
-            desk: "12".into(),
-            entered_at: Utc.with_ymd_and_hms(2026, 1, 19, 11, 5, 0).single().expect("valid time"),
-        };
-        let on = NaiveDate::from_ymd_opt(2024, 3, 17).expect("valid date");
-        let moscow_oblast = region("50", "Московская область", "Moscow Oblast");
-        let tatarstan = region("16", "Республика Татарстан", "Republic of Tatarstan");
-        let ip = DocKind::InternalPassport;
-        vec![
-            Problem::Required,
-            Problem::NameChars { chars: "2!".into() },
-            Problem::NameSigns,
-            Problem::NameLatin,
-            Problem::NameLayout { fix: "Константинопольский".into() },
-            Problem::NameMixedScript { fix: Some("Константинопольский".into()) },
-            Problem::NameMixedScript { fix: None },
-            Problem::NameInitial,
-            Problem::DateFormat,
-            Problem::DateShortYear,
-            Problem::DateNoSuchDay { day: 31, month: 2, year: 1990 },
-            Problem::BirthInFuture,
-            Problem::UnderAge { age: 17, on },
-            Problem::TooOld { age: 116 },
-            Problem::VeryOld { age: 104 },
-            Problem::DocChars { chars: "OI".into() },
-            Problem::DocLength { kind: DocKind::ForeignPassport, expected: 9, got: 8 },
-            Problem::DocSeriesLength { kind: DocKind::ForeignPassport, expected: 2, got: 3 },
-            Problem::DocNumberLength { kind: DocKind::ForeignPassport, expected: 7, got: 6 },
-            Problem::DocLooksLike { chosen: ip, looks_like: DocKind::ForeignPassport },
-            Problem::DocOtherKind,
-            Problem::DocKindRegion,
-            Problem::PassportSeriesRegion { okato: "02".into() },
-            Problem::PassportSeriesYear { year: "27".into(), current: 26 },
-            Problem::PassportBeforeFourteen { blank_year: 1999, fourteen_in: 2004 },
-            Problem::DuplicateDocument { first: first.clone() },
-            Problem::DuplicatePerson { first },
-            Problem::RegionUnknown { suggestions: Vec::new() },
-            Problem::RegionUnknown {
-                suggestions: vec![region("77", "Москва", "Moscow"), moscow_oblast.clone()],
-            },
-            Problem::AbroadCountryMissing,
-            Problem::RegionCap { count: 2500, cap: 2500, abroad: false },
-            Problem::RegionCap { count: 2500, cap: 2500, abroad: true },
-            Problem::AddressNoHouse,
-            Problem::AddressRegionMismatch { named: moscow_oblast, chosen: tatarstan },
-            Problem::SignedInFuture,
-            Problem::SignedBeforeWindow { start: on },
-            Problem::SignedAfterWindow { end: on },
-        ]
-    }
-
-    #[test]
-    fn every_variant_has_a_message_in_both_languages() {
-        let samples = samples();
-        let mut seen = std::collections::BTreeSet::new();
-        for problem in &samples {
-            seen.insert(match problem {
-                Problem::Required => 0,
-                Problem::NameChars { .. } => 1,
-                Problem::NameSigns => 2,
-                Problem::NameLatin => 3,
-                Problem::NameLayout { .. } => 4,
-                Problem::NameMixedScript { .. } => 5,
-                Problem::NameInitial => 6,
-                Problem::DateFormat => 7,
-                Problem::DateShortYear => 8,
-                Problem::DateNoSuchDay { .. } => 9,
-                Problem::BirthInFuture => 10,
-                Problem::UnderAge { .. } => 11,
-                Problem::TooOld { .. } => 12,
-                Problem::VeryOld { .. } => 13,
-                Problem::DocChars { .. } => 14,
-                Problem::DocLength { .. } => 15,
-                Problem::DocSeriesLength { .. } => 16,
-                Problem::DocNumberLength { .. } => 17,
-                Problem::DocLooksLike { .. } => 18,
-                Problem::DocOtherKind => 19,
-                Problem::DocKindRegion => 20,
-                Problem::PassportSeriesRegion { .. } => 21,
-                Problem::PassportSeriesYear { .. } => 22,
-                Problem::PassportBeforeFourteen { .. } => 23,
-                Problem::DuplicateDocument { .. } => 24,
-                Problem::DuplicatePerson { .. } => 25,
-                Problem::RegionUnknown { .. } => 26,
-                Problem::AbroadCountryMissing => 27,
-                Problem::RegionCap { .. } => 28,
-                Problem::AddressNoHouse => 29,
-                Problem::AddressRegionMismatch { .. } => 30,
-                Problem::SignedInFuture => 31,
-                Problem::SignedBeforeWindow { .. } => 32,
-                Problem::SignedAfterWindow { .. } => 33,
-            });
-        }
-        assert_eq!(seen.len(), 34, "a variant has no sample");
-        for problem in &samples {
-            let en = problem_message(Lang::En, problem);
-            let ru = problem_message(Lang::Ru, problem);
-            assert!(!en.trim().is_empty() && !ru.trim().is_empty(), "{problem:?}");
-            assert_ne!(en, ru, "{problem:?} is not translated");
-            assert!(ru.chars().any(|c| ('а'..='я').contains(&c)), "{problem:?}: {ru}");
-        }
-    }
-
-    #[test]
-    fn messages_fit_under_a_field() {
-        let mut long = Vec::new();
-        for problem in samples() {
-            for lang in [Lang::En, Lang::Ru] {
-                let message = problem_message(lang, &problem);
-                if message.chars().count() > 78 {
-                    long.push(format!("{} chars: {message}", message.chars().count()));
-                }
-            }
-        }
-        assert!(long.is_empty(), "{}", long.join("\n"));
-    }
-
-    #[test]
-    fn messages_carry_their_data() {
-        let short = Problem::DocNumberLength { kind: DocKind::InternalPassport, expected: 6, got: 5 };
-        assert_eq!(problem_message(Lang::En, &short), "internal passport number must be 6 digits, got 5");
-        let bad_day = Problem::DateNoSuchDay { day: 31, month: 2, year: 1990 };
-        assert!(problem_message(Lang::Ru, &bad_day).contains("31.02.1990"));
-        assert!(problem_message(Lang::En, &Problem::DateShortYear).contains("4 digits"));
-        let layout = Problem::NameLayout { fix: "Иванов".into() };
-        assert!(problem_message(Lang::En, &layout).contains("Иванов"));
-    }
-}
+mod tests;

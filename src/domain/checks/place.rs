@@ -18,12 +18,21 @@ pub(super) fn region<'a>(
         return None;
     }
     let Some(region) = ctx.regions.resolve(typed) else {
-        let suggestions = ctx.regions.suggest(typed, SUGGESTIONS).into_iter().map(RegionName::from).collect();
+        let suggestions = ctx
+            .regions
+            .suggest(typed, SUGGESTIONS)
+            .into_iter()
+            .map(RegionName::from)
+            .collect();
         out.add(Field::Region, Problem::RegionUnknown { suggestions });
         return None;
     };
     let abroad = region.code == ABROAD;
-    let cap = if abroad { ctx.campaign.abroad_cap } else { ctx.campaign.region_cap };
+    let cap = if abroad {
+        ctx.campaign.abroad_cap
+    } else {
+        ctx.campaign.region_cap
+    };
     let count = ctx.region_counts.get(&region.code).copied().unwrap_or(0);
     if count >= cap {
         out.add(Field::Region, Problem::RegionCap { count, cap, abroad });
@@ -64,7 +73,10 @@ pub(super) fn address(
     {
         out.add(
             Field::Address,
-            Problem::AddressRegionMismatch { named: named.into(), chosen: chosen.into() },
+            Problem::AddressRegionMismatch {
+                named: Box::new(named.into()),
+                chosen: Box::new(chosen.into()),
+            },
         );
     }
     address

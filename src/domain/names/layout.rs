@@ -5,16 +5,50 @@ use super::{is_cyrillic, normalise_name};
 
 /// The QWERTY keys of the Russian ЙЦУКЕН layout, lower case (Shift gives the upper case).
 const KEYS: [(char, char); 33] = [
-    ('q', 'й'), ('w', 'ц'), ('e', 'у'), ('r', 'к'), ('t', 'е'), ('y', 'н'), ('u', 'г'),
-    ('i', 'ш'), ('o', 'щ'), ('p', 'з'), ('[', 'х'), (']', 'ъ'), ('a', 'ф'), ('s', 'ы'),
-    ('d', 'в'), ('f', 'а'), ('g', 'п'), ('h', 'р'), ('j', 'о'), ('k', 'л'), ('l', 'д'),
-    (';', 'ж'), ('\'', 'э'), ('z', 'я'), ('x', 'ч'), ('c', 'с'), ('v', 'м'), ('b', 'и'),
-    ('n', 'т'), ('m', 'ь'), (',', 'б'), ('.', 'ю'), ('`', 'ё'),
+    ('q', 'й'),
+    ('w', 'ц'),
+    ('e', 'у'),
+    ('r', 'к'),
+    ('t', 'е'),
+    ('y', 'н'),
+    ('u', 'г'),
+    ('i', 'ш'),
+    ('o', 'щ'),
+    ('p', 'з'),
+    ('[', 'х'),
+    (']', 'ъ'),
+    ('a', 'ф'),
+    ('s', 'ы'),
+    ('d', 'в'),
+    ('f', 'а'),
+    ('g', 'п'),
+    ('h', 'р'),
+    ('j', 'о'),
+    ('k', 'л'),
+    ('l', 'д'),
+    (';', 'ж'),
+    ('\'', 'э'),
+    ('z', 'я'),
+    ('x', 'ч'),
+    ('c', 'с'),
+    ('v', 'м'),
+    ('b', 'и'),
+    ('n', 'т'),
+    ('m', 'ь'),
+    (',', 'б'),
+    ('.', 'ю'),
+    ('`', 'ё'),
 ];
 
 /// The shifted symbols of the same keys.
 const SHIFTED: [(char, char); 7] = [
-    ('{', 'Х'), ('}', 'Ъ'), (':', 'Ж'), ('"', 'Э'), ('<', 'Б'), ('>', 'Ю'), ('~', 'Ё'),
+    ('{', 'Х'),
+    ('}', 'Ъ'),
+    (':', 'Ж'),
+    ('"', 'Э'),
+    ('<', 'Б'),
+    ('>', 'Ю'),
+    ('~', 'Ё'),
 ];
 
 /// Symbols no Latin name contains but Russian letters sit on.
@@ -34,8 +68,9 @@ const ONSETS: [&str; 58] = [
 
 /// Letter pairs that Russian syllables give on the English layout (`ов` → `jd`, `ин` → `by`
 /// at the end, `на` → `yf`) and that Latin-script names practically never contain.
-const RUSSIAN_ON_LATIN_KEYS: [&str; 14] =
-    ["jd", "td", "bq", "fz", "df", "hf", "rj", "yf", "yb", "kb", "vf", "bx", "mv", "vb"];
+const RUSSIAN_ON_LATIN_KEYS: [&str; 14] = [
+    "jd", "td", "bq", "fz", "df", "hf", "rj", "yf", "yb", "kb", "vf", "bx", "mv", "vb",
+];
 
 /// One key typed with the English layout, read as the Russian layout.
 fn key_to_cyrillic(c: char) -> Option<char> {
@@ -44,7 +79,11 @@ fn key_to_cyrillic(c: char) -> Option<char> {
     }
     let lower = c.to_ascii_lowercase();
     let &(_, ru) = KEYS.iter().find(|(en, _)| *en == lower)?;
-    Some(if c.is_ascii_uppercase() { ru.to_uppercase().next().unwrap_or(ru) } else { ru })
+    Some(if c.is_ascii_uppercase() {
+        ru.to_uppercase().next().unwrap_or(ru)
+    } else {
+        ru
+    })
 }
 
 /// Retypes the non-Cyrillic characters with the Russian layout; `None` when something
@@ -69,7 +108,9 @@ pub fn layout_fix(text: &str) -> Option<String> {
     if russian_oddity(&retyped) > 0 {
         return None;
     }
-    let stray_apostrophe = text.split([' ', '-']).any(|w| w.starts_with('\'') || w.ends_with('\''));
+    let stray_apostrophe = text
+        .split([' ', '-'])
+        .any(|w| w.starts_with('\'') || w.ends_with('\''));
     let telling = stray_apostrophe || text.chars().any(|c| TELLING.contains(c));
     let vowels_ru = count_in(&retyped, CYRILLIC_VOWELS);
     let vowels_en = count_in(text, LATIN_VOWELS);
@@ -88,15 +129,34 @@ pub fn partial_layout_fix(text: &str) -> Option<String> {
 /// every Latin letter has a look-alike.
 pub fn homoglyph_fix(text: &str) -> Option<String> {
     const LOOK_ALIKES: [(char, char); 19] = [
-        ('a', 'а'), ('c', 'с'), ('e', 'е'), ('o', 'о'), ('p', 'р'), ('x', 'х'), ('y', 'у'),
-        ('A', 'А'), ('B', 'В'), ('C', 'С'), ('E', 'Е'), ('H', 'Н'), ('K', 'К'), ('M', 'М'),
-        ('O', 'О'), ('P', 'Р'), ('T', 'Т'), ('X', 'Х'), ('Y', 'У'),
+        ('a', 'а'),
+        ('c', 'с'),
+        ('e', 'е'),
+        ('o', 'о'),
+        ('p', 'р'),
+        ('x', 'х'),
+        ('y', 'у'),
+        ('A', 'А'),
+        ('B', 'В'),
+        ('C', 'С'),
+        ('E', 'Е'),
+        ('H', 'Н'),
+        ('K', 'К'),
+        ('M', 'М'),
+        ('O', 'О'),
+        ('P', 'Р'),
+        ('T', 'Т'),
+        ('X', 'Х'),
+        ('Y', 'У'),
     ];
     let fixed: Option<String> = text
         .chars()
         .map(|c| {
             if c.is_alphabetic() && !is_cyrillic(c) {
-                LOOK_ALIKES.iter().find(|(en, _)| *en == c).map(|&(_, ru)| ru)
+                LOOK_ALIKES
+                    .iter()
+                    .find(|(en, _)| *en == c)
+                    .map(|&(_, ru)| ru)
             } else {
                 Some(c)
             }
@@ -106,13 +166,21 @@ pub fn homoglyph_fix(text: &str) -> Option<String> {
 }
 
 fn count_in(text: &str, set: &str) -> usize {
-    text.chars().flat_map(char::to_lowercase).filter(|c| set.contains(*c)).count()
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| set.contains(*c))
+        .count()
 }
 
 /// The words of a text, lower case, letters only.
 fn words(text: &str) -> impl Iterator<Item = Vec<char>> + '_ {
     text.split([' ', '-'])
-        .map(|w| w.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()).collect::<Vec<_>>())
+        .map(|w| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .filter(|c| c.is_alphabetic())
+                .collect::<Vec<_>>()
+        })
         .filter(|w| !w.is_empty())
 }
 
@@ -170,7 +238,10 @@ fn latin_oddity(text: &str) -> u32 {
         if !word.iter().any(|&c| vowel(c)) {
             score += 1;
         }
-        let onset: String = word.iter().take_while(|&&c| !vowel(c) && c != 'y').collect();
+        let onset: String = word
+            .iter()
+            .take_while(|&&c| !vowel(c) && c != 'y')
+            .collect();
         let onset_len = (0..word.len()).take_while(|&i| !is_vowel_at(i)).count();
         if onset_len >= 2 && !ONSETS.contains(&onset.as_str()) {
             score += 2;
@@ -258,8 +329,16 @@ mod tests {
         name.chars()
             .map(|c| {
                 let lower = c.to_lowercase().next().unwrap_or(c);
-                let (en, _) = KEYS.iter().find(|(_, ru)| *ru == lower).copied().unwrap_or((c, c));
-                if c.is_uppercase() { en.to_ascii_uppercase() } else { en }
+                let (en, _) = KEYS
+                    .iter()
+                    .find(|(_, ru)| *ru == lower)
+                    .copied()
+                    .unwrap_or((c, c));
+                if c.is_uppercase() {
+                    en.to_ascii_uppercase()
+                } else {
+                    en
+                }
             })
             .collect()
     }
