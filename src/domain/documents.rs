@@ -1,6 +1,7 @@
 //! Identity documents: series and number as people type them, and what a passport series
 //! tells about the passport (the region and year its blank was made).
 
+use super::names::upper;
 use super::{DocKind, Problem, RegionCatalog};
 use chrono::{Datelike, NaiveDate};
 
@@ -96,15 +97,6 @@ fn other_passport(kind: DocKind, lengths: &[usize]) -> Option<DocKind> {
     let fits = lengths.iter().sum::<usize>() == series + number
         && (lengths.len() == 1 || lengths == [series, number]);
     fits.then_some(other)
-}
-
-/// Upper case when it is a single character, so the text keeps its length.
-fn upper(c: char) -> char {
-    let mut it = c.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u,
-        _ => c,
-    }
 }
 
 /// What an internal passport series says that may be wrong: digits 1–2 must be a region's

@@ -80,7 +80,7 @@ fn case_part(part: &str, capital: bool) -> String {
 }
 
 /// Upper case when it is a single character (keeps `ß` and friends stable).
-fn upper(c: char) -> char {
+pub(crate) fn upper(c: char) -> char {
     let mut it = c.to_uppercase();
     match (it.next(), it.next()) {
         (Some(u), None) => u,

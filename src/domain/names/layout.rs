@@ -1,7 +1,7 @@
 //! Keyboard slips in names: the English layout left on while typing a Russian name, and
 //! Latin letters that look like Cyrillic ones. Both are guessed from how the text reads.
 
-use super::{is_cyrillic, normalise_name};
+use super::{is_cyrillic, normalise_name, upper};
 
 /// The QWERTY keys of the Russian ЙЦУКЕН layout, lower case (Shift gives the upper case).
 const KEYS: [(char, char); 33] = [
@@ -80,7 +80,7 @@ fn key_to_cyrillic(c: char) -> Option<char> {
     let lower = c.to_ascii_lowercase();
     let &(_, ru) = KEYS.iter().find(|(en, _)| *en == lower)?;
     Some(if c.is_ascii_uppercase() {
-        ru.to_uppercase().next().unwrap_or(ru)
+        upper(ru)
     } else {
         ru
     })
@@ -100,6 +100,10 @@ fn retype(text: &str) -> Option<String> {
 
 /// The Russian name the operator meant when the English layout was on (`Bdfyjd` →
 /// `Иванов`), or `None` when the text reads as a real Latin-script name (`Smith`).
+///
+/// A slip needs a retyped text that reads Russian, and either a key no Latin name uses
+/// (`[`, `;`, `,` …), a text no Latin name looks like, or an odd Latin text that gains
+/// vowels when retyped. Misreading costs little: both answers are warnings.
 pub fn layout_fix(text: &str) -> Option<String> {
     if text.chars().any(is_cyrillic) || !text.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -165,6 +169,7 @@ pub fn homoglyph_fix(text: &str) -> Option<String> {
     fixed.map(|f| normalise_name(&f))
 }
 
+/// How many characters of `text` (any case) are in `set`.
 fn count_in(text: &str, set: &str) -> usize {
     text.chars()
         .flat_map(char::to_lowercase)
