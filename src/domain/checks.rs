@@ -134,25 +134,27 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
     let abroad_country = place::abroad_country(&mut out, region, &draft.abroad_country);
     let address = place::address(&mut out, &draft.address, region, ctx.regions);
     out.0.sort_by_key(|f| f.field);
-    let entry = if out.has_errors() {
-        None
-    } else {
-        (|| {
-            let (doc_series, doc_number) = document?;
-            Some(NewEntry {
-                surname,
-                given_name,
-                patronymic,
-                birth_date: birth_date?,
-                doc_kind: draft.doc_kind,
-                doc_series,
-                doc_number,
-                region_code: region?.code.clone(),
-                abroad_country,
-                address,
-                signed_on: signed_on?,
-            })
-        })()
+    let entry = match (out.has_errors(), birth_date, document, region, signed_on) {
+        (
+            false,
+            Some(birth_date),
+            Some((doc_series, doc_number)),
+            Some(region),
+            Some(signed_on),
+        ) => Some(NewEntry {
+            surname,
+            given_name,
+            patronymic,
+            birth_date,
+            doc_kind: draft.doc_kind,
+            doc_series,
+            doc_number,
+            region_code: region.code.clone(),
+            abroad_country,
+            address,
+            signed_on,
+        }),
+        _ => None,
     };
     CheckOutcome {
         entry,
