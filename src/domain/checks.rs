@@ -111,7 +111,11 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
         out.add(
             Field::Surname,
             Problem::DuplicatePerson {
+<<<<<<< HEAD
                 first: first.clone(),
+=======
+                first: Box::new(first.clone()),
+>>>>>>> checks
             },
         );
     }
@@ -123,35 +127,45 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
         .unwrap_or(ctx.today);
     let birth_date = person::birth_date(&mut out, &draft.birth_date, ctx.today, age_day);
     let region = place::region(&mut out, &draft.region, ctx);
+<<<<<<< HEAD
     let document = document(
         &mut out,
         draft,
         birth_date,
+=======
+    let past_birth = birth_date.filter(|&b| b <= ctx.today);
+    let document = document(
+        &mut out,
+        draft,
+        past_birth,
+>>>>>>> checks
         region.map(|r| r.code.as_str()),
         ctx,
     );
     let abroad_country = place::abroad_country(&mut out, region, &draft.abroad_country);
     let address = place::address(&mut out, &draft.address, region, ctx.regions);
     out.0.sort_by_key(|f| f.field);
-    let entry = if out.has_errors() {
-        None
-    } else {
-        (|| {
-            let (doc_series, doc_number) = document?;
-            Some(NewEntry {
-                surname,
-                given_name,
-                patronymic,
-                birth_date: birth_date?,
-                doc_kind: draft.doc_kind,
-                doc_series,
-                doc_number,
-                region_code: region?.code.clone(),
-                abroad_country,
-                address,
-                signed_on: signed_on?,
-            })
-        })()
+    let entry = match (out.has_errors(), birth_date, document, region, signed_on) {
+        (
+            false,
+            Some(birth_date),
+            Some((doc_series, doc_number)),
+            Some(region),
+            Some(signed_on),
+        ) => Some(NewEntry {
+            surname,
+            given_name,
+            patronymic,
+            birth_date,
+            doc_kind: draft.doc_kind,
+            doc_series,
+            doc_number,
+            region_code: region.code.clone(),
+            abroad_country,
+            address,
+            signed_on,
+        }),
+        _ => None,
     };
     CheckOutcome {
         entry,
@@ -190,7 +204,11 @@ fn document(
         out.add(
             Field::Document,
             Problem::DuplicateDocument {
+<<<<<<< HEAD
                 first: first.clone(),
+=======
+                first: Box::new(first.clone()),
+>>>>>>> checks
             },
         );
     }

@@ -1,6 +1,7 @@
 //! Identity documents: series and number as people type them, and what a passport series
 //! tells about the passport (the region and year its blank was made).
 
+use super::names::upper;
 use super::{DocKind, Problem, RegionCatalog};
 use chrono::{Datelike, NaiveDate};
 
@@ -96,15 +97,6 @@ fn other_passport(kind: DocKind, lengths: &[usize]) -> Option<DocKind> {
     let fits = lengths.iter().sum::<usize>() == series + number
         && (lengths.len() == 1 || lengths == [series, number]);
     fits.then_some(other)
-}
-
-/// Upper case when it is a single character, so the text keeps its length.
-fn upper(c: char) -> char {
-    let mut it = c.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u,
-        _ => c,
-    }
 }
 
 /// What an internal passport series says that may be wrong: digits 1–2 must be a region's
@@ -283,7 +275,8 @@ mod tests {
         assert_eq!(codes("4527", Some(d(1990, 5, 1))), ["doc.series_year"]);
         assert_eq!(codes("4550", None), ["doc.series_year"]);
         assert_eq!(codes("0006", None), ["doc.series_region"]);
-        assert_eq!(codes("4595", Some(d(1990, 5, 1))), ["doc.series_before_14"]);
+        assert_eq!(codes("4599", Some(d(1990, 5, 1))), ["doc.series_before_14"]);
+        assert_eq!(codes("4595", Some(d(1990, 5, 1))), ["doc.series_year"]);
         assert_eq!(codes("4502", Some(d(1990, 5, 1))), ["doc.series_before_14"]);
         assert_eq!(codes("4503", Some(d(1990, 5, 1))), none);
         assert_eq!(codes("4503", Some(d(1989, 5, 1))), none);

@@ -80,7 +80,7 @@ fn case_part(part: &str, capital: bool) -> String {
 }
 
 /// Upper case when it is a single character (keeps `ß` and friends stable).
-fn upper(c: char) -> char {
+pub(crate) fn upper(c: char) -> char {
     let mut it = c.to_uppercase();
     match (it.next(), it.next()) {
         (Some(u), None) => u,
@@ -154,4 +154,97 @@ pub fn check_name(raw: &str) -> NameCheck {
     }
     problems.sort_by_key(|p| std::cmp::Reverse(p.severity()));
     NameCheck { text, problems }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn normalises_case_spaces_and_signs() {
+        let rows = [
+            (" иванов ", "Иванов"),
+            ("ИВАНОВ", "Иванов"),
+            ("иВАНОВ", "Иванов"),
+            ("иванов-петров", "Иванов-Петров"),
+            ("иванов - петров", "Иванов-Петров"),
+            ("иванов – петров", "Иванов-Петров"),
+            ("анна  мария", "Анна Мария"),
+            ("семёнов", "Семёнов"),
+            ("o’connor", "O'Connor"),
+            ("д'артаньян", "Д'Артаньян"),
+            ("под'ячев", "Под'ячев"),
+            ("McDonald", "McDonald"),
+            ("MCDONALD", "Mcdonald"),
+            ("", ""),
+        ];
+        for (raw, want) in rows {
+            assert_eq!(normalise_name(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn checks_names() {
+        let codes = |raw: &str| {
+            check_name(raw)
+                .problems
+                .iter()
+                .map(Problem::code)
+                .collect::<Vec<_>>()
+        };
+        let none: Vec<&str> = Vec::new();
+        assert_eq!(codes("Иванов"), none);
+        assert_eq!(codes(""), none);
+        assert_eq!(codes("Bdfyjd"), ["name.layout"]);
+        assert_eq!(codes("Smith"), ["name.latin"]);
+        assert_eq!(codes("O'Connor"), ["name.latin"]);
+        assert_eq!(codes("Иванов2"), ["name.chars"]);
+        assert_eq!(codes("-Иванов"), ["name.signs"]);
+        assert_eq!(codes("Ивqwнов"), ["name.mixed_script"]);
+        assert_eq!(codes("Ивaнов"), ["name.mixed_script"]);
+        assert_eq!(
+            check_name("Ивaнов").problems,
+            [Problem::NameMixedScript {
+                fix: Some("Иванов".into())
+            }]
+        );
+        assert_eq!(
+            check_name("Bdfyjd").problems,
+            [Problem::NameLayout {
+                fix: "Иванов".into()
+            }]
+        );
+        assert_eq!(
+            check_name("gtnhjdf").problems,
+            [Problem::NameLayout {
+                fix: "Петрова".into()
+            }]
+        );
+        assert_eq!(
+            check_name("CTHUTQ").problems,
+            [Problem::NameLayout {
+                fix: "Сергей".into()
+            }]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn normalise_is_idempotent(raw in ".*") {
+            let once = normalise_name(&raw);
+            prop_assert_eq!(normalise_name(&once), once.clone());
+        }
+
+        #[test]
+        fn normalise_is_idempotent_on_name_like_text(raw in "[a-zA-Zа-яА-ЯёЁ' \\-–’]{0,20}") {
+            let once = normalise_name(&raw);
+            prop_assert_eq!(normalise_name(&once), once.clone());
+        }
+
+        #[test]
+        fn check_name_never_panics(raw in ".*") {
+            let _ = check_name(&raw);
+        }
+    }
 }

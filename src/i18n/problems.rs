@@ -82,6 +82,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             expected,
             got,
         } => pick(
+<<<<<<< HEAD
             &format!(
                 "{} series and number must be {expected} digits, got {got}",
                 kind_en(*kind)
@@ -120,15 +121,53 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             ),
         ),
         Problem::DocLooksLike { chosen, looks_like } => pick(
+=======
+>>>>>>> checks
             &format!(
-                "these digits fit the {}, not the {}; check the kind",
-                kind_en(*looks_like),
-                kind_en(*chosen)
+                "{} series and number must be {expected} digits, got {got}",
+                kind_en(*kind)
             ),
             &format!(
-                "цифры похожи на {}, а выбран {}; проверьте вид документа",
-                kind_ru(*looks_like),
-                kind_ru(*chosen)
+                "серия и номер {}: {expected} цифр, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
+        ),
+        Problem::DocSeriesLength {
+            kind,
+            expected,
+            got,
+        } => pick(
+            &format!(
+                "{} series must be {expected} digits, got {got}",
+                kind_en(*kind)
+            ),
+            &format!(
+                "серия {}: {expected} цифры, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
+        ),
+        Problem::DocNumberLength {
+            kind,
+            expected,
+            got,
+        } => pick(
+            &format!(
+                "{} number must be {expected} digits, got {got}",
+                kind_en(*kind)
+            ),
+            &format!(
+                "номер {}: {expected} цифр, введено {got}",
+                kind_ru_genitive(*kind)
+            ),
+        ),
+        Problem::DocLooksLike { looks_like, .. } => pick(
+            &format!(
+                "digits look like an {}; change the kind or check them",
+                kind_en(*looks_like)
+            ),
+            &format!(
+                "цифры похожи на {}; смените вид документа или проверьте их",
+                kind_ru(*looks_like)
             ),
         ),
         Problem::DocOtherKind => pick(
@@ -136,7 +175,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             "другой документ: проверьте, что он заменяет паспорт (военный билет, форма 2П)",
         ),
         Problem::DocKindRegion => pick(
-            "an international passport counts only for voters abroad; ask for the internal one",
+            "international passport counts only for voters abroad; ask for the internal",
             "загранпаспорт годится только для живущих за рубежом; нужен паспорт РФ",
         ),
         Problem::PassportSeriesRegion { okato } => pick(
@@ -161,10 +200,11 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             ),
         ),
         Problem::DuplicateDocument { first } => pick(
-            &format!("already signed with this document: {}", place(first, ru)),
-            &format!("этот документ уже подписал: {}", place(first, ru)),
+            &format!("already signed with it: {}", place(first, ru)),
+            &format!("уже подписал с ним: {}", place(first, ru)),
         ),
         Problem::DuplicatePerson { first } => pick(
+<<<<<<< HEAD
             &format!(
                 "same name and birth date, other document: {}",
                 place(first, ru)
@@ -173,6 +213,10 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
                 "те же ФИО и дата рождения, другой документ: {}",
                 place(first, ru)
             ),
+=======
+            &format!("same name+birth date: {}", place(first, ru)),
+            &format!("те же ФИО и дата рождения: {}", place(first, ru)),
+>>>>>>> checks
         ),
         Problem::RegionUnknown { suggestions } if suggestions.is_empty() => pick(
             "no such region; type the start of its name or its 2-digit code",
@@ -180,11 +224,19 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
         ),
         Problem::RegionUnknown { suggestions } => pick(
             &format!(
+<<<<<<< HEAD
                 "which one? {}; type more of the name or the code",
                 names(suggestions, false)
             ),
             &format!(
                 "какой именно? {}; допишите название или введите код",
+=======
+                "which one? {}; type more or the code",
+                names(suggestions, false)
+            ),
+            &format!(
+                "какой? {}; уточните или введите код",
+>>>>>>> checks
                 names(suggestions, true)
             ),
         ),
@@ -255,6 +307,7 @@ fn day(date: NaiveDate) -> String {
 
 /// Where an earlier entry stands on paper, and when and where it was saved.
 fn place(first: &EntrySummary, ru: bool) -> String {
+<<<<<<< HEAD
     let at = first.entered_at.format("%d.%m.%Y %H:%M UTC");
     if ru {
         format!(
@@ -267,6 +320,18 @@ fn place(first: &EntrySummary, ru: bool) -> String {
             first.sheet, first.line, first.origin, first.desk
         )
     }
+=======
+    let at = first.entered_at.format("%d.%m %H:%M UTC");
+    let (sheet, line, desk) = if ru {
+        ("лист", "стр.", "стол")
+    } else {
+        ("sheet", "line", "desk")
+    };
+    format!(
+        "{sheet} {} {line} {}, {} {desk} {}, {at}",
+        first.sheet, first.line, first.origin, first.desk
+    )
+>>>>>>> checks
 }
 
 /// Region names joined for a suggestion list.
@@ -308,3 +373,6 @@ fn kind_ru_genitive(kind: DocKind) -> &'static str {
         DocKind::Other => "документа",
     }
 }
+
+#[cfg(test)]
+mod tests;

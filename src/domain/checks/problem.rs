@@ -147,12 +147,12 @@ pub enum Problem {
     /// The same document is already on a valid entry.
     DuplicateDocument {
         /// Where the first entry with it stands.
-        first: EntrySummary,
+        first: Box<EntrySummary>,
     },
     /// The same person (name and birth date) signed already, with another document.
     DuplicatePerson {
         /// Where the earlier entry stands.
-        first: EntrySummary,
+        first: Box<EntrySummary>,
     },
     /// The region text matches no catalogue entry, or several.
     RegionUnknown {
@@ -175,9 +175,9 @@ pub enum Problem {
     /// The address names another federal subject than the region chosen.
     AddressRegionMismatch {
         /// The subject the address names.
-        named: RegionName,
+        named: Box<RegionName>,
         /// The region chosen.
-        chosen: RegionName,
+        chosen: Box<RegionName>,
     },
     /// The signing date is after today.
     SignedInFuture,

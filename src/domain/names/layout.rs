@@ -1,7 +1,7 @@
 //! Keyboard slips in names: the English layout left on while typing a Russian name, and
 //! Latin letters that look like Cyrillic ones. Both are guessed from how the text reads.
 
-use super::{is_cyrillic, normalise_name};
+use super::{is_cyrillic, normalise_name, upper};
 
 /// The QWERTY keys of the Russian ЙЦУКЕН layout, lower case (Shift gives the upper case).
 const KEYS: [(char, char); 33] = [
@@ -66,6 +66,12 @@ const ONSETS: [&str; 58] = [
     "sp", "spl", "spr", "st", "str", "sv", "sw", "th", "thr", "tr", "ts", "tw", "wh", "wr", "zh",
 ];
 
+/// Letter pairs that Russian syllables give on the English layout (`ов` → `jd`, `ин` → `by`
+/// at the end, `на` → `yf`) and that Latin-script names practically never contain.
+const RUSSIAN_ON_LATIN_KEYS: [&str; 14] = [
+    "jd", "td", "bq", "fz", "df", "hf", "rj", "yf", "yb", "kb", "vf", "bx", "mv", "vb",
+];
+
 /// One key typed with the English layout, read as the Russian layout.
 fn key_to_cyrillic(c: char) -> Option<char> {
     if let Some(&(_, ru)) = SHIFTED.iter().find(|(en, _)| *en == c) {
@@ -74,7 +80,11 @@ fn key_to_cyrillic(c: char) -> Option<char> {
     let lower = c.to_ascii_lowercase();
     let &(_, ru) = KEYS.iter().find(|(en, _)| *en == lower)?;
     Some(if c.is_ascii_uppercase() {
+<<<<<<< HEAD
         ru.to_uppercase().next().unwrap_or(ru)
+=======
+        upper(ru)
+>>>>>>> checks
     } else {
         ru
     })
@@ -94,6 +104,10 @@ fn retype(text: &str) -> Option<String> {
 
 /// The Russian name the operator meant when the English layout was on (`Bdfyjd` →
 /// `Иванов`), or `None` when the text reads as a real Latin-script name (`Smith`).
+///
+/// A slip needs a retyped text that reads Russian, and either a key no Latin name uses
+/// (`[`, `;`, `,` …), a text no Latin name looks like, or an odd Latin text that gains
+/// vowels when retyped. Misreading costs little: both answers are warnings.
 pub fn layout_fix(text: &str) -> Option<String> {
     if text.chars().any(is_cyrillic) || !text.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -102,11 +116,14 @@ pub fn layout_fix(text: &str) -> Option<String> {
     if russian_oddity(&retyped) > 0 {
         return None;
     }
-    let telling = text.chars().any(|c| TELLING.contains(c));
+    let stray_apostrophe = text
+        .split([' ', '-'])
+        .any(|w| w.starts_with('\'') || w.ends_with('\''));
+    let telling = stray_apostrophe || text.chars().any(|c| TELLING.contains(c));
     let vowels_ru = count_in(&retyped, CYRILLIC_VOWELS);
     let vowels_en = count_in(text, LATIN_VOWELS);
     let latin_odd = latin_oddity(text);
-    let mistaken = telling || latin_odd >= 3 || (latin_odd >= 1 && vowels_ru > vowels_en);
+    let mistaken = telling || latin_odd >= 3 || (latin_odd >= 1 && vowels_ru >= vowels_en);
     mistaken.then(|| normalise_name(&retyped))
 }
 
@@ -156,6 +173,7 @@ pub fn homoglyph_fix(text: &str) -> Option<String> {
     fixed.map(|f| normalise_name(&f))
 }
 
+/// How many characters of `text` (any case) are in `set`.
 fn count_in(text: &str, set: &str) -> usize {
     text.chars()
         .flat_map(char::to_lowercase)
@@ -243,7 +261,9 @@ fn latin_oddity(text: &str) -> u32 {
             score += u32::from(run > 4);
         }
         for pair in word.windows(2) {
-            if pair[0] == 'j' && !vowel(pair[1]) {
+            let pair: String = pair.iter().collect();
+            let j_before_consonant = pair.starts_with('j') && !pair.ends_with(|c: char| vowel(c));
+            if j_before_consonant || RUSSIAN_ON_LATIN_KEYS.contains(&pair.as_str()) {
                 score += 1;
             }
         }
