@@ -111,11 +111,7 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
         out.add(
             Field::Surname,
             Problem::DuplicatePerson {
-<<<<<<< HEAD
-                first: first.clone(),
-=======
                 first: Box::new(first.clone()),
->>>>>>> checks
             },
         );
     }
@@ -127,18 +123,11 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
         .unwrap_or(ctx.today);
     let birth_date = person::birth_date(&mut out, &draft.birth_date, ctx.today, age_day);
     let region = place::region(&mut out, &draft.region, ctx);
-<<<<<<< HEAD
-    let document = document(
-        &mut out,
-        draft,
-        birth_date,
-=======
     let past_birth = birth_date.filter(|&b| b <= ctx.today);
     let document = document(
         &mut out,
         draft,
         past_birth,
->>>>>>> checks
         region.map(|r| r.code.as_str()),
         ctx,
     );
@@ -204,11 +193,7 @@ fn document(
         out.add(
             Field::Document,
             Problem::DuplicateDocument {
-<<<<<<< HEAD
-                first: first.clone(),
-=======
                 first: Box::new(first.clone()),
->>>>>>> checks
             },
         );
     }

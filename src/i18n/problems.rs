@@ -82,47 +82,6 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             expected,
             got,
         } => pick(
-<<<<<<< HEAD
-            &format!(
-                "{} series and number must be {expected} digits, got {got}",
-                kind_en(*kind)
-            ),
-            &format!(
-                "серия и номер {}: {expected} цифр, введено {got}",
-                kind_ru_genitive(*kind)
-            ),
-        ),
-        Problem::DocSeriesLength {
-            kind,
-            expected,
-            got,
-        } => pick(
-            &format!(
-                "{} series must be {expected} digits, got {got}",
-                kind_en(*kind)
-            ),
-            &format!(
-                "серия {}: {expected} цифры, введено {got}",
-                kind_ru_genitive(*kind)
-            ),
-        ),
-        Problem::DocNumberLength {
-            kind,
-            expected,
-            got,
-        } => pick(
-            &format!(
-                "{} number must be {expected} digits, got {got}",
-                kind_en(*kind)
-            ),
-            &format!(
-                "номер {}: {expected} цифр, введено {got}",
-                kind_ru_genitive(*kind)
-            ),
-        ),
-        Problem::DocLooksLike { chosen, looks_like } => pick(
-=======
->>>>>>> checks
             &format!(
                 "{} series and number must be {expected} digits, got {got}",
                 kind_en(*kind)
@@ -204,19 +163,8 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
             &format!("уже подписал с ним: {}", place(first, ru)),
         ),
         Problem::DuplicatePerson { first } => pick(
-<<<<<<< HEAD
-            &format!(
-                "same name and birth date, other document: {}",
-                place(first, ru)
-            ),
-            &format!(
-                "те же ФИО и дата рождения, другой документ: {}",
-                place(first, ru)
-            ),
-=======
             &format!("same name+birth date: {}", place(first, ru)),
             &format!("те же ФИО и дата рождения: {}", place(first, ru)),
->>>>>>> checks
         ),
         Problem::RegionUnknown { suggestions } if suggestions.is_empty() => pick(
             "no such region; type the start of its name or its 2-digit code",
@@ -224,19 +172,11 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
         ),
         Problem::RegionUnknown { suggestions } => pick(
             &format!(
-<<<<<<< HEAD
-                "which one? {}; type more of the name or the code",
-                names(suggestions, false)
-            ),
-            &format!(
-                "какой именно? {}; допишите название или введите код",
-=======
                 "which one? {}; type more or the code",
                 names(suggestions, false)
             ),
             &format!(
                 "какой? {}; уточните или введите код",
->>>>>>> checks
                 names(suggestions, true)
             ),
         ),
@@ -307,20 +247,6 @@ fn day(date: NaiveDate) -> String {
 
 /// Where an earlier entry stands on paper, and when and where it was saved.
 fn place(first: &EntrySummary, ru: bool) -> String {
-<<<<<<< HEAD
-    let at = first.entered_at.format("%d.%m.%Y %H:%M UTC");
-    if ru {
-        format!(
-            "лист {}, строка {} ({}, стол {}, {at})",
-            first.sheet, first.line, first.origin, first.desk
-        )
-    } else {
-        format!(
-            "sheet {}, line {} ({}, desk {}, {at})",
-            first.sheet, first.line, first.origin, first.desk
-        )
-    }
-=======
     let at = first.entered_at.format("%d.%m %H:%M UTC");
     let (sheet, line, desk) = if ru {
         ("лист", "стр.", "стол")
@@ -331,7 +257,6 @@ fn place(first: &EntrySummary, ru: bool) -> String {
         "{sheet} {} {line} {}, {} {desk} {}, {at}",
         first.sheet, first.line, first.origin, first.desk
     )
->>>>>>> checks
 }
 
 /// Region names joined for a suggestion list.

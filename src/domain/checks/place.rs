@@ -74,13 +74,8 @@ pub(super) fn address(
         out.add(
             Field::Address,
             Problem::AddressRegionMismatch {
-<<<<<<< HEAD
-                named: named.into(),
-                chosen: chosen.into(),
-=======
                 named: Box::new(named.into()),
                 chosen: Box::new(chosen.into()),
->>>>>>> checks
             },
         );
     }

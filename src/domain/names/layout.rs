@@ -80,11 +80,7 @@ fn key_to_cyrillic(c: char) -> Option<char> {
     let lower = c.to_ascii_lowercase();
     let &(_, ru) = KEYS.iter().find(|(en, _)| *en == lower)?;
     Some(if c.is_ascii_uppercase() {
-<<<<<<< HEAD
-        ru.to_uppercase().next().unwrap_or(ru)
-=======
         upper(ru)
->>>>>>> checks
     } else {
         ru
     })
