@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 /// sigdesk: signature-collection desk, queue and lead board in one terminal app.
 #[derive(Debug, Parser)]
-#[command(name = "sigdesk", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "sigdesk", version, about, long_about = None)]
 pub struct Cli {
     /// Database file (created on first run).
     #[arg(long, global = true, env = "SIGDESK_DB", default_value = "sigdesk.db")]

@@ -126,6 +126,15 @@ fn recheck(model: &mut Model) {
     }
 }
 
+/// Forgets what the duplicate lookups said (the database changed) and asks again.
+fn refresh_lookups(model: &mut Model) -> Vec<Effect> {
+    model.form.looked_up = Default::default();
+    model.form.same_document = None;
+    model.form.same_person = None;
+    model.form.preview = None;
+    after_change(model)
+}
+
 /// Re-checks the form and asks for the lookups its current values need.
 fn after_change(model: &mut Model) -> Vec<Effect> {
     recheck(model);
@@ -200,7 +209,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match (key.code, alt_digit(&key)) {
         (KeyCode::F(2), _) | (_, Some('1')) => {
             model.screen = Screen::Desk;
-            return Vec::new();
+            return refresh_lookups(model);
         }
         (KeyCode::F(4), _) | (_, Some('3')) => {
             model.screen = Screen::Entries;
