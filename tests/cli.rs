@@ -268,11 +268,11 @@ fn skip_bad_imports_good_rows_and_writes_rejects() {
     let rejects = std::fs::read_to_string(desk.path("mixed.rejected.csv")).expect("rejects file");
     let mut reader = csv::Reader::from_reader(rejects.as_bytes());
     let header = reader.headers().expect("header").clone();
-    assert_eq!(header.iter().last(), Some("reason"));
+    assert_eq!(header.iter().next_back(), Some("reason"));
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][0], "0190a1b2-0000-7000-8000-000000000012");
-    let reason = rows[0].iter().last().expect("reason");
+    let reason = rows[0].iter().next_back().expect("reason");
     assert!(reason.contains("date.no_such_day"), "{reason}");
 }
 
