@@ -465,3 +465,29 @@ fn export_to_a_file_is_complete_and_leaves_no_temp_files() {
         .collect();
     assert_eq!(names, vec!["day.csv".to_string()]);
 }
+
+#[test]
+fn a_spreadsheet_export_imports_back() {
+    let first = Desk::new();
+    let file = first.write("good.csv", &good_csv());
+    first.run(&["import", path_arg(&file)]).assert().success();
+    let sheet = first.path("excel.csv");
+    first
+        .run(&[
+            "export",
+            "--delimiter",
+            ";",
+            "--bom",
+            "--out",
+            path_arg(&sheet),
+        ])
+        .assert()
+        .success();
+    let second = Desk::new();
+    second
+        .run(&["import", path_arg(&sheet)])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("imported 3 of 3 rows"));
+    assert_eq!(second.exported_rows(), first.exported_rows());
+}

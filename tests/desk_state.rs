@@ -309,3 +309,17 @@ fn a_full_sheet_sends_the_next_signer_of_the_region_to_a_new_sheet() {
         ("Сидоров", 2, 1)
     );
 }
+
+#[test]
+fn ctrl_q_asks_before_losing_a_typed_signer() {
+    let (_dir, mut desk) = new_desk();
+    desk.type_text("Иванов");
+    desk.ctrl('q');
+    assert!(!desk.model.quit, "asks first");
+    desk.press(KeyCode::Char('n'));
+    assert!(!desk.model.quit);
+    assert_eq!(desk.model.form.text(Field::Surname), "Иванов");
+    desk.ctrl('q');
+    desk.press(KeyCode::Char('y'));
+    assert!(desk.model.quit);
+}
