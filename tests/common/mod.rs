@@ -28,8 +28,7 @@ pub fn fixed_now() -> DateTime<Utc> {
 pub fn isolate_config() {
     static DONE: OnceLock<()> = OnceLock::new();
     DONE.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("sigdesk-config-{}", std::process::id()));
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sigdesk-config");
         // SAFETY: every test calls this first; the OnceLock makes the others wait until the
         // variable is set, so no thread reads the environment while it changes.
         unsafe { std::env::set_var("SIGDESK_CONFIG_DIR", dir) };
