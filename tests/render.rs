@@ -159,7 +159,7 @@ fn too_small_terminal_shows_a_notice() {
 }
 
 #[test]
-#[ignore = "bug: an unfocused field that fits its room is drawn scrolled, hiding its first characters"]
+
 fn an_address_that_fits_is_shown_from_its_start_when_not_focused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut desk = desk_in(&dir);
@@ -179,7 +179,7 @@ fn an_address_that_fits_is_shown_from_its_start_when_not_focused() {
 }
 
 #[test]
-#[ignore = "bug: at 80 columns the form's key bar is cut before `Ctrl-Q quit`"]
+
 fn the_form_key_bar_fits_80_columns() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_in(&dir);

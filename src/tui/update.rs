@@ -330,18 +330,20 @@ fn leave_field(model: &mut Model) {
             }
         }
         Field::Document if !form.kind_chosen => {
-            let digits = form
-                .text(Field::Document)
-                .chars()
-                .filter(char::is_ascii_digit)
-                .count();
-            let all_digits = form
-                .text(Field::Document)
+            // Only the international passport's own shape (2 + 7 digits) switches the kind, so a
+            // mistyped internal passport (4 + 5 digits) still says its number is short.
+            let groups: Vec<usize> = typed
+                .split_whitespace()
+                .map(|g| g.chars().count())
+                .collect();
+            let digits_only = typed
                 .chars()
                 .all(|c| c.is_ascii_digit() || c.is_whitespace());
-            form.doc_kind = match (digits, all_digits) {
-                (9, true) => DocKind::ForeignPassport,
-                _ => DocKind::InternalPassport,
+            let international = digits_only && (groups == [2, 7] || groups == [9]);
+            form.doc_kind = if international {
+                DocKind::ForeignPassport
+            } else {
+                DocKind::InternalPassport
             };
         }
         Field::Region => match model.regions.resolve(&typed) {

@@ -47,7 +47,7 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let input_width = inner.width.saturating_sub(LABEL_WIDTH + 1) as usize;
+    let input_width = inner.width.saturating_sub(LABEL_WIDTH) as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
     let mut region_row = None;
@@ -135,7 +135,12 @@ fn field_value(model: &Model, field: Field, width: usize) -> Span<'static> {
     let Some(input) = form.input(field) else {
         return Span::raw("");
     };
-    let scroll = input.visual_scroll(width);
+    // Only the field with the cursor scrolls to it; the others show their text from the start.
+    let scroll = if form.focus == field {
+        input.visual_scroll(width)
+    } else {
+        0
+    };
     let shown: String = input.value().chars().skip(scroll).take(width).collect();
     let style = match form
         .findings_for(field)
