@@ -39,29 +39,8 @@ pub struct ImportReport {
     pub with_warnings: usize,
 }
 
-/// Columns an import needs; `region` is informational and may be missing.
-const REQUIRED: [&str; 20] = [
-    "id",
-    "origin",
-    "sheet",
-    "line",
-    "surname",
-    "given_name",
-    "patronymic",
-    "birth_date",
-    "doc_kind",
-    "doc_series",
-    "doc_number",
-    "region_code",
-    "abroad_country",
-    "address",
-    "signed_on",
-    "desk",
-    "operator",
-    "entered_at",
-    "status",
-    "void_reason",
-];
+/// The one export column an import may lack: `region` is informational.
+const OPTIONAL: &str = "region";
 
 /// Position of every known column in the file's header.
 struct Columns(HashMap<&'static str, usize>);
@@ -85,9 +64,9 @@ impl Columns {
                 }
             }
         }
-        let missing: Vec<_> = REQUIRED
+        let missing: Vec<_> = EXPORT_COLUMNS
             .iter()
-            .filter(|c| !map.contains_key(*c))
+            .filter(|c| **c != OPTIONAL && !map.contains_key(*c))
             .copied()
             .collect();
         if !missing.is_empty() {
