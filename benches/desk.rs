@@ -1,0 +1,289 @@
+//! Desk benches on a 1,000,000-entry database: save, duplicate lookup, render, startup.
+//! Each sigdesk figure has a bare-rusqlite baseline measured in the same run; the ratio
+//! table is printed at the end. Run: `cargo bench --bench desk`.
+
+mod common;
+
+use chrono::Utc;
+use common::{Target, bare_connection, domestic_regions, fresh_draft, gen_row};
+use criterion::{BatchSize, Criterion};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rusqlite::{TransactionBehavior, params};
+use sigdesk::cli::DeskArgs;
+use sigdesk::domain::checks::{CheckContext, check_entry};
+use sigdesk::domain::{DocKind, NewEntry, RegionCatalog};
+use sigdesk::i18n::Lang;
+use sigdesk::store::{Actor, Store};
+use sigdesk::tui::{screens, start_model};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+/// Terminal size of the render and startup benches.
+const SIZE: (u16, u16) = (200, 60);
+
+fn desk_args() -> DeskArgs {
+    DeskArgs {
+        desk: Some("desk-1".into()),
+        operator: Some("Оля".into()),
+    }
+}
+
+/// `group/save`: a complete desk save, the checks, and a bare durable insert.
+fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
+    let domestic = domestic_regions(regions);
+    let mut store = Store::open(db, regions).expect("open store");
+    let campaign = store.campaign().unwrap();
+    let counts = store.region_counts().unwrap();
+    let today = campaign.local_date(Utc::now());
+    let actor = Actor {
+        desk: "desk-1".into(),
+        operator: "Оля".into(),
+    };
+    let draft = fresh_draft(0, &domestic);
+    let ctx = CheckContext {
+        today,
+        campaign: &campaign,
+        regions,
+        region_counts: &counts,
+        same_document: None,
+        same_person: None,
+    };
+    let template: NewEntry = check_entry(&draft, &ctx)
+        .entry
+        .expect("the bench draft passes the checks");
+
+    let mut group = c.benchmark_group("save");
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+
+    group.bench_function("checks_one_draft", |b| {
+        b.iter(|| check_entry(black_box(&draft), black_box(&ctx)))
+    });
+
+    let mut n = 0u64;
+    group.bench_function("sigdesk_save_entry", |b| {
+        b.iter_batched(
+            || {
+                // A fresh document each save (setup is not timed).
+                n += 1;
+                let mut e = template.clone();
+                e.doc_series = format!("{}2{}", &template.doc_series[..2], n / 1_000_000);
+                e.doc_number = format!("{:06}", n % 1_000_000);
+                e
+            },
+            |e| {
+                store
+                    .save_entry(&e, &actor, None, Utc::now())
+                    .expect("save")
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    drop(store);
+
+    // Bare: BEGIN IMMEDIATE + one INSERT + COMMIT, WAL, synchronous=FULL, into the same
+    // `entries` table (same indexes and counter trigger) of the same file.
+    let mut conn = bare_connection(db);
+    let row = gen_row(0, false, &domestic);
+    let mut m = 0i64;
+    group.bench_function("bare_insert_commit", |b| {
+        b.iter_batched(
+            || {
+                m += 1;
+                (
+                    m,
+                    format!("0190ab00-0000-7000-8fff-{m:012x}"),
+                    format!("{}24", &row.doc_series[..2]),
+                    format!("{:06}", m % 1_000_000),
+                )
+            },
+            |(sheet, id, series, number)| {
+                let tx = conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .unwrap();
+                tx.prepare_cached(
+                    "INSERT INTO entries(id, origin, sheet, line, surname, given_name, \
+                     patronymic, birth_date, doc_kind, doc_series, doc_number, region_code, \
+                     abroad_country, address, signed_on, ticket, desk, operator, entered_at, \
+                     status, void_reason) VALUES (?1, 'bare', ?2, 1, ?3, ?4, ?5, ?6, \
+                     'internal_passport', ?7, ?8, ?9, '', ?10, ?11, NULL, ?12, ?13, ?14, \
+                     'valid', '')",
+                )
+                .unwrap()
+                .execute(params![
+                    id,
+                    sheet,
+                    row.surname,
+                    row.given_name,
+                    row.patronymic,
+                    row.birth_date,
+                    series,
+                    number,
+                    row.region_code,
+                    row.address,
+                    row.signed_on,
+                    row.desk,
+                    row.operator,
+                    row.entered_at
+                ])
+                .unwrap();
+                tx.commit().unwrap();
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+/// `lookup`: the duplicate check against a bare point lookup on the unique index.
+fn lookup(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
+    let domestic = domestic_regions(regions);
+    let store = Store::open(db, regions).expect("open store");
+    let conn = bare_connection(db);
+    // Documents held by generated entries, spread over the table.
+    let hits: Vec<(String, String)> = (0..4096u64)
+        .map(|k| {
+            let r = gen_row((k * 7_919_993) % common::ROWS, false, &domestic);
+            (r.doc_series, r.doc_number)
+        })
+        .collect();
+    // Documents nobody holds (blank year 25 is used by no fixture).
+    let misses: Vec<(String, String)> = (0..4096u64)
+        .map(|k| {
+            let (_, okato) = &domestic[(k % domestic.len() as u64) as usize];
+            (format!("{okato}25"), format!("{:06}", k * 211))
+        })
+        .collect();
+    assert!(
+        store
+            .find_by_document(DocKind::InternalPassport, &hits[0].0, &hits[0].1)
+            .unwrap()
+            .is_some(),
+        "generated documents are found"
+    );
+
+    let mut group = c.benchmark_group("lookup");
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for (name, keys) in [("hit", &hits), ("miss", &misses)] {
+        let mut i = 0usize;
+        group.bench_function(format!("sigdesk_find_by_document_{name}"), |b| {
+            b.iter(|| {
+                i = (i + 1) % keys.len();
+                let (series, number) = &keys[i];
+                store
+                    .find_by_document(DocKind::InternalPassport, series, number)
+                    .unwrap()
+            })
+        });
+        let mut i = 0usize;
+        group.bench_function(format!("bare_point_lookup_{name}"), |b| {
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT id FROM entries WHERE doc_kind = 'internal_passport' \
+                     AND doc_series = ?1 AND doc_number = ?2 AND status = 'valid'",
+                )
+                .unwrap();
+            b.iter(|| {
+                i = (i + 1) % keys.len();
+                let (series, number) = &keys[i];
+                let mut rows = stmt.query(params![series, number]).unwrap();
+                rows.next()
+                    .unwrap()
+                    .map(|r| r.get::<_, String>(0).unwrap())
+            })
+        });
+    }
+    group.finish();
+}
+
+/// `render`: the desk screen at 200×60 on a TestBackend.
+fn render(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
+    let mut store = Store::open(db, regions).expect("open store");
+    let mut model = start_model(&mut store, regions.clone(), Lang::En, &desk_args()).unwrap();
+    model.size = SIZE;
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
+    let mut group = c.benchmark_group("render");
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("desk_200x60", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| screens::render(f, black_box(&model)))
+                .unwrap();
+        })
+    });
+    group.finish();
+}
+
+/// `startup`: catalogue + `Store::open` + `start_model` (desk and operator given) + one
+/// drawn frame, on the 1M-entry database.
+fn startup(c: &mut Criterion, db: &Path) {
+    let mut group = c.benchmark_group("startup");
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("open_to_drawn_desk", |b| {
+        // Every iteration is the only connection (as at a real start); closing the store
+        // (its WAL checkpoint) happens after the timing.
+        b.iter_batched(
+            || (),
+            |()| {
+            let regions = RegionCatalog::embedded().unwrap();
+            let mut store = Store::open(db, &regions).unwrap();
+            let mut model = start_model(&mut store, regions, Lang::En, &desk_args()).unwrap();
+            model.size = SIZE;
+            let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
+            terminal.draw(|f| screens::render(f, &model)).unwrap();
+            (store, terminal)
+        },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+fn main() {
+    if !common::benchmarking() {
+        return;
+    }
+    // Signing in remembers the names; keep that file away from the user's config folder.
+    let config = tempfile::tempdir().unwrap();
+    // SAFETY: set before any other thread is started.
+    unsafe { std::env::set_var("SIGDESK_CONFIG_DIR", config.path()) };
+    let regions = RegionCatalog::embedded().unwrap();
+    let db = common::working_copy("desk");
+    let mut c = Criterion::default().configure_from_args();
+    startup(&mut c, &db);
+    render(&mut c, &db, &regions);
+    lookup(&mut c, &db, &regions);
+    save(&mut c, &db, &regions);
+    c.final_summary();
+    common::print_ratio_table(&[
+        (
+            "save/sigdesk_save_entry",
+            "save/bare_insert_commit",
+            Target::Ratio(2.0),
+        ),
+        ("save/checks_one_draft", "", Target::None),
+        (
+            "lookup/sigdesk_find_by_document_hit",
+            "lookup/bare_point_lookup_hit",
+            Target::Ratio(2.0),
+        ),
+        (
+            "lookup/sigdesk_find_by_document_miss",
+            "lookup/bare_point_lookup_miss",
+            Target::Ratio(2.0),
+        ),
+        ("render/desk_200x60", "", Target::Millis(1.0)),
+        ("startup/open_to_drawn_desk", "", Target::Millis(50.0)),
+    ]);
+}

@@ -1,0 +1,233 @@
+//! Export of 1,000,000 entries against the `sqlite3 -csv` shell, and import of 100,000 rows
+//! through every check against a bare bulk insert of the same file. The ratio table is
+//! printed at the end. Run: `cargo bench --bench export_import`.
+
+mod common;
+
+use chrono::Utc;
+use common::{IMPORT_POINT, IMPORT_ROWS, Target, bare_connection, domestic_regions, gen_row};
+use criterion::{BatchSize, Criterion, SamplingMode};
+use rusqlite::TransactionBehavior;
+use sigdesk::csvio::export::write_csv;
+use sigdesk::csvio::import::ImportContext;
+use sigdesk::csvio::{ExportOptions, ImportOptions, import};
+use sigdesk::domain::RegionCatalog;
+use sigdesk::i18n::Lang;
+use sigdesk::store::{Actor, EXPORT_COLUMNS, Store};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+const SQLITE3: &str = "/usr/bin/sqlite3";
+
+/// The rows and columns `write_csv` writes (valid entries, save order, region name joined).
+const EXPORT_SQL: &str = "SELECT e.id, e.origin, e.sheet, e.line, e.surname, e.given_name, \
+     e.patronymic, e.birth_date, e.doc_kind, e.doc_series, e.doc_number, e.region_code, \
+     COALESCE(r.name_ru, '') AS region, e.abroad_country, e.address, e.signed_on, e.desk, \
+     e.operator, e.entered_at, e.status, e.void_reason \
+     FROM entries e LEFT JOIN regions r ON r.code = e.region_code \
+     WHERE e.status = 'valid' ORDER BY e.rowid";
+
+/// `export`: `write_csv` into a sink against `sqlite3 -csv` writing to /dev/null.
+fn export(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
+    let store = Store::open(db, regions).expect("open store");
+    let mut group = c.benchmark_group("export");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("sigdesk_write_csv_1m", |b| {
+        b.iter(|| {
+            let rows = write_csv(&store, std::io::sink(), ExportOptions::default()).unwrap();
+            assert_eq!(rows, common::ROWS);
+        })
+    });
+    if Path::new(SQLITE3).exists() {
+        group.bench_function("sqlite3_csv_1m", |b| {
+            b.iter(|| {
+                let status = Command::new(SQLITE3)
+                    .args(["-readonly", "-csv", "-header"])
+                    .arg(db)
+                    .arg(EXPORT_SQL)
+                    .stdin(Stdio::null())
+                    .stdout(std::fs::File::create("/dev/null").unwrap())
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+            })
+        });
+    } else {
+        println!("export: {SQLITE3} is missing; the sqlite3 baseline is skipped");
+    }
+    group.finish();
+}
+
+/// The 100,000-row import file (the export format of another point), built once.
+fn import_file(regions: &RegionCatalog) -> PathBuf {
+    let path = common::data_dir().join("import-100k.csv");
+    if path.exists() {
+        return path;
+    }
+    let temp = common::data_dir().join("import-100k.building.csv");
+    let domestic = domestic_regions(regions);
+    let mut w = csv::Writer::from_path(&temp).unwrap();
+    w.write_record(EXPORT_COLUMNS).unwrap();
+    for j in 0..IMPORT_ROWS {
+        let r = gen_row(j, true, &domestic);
+        let (sheet, line) = (r.sheet.to_string(), r.line.to_string());
+        w.write_record([
+            r.id.as_str(),
+            r.origin,
+            &sheet,
+            &line,
+            &r.surname,
+            r.given_name,
+            &r.patronymic,
+            &r.birth_date,
+            "internal_passport",
+            &r.doc_series,
+            &r.doc_number,
+            &r.region_code,
+            &r.region_name,
+            "",
+            &r.address,
+            &r.signed_on,
+            &r.desk,
+            r.operator,
+            &r.entered_at,
+            "valid",
+            "",
+        ])
+        .unwrap();
+    }
+    w.flush().unwrap();
+    drop(w);
+    std::fs::rename(&temp, &path).unwrap();
+    path
+}
+
+/// Takes the imported rows out again so every iteration imports into the same 1M entries.
+fn reset(db: &Path) {
+    let conn = bare_connection(db);
+    conn.execute("DELETE FROM entries WHERE origin = ?1", [IMPORT_POINT])
+        .unwrap();
+    conn.execute("DELETE FROM events WHERE action = 'import'", [])
+        .unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+}
+
+/// `import`: 100,000 rows through every check against a bare insert of the same file.
+fn import_rows(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
+    let file = import_file(regions);
+    let actor = Actor {
+        desk: "cli".into(),
+        operator: "bench".into(),
+    };
+    let now = Utc::now();
+    let today = {
+        let store = Store::open(db, regions).unwrap();
+        store.campaign().unwrap().local_date(now)
+    };
+    let ctx = ImportContext {
+        lang: Lang::En,
+        today,
+        now,
+        regions,
+        actor: &actor,
+    };
+    reset(db);
+    let mut group = c.benchmark_group("import");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
+    group.bench_function("sigdesk_import_100k", |b| {
+        b.iter_batched(
+            || {
+                reset(db);
+                Store::open(db, regions).unwrap()
+            },
+            |mut store| {
+                let report = import(&mut store, &file, ImportOptions::default(), &ctx)
+                    .expect("the import file passes every check");
+                assert_eq!(report.added as u64, IMPORT_ROWS);
+                store
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("bare_insert_100k", |b| {
+        b.iter_batched(
+            || {
+                reset(db);
+                bare_connection(db)
+            },
+            |mut conn| {
+                let mut reader = csv::Reader::from_path(&file).unwrap();
+                let region_col = EXPORT_COLUMNS.iter().position(|c| *c == "region").unwrap();
+                let tx = conn
+                    .transaction_with_behavior(TransactionBehavior::Immediate)
+                    .unwrap();
+                {
+                    let mut insert = tx
+                        .prepare(&format!(
+                            "INSERT INTO entries({}) VALUES ({})",
+                            EXPORT_COLUMNS
+                                .iter()
+                                .filter(|c| **c != "region")
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            (1..=20).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+                        ))
+                        .unwrap();
+                    let mut record = csv::StringRecord::new();
+                    while reader.read_record(&mut record).unwrap() {
+                        let values: Vec<&str> = record
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| *i != region_col)
+                            .map(|(_, v)| v)
+                            .collect();
+                        insert
+                            .execute(rusqlite::params_from_iter(values))
+                            .unwrap();
+                    }
+                }
+                tx.commit().unwrap();
+                conn
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+    reset(db);
+}
+
+fn main() {
+    if !common::benchmarking() {
+        return;
+    }
+    let regions = RegionCatalog::embedded().unwrap();
+    let pristine = common::cached_db();
+    let mut c = Criterion::default().configure_from_args();
+    export(&mut c, &pristine, &regions);
+    let work = common::working_copy("import");
+    import_rows(&mut c, &work, &regions);
+    c.final_summary();
+    common::print_ratio_table(&[
+        (
+            "export/sigdesk_write_csv_1m",
+            "export/sqlite3_csv_1m",
+            Target::Ratio(0.6),
+        ),
+        (
+            "import/sigdesk_import_100k",
+            "import/bare_insert_100k",
+            Target::Ratio(3.0),
+        ),
+    ]);
+}
