@@ -193,9 +193,7 @@ fn lookup(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
                 i = (i + 1) % keys.len();
                 let (series, number) = &keys[i];
                 let mut rows = stmt.query(params![series, number]).unwrap();
-                rows.next()
-                    .unwrap()
-                    .map(|r| r.get::<_, String>(0).unwrap())
+                rows.next().unwrap().map(|r| r.get::<_, String>(0).unwrap())
             })
         });
     }
@@ -236,14 +234,14 @@ fn startup(c: &mut Criterion, db: &Path) {
         b.iter_batched(
             || (),
             |()| {
-            let regions = RegionCatalog::embedded().unwrap();
-            let mut store = Store::open(db, &regions).unwrap();
-            let mut model = start_model(&mut store, regions, Lang::En, &desk_args()).unwrap();
-            model.size = SIZE;
-            let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
-            terminal.draw(|f| screens::render(f, &model)).unwrap();
-            (store, terminal)
-        },
+                let regions = RegionCatalog::embedded().unwrap();
+                let mut store = Store::open(db, &regions).unwrap();
+                let mut model = start_model(&mut store, regions, Lang::En, &desk_args()).unwrap();
+                model.size = SIZE;
+                let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
+                terminal.draw(|f| screens::render(f, &model)).unwrap();
+                (store, terminal)
+            },
             BatchSize::PerIteration,
         )
     });

@@ -181,7 +181,10 @@ fn import_rows(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
                                 .copied()
                                 .collect::<Vec<_>>()
                                 .join(", "),
-                            (1..=20).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+                            (1..=20)
+                                .map(|i| format!("?{i}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ))
                         .unwrap();
                     let mut record = csv::StringRecord::new();
@@ -192,9 +195,7 @@ fn import_rows(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
                             .filter(|(i, _)| *i != region_col)
                             .map(|(_, v)| v)
                             .collect();
-                        insert
-                            .execute(rusqlite::params_from_iter(values))
-                            .unwrap();
+                        insert.execute(rusqlite::params_from_iter(values)).unwrap();
                     }
                 }
                 tx.commit().unwrap();

@@ -38,31 +38,77 @@ const INSERT_ENTRY: &str = "INSERT INTO entries(id, origin, sheet, line, surname
 /// Passport blank years of the generated entries (series digits 3-4). The save bench uses
 /// years outside this list, so its documents never collide with generated ones.
 const YEARS: [&str; 23] = [
-    "97", "98", "99", "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11",
-    "12", "13", "14", "15", "16", "17", "18", "19",
+    "97", "98", "99", "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
+    "13", "14", "15", "16", "17", "18", "19",
 ];
 /// Series years only the save bench uses.
 pub const FRESH_YEARS: [&str; 4] = ["20", "21", "22", "23"];
 
 const SURNAMES: [&str; 16] = [
-    "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов",
-    "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров",
+    "Иванов",
+    "Смирнов",
+    "Кузнецов",
+    "Попов",
+    "Васильев",
+    "Петров",
+    "Соколов",
+    "Михайлов",
+    "Новиков",
+    "Фёдоров",
+    "Морозов",
+    "Волков",
+    "Алексеев",
+    "Лебедев",
+    "Семёнов",
+    "Егоров",
 ];
 const MALE_NAMES: [&str; 12] = [
-    "Александр", "Дмитрий", "Максим", "Сергей", "Андрей", "Алексей", "Артём", "Илья", "Кирилл",
-    "Михаил", "Никита", "Матвей",
+    "Александр",
+    "Дмитрий",
+    "Максим",
+    "Сергей",
+    "Андрей",
+    "Алексей",
+    "Артём",
+    "Илья",
+    "Кирилл",
+    "Михаил",
+    "Никита",
+    "Матвей",
 ];
 const FEMALE_NAMES: [&str; 12] = [
-    "Анна", "Мария", "Елена", "Ольга", "Татьяна", "Наталья", "Ирина", "Светлана", "Екатерина",
-    "Юлия", "Дарья", "Алина",
+    "Анна",
+    "Мария",
+    "Елена",
+    "Ольга",
+    "Татьяна",
+    "Наталья",
+    "Ирина",
+    "Светлана",
+    "Екатерина",
+    "Юлия",
+    "Дарья",
+    "Алина",
 ];
 const PATRONYMIC_STEMS: [&str; 8] = [
-    "Александров", "Дмитриев", "Сергеев", "Андреев", "Иванов", "Петров", "Николаев",
+    "Александров",
+    "Дмитриев",
+    "Сергеев",
+    "Андреев",
+    "Иванов",
+    "Петров",
+    "Николаев",
     "Владимиров",
 ];
 const STREETS: [&str; 8] = [
-    "ул. Ленина", "ул. Мира", "ул. Садовая", "ул. Школьная", "пр. Победы", "ул. Молодёжная",
-    "ул. Центральная", "ул. Лесная",
+    "ул. Ленина",
+    "ул. Мира",
+    "ул. Садовая",
+    "ул. Школьная",
+    "пр. Победы",
+    "ул. Молодёжная",
+    "ул. Центральная",
+    "ул. Лесная",
 ];
 
 /// One generated entry, every column as the database stores it.
@@ -146,7 +192,11 @@ fn gen_row_for(
     let entered_at = entered
         .and_utc()
         .to_rfc3339_opts(SecondsFormat::Millis, true);
-    let (origin, id_tag) = if import { (IMPORT_POINT, 1) } else { (POINT, 0) };
+    let (origin, id_tag) = if import {
+        (IMPORT_POINT, 1)
+    } else {
+        (POINT, 0)
+    };
     GenRow {
         id: format!("0190ab00-0000-7000-8{id_tag:03x}-{i:012x}"),
         origin,
@@ -194,7 +244,8 @@ pub fn remove_db(path: &Path) {
 /// A raw connection with the pragmas of DESIGN.md §3 (WAL, synchronous=FULL).
 pub fn bare_connection(path: &Path) -> Connection {
     let conn = Connection::open(path).expect("open bare connection");
-    conn.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
     let mode: String = conn
         .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
         .unwrap();
@@ -206,9 +257,11 @@ pub fn bare_connection(path: &Path) -> Connection {
 
 fn valid_rows(path: &Path) -> Option<u64> {
     let conn = Connection::open(path).ok()?;
-    conn.query_row("SELECT COALESCE(SUM(valid), 0) FROM region_counts", [], |r| {
-        r.get::<_, i64>(0)
-    })
+    conn.query_row(
+        "SELECT COALESCE(SUM(valid), 0) FROM region_counts",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
     .ok()
     .map(|n| n as u64)
 }
@@ -300,7 +353,8 @@ pub fn generate(path: &Path, rows: u64) {
     let _: String = conn
         .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
         .unwrap();
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
 }
 
 /// A private copy of the cached database for a bench that writes (`tag` names it).
@@ -410,12 +464,16 @@ pub fn print_ratio_table(rows: &[(&str, &str, Target)]) {
             println!("| {measured} | (not run) | | | | | |");
             continue;
         };
-        let b = (!baseline.is_empty()).then(|| median_ns(baseline)).flatten();
+        let b = (!baseline.is_empty())
+            .then(|| median_ns(baseline))
+            .flatten();
         let ratio = b.map(|b| m / b);
         let (target_text, met) = match target {
             Target::Ratio(t) => (
                 format!("≤ {t}×"),
-                ratio.map(|r| if r <= *t { "yes" } else { "NO" }).unwrap_or("?"),
+                ratio
+                    .map(|r| if r <= *t { "yes" } else { "NO" })
+                    .unwrap_or("?"),
             ),
             Target::Millis(t) => (
                 format!("≤ {t} ms"),
@@ -428,7 +486,9 @@ pub fn print_ratio_table(rows: &[(&str, &str, Target)]) {
             human(m),
             if baseline.is_empty() { "—" } else { baseline },
             b.map(human).unwrap_or_else(|| "—".into()),
-            ratio.map(|r| format!("{r:.2}×")).unwrap_or_else(|| "—".into()),
+            ratio
+                .map(|r| format!("{r:.2}×"))
+                .unwrap_or_else(|| "—".into()),
         );
     }
 }
