@@ -7,6 +7,7 @@ pub mod documents;
 pub mod entry;
 pub mod finding;
 pub mod names;
+pub mod queue;
 pub mod record;
 pub mod regions;
 
