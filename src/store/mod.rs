@@ -62,6 +62,11 @@ impl Store {
         })
     }
 
+    /// A second connection to the same database (same key), e.g. for a watcher thread.
+    pub fn open_sibling(&self) -> Result<Store, StoreError> {
+        Store::open_existing(&self.path)
+    }
+
     /// The database file this store is on.
     pub fn path(&self) -> &Path {
         &self.path
