@@ -10,6 +10,7 @@ mod events;
 mod schema;
 mod sheets;
 mod tickets;
+pub mod watch;
 
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
