@@ -9,11 +9,13 @@ mod error;
 mod events;
 mod schema;
 mod sheets;
+mod tickets;
 
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use sheets::SheetPreview;
+pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};
 use rusqlite::{Connection, OpenFlags};
