@@ -79,7 +79,10 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             let today = campaign.local_date(now);
             let figures = domain::queue::queue_figures(&store.tickets_of_day(today)?, today, now);
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&stats::StatsJson::new(today, now, &figures))?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&stats::StatsJson::new(today, now, &figures))?
+                );
             } else {
                 print!("{}", stats::text(lang, &campaign, now, &figures));
             }

@@ -45,7 +45,12 @@ pub fn text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigure
     let t = |x: QueueText| x.text(lang);
     let mut out = String::new();
     let day = campaign.local_time(now).format("%Y-%m-%d %H:%M");
-    let _ = writeln!(out, "{} · {} {day}", campaign.point, t(QueueText::QueueTitle));
+    let _ = writeln!(
+        out,
+        "{} · {} {day}",
+        campaign.point,
+        t(QueueText::QueueTitle)
+    );
     let eta = match q.eta_secs {
         Some(s) => short_duration(s, lang == Lang::Ru),
         None => t(QueueText::NoEstimate).into(),
@@ -73,7 +78,11 @@ pub fn text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigure
         (t(QueueText::NoShowRate), no_show),
         (t(QueueText::Today), today),
     ];
-    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
     for (label, value) in rows {
         let _ = writeln!(out, "  {label:<width$}  {value}");
     }

@@ -94,8 +94,8 @@ impl QueueText {
             NoShowRate => ("No-show rate", "Не подошли"),
             Today => ("Today", "Сегодня"),
             Chart => (
-                "Arrivals ▌ vs served ▐ per 10 min",
-                "Пришли ▌ и приняты ▐ за 10 мин",
+                "Arrivals (yellow) and served (green) per 10 min",
+                "Пришли (жёлтые) и приняты (зелёные) за 10 мин",
             ),
             Desks => ("Desks", "Столы"),
             Tickets => ("Tickets", "Талоны"),
@@ -105,8 +105,8 @@ impl QueueText {
                 "В форме ещё подписант: сохраните (Ctrl-S) или очистите (Esc), потом вызывайте следующего",
             ),
             KeysDoor => (
-                "Space/Enter next number · Backspace undo (30 s) · l left · F3 queue · F1 help · Ctrl-Q quit",
-                "Пробел/Enter номер · Backspace отмена (30 с) · l ушёл · F3 очередь · F1 помощь · Ctrl-Q выход",
+                "Space/Enter next number · Backspace undo (30 s) · l someone left · F1 help",
+                "Пробел/Enter номер · Backspace отмена (30 с) · l кто-то ушёл · F1 помощь",
             ),
             KeysDoorLeaving => (
                 "Type the number · Enter mark as left · Esc cancel",
@@ -134,8 +134,8 @@ impl QueueText {
 /// "Now serving 017" after a call, with what happened to the previous ticket.
 pub fn called(lang: Lang, finished: Option<(u32, bool)>, called: Option<u32>) -> String {
     let before = match finished {
-        Some((n, true)) => lang.pick("{n} done · ", "{n} принят · "),
-        Some((n, false)) => lang.pick("{n} no-show · ", "{n} не подошёл · "),
+        Some((_, true)) => lang.pick("{n} done · ", "{n} принят · "),
+        Some((_, false)) => lang.pick("{n} no-show · ", "{n} не подошёл · "),
         None => "",
     }
     .replace("{n}", &label(finished.map_or(0, |f| f.0)));
@@ -215,7 +215,9 @@ pub fn not_a_ticket(lang: Lang, typed: &str) -> String {
 /// The desk's ticket on the top line: "ticket 017".
 pub fn ticket_on_top(lang: Lang, number: Option<u32>) -> String {
     match number {
-        Some(n) => lang.pick("ticket {n}", "талон {n}").replace("{n}", &label(n)),
+        Some(n) => lang
+            .pick("ticket {n}", "талон {n}")
+            .replace("{n}", &label(n)),
         None => QueueText::NoTicket.text(lang).to_string(),
     }
 }

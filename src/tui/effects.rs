@@ -93,7 +93,11 @@ pub fn run(
         }
         Effect::LoadServing => {
             let desk = actor.map(|a| a.desk.as_str()).unwrap_or_default();
-            Some(store.serving_ticket(desk).map_or_else(failure, Msg::Serving))
+            Some(
+                store
+                    .serving_ticket(desk)
+                    .map_or_else(failure, Msg::Serving),
+            )
         }
         Effect::CallNext(finish, day) => {
             let actor = actor?;

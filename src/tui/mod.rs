@@ -13,12 +13,12 @@ use crate::cli::DeskArgs;
 use crate::domain::RegionCatalog;
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::store::watch;
 use chrono::{Timelike, Utc};
 use crossterm::event::{self, Event, KeyEventKind};
 use model::Model;
-use msg::Msg;
-use crate::store::watch;
 use model::Screen;
+use msg::Msg;
 use std::collections::VecDeque;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
@@ -127,9 +127,7 @@ fn event_loop(
     terminal.draw(|f| screens::render(f, model))?;
     while !model.quit {
         let msg = match rx.recv_timeout(until_next_wake(model)) {
-            Ok(Wake::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                Msg::Key(key)
-            }
+            Ok(Wake::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => Msg::Key(key),
             Ok(Wake::Input(Event::Resize(w, h))) => Msg::Resize(w, h),
             Ok(Wake::Input(_)) => continue,
             Ok(Wake::Changed) => Msg::DataChanged,

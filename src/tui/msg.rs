@@ -1,8 +1,8 @@
 //! Messages into `update` and the effects it asks for.
 
 use crate::domain::checks::LookupKeys;
-use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
 use crate::domain::queue::Ticket;
+use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
 use crate::store::{CallOutcome, EntryEdit, Finish, SavedEntry, SheetPreview};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;

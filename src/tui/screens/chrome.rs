@@ -27,7 +27,10 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
         ));
         if model.home != Screen::Door {
             left.push_str(" · ");
-            left.push_str(&ticket_on_top(model.lang, model.ticket.as_ref().map(|t| t.number)));
+            left.push_str(&ticket_on_top(
+                model.lang,
+                model.ticket.as_ref().map(|t| t.number),
+            ));
         }
     }
     let pad =

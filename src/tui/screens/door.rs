@@ -6,7 +6,7 @@ use crate::domain::queue::{TicketStatus, recent_calls, short_duration, ticket_la
 use crate::i18n::queue::QueueText;
 use crate::tui::model::Model;
 use crate::tui::widgets::big_digits::{self, BigDigits};
-use crate::tui::widgets::big_text::{big, drawable, fitting};
+use crate::tui::widgets::big_text::{big, cell_size, drawable, fitting};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -21,8 +21,7 @@ const LEFT_WIDTH: u16 = 36;
 
 /// Draws the door screen.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
-    let [main, status] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let [left, right] =
         Layout::horizontal([Constraint::Length(LEFT_WIDTH), Constraint::Fill(1)]).areas(main);
     render_issued(f, left, model);
@@ -43,18 +42,26 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
         Some(secs) => format!("~{}", short_duration(secs, model.russian())),
         None => QueueText::NoEstimate.text(lang).to_string(),
     };
-    let [label, number, _, waiting_label, waiting_digits, eta_line, _, prompt] =
-        Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(8),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(big_digits::HEIGHT),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(inner);
+    let [
+        label,
+        number,
+        _,
+        waiting_label,
+        waiting_digits,
+        eta_line,
+        _,
+        prompt,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(8),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(big_digits::HEIGHT),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let bold = Style::default().add_modifier(Modifier::BOLD);
     match &model.door.last_issued {
         Some(ticket) => {
@@ -65,10 +72,7 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
             let text = ticket.label();
             let size = fitting(3, number.width, number.height, &[PixelSize::Full])
                 .unwrap_or(PixelSize::HalfHeight);
-            f.render_widget(
-                big(&text, size, Style::default().fg(Color::Yellow)),
-                number,
-            );
+            f.render_widget(big(&text, size, Style::default().fg(Color::Yellow)), number);
         }
         None => f.render_widget(
             Paragraph::new(QueueText::NoneIssued.text(lang)).style(bold),
@@ -135,17 +139,30 @@ fn render_called(f: &mut Frame, area: Rect, model: &Model) {
             f.render_widget(Paragraph::new(text).style(style), row);
             continue;
         }
+        let chars = desk.chars().count() as u16;
+        // Wider letters when the whole call fits in them.
+        let size = if drawable(&desk) {
+            fitting(
+                chars + 3,
+                row.width.saturating_sub(3),
+                4,
+                &[PixelSize::HalfHeight],
+            )
+        } else {
+            None
+        }
+        .unwrap_or(PixelSize::Quadrant);
+        let number_width = 3 * cell_size(size).0;
         let [num, arrow, name] = Layout::horizontal([
-            Constraint::Length(12),
+            Constraint::Length(number_width),
             Constraint::Length(3),
             Constraint::Fill(1),
         ])
         .areas(row);
-        f.render_widget(big(&ticket_label(number), PixelSize::Quadrant, style), num);
+        f.render_widget(big(&ticket_label(number), size, style), num);
         let middle = |r: Rect| Rect::new(r.x, r.y + 1, r.width, 1);
         f.render_widget(Paragraph::new(" →").style(style), middle(arrow));
-        let chars = desk.chars().count() as u16;
-        match fitting(chars, name.width, name.height, &[PixelSize::Quadrant]) {
+        match fitting(chars, name.width, name.height, &[size]) {
             Some(size) if drawable(&desk) => f.render_widget(big(&desk, size, style), name),
             _ => f.render_widget(
                 Paragraph::new(desk).style(style.add_modifier(Modifier::BOLD)),

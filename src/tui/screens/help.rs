@@ -79,7 +79,11 @@ const FORM: [KeyHelp; 9] = [
 const ENTRIES: [KeyHelp; 3] = [
     ("↑ ↓ PgUp PgDn", "move", "выбор"),
     ("Enter", "edit the entry", "править запись"),
-    ("v", "void the entry with a reason", "аннулировать с причиной"),
+    (
+        "v",
+        "void the entry with a reason",
+        "аннулировать с причиной",
+    ),
 ];
 
 /// Keys of the queue screen.
@@ -99,7 +103,11 @@ const QUEUE: [KeyHelp; 3] = [
 
 /// Keys of the door screen.
 const DOOR: [KeyHelp; 3] = [
-    ("Space Enter", "issue the next ticket", "выдать следующий талон"),
+    (
+        "Space Enter",
+        "issue the next ticket",
+        "выдать следующий талон",
+    ),
     (
         "Backspace u",
         "take back the last ticket (within 30 s)",

@@ -69,11 +69,20 @@ fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
         .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0));
     let pairs = [
         (t(QueueText::Waiting), q.waiting.to_string()),
-        (t(QueueText::LongestWait), duration(model, q.longest_wait_secs)),
+        (
+            t(QueueText::LongestWait),
+            duration(model, q.longest_wait_secs),
+        ),
         (t(QueueText::Eta), eta),
-        (t(QueueText::MedianWait), duration(model, q.median_wait_secs)),
+        (
+            t(QueueText::MedianWait),
+            duration(model, q.median_wait_secs),
+        ),
         (t(QueueText::ActiveDesks), q.active_desks.to_string()),
-        (t(QueueText::ServiceTime), duration(model, q.avg_service_secs)),
+        (
+            t(QueueText::ServiceTime),
+            duration(model, q.avg_service_secs),
+        ),
         (t(QueueText::ServedPerHour), q.served_last_hour.to_string()),
         (t(QueueText::NoShowRate), no_show),
     ];
@@ -116,9 +125,11 @@ fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
 fn render_tickets(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
     let rows = model.queue.rows();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ({}) ", QueueText::Tickets.text(lang), rows.len()));
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ({}) ",
+        QueueText::Tickets.text(lang),
+        rows.len()
+    ));
     let items: Vec<ListItem> = rows
         .iter()
         .map(|t| {
@@ -128,7 +139,9 @@ fn render_tickets(f: &mut Frame, area: Rect, model: &Model) {
                     Style::default().fg(Color::Yellow),
                     String::new(),
                 ),
-                TicketStatus::Waiting => (QueueText::StatusWaiting, Style::default(), String::new()),
+                TicketStatus::Waiting => {
+                    (QueueText::StatusWaiting, Style::default(), String::new())
+                }
                 TicketStatus::NoShow => (
                     QueueText::StatusNoShow,
                     Style::default().fg(Color::Red),
@@ -223,16 +236,18 @@ fn render_chart(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
         .bar_gap(0)
         .group_gap(1);
     for b in shown {
-        chart = chart.data(BarGroup::default().bars(&[
-            Bar::default()
-                .value(u64::from(b.arrivals))
-                .text_value(String::new())
-                .style(Style::default().fg(Color::Yellow)),
-            Bar::default()
-                .value(u64::from(b.served))
-                .text_value(String::new())
-                .style(Style::default().fg(Color::Green)),
-        ]));
+        chart = chart.data(
+            BarGroup::default().bars(&[
+                Bar::default()
+                    .value(u64::from(b.arrivals))
+                    .text_value(String::new())
+                    .style(Style::default().fg(Color::Yellow)),
+                Bar::default()
+                    .value(u64::from(b.served))
+                    .text_value(String::new())
+                    .style(Style::default().fg(Color::Green)),
+            ]),
+        );
     }
     f.render_widget(chart, area);
 }

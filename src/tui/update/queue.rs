@@ -156,7 +156,9 @@ fn mark_left_by_number(model: &mut Model, typed: &str) -> Vec<Effect> {
 pub fn on_queue_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let rows = model.queue.rows();
     let last = rows.len().saturating_sub(1);
-    let selected = rows.get(model.queue.selected).map(|t| (t.id, t.number, t.status));
+    let selected = rows
+        .get(model.queue.selected)
+        .map(|t| (t.id, t.number, t.status));
     match key.code {
         KeyCode::Down | KeyCode::Char('j') => {
             model.queue.selected = (model.queue.selected + 1).min(last)
