@@ -222,6 +222,12 @@ pub fn ticket_on_top(lang: Lang, number: Option<u32>) -> String {
     }
 }
 
+/// The queue length on the top line: "5 waiting".
+pub fn waiting_on_top(lang: Lang, waiting: u32) -> String {
+    lang.pick("{w} waiting", "ждут {w}")
+        .replace("{w}", &waiting.to_string())
+}
+
 fn label(n: u32) -> String {
     crate::domain::queue::ticket_label(n)
 }

@@ -1,7 +1,7 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
 use crate::i18n::Text;
-use crate::i18n::queue::{QueueText, ticket_on_top};
+use crate::i18n::queue::{QueueText, ticket_on_top, waiting_on_top};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,6 +31,10 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
                 model.lang,
                 model.ticket.as_ref().map(|t| t.number),
             ));
+        }
+        if let Some(q) = &model.queue.figures {
+            left.push_str(" · ");
+            left.push_str(&waiting_on_top(model.lang, q.waiting));
         }
     }
     let pad =
