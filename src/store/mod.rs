@@ -7,12 +7,14 @@ mod campaign;
 mod entries;
 mod error;
 mod events;
+mod health;
 mod schema;
 mod sheets;
 
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
+pub use health::SheetFill;
 pub use sheets::SheetPreview;
 
 use crate::domain::{Campaign, RegionCatalog};
