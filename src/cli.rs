@@ -26,6 +26,10 @@ pub struct Cli {
 pub enum Command {
     /// Open the desk form (the default).
     Desk(DeskArgs),
+    /// Open the door screen: one key gives the next queue ticket.
+    Door(DeskArgs),
+    /// Print the queue figures (waiting, waits, desks, ETA); --json for scripts.
+    Stats(StatsArgs),
     /// Write every entry to CSV (UTF-8, RFC 4180). The file is NOT encrypted: keep it safe.
     Export(ExportArgs),
     /// Add entries from a sigdesk CSV, with the same checks as the form.
@@ -38,6 +42,9 @@ pub enum Command {
         #[command(subcommand)]
         action: CampaignAction,
     },
+    /// Test writer: reads commands on stdin, prints one result line each (see `script.rs`).
+    #[command(hide = true)]
+    Script(ScriptArgs),
 }
 
 /// Options of the desk screen.
@@ -49,6 +56,14 @@ pub struct DeskArgs {
     /// Operator name.
     #[arg(long)]
     pub operator: Option<String>,
+}
+
+/// Options of `stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Print JSON (schema in README) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `export`.
@@ -79,6 +94,17 @@ pub struct ImportArgs {
     /// Field delimiter: , or ; (default: detected from the header).
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+}
+
+/// Options of the hidden `script` writer.
+#[derive(Debug, clap::Args)]
+pub struct ScriptArgs {
+    /// Desk the entries are saved at.
+    #[arg(long, default_value = "script")]
+    pub desk: String,
+    /// Operator the entries are saved by.
+    #[arg(long, default_value = "script")]
+    pub operator: String,
 }
 
 /// `campaign show` or `campaign set KEY VALUE`.
