@@ -56,6 +56,9 @@ pub struct DeskArgs {
     /// Operator name.
     #[arg(long)]
     pub operator: Option<String>,
+    /// Session PIN, 4–8 digits, for scripts (the sign-in screen asks for it otherwise).
+    #[arg(long, env = "SIGDESK_PIN", hide_env_values = true)]
+    pub pin: Option<String>,
 }
 
 /// Options of `stats`.

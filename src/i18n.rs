@@ -1,6 +1,7 @@
 //! Every string a person sees, in Russian and English.
 
 mod problems;
+pub mod lock;
 pub mod queue;
 
 pub use problems::problem_message;

@@ -1,6 +1,7 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
 use crate::i18n::Text;
+use crate::i18n::lock::LockText;
 use crate::i18n::queue::{QueueText, ticket_on_top, waiting_on_top};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
 use ratatui::Frame;
@@ -51,6 +52,7 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
 pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
     let style = Style::default().bg(Color::DarkGray).fg(Color::White);
     let text = match model.confirm {
+        _ if model.lock.is_some() => LockText::KeysLock.text(model.lang),
         Some(Confirm::Quit) => model.lang.text(Text::ConfirmQuit),
         Some(Confirm::ClearForm) => model.lang.text(Text::ConfirmClear),
         None => match model.screen {
@@ -67,7 +69,7 @@ pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
             Screen::Door => QueueText::KeysDoor.text(model.lang),
         },
     };
-    let style = if model.confirm.is_some() {
+    let style = if model.confirm.is_some() && model.lock.is_none() {
         Style::default().bg(Color::Yellow).fg(Color::Black)
     } else {
         style
