@@ -1,6 +1,7 @@
 //! Every string a person sees, in Russian and English.
 
 mod problems;
+pub mod protect;
 
 pub use problems::problem_message;
 

@@ -7,6 +7,8 @@ pub mod cli;
 pub mod csvio;
 pub mod domain;
 pub mod i18n;
+pub mod notice;
+pub mod protect;
 pub mod report;
 pub mod store;
 pub mod tui;
@@ -17,7 +19,7 @@ use domain::RegionCatalog;
 use i18n::Lang;
 use std::ffi::OsString;
 use std::process::ExitCode;
-use store::{Actor, Store};
+use store::Actor;
 
 /// Exit code when `check` found defects.
 pub const EXIT_DEFECTS: u8 = 3;
@@ -47,7 +49,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 /// The actor of command-line actions: desk `cli`, operator from `$USER`.
-fn cli_actor() -> Actor {
+pub(crate) fn cli_actor() -> Actor {
     Actor {
         desk: "cli".into(),
         operator: std::env::var("USER").unwrap_or_else(|_| "lead".into()),
@@ -62,8 +64,12 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         std::fs::metadata(&args.file)
             .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     }
-    let mut store = Store::open(&cli.db, &regions)?;
     let now = chrono::Utc::now();
+    let unlock = protect::Unlock {
+        passphrase_file: cli.passphrase_file,
+        no_encrypt: cli.no_encrypt,
+    };
+    let mut store = protect::open_for(&command, &cli.db, &unlock, &regions, lang, now)?;
     match command {
         Command::Desk(args) => {
             tui::run_desk(store, regions, lang, args)?;
@@ -110,7 +116,15 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             let campaign = store.campaign()?;
             let report = report::check_all(&store, &regions, campaign.local_date(now), lang)?;
             print!("{}", i18n::defect_report(lang, &report));
-            Ok(if report.has_errors() { EXIT_DEFECTS } else { 0 })
+            let expired = campaign.retention_due(campaign.local_date(now));
+            if let Some(until) = campaign.retain_until.filter(|_| expired) {
+                println!("{}", i18n::protect::retention_defect(lang, until));
+            }
+            Ok(if report.has_errors() || expired {
+                EXIT_DEFECTS
+            } else {
+                0
+            })
         }
         Command::Campaign { action } => {
             let mut campaign = store.campaign()?;
@@ -122,11 +136,13 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 }
                 CampaignAction::Set { key, value } => {
                     campaign.set(&key, &value)?;
+                    protect::require_lead_pin(&store, lang)?;
                     store.save_campaign(&campaign, &cli_actor(), now)?;
                     println!("{key} = {}", campaign.get(&key)?);
                 }
             }
             Ok(0)
         }
+        Command::Protect(command) => protect::run(command, store, &unlock, &regions, lang, now),
     }
 }
