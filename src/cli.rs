@@ -13,6 +13,13 @@ pub struct Cli {
     /// Language of messages: ru or en (default: from LC_ALL/LANG).
     #[arg(long, global = true, value_parser = ["ru", "en"])]
     pub lang: Option<String>,
+    /// Read the database passphrase from the first line of this file (else
+    /// $SIGDESK_PASSPHRASE, else the terminal asks).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Create or open a plain, unencrypted database: for training and demos only.
+    #[arg(long, global = true, conflicts_with = "passphrase_file")]
+    pub no_encrypt: bool,
     /// Desk options when no command is given (the desk opens).
     #[command(flatten)]
     pub desk_args: DeskArgs,
@@ -45,6 +52,53 @@ pub enum Command {
     /// Test writer: reads commands on stdin, prints one result line each (see `script.rs`).
     #[command(hide = true)]
     Script(ScriptArgs),
+    /// Protection commands: audit, backup, verify, rekey, encrypt, wipe, notice, lead-pin.
+    #[command(flatten)]
+    Protect(ProtectCommand),
+}
+
+/// The commands that protect the signers (DESIGN.md §7).
+#[derive(Debug, Subcommand)]
+pub enum ProtectCommand {
+    /// Print the audit log: time, desk, operator, action, entry, what changed.
+    Audit(AuditArgs),
+    /// Copy the database, encrypted with the same passphrase, while desks keep working.
+    Backup {
+        /// The backup file to write.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// Check a database or backup file: integrity and counts; exit 1 if it is damaged.
+    Verify {
+        /// The file to check.
+        file: PathBuf,
+    },
+    /// Change the passphrase (close every desk first; $SIGDESK_NEW_PASSPHRASE for scripts).
+    Rekey,
+    /// Encrypt a plain (--no-encrypt) database in place.
+    Encrypt,
+    /// Delete the database, its WAL files and its backups (asks to type the point name).
+    Wipe {
+        /// The point name, to wipe without being asked.
+        #[arg(long, value_name = "POINT")]
+        confirm: Option<String>,
+    },
+    /// Print the notice for signers: what is recorded, who gets it, how long it is kept.
+    Notice,
+    /// Set or change the lead PIN ($SIGDESK_LEAD_PIN / $SIGDESK_NEW_LEAD_PIN for scripts).
+    LeadPin,
+}
+
+/// Filters of `audit`.
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    /// Only the events of this entry id.
+    #[arg(long, value_name = "ID")]
+    pub entry: Option<String>,
+    /// Only events from this time on: RFC 3339 (2024-03-10T09:30:00+03:00) or a local date
+    /// (2024-03-10).
+    #[arg(long, value_name = "T")]
+    pub since: Option<String>,
 }
 
 /// Options of the desk screen.

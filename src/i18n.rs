@@ -3,6 +3,7 @@
 mod problems;
 pub mod lock;
 pub mod queue;
+pub mod protect;
 
 pub use problems::problem_message;
 

@@ -7,6 +7,8 @@ pub mod cli;
 pub mod csvio;
 pub mod domain;
 pub mod i18n;
+pub mod notice;
+pub mod protect;
 pub mod report;
 pub mod script;
 pub mod stats;
@@ -20,7 +22,7 @@ use domain::RegionCatalog;
 use i18n::Lang;
 use std::ffi::OsString;
 use std::process::ExitCode;
-use store::{Actor, Store};
+use store::Actor;
 
 /// Exit code when `check` found defects.
 pub const EXIT_DEFECTS: u8 = 3;
@@ -50,7 +52,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 /// The actor of command-line actions: desk `cli`, operator from `$USER`.
-fn cli_actor() -> Actor {
+pub(crate) fn cli_actor() -> Actor {
     Actor {
         desk: "cli".into(),
         operator: std::env::var("USER").unwrap_or_else(|_| "lead".into()),
@@ -65,8 +67,12 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         std::fs::metadata(&args.file)
             .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     }
-    let mut store = Store::open(&cli.db, &regions)?;
     let now = chrono::Utc::now();
+    let unlock = protect::Unlock {
+        passphrase_file: cli.passphrase_file,
+        no_encrypt: cli.no_encrypt,
+    };
+    let mut store = protect::open_for(&command, &cli.db, &unlock, &regions, lang, now)?;
     match command {
         Command::Desk(args) => {
             tui::run_app(store, regions, lang, args, tui::model::Screen::Desk)?;
@@ -131,7 +137,15 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             let campaign = store.campaign()?;
             let report = report::check_all(&store, &regions, campaign.local_date(now), lang)?;
             print!("{}", i18n::defect_report(lang, &report));
-            Ok(if report.has_errors() { EXIT_DEFECTS } else { 0 })
+            let expired = campaign.retention_due(campaign.local_date(now));
+            if let Some(until) = campaign.retain_until.filter(|_| expired) {
+                println!("{}", i18n::protect::retention_defect(lang, until));
+            }
+            Ok(if report.has_errors() || expired {
+                EXIT_DEFECTS
+            } else {
+                0
+            })
         }
         Command::Campaign { action } => {
             let mut campaign = store.campaign()?;
@@ -143,6 +157,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 }
                 CampaignAction::Set { key, value } => {
                     campaign.set(&key, &value)?;
+                    protect::require_lead_pin(&store, lang)?;
                     store.save_campaign(&campaign, &cli_actor(), now)?;
                     println!("{key} = {}", campaign.get(&key)?);
                 }
@@ -158,5 +173,6 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             script::run(&mut store, &regions, actor, stdin, std::io::stdout().lock())?;
             Ok(0)
         }
+        Command::Protect(command) => protect::run(command, store, &unlock, &regions, lang, now),
     }
 }

@@ -58,6 +58,7 @@ pub fn start_model_at(
     let campaign = store.campaign()?;
     let mut model = Model::new(lang, campaign, regions, Utc::now());
     model.home = home;
+    model.encrypted = store.is_encrypted();
     let remembered = signin_memory::load();
     // The door is one per point: it signs in as desk `door` unless told otherwise.
     let desk = match (&args.desk, home) {

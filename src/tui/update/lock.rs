@@ -43,6 +43,13 @@ pub fn lock_if_idle(model: &mut Model) {
 
 /// Keys while locked: only typing the PIN (or passphrase) does anything.
 pub fn on_lock_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let lang = model.lang;
+    let passphrase_prompt = model.passphrase_prompt().text(lang);
+    let pin_is = |typed: &str| model.session_pin.as_deref() == Some(typed);
+    let right_pin = match key.code {
+        KeyCode::Enter => model.lock.as_ref().is_some_and(|l| pin_is(l.typed.value())),
+        _ => false,
+    };
     let Some(lock) = model.lock.as_mut() else {
         return Vec::new();
     };
@@ -52,19 +59,18 @@ pub fn on_lock_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             lock.problem = None;
         }
         KeyCode::Enter => {
-            let typed = lock.typed.value().to_string();
-            lock.typed = Default::default();
+            let typed = std::mem::take(&mut lock.typed).value().to_string();
             if lock.wrong >= PIN_TRIES {
                 return vec![Effect::CheckPassphrase(typed)];
             }
-            if model.session_pin.as_deref() == Some(typed.as_str()) {
+            if right_pin {
                 unlock(model);
             } else {
                 lock.wrong += 1;
                 lock.problem = Some(if lock.wrong >= PIN_TRIES {
-                    model.passphrase_prompt().text(model.lang).to_string()
+                    passphrase_prompt.to_string()
                 } else {
-                    text::wrong_pin(model.lang, PIN_TRIES - lock.wrong)
+                    text::wrong_pin(lang, PIN_TRIES - lock.wrong)
                 });
             }
         }
