@@ -1,5 +1,6 @@
 //! Every string a person sees, in Russian and English.
 
+pub mod lead;
 mod problems;
 
 pub use problems::problem_message;
@@ -343,16 +344,26 @@ pub fn defect_report(lang: Lang, report: &crate::report::DefectReport) -> String
         };
         let _ = writeln!(out, "\n{code} ({severity}): {}", defects.len());
         for d in defects {
-            let _ = match lang {
-                Lang::En => writeln!(
+            let _ = match (lang, d.line) {
+                (Lang::En, Some(line)) => writeln!(
                     out,
-                    "  {} sheet {} line {} (desk {}): {}",
-                    d.origin, d.sheet, d.line, d.desk, d.message
+                    "  {} sheet {} line {line} (desk {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
                 ),
-                Lang::Ru => writeln!(
+                (Lang::Ru, Some(line)) => writeln!(
                     out,
-                    "  {} лист {} строка {} (стол {}): {}",
-                    d.origin, d.sheet, d.line, d.desk, d.message
+                    "  {} лист {} строка {line} (стол {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
+                ),
+                (Lang::En, None) => writeln!(
+                    out,
+                    "  {} sheet {} (desk {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
+                ),
+                (Lang::Ru, None) => writeln!(
+                    out,
+                    "  {} лист {} (стол {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
                 ),
             };
         }

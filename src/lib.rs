@@ -7,7 +7,9 @@ pub mod cli;
 pub mod csvio;
 pub mod domain;
 pub mod i18n;
+pub mod lead;
 pub mod report;
+pub mod sheet_report;
 pub mod store;
 pub mod tui;
 
@@ -57,10 +59,16 @@ fn cli_actor() -> Actor {
 fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     let regions = RegionCatalog::embedded()?;
     let command = cli.command.unwrap_or(Command::Desk(cli.desk_args));
-    if let Command::Import(args) = &command {
+    let input_file = match &command {
+        Command::Import(args) => Some(&args.file),
+        Command::Collectors {
+            action: cli::CollectorsAction::Import { file },
+        } => Some(file),
+        _ => None,
+    };
+    if let Some(file) = input_file {
         // Fail on a missing file before creating a database for it.
-        std::fs::metadata(&args.file)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+        std::fs::metadata(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     }
     let mut store = Store::open(&cli.db, &regions)?;
     let now = chrono::Utc::now();
@@ -106,11 +114,35 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             }
             Ok(0)
         }
-        Command::Check => {
+        Command::Check(args) => {
             let campaign = store.campaign()?;
             let report = report::check_all(&store, &regions, campaign.local_date(now), lang)?;
-            print!("{}", i18n::defect_report(lang, &report));
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+            } else {
+                print!("{}", i18n::defect_report(lang, &report));
+            }
             Ok(if report.has_errors() { EXIT_DEFECTS } else { 0 })
+        }
+        Command::Collectors { action } => {
+            let actor = cli_actor();
+            let ctx = lead::LeadContext {
+                lang,
+                regions: &regions,
+                actor: &actor,
+                now,
+            };
+            lead::collectors(&mut store, action, &ctx)
+        }
+        Command::Sheets(args) => {
+            let actor = cli_actor();
+            let ctx = lead::LeadContext {
+                lang,
+                regions: &regions,
+                actor: &actor,
+                now,
+            };
+            lead::sheets(&mut store, args, &ctx)
         }
         Command::Campaign { action } => {
             let mut campaign = store.campaign()?;

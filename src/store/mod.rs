@@ -4,15 +4,19 @@
 //! 5-second busy timeout. Every write is one short `BEGIN IMMEDIATE` transaction.
 
 mod campaign;
+mod collectors;
 mod entries;
 mod error;
 mod events;
 mod schema;
+mod sheet_status;
 mod sheets;
 
+pub use collectors::CollectorAdded;
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
+pub use sheet_status::{CertifyOutcome, CloseOutcome};
 pub use sheets::SheetPreview;
 
 use crate::domain::{Campaign, RegionCatalog};
