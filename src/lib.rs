@@ -8,6 +8,7 @@ pub mod csvio;
 pub mod domain;
 pub mod i18n;
 pub mod lead;
+pub mod progress;
 pub mod report;
 pub mod sheet_report;
 pub mod store;
@@ -83,7 +84,9 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 bom: args.bom,
                 include_voided: args.include_voided,
             };
-            let rows = csvio::export(&store, &args.out, options)?;
+            let mut progress = progress::TerminalProgress::on_stderr(lang);
+            let rows =
+                csvio::export::export_with_progress(&store, &args.out, options, &mut progress)?;
             store.record_event(
                 now,
                 &cli_actor(),
@@ -107,7 +110,14 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 skip_bad: args.skip_bad,
                 delimiter: args.delimiter,
             };
-            let report = csvio::import(&mut store, &args.file, options, &ctx)?;
+            let mut progress = progress::TerminalProgress::on_stderr(lang);
+            let report = csvio::import::import_with_progress(
+                &mut store,
+                &args.file,
+                options,
+                &ctx,
+                &mut progress,
+            )?;
             println!("{}", i18n::imported(lang, &report));
             if report.rejected > 0 {
                 println!("{}", csvio::rejects_path(&args.file).display());

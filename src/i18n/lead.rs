@@ -487,3 +487,14 @@ pub fn aligned_table(header: Vec<String>, rows: Vec<Vec<String>>, right: &[usize
     }
     out
 }
+
+/// The label in front of a progress bar.
+pub fn progress_label(lang: Lang, phase: crate::progress::Phase) -> &'static str {
+    use crate::progress::Phase;
+    match phase {
+        Phase::Export => lang.pick("exporting", "выгрузка"),
+        Phase::ImportCheck => lang.pick("checking", "проверка"),
+        Phase::ImportSave => lang.pick("saving", "запись"),
+        Phase::Demo => lang.pick("demo day", "демо-день"),
+    }
+}

@@ -424,11 +424,27 @@ impl Store {
         now: DateTime<Utc>,
         source: &str,
     ) -> Result<usize, StoreError> {
+        self.import_entries_with_progress(entries, actor, now, source, &mut |_| {})
+    }
+
+    /// [`Store::import_entries`], calling `rows_done` with the number of rows handled so
+    /// far every 1,024 rows (for a progress bar drawn by the caller).
+    pub fn import_entries_with_progress(
+        &mut self,
+        entries: &[Entry],
+        actor: &Actor,
+        now: DateTime<Utc>,
+        source: &str,
+        rows_done: &mut dyn FnMut(u64),
+    ) -> Result<usize, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut added = 0;
-        for e in entries {
+        for (index, e) in entries.iter().enumerate() {
+            if index % 1024 == 1023 {
+                rows_done(index as u64 + 1);
+            }
             let exists = tx
                 .prepare_cached("SELECT 1 FROM entries WHERE id = ?1")?
                 .query_row([&e.id], |_| Ok(()))
