@@ -11,6 +11,8 @@ mod events;
 mod schema;
 mod sheet_status;
 mod sheets;
+mod tickets;
+pub mod watch;
 
 pub use collectors::CollectorAdded;
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
@@ -18,6 +20,7 @@ pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use sheet_status::{CertifyOutcome, CloseOutcome};
 pub use sheets::SheetPreview;
+pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};
 use rusqlite::{Connection, OpenFlags};
