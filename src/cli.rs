@@ -45,12 +45,31 @@ pub enum Command {
     },
     /// List the paper sheets (fill, certification, problems), or close / certify one.
     Sheets(SheetsArgs),
+    /// Fill a new database with a realistic synthetic day for training (origin `demo`).
+    Demo(DemoArgs),
     /// Show or change the campaign settings.
     Campaign {
         /// show or set.
         #[command(subcommand)]
         action: CampaignAction,
     },
+}
+
+/// Options of `demo`.
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    /// Signers to save; more than the desks manage in a day spread over earlier days.
+    #[arg(long, default_value_t = 600)]
+    pub signers: u32,
+    /// Desks working, each slower than the one before.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub desks: u32,
+    /// Seed: the same seed makes the same day.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The (last) demo day, YYYY-MM-DD (default: today at the point).
+    #[arg(long, value_parser = parse_iso_date)]
+    pub day: Option<chrono::NaiveDate>,
 }
 
 /// Options of `check`.

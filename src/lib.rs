@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod csvio;
+pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod lead;
@@ -172,6 +173,27 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 now,
             };
             lead::sheets(&mut store, args, &ctx)
+        }
+        Command::Demo(args) => {
+            let options = demo::DemoOptions {
+                signers: args.signers,
+                desks: args.desks,
+                seed: args.seed,
+                day: args.day.unwrap_or_else(|| {
+                    store
+                        .campaign()
+                        .map(|c| c.local_date(now))
+                        .unwrap_or_default()
+                }),
+            };
+            let mut progress = progress::TerminalProgress::on_stderr(lang);
+            match demo::run_demo(&mut store, &regions, options, &mut progress) {
+                Ok(summary) => {
+                    println!("{}", i18n::lead::demo_summary(lang, &summary));
+                    Ok(0)
+                }
+                Err(e) => anyhow::bail!(i18n::lead::demo_error(lang, &e)),
+            }
         }
         Command::Campaign { action } => {
             let mut campaign = store.campaign()?;

@@ -498,3 +498,51 @@ pub fn progress_label(lang: Lang, phase: crate::progress::Phase) -> &'static str
         Phase::Demo => lang.pick("demo day", "демо-день"),
     }
 }
+
+/// Why `demo` refused to run.
+pub fn demo_error(lang: Lang, e: &crate::demo::DemoError) -> String {
+    use crate::demo::DemoError;
+    match (e, lang) {
+        (DemoError::RealData { count, points }, Lang::En) => format!(
+            "the database holds {count} real entries (point {points}); the demo writes only into a new database: use --db demo.db"
+        ),
+        (DemoError::RealData { count, points }, Lang::Ru) => format!(
+            "в базе {count} настоящих записей (пункт {points}); демо пишет только в новую базу: укажите --db demo.db"
+        ),
+        (DemoError::AlreadyDemo { count }, Lang::En) => {
+            format!("the database already holds a demo ({count} entries); use another --db file")
+        }
+        (DemoError::AlreadyDemo { count }, Lang::Ru) => {
+            format!("в базе уже есть демо ({count} записей); укажите другой файл --db")
+        }
+        (other, _) => other.to_string(),
+    }
+}
+
+/// What `demo` wrote.
+pub fn demo_summary(lang: Lang, s: &crate::demo::DemoSummary) -> String {
+    let days = match s.days {
+        Some((first, last)) if first == last => first.to_string(),
+        Some((first, last)) => format!("{first} … {last}"),
+        None => String::new(),
+    };
+    let warnings = if s.warnings.is_empty() {
+        "—".to_string()
+    } else {
+        s.warnings
+            .iter()
+            .map(|(code, n)| format!("{code} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match lang {
+        Lang::En => format!(
+            "demo {days}: {} signers saved ({} voided and entered again); {} tickets ({} walked out, {} not there when called); {} sheets, {} certified; warnings: {warnings}",
+            s.saved, s.voided, s.tickets, s.left, s.no_shows, s.sheets, s.certified
+        ),
+        Lang::Ru => format!(
+            "демо {days}: сохранено подписантов: {} (аннулировано и введено заново: {}); талонов: {} (ушли: {}, не подошли по вызову: {}); листов: {}, заверено: {}; предупреждения: {warnings}",
+            s.saved, s.voided, s.tickets, s.left, s.no_shows, s.sheets, s.certified
+        ),
+    }
+}

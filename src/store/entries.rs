@@ -190,6 +190,20 @@ impl Store {
         ticket: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<SavedEntry, StoreError> {
+        let id = uuid::Uuid::now_v7().to_string();
+        self.save_entry_with_id(new, actor, ticket, now, id)
+    }
+
+    /// [`Store::save_entry`] with the id given by the caller (a UUID v7 made from the
+    /// injected time, so a seeded demo day is the same on every run).
+    pub fn save_entry_with_id(
+        &mut self,
+        new: &NewEntry,
+        actor: &Actor,
+        ticket: Option<i64>,
+        now: DateTime<Utc>,
+        id: String,
+    ) -> Result<SavedEntry, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -209,7 +223,7 @@ impl Store {
             now,
         )?;
         let entry = Entry {
-            id: uuid::Uuid::now_v7().to_string(),
+            id,
             origin: point,
             sheet,
             line,
@@ -481,6 +495,15 @@ impl Store {
             .query_row([id], |_| Ok(()))
             .optional()?
             .is_some())
+    }
+
+    /// Number of entries (valid or voided) per collection point.
+    pub fn entries_per_origin(&self) -> Result<HashMap<String, u64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT origin, COUNT(*) FROM entries GROUP BY origin")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Number of entries by status (valid, voided).

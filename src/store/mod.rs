@@ -84,6 +84,15 @@ impl Store {
         campaign::load(&self.conn)
     }
 
+    /// Lets commits on this connection skip waiting for the disk (WAL `synchronous=NORMAL`):
+    /// a power cut may lose the last commits but never damages the file. Only for generated
+    /// training data (`demo`), where nothing is irreplaceable and 100,000 fsyncs would take
+    /// many minutes.
+    pub fn relax_durability_for_generated_data(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA synchronous=NORMAL")?;
+        Ok(())
+    }
+
     /// A counter that changes whenever another connection commits (PRAGMA data_version).
     pub fn data_version(&self) -> Result<i64, StoreError> {
         Ok(self
