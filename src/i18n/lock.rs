@@ -1,4 +1,4 @@
-//! Strings of the session PIN and the lock screen.
+//! Strings of the session PIN, the lock screen and the protection badges.
 
 use super::Lang;
 
@@ -23,6 +23,10 @@ pub enum LockText {
     KeysLock,
     /// Unlocked again.
     Unlocked,
+    /// Badge of a plain (training) database on every screen.
+    NotEncrypted,
+    /// Badge once the campaign's `retain_until` day has come.
+    WipeDue,
 }
 
 impl LockText {
@@ -57,6 +61,8 @@ impl LockText {
                 "Enter разблокировать · Backspace стереть · Esc очистить",
             ),
             Unlocked => ("Unlocked", "Разблокировано"),
+            NotEncrypted => (" NOT ENCRYPTED ", " НЕ ЗАШИФРОВАНО "),
+            WipeDue => (" WIPE DUE: sigdesk wipe ", " ПОРА УДАЛИТЬ: sigdesk wipe "),
         };
         lang.pick(en, ru)
     }
