@@ -84,11 +84,11 @@ pub fn run(
             };
             Some(loaded.map_or_else(failure, Msg::EntriesLoaded))
         }
-        Effect::CheckLeadPin(pin, action) => Some(
-            store
-                .verify_lead_pin(&pin)
-                .map_or_else(failure, |right| Msg::LeadPinChecked(right, action)),
-        ),
+        Effect::CheckLeadPin(pin, action) => {
+            Some(store.verify_lead_pin(&pin).map_or_else(failure, |right| {
+                Msg::LeadPinChecked(right, Box::new(action))
+            }))
+        }
         Effect::OpenEntry(id) => Some(match store.entry(&id) {
             Ok(Some(entry)) => Msg::EntryOpened(Box::new(entry)),
             Ok(None) => failure(StoreError::NoSuchEntry(id)),

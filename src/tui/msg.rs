@@ -60,7 +60,7 @@ pub enum Msg {
     /// An automatic backup ran: the file written, nothing due, or why it failed.
     BackedUp(Result<Option<std::path::PathBuf>, String>),
     /// The lead PIN was checked for this action.
-    LeadPinChecked(bool, LeadAction),
+    LeadPinChecked(bool, Box<LeadAction>),
     /// Whether the secret typed on the lock screen after too many wrong PINs was right.
     PassphraseChecked(bool),
 }

@@ -55,7 +55,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DataChanged => data_changed(model),
-        Msg::LeadPinChecked(right, action) => lead::checked(model, right, action),
+        Msg::LeadPinChecked(right, action) => lead::checked(model, right, *action),
         Msg::PassphraseChecked(right) => {
             lock::passphrase_checked(model, right);
             Vec::new()
