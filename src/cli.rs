@@ -26,6 +26,10 @@ pub struct Cli {
 pub enum Command {
     /// Open the desk form (the default).
     Desk(DeskArgs),
+    /// Open the door screen: one key gives the next queue ticket.
+    Door(DeskArgs),
+    /// Print the queue figures (waiting, waits, desks, ETA); --json for scripts.
+    Stats(StatsArgs),
     /// Write every entry to CSV (UTF-8, RFC 4180). The file is NOT encrypted: keep it safe.
     Export(ExportArgs),
     /// Add entries from a sigdesk CSV, with the same checks as the form.
@@ -52,6 +56,14 @@ pub struct DeskArgs {
     /// Operator name.
     #[arg(long)]
     pub operator: Option<String>,
+}
+
+/// Options of `stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Print JSON (schema in README) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `export`.

@@ -9,6 +9,7 @@ pub mod domain;
 pub mod i18n;
 pub mod report;
 pub mod script;
+pub mod stats;
 pub mod store;
 pub mod synthetic;
 pub mod tui;
@@ -68,7 +69,25 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     let now = chrono::Utc::now();
     match command {
         Command::Desk(args) => {
-            tui::run_desk(store, regions, lang, args)?;
+            tui::run_app(store, regions, lang, args, tui::model::Screen::Desk)?;
+            Ok(0)
+        }
+        Command::Door(args) => {
+            tui::run_app(store, regions, lang, args, tui::model::Screen::Door)?;
+            Ok(0)
+        }
+        Command::Stats(args) => {
+            let campaign = store.campaign()?;
+            let today = campaign.local_date(now);
+            let figures = domain::queue::queue_figures(&store.tickets_of_day(today)?, today, now);
+            if args.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&stats::StatsJson::new(today, now, &figures))?
+                );
+            } else {
+                print!("{}", stats::text(lang, &campaign, now, &figures));
+            }
             Ok(0)
         }
         Command::Export(args) => {

@@ -10,12 +10,15 @@ mod events;
 mod health;
 mod schema;
 mod sheets;
+mod tickets;
+pub mod watch;
 
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use health::SheetFill;
 pub use sheets::SheetPreview;
+pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};
 use rusqlite::{Connection, OpenFlags};

@@ -1,6 +1,7 @@
 //! The whole app state. Only `update` changes it; screens only read it.
 
 use super::form::Form;
+use crate::domain::queue::{QueueFigures, Ticket, TicketStatus};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::Lang;
 use crate::store::Actor;
@@ -17,6 +18,10 @@ pub enum Screen {
     Desk,
     /// This desk's entries.
     Entries,
+    /// The queue: waiting tickets, desks and figures.
+    Queue,
+    /// The door: issue tickets, show who was called.
+    Door,
 }
 
 /// The sign-in form.
@@ -41,6 +46,43 @@ pub struct EntriesView {
     pub selected: usize,
     /// The void reason being typed, when voiding.
     pub void_reason: Option<Input>,
+}
+
+/// What the queue and door screens show: today's tickets and the figures over them.
+#[derive(Debug, Clone, Default)]
+pub struct QueueView {
+    /// Today's tickets, by number.
+    pub tickets: Vec<Ticket>,
+    /// Figures over them (computed when tickets or the clock change, never while drawing).
+    pub figures: Option<QueueFigures>,
+    /// Highlighted row of the queue list (index into `QueueView::rows`).
+    pub selected: usize,
+}
+
+impl QueueView {
+    /// The rows the queue screen lists, in order: waiting (in call order), then no-shows
+    /// (they can be recalled), then tickets being served.
+    pub fn rows(&self) -> Vec<&Ticket> {
+        let mut waiting: Vec<&Ticket> = self
+            .tickets
+            .iter()
+            .filter(|t| t.status == TicketStatus::Waiting)
+            .collect();
+        waiting.sort_by_key(|t| (t.called_at.is_none(), t.number));
+        let others = [TicketStatus::NoShow, TicketStatus::Serving]
+            .into_iter()
+            .flat_map(|s| self.tickets.iter().filter(move |t| t.status == s));
+        waiting.into_iter().chain(others).collect()
+    }
+}
+
+/// The door screen's own state.
+#[derive(Debug, Clone, Default)]
+pub struct DoorView {
+    /// The last ticket issued here, for showing and undoing it.
+    pub last_issued: Option<Ticket>,
+    /// The ticket number being typed to mark a walkout, when marking.
+    pub leaving: Option<Input>,
 }
 
 /// How a status message looks.
@@ -94,6 +136,14 @@ pub struct Model {
     pub entries: EntriesView,
     /// One-line message under the form.
     pub status: Option<(Tone, String)>,
+    /// The ticket this desk is serving.
+    pub ticket: Option<Ticket>,
+    /// Today's queue.
+    pub queue: QueueView,
+    /// Door screen state.
+    pub door: DoorView,
+    /// The screen work starts on after sign-in.
+    pub home: Screen,
     /// Pending y/n question.
     pub confirm: Option<Confirm>,
     /// Terminal size.
@@ -124,6 +174,10 @@ impl Model {
             entries: EntriesView::default(),
             status: None,
             confirm: None,
+            ticket: None,
+            queue: QueueView::default(),
+            door: DoorView::default(),
+            home: Screen::Desk,
             size: (80, 24),
             quit: false,
             campaign,

@@ -11,6 +11,10 @@ use crate::store::{Actor, EntryEdit};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 
+mod queue;
+
+pub use queue::UNDO_WINDOW;
+
 /// Applies one message to the model and returns the effects to run.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
@@ -20,9 +24,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Tick(now) => {
+            let day = model.today();
             model.now = now;
+            queue::refresh_figures(model);
+            if model.today() != day && model.actor.is_some() {
+                return vec![Effect::LoadTickets(model.today())];
+            }
             Vec::new()
         }
+        Msg::DataChanged => data_changed(model),
         Msg::Duplicates(answer) => {
             if answer.keys == lookup_keys(&model.form.draft()) {
                 model.form.looked_up = answer.keys;
@@ -94,7 +104,32 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             effects
         }
+        other => queue::on_msg(model, other).unwrap_or_default(),
     }
+}
+
+/// Another process changed the database: reload what the screens show and ask the
+/// duplicate lookups again (another desk may have just saved this signer).
+fn data_changed(model: &mut Model) -> Vec<Effect> {
+    if model.actor.is_none() {
+        return Vec::new();
+    }
+    let mut effects = vec![
+        Effect::LoadTickets(model.today()),
+        Effect::LoadCounts,
+        Effect::LoadCampaign,
+    ];
+    if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
+        effects.push(Effect::LoadEntries);
+    }
+    if model.form.has_signer_data() {
+        let exclude = model.form.editing.as_ref().map(|e| e.id.clone());
+        let keys = lookup_keys(&model.form.draft());
+        if keys.document.is_some() || keys.person.is_some() {
+            effects.push(Effect::LookupDuplicates { keys, exclude });
+        }
+    }
+    effects
 }
 
 /// After an edit is saved or abandoned: back to the stashed signer, or to the list.
@@ -211,16 +246,34 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             model.screen = Screen::Desk;
             return refresh_lookups(model);
         }
+        (KeyCode::F(3), _) | (_, Some('2')) => {
+            model.screen = Screen::Queue;
+            return vec![Effect::LoadTickets(model.today())];
+        }
         (KeyCode::F(4), _) | (_, Some('3')) => {
             model.screen = Screen::Entries;
             model.entries.void_reason = None;
             return vec![Effect::LoadEntries];
         }
+        (KeyCode::F(6), _) | (_, Some('5')) => {
+            model.screen = Screen::Door;
+            return vec![Effect::LoadTickets(model.today())];
+        }
         _ => {}
+    }
+    if model.screen != Screen::Door && model.entries.void_reason.is_none() {
+        if ctrl(&key, 'n') {
+            return queue::call_next(model, crate::store::Finish::Done);
+        }
+        if ctrl(&key, 'u') {
+            return queue::call_next(model, crate::store::Finish::NoShow);
+        }
     }
     match model.screen {
         Screen::Desk => on_form_key(model, key),
         Screen::Entries => on_entries_key(model, key),
+        Screen::Queue => queue::on_queue_key(model, key),
+        Screen::Door => queue::on_door_key(model, key),
         Screen::SignIn => Vec::new(),
     }
 }
@@ -288,13 +341,19 @@ pub fn sign_in(model: &mut Model, desk: String, operator: String) -> Vec<Effect>
         desk: desk.clone(),
         operator: operator.clone(),
     });
-    model.screen = Screen::Desk;
+    model.screen = model.home;
     model.status = None;
-    vec![
-        Effect::RememberSignIn { desk, operator },
+    let mut effects = Vec::new();
+    if model.home == Screen::Desk {
+        effects.push(Effect::RememberSignIn { desk, operator });
+    }
+    effects.extend([
         Effect::LoadCampaign,
         Effect::LoadCounts,
-    ]
+        Effect::LoadServing,
+        Effect::LoadTickets(model.today()),
+    ]);
+    effects
 }
 
 fn move_focus(model: &mut Model, forward: bool) {
@@ -537,7 +596,7 @@ fn save(model: &mut Model) -> Vec<Effect> {
             id: old.id.clone(),
             entry,
         })],
-        None => vec![Effect::Save(entry)],
+        None => vec![Effect::Save(entry, model.ticket.as_ref().map(|t| t.id))],
     }
 }
 

@@ -1,6 +1,7 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
 use crate::i18n::Text;
+use crate::i18n::queue::{QueueText, ticket_on_top, waiting_on_top};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,6 +25,17 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
             actor.desk,
             actor.operator
         ));
+        if model.home != Screen::Door {
+            left.push_str(" · ");
+            left.push_str(&ticket_on_top(
+                model.lang,
+                model.ticket.as_ref().map(|t| t.number),
+            ));
+        }
+        if let Some(q) = &model.queue.figures {
+            left.push_str(" · ");
+            left.push_str(&waiting_on_top(model.lang, q.waiting));
+        }
     }
     let pad =
         (area.width as usize).saturating_sub(left.chars().count() + clock.chars().count() + 1);
@@ -48,6 +60,11 @@ pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
                 model.lang.text(Text::KeysVoid)
             }
             Screen::Entries => model.lang.text(Text::KeysEntries),
+            Screen::Queue => QueueText::KeysQueue.text(model.lang),
+            Screen::Door if model.door.leaving.is_some() => {
+                QueueText::KeysDoorLeaving.text(model.lang)
+            }
+            Screen::Door => QueueText::KeysDoor.text(model.lang),
         },
     };
     let style = if model.confirm.is_some() {

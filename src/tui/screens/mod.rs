@@ -2,8 +2,10 @@
 
 pub mod chrome;
 pub mod desk;
+pub mod door;
 pub mod entries;
 pub mod help;
+pub mod queue;
 pub mod signin;
 
 use super::model::{Model, Screen};
@@ -45,6 +47,8 @@ pub fn render(f: &mut Frame, model: &Model) {
         Screen::SignIn => signin::render(f, body, model),
         Screen::Desk => desk::render(f, body, model),
         Screen::Entries => entries::render(f, body, model),
+        Screen::Queue => queue::render(f, body, model),
+        Screen::Door => door::render(f, body, model),
     }
     chrome::bottom_bar(f, bottom, model);
     if model.help {
