@@ -3,8 +3,10 @@
 //! that pass every check or refuses with a message and writes nothing; the database stays
 //! sound; importing the same file again adds nothing.
 //!
-//! Cases per property: `PROPTEST_CASES` (default 64). The heavy variant runs 30 times as
+//! Cases per property: `PROPTEST_CASES` (default 48). The heavy variant runs 30 times as
 //! many: `cargo test --release --test fuzz_import -- --ignored`.
+
+mod common;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -305,7 +307,7 @@ fn totals(store: &Store) -> (u64, u64) {
 /// every property. Returns how many rows were added.
 fn import_case(bytes: &[u8], skip_bad: bool, preload: bool) -> Result<usize, TestCaseError> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("s.db"), regions()).expect("open");
+    let mut store = Store::open(&common::fresh_db(dir.path()), regions()).expect("open");
     let actor = lead();
     let ctx = ImportContext {
         lang: Lang::En,
@@ -422,12 +424,12 @@ fn arbitrary_bytes(cases: u32) {
 
 #[test]
 fn mutated_exports_import_whole_or_not_at_all() {
-    mutated_exports(cases(64));
+    mutated_exports(cases(48));
 }
 
 #[test]
 fn arbitrary_bytes_never_break_the_importer() {
-    arbitrary_bytes(cases(64));
+    arbitrary_bytes(cases(48));
 }
 
 #[test]
@@ -446,6 +448,6 @@ fn the_clean_export_imports_every_row() {
 #[test]
 #[ignore = "heavy; run with `cargo test --release --test fuzz_import -- --ignored`"]
 fn heavy() {
-    mutated_exports(cases(64) * 30);
-    arbitrary_bytes(cases(64) * 30);
+    mutated_exports(cases(48) * 30);
+    arbitrary_bytes(cases(48) * 30);
 }
