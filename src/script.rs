@@ -7,17 +7,20 @@
 //! - `save N [SEED]` saves N synthetic valid signers one at a time (seed 0 when omitted;
 //!   each seed continues where it stopped in this process) and prints one line per signer:
 //!   `committed <id> <sheet> <line>` after the commit returned, or `error <message>`.
+//! - `issue N`, `call N`, `noshow`: the queue, see [`queue`].
 //! - anything else prints `error <message>`; the script carries on with the next line.
 //!
 //! The lines are for programs, so they are English only and not in `i18n`.
 
 use crate::domain::RegionCatalog;
 use crate::domain::checks::{CheckContext, check_entry};
-use crate::store::{Actor, SavedEntry, Store};
+use crate::store::{Actor, Finish, SavedEntry, Store};
 use crate::synthetic::SyntheticSigners;
 use chrono::Utc;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
+
+mod queue;
 
 /// Runs every command of `input` against the store as `actor`, answering on `output`.
 /// Returns when the input ends; fails only when `output` cannot be written.
@@ -63,9 +66,16 @@ impl<'a> Script<'a> {
         match words.as_slice() {
             [] => Ok(()),
             ["save", args @ ..] => self.save(args, out),
+            ["issue", args @ ..] => queue::issue(self.store, &self.actor, args, out),
+            ["call", args @ ..] => queue::call(self.store, &self.actor, Finish::Done, args, out),
+            ["noshow", args @ ..] => {
+                queue::call(self.store, &self.actor, Finish::NoShow, args, out)
+            }
             [other, ..] => reply(
                 out,
-                &format!("error unknown command `{other}`; known: save N [SEED]"),
+                &format!(
+                    "error unknown command `{other}`; known: save N [SEED], issue N, call N, noshow"
+                ),
             ),
         }
     }

@@ -123,6 +123,9 @@ fn a_ticket_issued_at_the_door_shows_at_the_desk_within_a_second() {
 
     let regions = RegionCatalog::embedded().expect("regions");
     let store = Store::open(&dir.path().join("s.db"), &regions).expect("open");
-    let serving = store.serving_ticket("desk-1").expect("query").expect("serving");
+    let serving = store
+        .serving_ticket("desk-1")
+        .expect("query")
+        .expect("serving");
     assert_eq!((serving.number, serving.status), (1, TicketStatus::Serving));
 }

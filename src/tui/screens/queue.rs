@@ -193,22 +193,22 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
         Style::default().add_modifier(Modifier::BOLD),
     );
     let rows = q.desks.iter().map(|d| {
-            let serving = d.serving.map_or_else(|| "—".into(), ticket_label);
-            let style = if d.active {
-                Style::default()
-            } else {
-                Style::default().fg(Color::DarkGray)
-            };
-            Line::styled(
-                format!(
-                    " {:<10.10} {serving:>5} {:>6} {:>10}",
-                    d.desk,
-                    d.served_today,
-                    duration(model, d.avg_service_secs)
-                ),
-                style,
-            )
-        });
+        let serving = d.serving.map_or_else(|| "—".into(), ticket_label);
+        let style = if d.active {
+            Style::default()
+        } else {
+            Style::default().fg(Color::DarkGray)
+        };
+        Line::styled(
+            format!(
+                " {:<10.10} {serving:>5} {:>6} {:>10}",
+                d.desk,
+                d.served_today,
+                duration(model, d.avg_service_secs)
+            ),
+            style,
+        )
+    });
     let lines: Vec<Line> = std::iter::once(header).chain(rows).collect();
     f.render_widget(Paragraph::new(lines).block(block), area);
 }
