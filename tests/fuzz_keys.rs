@@ -368,7 +368,7 @@ fn the_invariants_see_saves_voids_and_edits() {
         ctrl_s,
         Action::CleanSigner(2),
     ];
-    let (seen, _) = play(true, &actions, 1).expect("a clean session");
+    let (seen, _) = play(true, &actions, 25).expect("a clean session");
     assert_eq!((seen.saves, seen.voids, seen.ids.len()), (3, 1, 3));
 }
 
