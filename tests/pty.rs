@@ -1,14 +1,14 @@
 //! End to end: the real binary in a pseudo-terminal, typed at like an operator would, the
 //! screen read back through vt100, then the database checked with the library.
 //!
-//! Journeys: first start and sign-in (and the names remembered for the next start), a name
-//! typed in the wrong keyboard layout fixed with Ctrl-T, a duplicate passport blocked, an
-//! entry edited and another voided from the entries screen (F4). Each waits by polling the
-//! screen every 10 ms, never by fixed sleeps.
+//! Journeys: first start on an encrypted database and sign-in with a session PIN (and the
+//! names remembered for the next start), a name typed in the wrong keyboard layout fixed
+//! with Ctrl-T, a duplicate passport blocked, an entry edited and another voided from the
+//! entries screen (F4). Each waits by polling the screen every 10 ms, never by fixed sleeps.
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use sigdesk::domain::{Entry, EntryStatus, RegionCatalog};
-use sigdesk::store::Store;
+use sigdesk::store::{Key, Store};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
@@ -27,6 +27,8 @@ const CTRL_S: &str = "\x13";
 const CTRL_T: &str = "\x14";
 const CTRL_Q: &str = "\x11";
 const F4: &str = "\x1bOS";
+/// The passphrase of the encrypted database of the first journey.
+const PASSPHRASE: &str = "pty test passphrase";
 
 /// One `sigdesk` process in a pseudo-terminal, its screen parsed by vt100.
 struct Session {
@@ -37,8 +39,9 @@ struct Session {
 }
 
 impl Session {
-    /// Starts sigdesk on `dir/s.db` with its sign-in memory in `dir/config`.
-    fn start(dir: &Path, args: &[&str]) -> Session {
+    /// Starts sigdesk on `dir/s.db` with its sign-in memory in `dir/config`, with extra
+    /// environment variables.
+    fn start(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -57,6 +60,10 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("SIGDESK_DB");
+        cmd.env("SIGDESK_LEAD_PIN", "2468");
+        for (name, value) in envs {
+            cmd.env(name, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn sigdesk");
         drop(pty.slave);
         let size = |n: u16| NonZeroU16::new(n).expect("non-zero size");
@@ -81,9 +88,10 @@ impl Session {
         }
     }
 
-    /// Starts a desk already signed in.
+    /// Starts a desk already signed in, on a plain (training) database.
     fn desk(dir: &Path) -> Session {
-        let session = Session::start(dir, &["--desk", "desk-1", "--operator", "Anna"]);
+        let args = ["--no-encrypt", "--desk", "desk-1", "--operator", "Anna"];
+        let session = Session::start(dir, &args, &[("SIGDESK_PIN", "1234")]);
         session.wait_for("New signer");
         session
     }
@@ -151,10 +159,15 @@ fn db(dir: &Path) -> PathBuf {
     dir.join("s.db")
 }
 
-/// Every entry in the database, valid and voided, in save order.
-fn entries(dir: &Path) -> Vec<Entry> {
+/// The database the journey wrote, opened with the library.
+fn open(dir: &Path, key: &Key) -> Store {
     let regions = RegionCatalog::embedded().expect("regions");
-    let store = Store::open(&db(dir), &regions).expect("open the desk's database");
+    Store::open_keyed(&db(dir), &regions, key).expect("open the desk's database")
+}
+
+/// Every entry in the database, valid and voided, in save order.
+fn entries(dir: &Path, key: &Key) -> Vec<Entry> {
+    let store = open(dir, key);
     let mut entries = Vec::new();
     store
         .for_each_entry(true, |e| {
@@ -198,11 +211,15 @@ const PETROVA: [&str; 7] = [
 #[test]
 fn first_start_asks_the_names_then_remembers_them() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = Session::start(dir.path(), &[]);
+    let encrypted = [("SIGDESK_PASSPHRASE", PASSPHRASE)];
+    let key = Key::Passphrase(PASSPHRASE.into());
+    let mut desk = Session::start(dir.path(), &[], &encrypted);
     desk.wait_for("Sign in");
     desk.type_keys("desk-7\r");
     desk.wait_for("▶Operator");
     desk.type_keys("Anna\r");
+    desk.wait_for("▶PIN");
+    desk.type_keys("1234\r");
     desk.wait_for("New signer");
 
     // Enter on the last field saves.
@@ -215,7 +232,8 @@ fn first_start_asks_the_names_then_remembers_them() {
     );
     desk.quit();
 
-    let saved = entries(dir.path());
+    assert!(open(dir.path(), &key).is_encrypted());
+    let saved = entries(dir.path(), &key);
     assert_eq!(saved.len(), 1, "{saved:?}");
     let e = &saved[0];
     assert_eq!(e.status, EntryStatus::Valid);
@@ -227,16 +245,18 @@ fn first_start_asks_the_names_then_remembers_them() {
     assert_eq!((e.desk.as_str(), e.operator.as_str()), ("desk-7", "Anna"));
     assert_eq!((e.sheet, e.line), (1, 1));
 
-    // The next start offers the same names: one Enter signs in.
-    let mut desk = Session::start(dir.path(), &[]);
+    // The next start offers the same names: Enter goes to the PIN, the only field left.
+    let mut desk = Session::start(dir.path(), &[], &encrypted);
     desk.wait_for("Sign in");
     desk.wait_for("desk-7");
     desk.type_keys(ENTER);
+    desk.wait_for("▶PIN");
+    desk.type_keys("1234\r");
     desk.wait_for("New signer");
     desk.type_keys(&(signer_keys(PETROVA) + CTRL_S));
     desk.wait_for("Saved: sheet 1 line 2");
     desk.quit();
-    let saved = entries(dir.path());
+    let saved = entries(dir.path(), &key);
     assert_eq!(saved.len(), 2);
     assert_eq!(
         (saved[1].surname.as_str(), saved[1].desk.as_str()),
@@ -261,7 +281,7 @@ fn a_name_typed_in_the_english_layout_is_fixed_with_ctrl_t() {
     desk.wait_for("Saved: sheet 1 line 1");
     desk.quit();
 
-    let saved = entries(dir.path());
+    let saved = entries(dir.path(), &Key::Plain);
     assert_eq!(saved.len(), 1, "{saved:?}");
     assert_eq!(
         (saved[0].surname.as_str(), saved[0].given_name.as_str()),
@@ -286,7 +306,7 @@ fn a_passport_already_signed_with_is_blocked() {
     desk.wait_for("Not saved: 1 error(s)");
     desk.wait_for("Петрова");
 
-    let saved = entries(dir.path());
+    let saved = entries(dir.path(), &Key::Plain);
     assert_eq!(saved.len(), 1, "{saved:?}");
     assert_eq!(saved[0].surname, "Иванов");
 }
@@ -323,7 +343,7 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     desk.wait_for("New signer");
     desk.quit();
 
-    let saved = entries(dir.path());
+    let saved = entries(dir.path(), &Key::Plain);
     assert_eq!(saved.len(), 2, "{saved:?}");
     let (ivanov, petrova) = (&saved[0], &saved[1]);
     assert_eq!(petrova.address, new_address);
@@ -332,8 +352,7 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     assert_eq!(ivanov.status, EntryStatus::Voided);
     assert_eq!(ivanov.void_reason, "подпись не та");
 
-    let regions = RegionCatalog::embedded().expect("regions");
-    let store = Store::open(&db(dir.path()), &regions).expect("open");
+    let store = open(dir.path(), &Key::Plain);
     let actions = |id: &str| -> Vec<String> {
         store
             .events_for_entry(id)

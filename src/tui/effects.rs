@@ -131,6 +131,11 @@ pub fn run(
             };
             Some(moved.map_or_else(failure, |t| Msg::TicketMoved(change, number, t)))
         }
+        Effect::CheckPassphrase(typed) => Some(
+            store
+                .unlock_secret_matches(&typed)
+                .map_or_else(failure, Msg::PassphraseChecked),
+        ),
         Effect::RememberSignIn { desk, operator } => {
             // Losing the remembered names only costs typing them again next start.
             let _ = signin_memory::save(&signin_memory::Remembered { desk, operator });

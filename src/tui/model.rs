@@ -24,6 +24,18 @@ pub enum Screen {
     Door,
 }
 
+/// A field of the sign-in form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignInField {
+    /// Desk name.
+    #[default]
+    Desk,
+    /// Operator name.
+    Operator,
+    /// Session PIN.
+    Pin,
+}
+
 /// The sign-in form.
 #[derive(Debug, Clone, Default)]
 pub struct SignIn {
@@ -31,8 +43,10 @@ pub struct SignIn {
     pub desk: Input,
     /// Operator name.
     pub operator: Input,
-    /// Whether the cursor is on the operator field.
-    pub on_operator: bool,
+    /// Session PIN (4–8 digits, shown as dots).
+    pub pin: Input,
+    /// The field the cursor is on.
+    pub focus: SignInField,
     /// What is missing, if Enter was pressed too early.
     pub problem: Option<String>,
 }
@@ -83,6 +97,17 @@ pub struct DoorView {
     pub last_issued: Option<Ticket>,
     /// The ticket number being typed to mark a walkout, when marking.
     pub leaving: Option<Input>,
+}
+
+/// The lock screen's state.
+#[derive(Debug, Clone, Default)]
+pub struct Lock {
+    /// What has been typed (shown as dots).
+    pub typed: Input,
+    /// Wrong PINs so far.
+    pub wrong: u32,
+    /// Why the last try failed.
+    pub problem: Option<String>,
 }
 
 /// How a status message looks.
@@ -144,6 +169,14 @@ pub struct Model {
     pub door: DoorView,
     /// The screen work starts on after sign-in.
     pub home: Screen,
+    /// The session PIN chosen at sign-in (kept in memory only).
+    pub session_pin: Option<String>,
+    /// Set while the screen is locked.
+    pub lock: Option<Lock>,
+    /// When the last key came (the idle lock counts from it).
+    pub last_input: DateTime<Utc>,
+    /// Whether the database is encrypted (a plain training database shows a badge).
+    pub encrypted: bool,
     /// Pending y/n question.
     pub confirm: Option<Confirm>,
     /// Terminal size.
@@ -178,6 +211,10 @@ impl Model {
             queue: QueueView::default(),
             door: DoorView::default(),
             home: Screen::Desk,
+            session_pin: None,
+            lock: None,
+            last_input: now,
+            encrypted: false,
             size: (80, 24),
             quit: false,
             campaign,
@@ -188,6 +225,15 @@ impl Model {
     /// Today at the collection point.
     pub fn today(&self) -> NaiveDate {
         self.campaign.local_date(self.now)
+    }
+
+    /// What the lock screen asks for after too many wrong PINs.
+    pub fn passphrase_prompt(&self) -> crate::i18n::lock::LockText {
+        if self.encrypted {
+            crate::i18n::lock::LockText::TypePassphrase
+        } else {
+            crate::i18n::lock::LockText::TypeLeadPin
+        }
     }
 
     /// Whether messages are in Russian.

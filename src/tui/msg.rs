@@ -57,6 +57,8 @@ pub enum Msg {
     /// A recall or walkout: the ticket number asked for and the ticket after the change
     /// (`None`: it was no longer in the state the change needs).
     TicketMoved(TicketMove, u32, Option<Ticket>),
+    /// Whether the secret typed on the lock screen after too many wrong PINs was right.
+    PassphraseChecked(bool),
 }
 
 /// A change to a ticket made from the queue or door screen.
@@ -131,6 +133,9 @@ pub enum Effect {
     UndoTicket(i64, u32),
     /// Recall a no-show or mark a waiting ticket as left.
     MoveTicket(TicketMove, i64, u32),
+    /// Check a secret typed on the lock screen: the database passphrase, or on a plain
+    /// training database the lead PIN.
+    CheckPassphrase(String),
     /// Remember desk and operator for the next start.
     RememberSignIn {
         /// Desk name.

@@ -7,13 +7,17 @@ use super::msg::{Effect, Msg, WriteFailure};
 use crate::domain::checks::lookup_keys;
 use crate::domain::{DocKind, EntryStatus, Field, Severity, dates, names};
 use crate::i18n::{self, Text};
-use crate::store::{Actor, EntryEdit};
+use crate::store::EntryEdit;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 
+mod lock;
 mod queue;
+mod signin;
 
+pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
 pub use queue::UNDO_WINDOW;
+pub use signin::sign_in;
 
 /// Applies one message to the model and returns the effects to run.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -27,12 +31,17 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             let day = model.today();
             model.now = now;
             queue::refresh_figures(model);
+            lock::lock_if_idle(model);
             if model.today() != day && model.actor.is_some() {
                 return vec![Effect::LoadTickets(model.today())];
             }
             Vec::new()
         }
         Msg::DataChanged => data_changed(model),
+        Msg::PassphraseChecked(right) => {
+            lock::passphrase_checked(model, right);
+            Vec::new()
+        }
         Msg::Duplicates(answer) => {
             if answer.keys == lookup_keys(&model.form.draft()) {
                 model.form.looked_up = answer.keys;
@@ -219,6 +228,14 @@ fn alt_digit(key: &KeyEvent) -> Option<char> {
 }
 
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    model.last_input = model.now;
+    if model.lock.is_some() {
+        return lock::on_lock_key(model, key);
+    }
+    if ctrl(&key, 'l') && model.actor.is_some() {
+        lock::lock(model);
+        return Vec::new();
+    }
     if let Some(question) = model.confirm {
         return on_confirm(model, question, key);
     }
@@ -239,7 +256,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if model.screen == Screen::SignIn {
-        return on_signin_key(model, key);
+        return signin::on_signin_key(model, key);
     }
     match (key.code, alt_digit(&key)) {
         (KeyCode::F(2), _) | (_, Some('1')) => {
@@ -300,60 +317,6 @@ fn on_confirm(model: &mut Model, question: Confirm, key: KeyEvent) -> Vec<Effect
         model.confirm = None;
     }
     Vec::new()
-}
-
-fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let s = &mut model.signin;
-    match key.code {
-        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-            s.on_operator = !s.on_operator
-        }
-        KeyCode::Enter => {
-            if !s.on_operator && s.operator.value().trim().is_empty() {
-                s.on_operator = true;
-                return Vec::new();
-            }
-            let desk = s.desk.value().trim().to_string();
-            let operator = s.operator.value().trim().to_string();
-            if desk.is_empty() || operator.is_empty() {
-                s.on_operator = !desk.is_empty();
-                s.problem = Some(model.lang.text(Text::SignInMissing).into());
-                return Vec::new();
-            }
-            return sign_in(model, desk, operator);
-        }
-        _ => {
-            let input = if s.on_operator {
-                &mut s.operator
-            } else {
-                &mut s.desk
-            };
-            input.handle_event(&Event::Key(key));
-            s.problem = None;
-        }
-    }
-    Vec::new()
-}
-
-/// Starts work at the desk with these names.
-pub fn sign_in(model: &mut Model, desk: String, operator: String) -> Vec<Effect> {
-    model.actor = Some(Actor {
-        desk: desk.clone(),
-        operator: operator.clone(),
-    });
-    model.screen = model.home;
-    model.status = None;
-    let mut effects = Vec::new();
-    if model.home == Screen::Desk {
-        effects.push(Effect::RememberSignIn { desk, operator });
-    }
-    effects.extend([
-        Effect::LoadCampaign,
-        Effect::LoadCounts,
-        Effect::LoadServing,
-        Effect::LoadTickets(model.today()),
-    ]);
-    effects
 }
 
 fn move_focus(model: &mut Model, forward: bool) {
