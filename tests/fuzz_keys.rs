@@ -4,7 +4,8 @@
 //!
 //! After every key: nothing panicked; the database holds exactly the saves and voids the
 //! status line reported; right after a save the form and the screen hold nothing of the
-//! saved signer; the desk's ticket is the one the database says it serves; the model draws
+//! saved signer; a locked desk shows nothing personal; the desk's ticket is the one the
+//! database says it serves; the model draws
 //! at 80×24 and 120×40 (every 50th key and after every save; every key in the heavy run).
 //!
 //! Cases: `PROPTEST_CASES` (default 10, up to 100 actions each). The heavy variant runs 60 times
@@ -19,8 +20,9 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sigdesk::domain::{Entry, RegionCatalog};
+use sigdesk::domain::{Entry, Field, RegionCatalog};
 use sigdesk::synthetic::SyntheticSigners;
+use sigdesk::tui::form::FIELDS;
 use sigdesk::tui::model::{Screen, Tone};
 use sigdesk::tui::msg::Msg;
 use std::collections::HashSet;
@@ -48,6 +50,8 @@ enum Action {
     Void(u8),
     /// Opening an entry to edit it: F4, a row, Enter (the keys after it do the editing).
     Edit(u8),
+    /// Typing the session PIN and Enter (unlocks a locked desk).
+    Unlock,
     /// One field of a synthetic signer typed at once.
     Field(u32, usize),
     /// The terminal is resized (and the model drawn at that size).
@@ -89,9 +93,10 @@ fn key() -> impl Strategy<Value = Action> {
         3 => (0u32..12).prop_map(Action::CleanSigner),
         1 => (0u8..3).prop_map(Action::Void),
         1 => (0u8..3).prop_map(Action::Edit),
+        2 => Just(Action::Unlock),
         4 => (0u32..12, 0usize..8).prop_map(|(n, f)| Action::Field(n, f)),
         1 => (1u16..200, 1u16..70).prop_map(|(w, h)| Action::Resize(w, h)),
-        1 => (0i64..4000).prop_map(Action::Tick),
+        2 => prop_oneof![4 => 0i64..120, 1 => 0i64..4000].prop_map(Action::Tick),
     ]
 }
 
@@ -167,10 +172,18 @@ fn keys_of(action: &Action) -> Vec<KeyEvent> {
             keys.push(plain(KeyCode::Enter));
             keys
         }
+        Action::Unlock => {
+            let mut keys = typed(PIN);
+            keys.push(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            keys
+        }
         Action::Field(n, field) => typed(&signer_fields(*n)[*field]),
         Action::Resize(..) | Action::Tick(_) => Vec::new(),
     }
 }
+
+/// The session PIN `Desk::signed_in` signs in with.
+const PIN: &str = "1234";
 
 /// What the test has seen the desk report.
 #[derive(Default)]
@@ -178,6 +191,10 @@ struct Seen {
     saves: u64,
     voids: u64,
     ids: HashSet<String>,
+    /// Names, documents and addresses of saved entries (must never show while locked).
+    personal: Vec<String>,
+    /// Locked screens checked.
+    locks: u64,
 }
 
 /// Draws the model at a size; returns the screen text.
@@ -204,7 +221,11 @@ fn press(
     let status_before = status_text(desk);
     let voiding = desk.model.entries.void_reason.is_some();
     let ticket_before = desk.model.ticket.as_ref().map(|t| t.id);
+    let locked_before = desk.model.lock.is_some();
     desk.send(Msg::Key(key));
+    if desk.model.lock.is_some() && (!locked_before || draw_now) {
+        check_nothing_personal_shows(desk, seen)?;
+    }
 
     let status = status_text(desk);
     let reported_save = status != status_before
@@ -243,6 +264,8 @@ fn press(
     );
     for e in new {
         seen.ids.insert(e.id.clone());
+        seen.personal
+            .extend([e.surname.clone(), e.doc_number.clone(), e.address.clone()]);
         check_form_forgot(desk, &e)?;
         prop_assert_eq!(
             e.ticket,
@@ -262,6 +285,44 @@ fn press(
     if draw_now {
         draw(desk, 80, 24);
         draw(desk, 120, 40);
+    }
+    Ok(())
+}
+
+/// While the desk is locked the screen shows nothing personal: no typed field, no saved entry.
+fn check_nothing_personal_shows(desk: &Desk, seen: &mut Seen) -> Result<(), TestCaseError> {
+    seen.locks += 1;
+    let screen = draw(desk, 80, 24) + &draw(desk, 120, 40);
+    let form = |form: &sigdesk::tui::form::Form| -> Vec<String> {
+        FIELDS
+            .iter()
+            .filter(|f| !matches!(f, Field::SignedOn | Field::DocKind))
+            .map(|f| form.text(*f).trim().to_string())
+            .collect()
+    };
+    let mut personal = form(&desk.model.form);
+    if let Some(stashed) = &desk.model.stashed {
+        personal.extend(form(stashed));
+    }
+    personal.extend(seen.personal.iter().cloned());
+    let actor = desk
+        .model
+        .actor
+        .as_ref()
+        .expect("only a signed-in desk locks");
+    for value in personal {
+        // Short texts and the names on the top line may show by coincidence or by design.
+        if value.chars().count() < 6
+            || actor.desk.contains(&value)
+            || actor.operator.contains(&value)
+        {
+            continue;
+        }
+        prop_assert!(
+            !screen.contains(&value),
+            "`{}` shows on the locked screen",
+            value
+        );
     }
     Ok(())
 }
@@ -312,7 +373,11 @@ fn play(
             }
             Action::Tick(seconds) => {
                 let now = desk.model.now + Duration::seconds(*seconds);
+                let locked_before = desk.model.lock.is_some();
                 desk.send(Msg::Tick(now));
+                if desk.model.lock.is_some() && !locked_before {
+                    check_nothing_personal_shows(&desk, &mut seen)?;
+                }
             }
             _ => {}
         }
@@ -355,7 +420,8 @@ fn key_sessions(cases: u32, draw_every: usize) {
     );
 }
 
-/// The checker itself sees saves and voids: a fixed session with two saves, a void, an edit.
+/// The checker itself sees saves, voids and locks: a fixed session with four saves, a void,
+/// an edit and a lock with a half-typed signer.
 #[test]
 fn the_invariants_see_saves_voids_and_edits() {
     let ctrl_s = Action::Key(KeyCode::Char('s'), KeyModifiers::CONTROL);
@@ -367,9 +433,14 @@ fn the_invariants_see_saves_voids_and_edits() {
         Action::Key(KeyCode::Char('а'), KeyModifiers::NONE),
         ctrl_s,
         Action::CleanSigner(2),
+        Action::Field(3, 0),
+        Action::Key(KeyCode::Char('l'), KeyModifiers::CONTROL),
+        Action::Unlock,
+        Action::CleanSigner(4),
     ];
     let (seen, _) = play(true, &actions, 25).expect("a clean session");
-    assert_eq!((seen.saves, seen.voids, seen.ids.len()), (3, 1, 3));
+    assert_eq!((seen.saves, seen.voids, seen.ids.len()), (4, 1, 4));
+    assert_eq!(seen.locks, 1);
 }
 
 #[test]
