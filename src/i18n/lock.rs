@@ -76,3 +76,12 @@ pub fn wrong_pin(lang: Lang, tries_left: u32) -> String {
     )
     .replace("{n}", &tries_left.to_string())
 }
+
+/// An automatic backup failed; the desk goes on working.
+pub fn backup_failed(lang: Lang, reason: &str) -> String {
+    lang.pick(
+        "Automatic backup failed: {r}. Work goes on; check the backup disk (campaign backup_dir)",
+        "Автоматическая копия не сделана: {r}. Работа продолжается; проверьте диск для копий (backup_dir)",
+    )
+    .replace("{r}", reason)
+}
