@@ -33,6 +33,10 @@ pub struct Cli {
 pub enum Command {
     /// Open the desk form (the default).
     Desk(DeskArgs),
+    /// Open the door screen: one key gives the next queue ticket.
+    Door(DeskArgs),
+    /// Print the queue figures (waiting, waits, desks, ETA); --json for scripts.
+    Stats(StatsArgs),
     /// Write every entry to CSV (UTF-8, RFC 4180). The file is NOT encrypted: keep it safe.
     Export(ExportArgs),
     /// Add entries from a sigdesk CSV, with the same checks as the form.
@@ -45,6 +49,9 @@ pub enum Command {
         #[command(subcommand)]
         action: CampaignAction,
     },
+    /// Test writer: reads commands on stdin, prints one result line each (see `script.rs`).
+    #[command(hide = true)]
+    Script(ScriptArgs),
     /// Protection commands: audit, backup, verify, rekey, encrypt, wipe, notice, lead-pin.
     #[command(flatten)]
     Protect(ProtectCommand),
@@ -103,6 +110,17 @@ pub struct DeskArgs {
     /// Operator name.
     #[arg(long)]
     pub operator: Option<String>,
+    /// Session PIN, 4–8 digits, for scripts (the sign-in screen asks for it otherwise).
+    #[arg(long, env = "SIGDESK_PIN", hide_env_values = true)]
+    pub pin: Option<String>,
+}
+
+/// Options of `stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Print JSON (schema in README) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `export`.
@@ -133,6 +151,17 @@ pub struct ImportArgs {
     /// Field delimiter: , or ; (default: detected from the header).
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+}
+
+/// Options of the hidden `script` writer.
+#[derive(Debug, clap::Args)]
+pub struct ScriptArgs {
+    /// Desk the entries are saved at.
+    #[arg(long, default_value = "script")]
+    pub desk: String,
+    /// Operator the entries are saved by.
+    #[arg(long, default_value = "script")]
+    pub operator: String,
 }
 
 /// `campaign show` or `campaign set KEY VALUE`.

@@ -1,6 +1,8 @@
 //! Every string a person sees, in Russian and English.
 
 mod problems;
+pub mod lock;
+pub mod queue;
 pub mod protect;
 
 pub use problems::problem_message;
@@ -193,8 +195,8 @@ impl Lang {
                 "Терминал слишком мал: нужно 80×24",
             ),
             KeysForm => (
-                "Tab next · Ctrl-S save · Ctrl-T layout · F4 entries · F1 help · Ctrl-Q quit",
-                "Tab далее · Ctrl-S сохранить · Ctrl-T раскладка · F4 записи · F1 помощь · Ctrl-Q выход",
+                "Ctrl-S save · Ctrl-N next ticket · Ctrl-T layout · F3 queue · F1 help",
+                "Ctrl-S сохранить · Ctrl-N следующий · Ctrl-T раскладка · F3 очередь · F1 помощь",
             ),
             KeysEntries => (
                 "↑↓ move · Enter edit · v void · F2 form · F1 help · Ctrl-Q quit",

@@ -10,7 +10,10 @@ pub mod i18n;
 pub mod notice;
 pub mod protect;
 pub mod report;
+pub mod script;
+pub mod stats;
 pub mod store;
+pub mod synthetic;
 pub mod tui;
 
 use clap::Parser;
@@ -72,7 +75,25 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     let mut store = protect::open_for(&command, &cli.db, &unlock, &regions, lang, now)?;
     match command {
         Command::Desk(args) => {
-            tui::run_desk(store, regions, lang, args)?;
+            tui::run_app(store, regions, lang, args, tui::model::Screen::Desk)?;
+            Ok(0)
+        }
+        Command::Door(args) => {
+            tui::run_app(store, regions, lang, args, tui::model::Screen::Door)?;
+            Ok(0)
+        }
+        Command::Stats(args) => {
+            let campaign = store.campaign()?;
+            let today = campaign.local_date(now);
+            let figures = domain::queue::queue_figures(&store.tickets_of_day(today)?, today, now);
+            if args.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&stats::StatsJson::new(today, now, &figures))?
+                );
+            } else {
+                print!("{}", stats::text(lang, &campaign, now, &figures));
+            }
             Ok(0)
         }
         Command::Export(args) => {
@@ -141,6 +162,15 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                     println!("{key} = {}", campaign.get(&key)?);
                 }
             }
+            Ok(0)
+        }
+        Command::Script(args) => {
+            let actor = Actor {
+                desk: args.desk,
+                operator: args.operator,
+            };
+            let stdin = std::io::stdin().lock();
+            script::run(&mut store, &regions, actor, stdin, std::io::stdout().lock())?;
             Ok(0)
         }
         Command::Protect(command) => protect::run(command, store, &unlock, &regions, lang, now),

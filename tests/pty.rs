@@ -90,6 +90,8 @@ fn an_operator_signs_in_types_a_signer_saves_and_quits() {
     type_keys("desk-7\r");
     wait_for_text(&screen, "▶Operator");
     type_keys("Anna\r");
+    wait_for_text(&screen, "▶PIN");
+    type_keys("1234\r");
     wait_for_text(&screen, "New signer");
 
     // Tab between fields (the document kind is passed over); Enter on the last one saves.

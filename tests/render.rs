@@ -184,5 +184,5 @@ fn the_form_key_bar_fits_80_columns() {
     let dir = tempfile::tempdir().expect("temp dir");
     let desk = desk_in(&dir);
     let lines = screen_lines(&draw(&desk, 80, 24));
-    assert!(lines[23].contains("Ctrl-Q quit"), "{}", lines[23]);
+    assert!(lines[23].trim_end().ends_with("F1 help"), "{}", lines[23]);
 }

@@ -5,6 +5,17 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
+mod buckets;
+mod clock;
+mod figures;
+mod line;
+#[cfg(test)]
+mod tests;
+
+pub use buckets::QueueBucket;
+pub use figures::{DeskQueueFigures, QueueFigures, queue_figures};
+pub use line::{recent_calls, short_duration, waiting_line};
+
 /// Where a ticket is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -37,7 +37,7 @@ const ENTRY_COLUMNS: &str = "id, origin, sheet, line, surname, given_name, patro
      doc_series, doc_number, region_code, abroad_country, address, signed_on, ticket, desk, operator, \
      entered_at, status, void_reason";
 
-fn damaged(what: &str, value: &str) -> rusqlite::Error {
+pub(super) fn damaged(what: &str, value: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         0,
         rusqlite::types::Type::Text,
@@ -45,12 +45,12 @@ fn damaged(what: &str, value: &str) -> rusqlite::Error {
     )
 }
 
-fn date_col(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
+pub(super) fn date_col(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = r.get(i)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| damaged("date", &text))
 }
 
-fn time_col(r: &Row, i: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub(super) fn time_col(r: &Row, i: usize) -> rusqlite::Result<DateTime<Utc>> {
     let text: String = r.get(i)?;
     DateTime::parse_from_rfc3339(&text)
         .map(|t| t.with_timezone(&Utc))

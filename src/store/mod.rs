@@ -7,8 +7,11 @@ mod campaign;
 mod entries;
 mod error;
 mod events;
+mod health;
 mod schema;
 mod sheets;
+mod tickets;
+pub mod watch;
 
 pub mod audit;
 pub mod backup;
@@ -19,8 +22,10 @@ pub mod lead_pin;
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
+pub use health::SheetFill;
 pub use key::{DbFile, Key, probe};
 pub use sheets::SheetPreview;
+pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};
 use rusqlite::{Connection, OpenFlags};
@@ -82,15 +87,24 @@ impl Store {
         self.key.encrypts()
     }
 
+    /// Whether `typed` unlocks a desk locked after too many wrong PINs: the database
+    /// passphrase, or on a plain training database (which has none) the lead PIN.
+    pub fn unlock_secret_matches(&self, typed: &str) -> Result<bool, StoreError> {
+        match &self.key {
+            Key::Passphrase(passphrase) => Ok(same_secret(passphrase, typed)),
+            Key::Plain => self.verify_lead_pin(typed),
+        }
+    }
+
     /// Connects, applies the key (checking it), then sets the pragmas of DESIGN.md §3.
     fn connect(path: &Path, key: &Key, extra: OpenFlags) -> Result<Store, StoreError> {
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra,
         )
         .map_err(|e| StoreError::from_open(path, e))?;
         key::apply(&conn, path, key)?;
-        configure(&conn).map_err(|e| StoreError::from_open(path, e))?;
+        configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -116,9 +130,34 @@ impl Store {
     }
 }
 
+/// Compares two secrets in time that depends only on their lengths, not on where they differ.
+fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a
+            .bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// Sleep between tries while another process holds the write lock.
+const BUSY_RETRY: Duration = Duration::from_millis(1);
+
+/// Waits for the write lock in short, even steps up to [`BUSY_TIMEOUT`]. SQLite's own
+/// busy timeout backs off to 100 ms sleeps, so under contention a waiting desk keeps
+/// losing the lock to newcomers and can wait seconds; short steps keep the queue fair.
+fn wait_for_lock(tries: i32) -> bool {
+    let waited = BUSY_RETRY * u32::try_from(tries).unwrap_or(u32::MAX);
+    if waited >= BUSY_TIMEOUT {
+        return false;
+    }
+    std::thread::sleep(BUSY_RETRY);
+    true
+}
+
 /// The pragmas of DESIGN.md §3, set on every connection.
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.busy_handler(Some(wait_for_lock))?;
     // Reading the header fails here, with a clear error, when the file is not a database.
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {

@@ -5,7 +5,7 @@ use crate::domain::{Campaign, RegionCatalog};
 use rusqlite::{Connection, TransactionBehavior, params};
 
 /// Migration scripts; index + 1 is the schema version each one produces.
-const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_PROTECT];
+const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2_TICKETS, MIGRATION_3_PROTECT];
 
 /// The newest schema version this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -106,9 +106,27 @@ CREATE TABLE events (
 CREATE INDEX events_entry ON events(entry_id);
 "#;
 
+/// The door queue (DESIGN.md §3, §5). At most one ticket is served at a desk at a time.
+const MIGRATION_2_TICKETS: &str = r#"
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL CHECK (number > 0),
+    day TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    called_at TEXT,
+    desk TEXT,
+    status TEXT NOT NULL
+        CHECK (status IN ('waiting', 'serving', 'done', 'no_show', 'left')),
+    closed_at TEXT,
+    UNIQUE (day, number)
+);
+CREATE INDEX tickets_waiting ON tickets(day, called_at IS NULL, number) WHERE status = 'waiting';
+CREATE UNIQUE INDEX tickets_serving ON tickets(desk) WHERE status = 'serving';
+"#;
+
 /// Protection (DESIGN.md §7): the lead PIN, an append-only audit log, backup and
 /// retention settings, and the consent notice file.
-const MIGRATION_PROTECT: &str = r#"
+const MIGRATION_3_PROTECT: &str = r#"
 CREATE TABLE lead_pin (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     phc TEXT NOT NULL,

@@ -1,6 +1,6 @@
 //! Runs the effects `update` asks for against the store and turns results into messages.
 
-use super::msg::{Duplicates, Effect, Msg, WriteFailure};
+use super::msg::{Duplicates, Effect, Msg, TicketMove, WriteFailure};
 use super::signin_memory;
 use crate::store::{Actor, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -51,11 +51,11 @@ pub fn run(
                 .campaign()
                 .map_or_else(failure, |c| Msg::Campaign(Box::new(c))),
         ),
-        Effect::Save(entry) => {
+        Effect::Save(entry, ticket) => {
             let actor = actor?;
             Some(
                 store
-                    .save_entry(&entry, actor, None, now)
+                    .save_entry(&entry, actor, ticket, now)
                     .map_or_else(failure, |s| Msg::Saved(Box::new(s))),
             )
         }
@@ -88,6 +88,54 @@ pub fn run(
             Ok(None) => failure(StoreError::NoSuchEntry(id)),
             Err(e) => failure(e),
         }),
+        Effect::LoadTickets(day) => {
+            Some(store.tickets_of_day(day).map_or_else(failure, Msg::Tickets))
+        }
+        Effect::LoadServing => {
+            let desk = actor.map(|a| a.desk.as_str()).unwrap_or_default();
+            Some(
+                store
+                    .serving_ticket(desk)
+                    .map_or_else(failure, Msg::Serving),
+            )
+        }
+        Effect::CallNext(finish, day) => {
+            let actor = actor?;
+            Some(
+                store
+                    .call_next(actor, finish, day, now)
+                    .map_or_else(failure, |o| Msg::Called(Box::new(o))),
+            )
+        }
+        Effect::IssueTicket(day) => {
+            let actor = actor?;
+            Some(
+                store
+                    .issue_ticket(actor, day, now)
+                    .map_or_else(failure, Msg::Issued),
+            )
+        }
+        Effect::UndoTicket(id, number) => {
+            let actor = actor?;
+            Some(
+                store
+                    .undo_ticket(actor, id, now)
+                    .map_or_else(failure, |done| Msg::Undone(number, done)),
+            )
+        }
+        Effect::MoveTicket(change, id, number) => {
+            let actor = actor?;
+            let moved = match change {
+                TicketMove::Recall => store.recall_ticket(actor, id, now),
+                TicketMove::Left => store.mark_left(actor, id, now),
+            };
+            Some(moved.map_or_else(failure, |t| Msg::TicketMoved(change, number, t)))
+        }
+        Effect::CheckPassphrase(typed) => Some(
+            store
+                .unlock_secret_matches(&typed)
+                .map_or_else(failure, Msg::PassphraseChecked),
+        ),
         Effect::RememberSignIn { desk, operator } => {
             // Losing the remembered names only costs typing them again next start.
             let _ = signin_memory::save(&signin_memory::Remembered { desk, operator });

@@ -13,11 +13,15 @@ use crate::cli::DeskArgs;
 use crate::domain::RegionCatalog;
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::store::watch;
 use chrono::{Timelike, Utc};
 use crossterm::event::{self, Event, KeyEventKind};
 use model::Model;
+use model::Screen;
 use msg::Msg;
 use std::collections::VecDeque;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
 use std::time::Duration;
 
 /// Applies a message and runs every effect it causes, until the model is settled.
@@ -33,72 +37,139 @@ pub fn dispatch(model: &mut Model, store: &mut Store, msg: Msg) {
     }
 }
 
-/// A model ready for work: signed in straight away when both names were given.
+/// A desk model ready for work: signed in straight away when both names were given.
 pub fn start_model(
     store: &mut Store,
     regions: RegionCatalog,
     lang: Lang,
     args: &DeskArgs,
 ) -> anyhow::Result<Model> {
+    start_model_at(store, regions, lang, args, Screen::Desk)
+}
+
+/// A model that opens on `home` after sign-in (desk, door, queue or board).
+pub fn start_model_at(
+    store: &mut Store,
+    regions: RegionCatalog,
+    lang: Lang,
+    args: &DeskArgs,
+    home: Screen,
+) -> anyhow::Result<Model> {
     let campaign = store.campaign()?;
     let mut model = Model::new(lang, campaign, regions, Utc::now());
+    model.home = home;
+    model.encrypted = store.is_encrypted();
     let remembered = signin_memory::load();
-    let desk = args.desk.clone().unwrap_or(remembered.desk);
+    // The door is one per point: it signs in as desk `door` unless told otherwise.
+    let desk = match (&args.desk, home) {
+        (Some(desk), _) => desk.clone(),
+        (None, Screen::Door) => "door".into(),
+        (None, _) => remembered.desk,
+    };
     let operator = args.operator.clone().unwrap_or(remembered.operator);
     model.signin.desk = desk.clone().into();
     model.signin.operator = operator.clone().into();
-    if args.desk.is_some() && args.operator.is_some() {
-        for effect in update::sign_in(&mut model, desk, operator) {
-            if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), Utc::now()) {
-                dispatch(&mut model, store, reply);
+    let named = (args.desk.is_some() || home == Screen::Door) && args.operator.is_some();
+    match args.pin.clone().filter(|p| update::valid_pin(p)) {
+        Some(pin) if named => {
+            for effect in update::sign_in(&mut model, desk, operator, pin) {
+                if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), Utc::now())
+                {
+                    dispatch(&mut model, store, reply);
+                }
             }
         }
+        _ if named => model.signin.focus = model::SignInField::Pin,
+        _ => {}
     }
     Ok(model)
 }
 
-/// Opens the desk screen in the terminal until the operator quits. The terminal is
-/// restored on return, on error and on panic (ratatui's hook).
-pub fn run_desk(
+/// Opens the app in the terminal on the `home` screen until the person quits. The
+/// terminal is restored on return, on error and on panic (ratatui's hook).
+pub fn run_app(
     mut store: Store,
     regions: RegionCatalog,
     lang: Lang,
     args: DeskArgs,
+    home: Screen,
 ) -> anyhow::Result<()> {
-    let mut model = start_model(&mut store, regions, lang, &args)?;
+    let watcher = store.open_sibling()?;
+    let mut model = start_model_at(&mut store, regions, lang, &args, home)?;
     let mut terminal = ratatui::try_init()?;
     if let Ok(size) = terminal.size() {
         model.size = (size.width, size.height);
     }
-    let result = event_loop(&mut terminal, &mut model, &mut store);
+    let result = event_loop(&mut terminal, &mut model, &mut store, watcher);
     ratatui::restore();
     result
+}
+
+/// What wakes the event loop.
+enum Wake {
+    /// A terminal event.
+    Input(Event),
+    /// The database changed.
+    Changed,
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     model: &mut Model,
     store: &mut Store,
+    watcher: Store,
 ) -> anyhow::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let changes = tx.clone();
+    watch::watch(watcher, watch::WATCH_EVERY, move || {
+        changes.send(Wake::Changed).is_ok()
+    });
+    thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if tx.send(Wake::Input(event)).is_err() {
+                return;
+            }
+        }
+    });
     terminal.draw(|f| screens::render(f, model))?;
     while !model.quit {
-        let msg = if event::poll(until_next_minute())? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => Msg::Key(key),
-                Event::Resize(w, h) => Msg::Resize(w, h),
-                _ => continue,
-            }
-        } else {
-            Msg::Tick(Utc::now())
+        let msg = match rx.recv_timeout(until_next_wake(model)) {
+            Ok(Wake::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => Msg::Key(key),
+            Ok(Wake::Input(Event::Resize(w, h))) => Msg::Resize(w, h),
+            Ok(Wake::Input(_)) => continue,
+            Ok(Wake::Changed) => Msg::DataChanged,
+            Err(RecvTimeoutError::Timeout) => Msg::Tick(Utc::now()),
+            Err(RecvTimeoutError::Disconnected) => break,
         };
+        if !matches!(msg, Msg::Tick(_)) {
+            // Keys and reloads act on the current time (the door's undo window, waits).
+            dispatch(model, store, Msg::Tick(Utc::now()));
+        }
         dispatch(model, store, msg);
         terminal.draw(|f| screens::render(f, model))?;
     }
     Ok(())
 }
 
-/// The clock on the top line shows minutes, so the idle loop wakes once a minute.
-fn until_next_minute() -> Duration {
-    let second = u64::from(Utc::now().second());
-    Duration::from_secs(60 - second.min(59))
+/// The loop sleeps until the clock on the top line changes, or until the door's undo
+/// window closes, whichever is first; nothing else needs a timer.
+fn until_next_wake(model: &Model) -> Duration {
+    let now = Utc::now();
+    let second = u64::from(now.second());
+    let minute = Duration::from_secs(60 - second.min(59));
+    let undo_closes = model
+        .door
+        .last_issued
+        .as_ref()
+        .map(|t| t.issued_at + update::UNDO_WINDOW - now)
+        .and_then(|d| d.to_std().ok())
+        .map(|d| d + Duration::from_millis(50));
+    let lock_at = update::lock_deadline(model)
+        .map(|at| at - now)
+        .and_then(|d| d.to_std().ok())
+        .map(|d| d + Duration::from_millis(50));
+    [undo_closes, lock_at]
+        .into_iter()
+        .flatten()
+        .fold(minute, Duration::min)
 }

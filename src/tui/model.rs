@@ -1,6 +1,7 @@
 //! The whole app state. Only `update` changes it; screens only read it.
 
 use super::form::Form;
+use crate::domain::queue::{QueueFigures, Ticket, TicketStatus};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::Lang;
 use crate::store::Actor;
@@ -17,6 +18,22 @@ pub enum Screen {
     Desk,
     /// This desk's entries.
     Entries,
+    /// The queue: waiting tickets, desks and figures.
+    Queue,
+    /// The door: issue tickets, show who was called.
+    Door,
+}
+
+/// A field of the sign-in form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignInField {
+    /// Desk name.
+    #[default]
+    Desk,
+    /// Operator name.
+    Operator,
+    /// Session PIN.
+    Pin,
 }
 
 /// The sign-in form.
@@ -26,8 +43,10 @@ pub struct SignIn {
     pub desk: Input,
     /// Operator name.
     pub operator: Input,
-    /// Whether the cursor is on the operator field.
-    pub on_operator: bool,
+    /// Session PIN (4–8 digits, shown as dots).
+    pub pin: Input,
+    /// The field the cursor is on.
+    pub focus: SignInField,
     /// What is missing, if Enter was pressed too early.
     pub problem: Option<String>,
 }
@@ -41,6 +60,54 @@ pub struct EntriesView {
     pub selected: usize,
     /// The void reason being typed, when voiding.
     pub void_reason: Option<Input>,
+}
+
+/// What the queue and door screens show: today's tickets and the figures over them.
+#[derive(Debug, Clone, Default)]
+pub struct QueueView {
+    /// Today's tickets, by number.
+    pub tickets: Vec<Ticket>,
+    /// Figures over them (computed when tickets or the clock change, never while drawing).
+    pub figures: Option<QueueFigures>,
+    /// Highlighted row of the queue list (index into `QueueView::rows`).
+    pub selected: usize,
+}
+
+impl QueueView {
+    /// The rows the queue screen lists, in order: waiting (in call order), then no-shows
+    /// (they can be recalled), then tickets being served.
+    pub fn rows(&self) -> Vec<&Ticket> {
+        let mut waiting: Vec<&Ticket> = self
+            .tickets
+            .iter()
+            .filter(|t| t.status == TicketStatus::Waiting)
+            .collect();
+        waiting.sort_by_key(|t| (t.called_at.is_none(), t.number));
+        let others = [TicketStatus::NoShow, TicketStatus::Serving]
+            .into_iter()
+            .flat_map(|s| self.tickets.iter().filter(move |t| t.status == s));
+        waiting.into_iter().chain(others).collect()
+    }
+}
+
+/// The door screen's own state.
+#[derive(Debug, Clone, Default)]
+pub struct DoorView {
+    /// The last ticket issued here, for showing and undoing it.
+    pub last_issued: Option<Ticket>,
+    /// The ticket number being typed to mark a walkout, when marking.
+    pub leaving: Option<Input>,
+}
+
+/// The lock screen's state.
+#[derive(Debug, Clone, Default)]
+pub struct Lock {
+    /// What has been typed (shown as dots).
+    pub typed: Input,
+    /// Wrong PINs so far.
+    pub wrong: u32,
+    /// Why the last try failed.
+    pub problem: Option<String>,
 }
 
 /// How a status message looks.
@@ -94,6 +161,22 @@ pub struct Model {
     pub entries: EntriesView,
     /// One-line message under the form.
     pub status: Option<(Tone, String)>,
+    /// The ticket this desk is serving.
+    pub ticket: Option<Ticket>,
+    /// Today's queue.
+    pub queue: QueueView,
+    /// Door screen state.
+    pub door: DoorView,
+    /// The screen work starts on after sign-in.
+    pub home: Screen,
+    /// The session PIN chosen at sign-in (kept in memory only).
+    pub session_pin: Option<String>,
+    /// Set while the screen is locked.
+    pub lock: Option<Lock>,
+    /// When the last key came (the idle lock counts from it).
+    pub last_input: DateTime<Utc>,
+    /// Whether the database is encrypted (a plain training database shows a badge).
+    pub encrypted: bool,
     /// Pending y/n question.
     pub confirm: Option<Confirm>,
     /// Terminal size.
@@ -124,6 +207,14 @@ impl Model {
             entries: EntriesView::default(),
             status: None,
             confirm: None,
+            ticket: None,
+            queue: QueueView::default(),
+            door: DoorView::default(),
+            home: Screen::Desk,
+            session_pin: None,
+            lock: None,
+            last_input: now,
+            encrypted: false,
             size: (80, 24),
             quit: false,
             campaign,
@@ -134,6 +225,15 @@ impl Model {
     /// Today at the collection point.
     pub fn today(&self) -> NaiveDate {
         self.campaign.local_date(self.now)
+    }
+
+    /// What the lock screen asks for after too many wrong PINs.
+    pub fn passphrase_prompt(&self) -> crate::i18n::lock::LockText {
+        if self.encrypted {
+            crate::i18n::lock::LockText::TypePassphrase
+        } else {
+            crate::i18n::lock::LockText::TypeLeadPin
+        }
     }
 
     /// Whether messages are in Russian.

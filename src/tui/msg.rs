@@ -1,9 +1,10 @@
 //! Messages into `update` and the effects it asks for.
 
 use crate::domain::checks::LookupKeys;
+use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
-use crate::store::{EntryEdit, SavedEntry, SheetPreview};
-use chrono::{DateTime, Utc};
+use crate::store::{CallOutcome, EntryEdit, Finish, SavedEntry, SheetPreview};
+use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 use std::collections::HashMap;
 
@@ -41,6 +42,32 @@ pub enum Msg {
     EntriesLoaded(Vec<Entry>),
     /// An entry to edit was loaded.
     EntryOpened(Box<Entry>),
+    /// Another process (or this one) committed a change to the database.
+    DataChanged,
+    /// Today's tickets were (re)loaded.
+    Tickets(Vec<Ticket>),
+    /// The ticket this desk serves, found at sign-in (a restarted desk resumes it).
+    Serving(Option<Ticket>),
+    /// A call-next finished.
+    Called(Box<CallOutcome>),
+    /// The door issued a ticket.
+    Issued(Ticket),
+    /// The door's undo: the number, and whether it was taken back (false: already called).
+    Undone(u32, bool),
+    /// A recall or walkout: the ticket number asked for and the ticket after the change
+    /// (`None`: it was no longer in the state the change needs).
+    TicketMoved(TicketMove, u32, Option<Ticket>),
+    /// Whether the secret typed on the lock screen after too many wrong PINs was right.
+    PassphraseChecked(bool),
+}
+
+/// A change to a ticket made from the queue or door screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TicketMove {
+    /// A no-show back to the front of the queue.
+    Recall,
+    /// A waiting person gave up.
+    Left,
 }
 
 /// The answer to a duplicate lookup.
@@ -79,8 +106,8 @@ pub enum Effect {
     LoadCounts,
     /// Reload campaign settings.
     LoadCampaign,
-    /// Save a new entry.
-    Save(NewEntry),
+    /// Save a new entry, linked to the desk's current ticket.
+    Save(NewEntry, Option<i64>),
     /// Save an edit.
     SaveEdit(EntryEdit),
     /// Void an entry with a reason.
@@ -94,6 +121,21 @@ pub enum Effect {
     LoadEntries,
     /// Load one entry to edit it.
     OpenEntry(String),
+    /// Load the tickets of this day.
+    LoadTickets(NaiveDate),
+    /// Find the ticket this desk is serving.
+    LoadServing,
+    /// Close the current ticket this way and call the next of this day.
+    CallNext(Finish, NaiveDate),
+    /// Issue the next ticket of this day at the door.
+    IssueTicket(NaiveDate),
+    /// Take back a ticket issued by mistake.
+    UndoTicket(i64, u32),
+    /// Recall a no-show or mark a waiting ticket as left.
+    MoveTicket(TicketMove, i64, u32),
+    /// Check a secret typed on the lock screen: the database passphrase, or on a plain
+    /// training database the lead PIN.
+    CheckPassphrase(String),
     /// Remember desk and operator for the next start.
     RememberSignIn {
         /// Desk name.

@@ -7,9 +7,17 @@ use super::msg::{Effect, Msg, WriteFailure};
 use crate::domain::checks::lookup_keys;
 use crate::domain::{DocKind, EntryStatus, Field, Severity, dates, names};
 use crate::i18n::{self, Text};
-use crate::store::{Actor, EntryEdit};
+use crate::store::EntryEdit;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
+
+mod lock;
+mod queue;
+mod signin;
+
+pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
+pub use queue::UNDO_WINDOW;
+pub use signin::sign_in;
 
 /// Applies one message to the model and returns the effects to run.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -20,7 +28,18 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Tick(now) => {
+            let day = model.today();
             model.now = now;
+            queue::refresh_figures(model);
+            lock::lock_if_idle(model);
+            if model.today() != day && model.actor.is_some() {
+                return vec![Effect::LoadTickets(model.today())];
+            }
+            Vec::new()
+        }
+        Msg::DataChanged => data_changed(model),
+        Msg::PassphraseChecked(right) => {
+            lock::passphrase_checked(model, right);
             Vec::new()
         }
         Msg::Duplicates(answer) => {
@@ -94,7 +113,32 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             effects
         }
+        other => queue::on_msg(model, other).unwrap_or_default(),
     }
+}
+
+/// Another process changed the database: reload what the screens show and ask the
+/// duplicate lookups again (another desk may have just saved this signer).
+fn data_changed(model: &mut Model) -> Vec<Effect> {
+    if model.actor.is_none() {
+        return Vec::new();
+    }
+    let mut effects = vec![
+        Effect::LoadTickets(model.today()),
+        Effect::LoadCounts,
+        Effect::LoadCampaign,
+    ];
+    if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
+        effects.push(Effect::LoadEntries);
+    }
+    if model.form.has_signer_data() {
+        let exclude = model.form.editing.as_ref().map(|e| e.id.clone());
+        let keys = lookup_keys(&model.form.draft());
+        if keys.document.is_some() || keys.person.is_some() {
+            effects.push(Effect::LookupDuplicates { keys, exclude });
+        }
+    }
+    effects
 }
 
 /// After an edit is saved or abandoned: back to the stashed signer, or to the list.
@@ -184,6 +228,14 @@ fn alt_digit(key: &KeyEvent) -> Option<char> {
 }
 
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    model.last_input = model.now;
+    if model.lock.is_some() {
+        return lock::on_lock_key(model, key);
+    }
+    if ctrl(&key, 'l') && model.actor.is_some() {
+        lock::lock(model);
+        return Vec::new();
+    }
     if let Some(question) = model.confirm {
         return on_confirm(model, question, key);
     }
@@ -204,23 +256,41 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if model.screen == Screen::SignIn {
-        return on_signin_key(model, key);
+        return signin::on_signin_key(model, key);
     }
     match (key.code, alt_digit(&key)) {
         (KeyCode::F(2), _) | (_, Some('1')) => {
             model.screen = Screen::Desk;
             return refresh_lookups(model);
         }
+        (KeyCode::F(3), _) | (_, Some('2')) => {
+            model.screen = Screen::Queue;
+            return vec![Effect::LoadTickets(model.today())];
+        }
         (KeyCode::F(4), _) | (_, Some('3')) => {
             model.screen = Screen::Entries;
             model.entries.void_reason = None;
             return vec![Effect::LoadEntries];
         }
+        (KeyCode::F(6), _) | (_, Some('5')) => {
+            model.screen = Screen::Door;
+            return vec![Effect::LoadTickets(model.today())];
+        }
         _ => {}
+    }
+    if model.screen != Screen::Door && model.entries.void_reason.is_none() {
+        if ctrl(&key, 'n') {
+            return queue::call_next(model, crate::store::Finish::Done);
+        }
+        if ctrl(&key, 'u') {
+            return queue::call_next(model, crate::store::Finish::NoShow);
+        }
     }
     match model.screen {
         Screen::Desk => on_form_key(model, key),
         Screen::Entries => on_entries_key(model, key),
+        Screen::Queue => queue::on_queue_key(model, key),
+        Screen::Door => queue::on_door_key(model, key),
         Screen::SignIn => Vec::new(),
     }
 }
@@ -247,54 +317,6 @@ fn on_confirm(model: &mut Model, question: Confirm, key: KeyEvent) -> Vec<Effect
         model.confirm = None;
     }
     Vec::new()
-}
-
-fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let s = &mut model.signin;
-    match key.code {
-        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-            s.on_operator = !s.on_operator
-        }
-        KeyCode::Enter => {
-            if !s.on_operator && s.operator.value().trim().is_empty() {
-                s.on_operator = true;
-                return Vec::new();
-            }
-            let desk = s.desk.value().trim().to_string();
-            let operator = s.operator.value().trim().to_string();
-            if desk.is_empty() || operator.is_empty() {
-                s.on_operator = !desk.is_empty();
-                s.problem = Some(model.lang.text(Text::SignInMissing).into());
-                return Vec::new();
-            }
-            return sign_in(model, desk, operator);
-        }
-        _ => {
-            let input = if s.on_operator {
-                &mut s.operator
-            } else {
-                &mut s.desk
-            };
-            input.handle_event(&Event::Key(key));
-            s.problem = None;
-        }
-    }
-    Vec::new()
-}
-
-/// Starts work at the desk with these names.
-pub fn sign_in(model: &mut Model, desk: String, operator: String) -> Vec<Effect> {
-    model.actor = Some(Actor {
-        desk: desk.clone(),
-        operator: operator.clone(),
-    });
-    model.screen = Screen::Desk;
-    model.status = None;
-    vec![
-        Effect::RememberSignIn { desk, operator },
-        Effect::LoadCampaign,
-        Effect::LoadCounts,
-    ]
 }
 
 fn move_focus(model: &mut Model, forward: bool) {
@@ -537,7 +559,7 @@ fn save(model: &mut Model) -> Vec<Effect> {
             id: old.id.clone(),
             entry,
         })],
-        None => vec![Effect::Save(entry)],
+        None => vec![Effect::Save(entry, model.ticket.as_ref().map(|t| t.id))],
     }
 }
 

@@ -68,6 +68,7 @@ impl Desk {
             DeskArgs {
                 desk: Some(desk.into()),
                 operator: Some(operator.into()),
+                pin: Some("1234".into()),
             },
         )
     }

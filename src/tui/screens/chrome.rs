@@ -1,6 +1,8 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
 use crate::i18n::Text;
+use crate::i18n::lock::LockText;
+use crate::i18n::queue::{QueueText, ticket_on_top, waiting_on_top};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,6 +26,17 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
             actor.desk,
             actor.operator
         ));
+        if model.home != Screen::Door {
+            left.push_str(" · ");
+            left.push_str(&ticket_on_top(
+                model.lang,
+                model.ticket.as_ref().map(|t| t.number),
+            ));
+        }
+        if let Some(q) = &model.queue.figures {
+            left.push_str(" · ");
+            left.push_str(&waiting_on_top(model.lang, q.waiting));
+        }
     }
     let pad =
         (area.width as usize).saturating_sub(left.chars().count() + clock.chars().count() + 1);
@@ -39,6 +52,7 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
 pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
     let style = Style::default().bg(Color::DarkGray).fg(Color::White);
     let text = match model.confirm {
+        _ if model.lock.is_some() => LockText::KeysLock.text(model.lang),
         Some(Confirm::Quit) => model.lang.text(Text::ConfirmQuit),
         Some(Confirm::ClearForm) => model.lang.text(Text::ConfirmClear),
         None => match model.screen {
@@ -48,9 +62,14 @@ pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
                 model.lang.text(Text::KeysVoid)
             }
             Screen::Entries => model.lang.text(Text::KeysEntries),
+            Screen::Queue => QueueText::KeysQueue.text(model.lang),
+            Screen::Door if model.door.leaving.is_some() => {
+                QueueText::KeysDoorLeaving.text(model.lang)
+            }
+            Screen::Door => QueueText::KeysDoor.text(model.lang),
         },
     };
-    let style = if model.confirm.is_some() {
+    let style = if model.confirm.is_some() && model.lock.is_none() {
         Style::default().bg(Color::Yellow).fg(Color::Black)
     } else {
         style

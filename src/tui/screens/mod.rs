@@ -2,8 +2,11 @@
 
 pub mod chrome;
 pub mod desk;
+pub mod door;
 pub mod entries;
 pub mod help;
+pub mod lock;
+pub mod queue;
 pub mod signin;
 
 use super::model::{Model, Screen};
@@ -41,10 +44,17 @@ pub fn render(f: &mut Frame, model: &Model) {
     ])
     .areas(area);
     chrome::top_bar(f, top, model);
+    if model.lock.is_some() {
+        lock::render(f, body, model);
+        chrome::bottom_bar(f, bottom, model);
+        return;
+    }
     match model.screen {
         Screen::SignIn => signin::render(f, body, model),
         Screen::Desk => desk::render(f, body, model),
         Screen::Entries => entries::render(f, body, model),
+        Screen::Queue => queue::render(f, body, model),
+        Screen::Door => door::render(f, body, model),
     }
     chrome::bottom_bar(f, bottom, model);
     if model.help {

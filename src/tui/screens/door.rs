@@ -1,0 +1,173 @@
+//! The door: the number just issued, how many wait and for how long, and the last
+//! tickets called with the desk each went to, all large enough to read in a noisy line.
+
+use super::chrome;
+use crate::domain::queue::{TicketStatus, recent_calls, short_duration, ticket_label};
+use crate::i18n::queue::QueueText;
+use crate::tui::model::Model;
+use crate::tui::widgets::big_digits::{self, BigDigits};
+use crate::tui::widgets::big_text::{big, cell_size, drawable, fitting};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use tui_big_text::PixelSize;
+
+/// How many recent calls the door shows.
+const RECENT: usize = 5;
+/// Width of the left column (issued number, waiting, ETA).
+const LEFT_WIDTH: u16 = 36;
+
+/// Draws the door screen.
+pub fn render(f: &mut Frame, area: Rect, model: &Model) {
+    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(LEFT_WIDTH), Constraint::Fill(1)]).areas(main);
+    render_issued(f, left, model);
+    render_called(f, right, model);
+    chrome::status_line(f, status, model);
+}
+
+fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
+    let lang = model.lang;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", QueueText::DoorTitle.text(lang)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let figures = model.queue.figures.as_ref();
+    let waiting = figures.map_or(0, |q| q.waiting);
+    let eta = match figures.and_then(|q| q.eta_secs) {
+        Some(secs) => format!("~{}", short_duration(secs, model.russian())),
+        None => QueueText::NoEstimate.text(lang).to_string(),
+    };
+    let [
+        label,
+        number,
+        _,
+        waiting_label,
+        waiting_digits,
+        eta_line,
+        _,
+        prompt,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(8),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(big_digits::HEIGHT),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    match &model.door.last_issued {
+        Some(ticket) => {
+            f.render_widget(
+                Paragraph::new(QueueText::YourNumber.text(lang)).style(bold),
+                label,
+            );
+            let text = ticket.label();
+            let size = fitting(3, number.width, number.height, &[PixelSize::Full])
+                .unwrap_or(PixelSize::HalfHeight);
+            f.render_widget(big(&text, size, Style::default().fg(Color::Yellow)), number);
+        }
+        None => f.render_widget(
+            Paragraph::new(QueueText::NoneIssued.text(lang)).style(bold),
+            label,
+        ),
+    }
+    f.render_widget(
+        Paragraph::new(QueueText::Waiting.text(lang)).style(bold),
+        waiting_label,
+    );
+    let digits = BigDigits::new(waiting.to_string()).style(Style::default().fg(Color::Cyan));
+    f.render_widget(digits, waiting_digits);
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{}: ", QueueText::Eta.text(lang)), bold),
+            Span::raw(eta),
+        ])),
+        eta_line,
+    );
+    if let Some(typed) = &model.door.leaving {
+        f.render_widget(
+            Paragraph::new(format!(
+                "{}{}▏",
+                QueueText::LeavingPrompt.text(lang),
+                typed.value()
+            ))
+            .style(Style::default().fg(Color::Black).bg(Color::Yellow)),
+            prompt,
+        );
+    }
+}
+
+fn render_called(f: &mut Frame, area: Rect, model: &Model) {
+    let lang = model.lang;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", QueueText::Called.text(lang)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let calls = recent_calls(&model.queue.tickets, model.today(), RECENT);
+    if calls.is_empty() {
+        f.render_widget(Paragraph::new(QueueText::NoneCalled.text(lang)), inner);
+        return;
+    }
+    // Four rows a call while they fit; the rest as one plain line each.
+    let big_rows = (inner.height / 4) as usize;
+    let mut y = inner.y;
+    for (i, (number, desk, status)) in calls.into_iter().enumerate() {
+        let style = match status {
+            TicketStatus::Serving if i == 0 => Style::default()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            TicketStatus::Serving => Style::default().fg(Color::White),
+            _ => Style::default().fg(Color::DarkGray),
+        };
+        let height = if i < big_rows { 4 } else { 1 };
+        if y + height > inner.bottom() {
+            break;
+        }
+        let row = Rect::new(inner.x, y, inner.width, height);
+        y += height;
+        if height == 1 {
+            let text = format!("{} → {desk}", ticket_label(number));
+            f.render_widget(Paragraph::new(text).style(style), row);
+            continue;
+        }
+        let chars = desk.chars().count() as u16;
+        // Wider letters when the whole call fits in them.
+        let size = if drawable(&desk) {
+            fitting(
+                chars + 3,
+                row.width.saturating_sub(3),
+                4,
+                &[PixelSize::HalfHeight],
+            )
+        } else {
+            None
+        }
+        .unwrap_or(PixelSize::Quadrant);
+        let number_width = 3 * cell_size(size).0;
+        let [num, arrow, name] = Layout::horizontal([
+            Constraint::Length(number_width),
+            Constraint::Length(3),
+            Constraint::Fill(1),
+        ])
+        .areas(row);
+        f.render_widget(big(&ticket_label(number), size, style), num);
+        let middle = |r: Rect| Rect::new(r.x, r.y + 1, r.width, 1);
+        f.render_widget(Paragraph::new(" →").style(style), middle(arrow));
+        match fitting(chars, name.width, name.height, &[size]) {
+            Some(size) if drawable(&desk) => f.render_widget(big(&desk, size, style), name),
+            _ => f.render_widget(
+                Paragraph::new(desk).style(style.add_modifier(Modifier::BOLD)),
+                middle(name),
+            ),
+        }
+    }
+}

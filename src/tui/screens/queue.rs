@@ -1,0 +1,257 @@
+//! The queue screen: figures, the ticket list (recall no-shows, mark walkouts), desks,
+//! and arrivals vs served per 10 minutes.
+
+use super::chrome;
+use crate::domain::queue::{
+    QueueFigures, TicketStatus, queue_figures, short_duration, ticket_label,
+};
+use crate::i18n::queue::QueueText;
+use crate::tui::model::Model;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Block, Borders, List, ListItem, ListState, Paragraph,
+};
+
+/// Height of the figures block.
+const FIGURES_HEIGHT: u16 = 7;
+/// Height of the chart.
+const CHART_HEIGHT: u16 = 6;
+/// Width of the desks table.
+const DESKS_WIDTH: u16 = 40;
+
+/// Draws the queue screen.
+pub fn render(f: &mut Frame, area: Rect, model: &Model) {
+    let [figures, middle, chart, status] = Layout::vertical([
+        Constraint::Length(FIGURES_HEIGHT),
+        Constraint::Fill(1),
+        Constraint::Length(CHART_HEIGHT),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [tickets, desks] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(DESKS_WIDTH)]).areas(middle);
+    let empty;
+    let q = match &model.queue.figures {
+        Some(q) => q,
+        None => {
+            empty = queue_figures(&[], model.today(), model.now);
+            &empty
+        }
+    };
+    render_figures(f, figures, model, q);
+    render_tickets(f, tickets, model);
+    render_desks(f, desks, model, q);
+    render_chart(f, chart, model, q);
+    chrome::status_line(f, status, model);
+}
+
+fn duration(model: &Model, secs: Option<u32>) -> String {
+    secs.map_or_else(|| "—".into(), |s| short_duration(s, model.russian()))
+}
+
+fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
+    let lang = model.lang;
+    let t = |x: QueueText| x.text(lang);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", t(QueueText::QueueTitle)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let eta = match q.eta_secs {
+        Some(s) => format!("~{}", short_duration(s, model.russian())),
+        None => t(QueueText::NoEstimate).into(),
+    };
+    let no_show = q
+        .no_show_rate
+        .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0));
+    let pairs = [
+        (t(QueueText::Waiting), q.waiting.to_string()),
+        (
+            t(QueueText::LongestWait),
+            duration(model, q.longest_wait_secs),
+        ),
+        (t(QueueText::Eta), eta),
+        (
+            t(QueueText::MedianWait),
+            duration(model, q.median_wait_secs),
+        ),
+        (t(QueueText::ActiveDesks), q.active_desks.to_string()),
+        (
+            t(QueueText::ServiceTime),
+            duration(model, q.avg_service_secs),
+        ),
+        (t(QueueText::ServedPerHour), q.served_last_hour.to_string()),
+        (t(QueueText::NoShowRate), no_show),
+    ];
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let column = |items: Vec<&(&str, String)>| -> Vec<Line> {
+        items
+            .into_iter()
+            .map(|(label, value)| {
+                Line::from(vec![
+                    Span::raw(format!(" {label}: ")),
+                    Span::styled(value.clone(), bold),
+                ])
+            })
+            .collect()
+    };
+    f.render_widget(
+        Paragraph::new(column(pairs.iter().step_by(2).collect())),
+        left,
+    );
+    f.render_widget(
+        Paragraph::new(column(pairs.iter().skip(1).step_by(2).collect())),
+        right,
+    );
+    let today = lang
+        .pick(
+            " {label}: {i} issued · {s} served · {n} no-show · {l} left",
+            " {label}: выдано {i} · принято {s} · не подошли {n} · ушли {l}",
+        )
+        .replace("{label}", t(QueueText::Today))
+        .replace("{i}", &q.issued_today.to_string())
+        .replace("{s}", &q.served_today.to_string())
+        .replace("{n}", &q.no_shows_today.to_string())
+        .replace("{l}", &q.left_today.to_string());
+    let last = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
+    f.render_widget(Paragraph::new(today), last);
+}
+
+fn render_tickets(f: &mut Frame, area: Rect, model: &Model) {
+    let lang = model.lang;
+    let rows = model.queue.rows();
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ({}) ",
+        QueueText::Tickets.text(lang),
+        rows.len()
+    ));
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|t| {
+            let (label, style, detail) = match t.status {
+                TicketStatus::Waiting if t.called_at.is_some() => (
+                    QueueText::StatusRecalled,
+                    Style::default().fg(Color::Yellow),
+                    String::new(),
+                ),
+                TicketStatus::Waiting => {
+                    (QueueText::StatusWaiting, Style::default(), String::new())
+                }
+                TicketStatus::NoShow => (
+                    QueueText::StatusNoShow,
+                    Style::default().fg(Color::Red),
+                    String::new(),
+                ),
+                _ => (
+                    QueueText::StatusServing,
+                    Style::default().fg(Color::Green),
+                    format!(" → {}", t.desk.as_deref().unwrap_or("?")),
+                ),
+            };
+            let since = match t.status {
+                TicketStatus::Waiting => Some(t.issued_at),
+                _ => t.called_at,
+            };
+            let wait = since
+                .map(|at| (model.now - at).num_seconds().max(0) as u32)
+                .map(|s| short_duration(s, model.russian()))
+                .unwrap_or_default();
+            ListItem::new(format!(
+                " {}  {:<11} {:>10}{detail}",
+                ticket_label(t.number),
+                label.text(lang),
+                wait
+            ))
+            .style(style)
+        })
+        .collect();
+    let mut state = ListState::default();
+    if !rows.is_empty() {
+        state.select(Some(model.queue.selected));
+    }
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    f.render_stateful_widget(list, area, &mut state);
+}
+
+fn render_desks(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
+    let lang = model.lang;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", QueueText::Desks.text(lang)));
+    let header = Line::styled(
+        lang.pick(
+            " desk      ticket served per person",
+            " стол       талон принято на чел.",
+        ),
+        Style::default().add_modifier(Modifier::BOLD),
+    );
+    let rows = q.desks.iter().map(|d| {
+        let serving = d.serving.map_or_else(|| "—".into(), ticket_label);
+        let style = if d.active {
+            Style::default()
+        } else {
+            Style::default().fg(Color::DarkGray)
+        };
+        Line::styled(
+            format!(
+                " {:<10.10} {serving:>5} {:>6} {:>10}",
+                d.desk,
+                d.served_today,
+                duration(model, d.avg_service_secs)
+            ),
+            style,
+        )
+    });
+    let lines: Vec<Line> = std::iter::once(header).chain(rows).collect();
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn render_chart(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
+    let lang = model.lang;
+    let inner_width = area.width.saturating_sub(2) as usize;
+    // Each bucket takes two bars and a gap: show the newest that fit.
+    let fit = (inner_width / 3).max(1);
+    let shown = &q.buckets[q.buckets.len().saturating_sub(fit)..];
+    let span = match (shown.first(), shown.last()) {
+        (Some(a), Some(b)) => format!(
+            " {}–{} ",
+            model.campaign.local_time(a.start).format("%H:%M"),
+            model
+                .campaign
+                .local_time(b.start + chrono::Duration::minutes(10))
+                .format("%H:%M")
+        ),
+        _ => String::new(),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", QueueText::Chart.text(lang)))
+        .title_bottom(Line::from(span).right_aligned());
+    let mut chart = BarChart::default()
+        .block(block)
+        .bar_width(1)
+        .bar_gap(0)
+        .group_gap(1);
+    for b in shown {
+        chart = chart.data(
+            BarGroup::default().bars(&[
+                Bar::default()
+                    .value(u64::from(b.arrivals))
+                    .text_value(String::new())
+                    .style(Style::default().fg(Color::Yellow)),
+                Bar::default()
+                    .value(u64::from(b.served))
+                    .text_value(String::new())
+                    .style(Style::default().fg(Color::Green)),
+            ]),
+        );
+    }
+    f.render_widget(chart, area);
+}

@@ -1,0 +1,147 @@
+//! Snapshots of the door and queue screens at 80×24 and 120×40, on a seeded day of
+//! tickets at a fixed clock, and what the desk's top line says about its ticket.
+
+mod common;
+
+use chrono::{DateTime, Duration, Utc};
+use common::{Desk, fixed_now};
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sigdesk::store::{Actor, Finish, Store};
+use sigdesk::tui::msg::Msg;
+
+fn actor(desk: &str) -> Actor {
+    Actor {
+        desk: desk.into(),
+        operator: format!("op-{desk}"),
+    }
+}
+
+/// A morning at the door: 14 tickets from 08:30, three desks at different speeds, one
+/// no-show, one recalled no-show, one walkout. Returns the last ticket issued.
+fn seed_day(store: &mut Store) -> sigdesk::domain::queue::Ticket {
+    let day = fixed_now().date_naive();
+    let start = fixed_now() - Duration::minutes(60);
+    let at = |minutes: i64| -> DateTime<Utc> { start + Duration::minutes(minutes) };
+    let door = actor("door");
+    let mut last = None;
+    for i in 0..14 {
+        last = Some(store.issue_ticket(&door, day, at(i * 4)).expect("issue"));
+    }
+    let plan: [(&str, Finish, i64); 9] = [
+        ("desk-1", Finish::Done, 2),
+        ("desk-2", Finish::Done, 5),
+        ("desk-1", Finish::Done, 10),
+        ("desk-3", Finish::Done, 14),
+        ("desk-2", Finish::NoShow, 22),
+        ("desk-1", Finish::Done, 25),
+        ("desk-2", Finish::Done, 31),
+        ("desk-1", Finish::Done, 40),
+        ("desk-3", Finish::Done, 52),
+    ];
+    for (desk, finish, minute) in plan {
+        store
+            .call_next(&actor(desk), finish, day, at(minute))
+            .expect("call");
+    }
+    let tickets = store.tickets_of_day(day).expect("tickets");
+    let no_show = tickets
+        .iter()
+        .find(|t| t.status == sigdesk::domain::queue::TicketStatus::NoShow)
+        .expect("a no-show");
+    store
+        .recall_ticket(&door, no_show.id, at(50))
+        .expect("recall");
+    let waiting = tickets
+        .iter()
+        .rev()
+        .find(|t| t.status == sigdesk::domain::queue::TicketStatus::Waiting)
+        .expect("waiting");
+    store.mark_left(&door, waiting.id, at(55)).expect("left");
+    last.expect("issued")
+}
+
+fn draw(desk: &Desk, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|f| sigdesk::tui::screens::render(f, &desk.model))
+        .expect("draw");
+    terminal
+}
+
+fn lines(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+fn assert_screens(name: &str, desk: &Desk) {
+    for (width, height) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(
+            format!("{name}_{width}x{height}"),
+            draw(desk, width, height).backend()
+        );
+    }
+}
+
+fn seeded_desk(dir: &tempfile::TempDir) -> (Desk, sigdesk::domain::queue::Ticket) {
+    let mut desk = Desk::signed_in(&dir.path().join("q.db"), "desk-1", "Anna");
+    let last = seed_day(&mut desk.store);
+    desk.send(Msg::DataChanged);
+    desk.send(Msg::Tick(fixed_now()));
+    (desk, last)
+}
+
+#[test]
+fn door_screen_shows_the_number_the_wait_and_the_last_calls() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut desk, last) = seeded_desk(&dir);
+    desk.press(KeyCode::F(6));
+    desk.model.door.last_issued = Some(last);
+    let screen = lines(&draw(&desk, 80, 24)).join("\n");
+    assert!(screen.contains("Waiting"), "{screen}");
+    assert_screens("door", &desk);
+}
+
+#[test]
+fn queue_screen_lists_tickets_desks_and_figures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut desk, _) = seeded_desk(&dir);
+    desk.press(KeyCode::F(3));
+    let figures = desk.model.queue.figures.clone().expect("figures");
+    assert_eq!(figures.issued_today, 14);
+    assert_eq!(figures.left_today, 1);
+    assert_screens("queue", &desk);
+}
+
+#[test]
+fn every_queue_key_bar_fits_80_columns() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut desk, _) = seeded_desk(&dir);
+    for (key, last_item) in [(KeyCode::F(3), "F1 help"), (KeyCode::F(6), "F1 help")] {
+        desk.press(key);
+        let bottom = lines(&draw(&desk, 80, 24))[23].trim_end().to_string();
+        assert!(bottom.ends_with(last_item), "{bottom}");
+    }
+}
+
+#[test]
+fn the_top_line_shows_the_ticket_the_desk_serves() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut desk, _) = seeded_desk(&dir);
+    let top = |desk: &Desk| lines(&draw(desk, 80, 24))[0].clone();
+    assert!(top(&desk).contains("no ticket"), "{}", top(&desk));
+    desk.ctrl('n');
+    let serving = desk.model.ticket.clone().expect("called a ticket");
+    assert!(
+        top(&desk).contains(&format!("ticket {}", serving.label())),
+        "{}",
+        top(&desk)
+    );
+}
