@@ -1,9 +1,9 @@
 //! Every string a person sees, in Russian and English.
 
-mod problems;
 pub mod lock;
-pub mod queue;
+mod problems;
 pub mod protect;
+pub mod queue;
 
 pub use problems::problem_message;
 

@@ -66,7 +66,14 @@ impl Writer {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
             .arg("--db")
             .arg(db)
-            .args(["--no-encrypt", "script", "--desk", desk, "--operator", "crash"])
+            .args([
+                "--no-encrypt",
+                "script",
+                "--desk",
+                desk,
+                "--operator",
+                "crash",
+            ])
             .env_remove("SIGDESK_DB")
             .env("SIGDESK_LEAD_PIN", "2468")
             .stdin(Stdio::piped())

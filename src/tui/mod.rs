@@ -73,8 +73,7 @@ pub fn start_model_at(
     match args.pin.clone().filter(|p| update::valid_pin(p)) {
         Some(pin) if named => {
             for effect in update::sign_in(&mut model, desk, operator, pin) {
-                if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), Utc::now())
-                {
+                if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), Utc::now()) {
                     dispatch(&mut model, store, reply);
                 }
             }
