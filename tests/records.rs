@@ -201,6 +201,12 @@ fn verify_fails_on_a_damaged_copy() {
         .success()
         .stdout(predicate::str::contains("entries: 30 valid"));
     point
+        .run(&["verify", path_arg(&point.path("none.db"))])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there is no database at"));
+    assert!(!point.path("none.db").exists());
+    point
         .bare(&["verify", path_arg(&backup)])
         .env("SIGDESK_PASSPHRASE", "чужой ключ")
         .assert()
