@@ -41,8 +41,19 @@ pub enum Command {
     Export(ExportArgs),
     /// Add entries from a sigdesk CSV, with the same checks as the form.
     Import(ImportArgs),
-    /// Re-check every valid entry; report defects by rule; exit 3 if any error-level defect.
-    Check,
+    /// Re-check every valid entry and every sheet; report defects by rule; exit 3 if any
+    /// error-level defect.
+    Check(CheckArgs),
+    /// Signature collectors and the regions their notarised list names.
+    Collectors {
+        /// add, list or import.
+        #[command(subcommand)]
+        action: CollectorsAction,
+    },
+    /// List the paper sheets (fill, certification, problems), or close / certify one.
+    Sheets(SheetsArgs),
+    /// Fill a new database with a realistic synthetic day for training (origin `demo`).
+    Demo(DemoArgs),
     /// Show or change the campaign settings.
     Campaign {
         /// show or set.
@@ -99,6 +110,94 @@ pub struct AuditArgs {
     /// (2024-03-10).
     #[arg(long, value_name = "T")]
     pub since: Option<String>,
+}
+
+/// Options of `demo`.
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    /// Signers to save; more than the desks manage in a day spread over earlier days.
+    #[arg(long, default_value_t = 600)]
+    pub signers: u32,
+    /// Desks working, each slower than the one before.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub desks: u32,
+    /// Seed: the same seed makes the same day.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The (last) demo day, YYYY-MM-DD (default: today at the point).
+    #[arg(long, value_parser = parse_iso_date)]
+    pub day: Option<chrono::NaiveDate>,
+}
+
+/// Options of `check`.
+#[derive(Debug, Default, clap::Args)]
+pub struct CheckArgs {
+    /// Print the report as JSON (schema in README.md).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `collectors add | list | import`.
+#[derive(Debug, Subcommand)]
+pub enum CollectorsAction {
+    /// List a collector for the regions of their notarised list (adds regions if listed).
+    Add {
+        /// Full name, as on the notarised list (quote it).
+        name: String,
+        /// Region codes separated by commas, e.g. 77,50 (abroad for foreign-state sheets).
+        #[arg(long, required = true)]
+        regions: String,
+    },
+    /// Print every collector and their regions.
+    List,
+    /// Add collectors from a CSV with the header `name,regions` (regions separated by
+    /// spaces or `;`); nothing is added unless every row is good.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+/// `sheets [--json]` lists the sheets; `sheets close` / `sheets certify` change one.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SheetsArgs {
+    /// Print the list as JSON (schema in README.md).
+    #[arg(long)]
+    pub json: bool,
+    /// close or certify; without one the sheets are listed.
+    #[command(subcommand)]
+    pub action: Option<SheetsAction>,
+}
+
+/// What to do to a sheet.
+#[derive(Debug, Subcommand)]
+pub enum SheetsAction {
+    /// Close a sheet by hand, or every open sheet at the end of the day.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["number", "all_open"])))]
+    Close {
+        /// Sheet number.
+        number: Option<u32>,
+        /// Close every open sheet.
+        #[arg(long)]
+        all_open: bool,
+    },
+    /// Record the collector's certification of a closed sheet.
+    Certify {
+        /// Sheet number.
+        number: u32,
+        /// The collector's full name, as listed (`sigdesk collectors list`).
+        #[arg(long)]
+        collector: String,
+        /// The date the collector wrote, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_iso_date)]
+        date: chrono::NaiveDate,
+    },
+}
+
+fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date YYYY-MM-DD, got `{text}`"))
 }
 
 /// Options of the desk screen.

@@ -1,4 +1,4 @@
-//! Strings of the session PIN and the lock screen.
+//! Strings of the session PIN, the lock screen and the protection badges.
 
 use super::Lang;
 
@@ -23,6 +23,10 @@ pub enum LockText {
     KeysLock,
     /// Unlocked again.
     Unlocked,
+    /// Badge of a plain (training) database on every screen.
+    NotEncrypted,
+    /// Badge once the campaign's `retain_until` day has come.
+    WipeDue,
 }
 
 impl LockText {
@@ -57,6 +61,8 @@ impl LockText {
                 "Enter разблокировать · Backspace стереть · Esc очистить",
             ),
             Unlocked => ("Unlocked", "Разблокировано"),
+            NotEncrypted => (" NOT ENCRYPTED ", " НЕ ЗАШИФРОВАНО "),
+            WipeDue => (" WIPE DUE: sigdesk wipe ", " ПОРА УДАЛИТЬ: sigdesk wipe "),
         };
         lang.pick(en, ru)
     }
@@ -69,4 +75,13 @@ pub fn wrong_pin(lang: Lang, tries_left: u32) -> String {
         "Неверный PIN; осталось попыток до ввода пароля: {n}",
     )
     .replace("{n}", &tries_left.to_string())
+}
+
+/// An automatic backup failed; the desk goes on working.
+pub fn backup_failed(lang: Lang, reason: &str) -> String {
+    lang.pick(
+        "Automatic backup failed: {r}. Work goes on; check the backup disk (campaign backup_dir)",
+        "Автоматическая копия не сделана: {r}. Работа продолжается; проверьте диск для копий (backup_dir)",
+    )
+    .replace("{r}", reason)
 }

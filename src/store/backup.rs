@@ -109,6 +109,36 @@ pub fn backup_into_folder(store: &Store, now: DateTime<Utc>) -> Result<PathBuf, 
     Ok(dest)
 }
 
+/// The newest automatic backup of `point` in `folder`, by the local time in its name.
+fn newest_backup(folder: &Path, point: &str) -> Option<NaiveDateTime> {
+    let prefix = backup_file_name(point, NaiveDateTime::MIN);
+    let prefix = prefix.get(..prefix.len().saturating_sub(NAME_TIME_LEN + 3))?;
+    std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| name.starts_with(prefix))
+        .filter_map(|name| parse_backup_file_name(&name))
+        .max()
+}
+
+/// The automatic backup a running desk makes: into `backup_dir` when one is set and
+/// `backup_every_min` minutes have passed since the newest backup there (made by any desk).
+/// Returns the file written, or `None` when none was due.
+pub fn auto_backup(store: &Store, now: DateTime<Utc>) -> Result<Option<PathBuf>, StoreError> {
+    let campaign = store.campaign()?;
+    let Some(folder) = campaign.backup_folder() else {
+        return Ok(None);
+    };
+    // Compared in local wall time, the time the file names carry.
+    let last = newest_backup(folder, &campaign.point).map(|local| local.and_utc());
+    let local_now = campaign.local_time(now).and_utc();
+    if campaign.backup_every_min == 0 || !backup_due(last, local_now, campaign.backup_every_min) {
+        return Ok(None);
+    }
+    backup_into_folder(store, now).map(Some)
+}
+
 /// What `verify` found in a database file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifyReport {

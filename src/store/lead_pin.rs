@@ -12,7 +12,7 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 /// Whether `pin` has the shape of a lead PIN: 4 to 8 ASCII digits.
 pub fn is_valid_lead_pin(pin: &str) -> bool {
-    (4..=8).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
+    crate::domain::pin::is_valid_pin(pin)
 }
 
 impl Store {

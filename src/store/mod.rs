@@ -4,11 +4,13 @@
 //! 5-second busy timeout. Every write is one short `BEGIN IMMEDIATE` transaction.
 
 mod campaign;
+mod collectors;
 mod entries;
 mod error;
 mod events;
 mod health;
 mod schema;
+mod sheet_status;
 mod sheets;
 mod tickets;
 pub mod watch;
@@ -19,11 +21,13 @@ pub mod cipher;
 pub mod key;
 pub mod lead_pin;
 
+pub use collectors::CollectorAdded;
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use health::SheetFill;
 pub use key::{DbFile, Key, probe};
+pub use sheet_status::{CertifyOutcome, CloseOutcome};
 pub use sheets::SheetPreview;
 pub use tickets::{CallOutcome, Finish};
 
@@ -120,6 +124,15 @@ impl Store {
     /// The campaign settings stored in this database.
     pub fn campaign(&self) -> Result<Campaign, StoreError> {
         campaign::load(&self.conn)
+    }
+
+    /// Lets commits on this connection skip waiting for the disk (WAL `synchronous=NORMAL`):
+    /// a power cut may lose the last commits but never damages the file. Only for generated
+    /// training data (`demo`), where nothing is irreplaceable and 100,000 fsyncs would take
+    /// many minutes.
+    pub fn relax_durability_for_generated_data(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA synchronous=NORMAL")?;
+        Ok(())
     }
 
     /// A counter that changes whenever another connection commits (PRAGMA data_version).

@@ -5,7 +5,12 @@ use crate::domain::{Campaign, RegionCatalog};
 use rusqlite::{Connection, TransactionBehavior, params};
 
 /// Migration scripts; index + 1 is the schema version each one produces.
-const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2_TICKETS, MIGRATION_3_PROTECT];
+const MIGRATIONS: &[&str] = &[
+    MIGRATION_1,
+    MIGRATION_2_TICKETS,
+    MIGRATION_3_PROTECT,
+    MIGRATION_4_COLLECTORS,
+];
 
 /// The newest schema version this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -145,6 +150,24 @@ ALTER TABLE campaign ADD COLUMN backup_dir TEXT NOT NULL DEFAULT '';
 ALTER TABLE campaign ADD COLUMN backup_every_min INTEGER NOT NULL DEFAULT 30;
 ALTER TABLE campaign ADD COLUMN retain_until TEXT NOT NULL DEFAULT '';
 ALTER TABLE campaign ADD COLUMN notice_file TEXT NOT NULL DEFAULT '';
+"#;
+
+/// Collectors and the regions they are listed for; the point a sheet belongs to (so its
+/// lines are found by `(origin, sheet)` as entries are keyed).
+const MIGRATION_4_COLLECTORS: &str = r#"
+CREATE TABLE collectors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE collector_regions (
+    collector_id INTEGER NOT NULL REFERENCES collectors(id),
+    region_code TEXT NOT NULL REFERENCES regions(code),
+    PRIMARY KEY (collector_id, region_code)
+) WITHOUT ROWID;
+ALTER TABLE sheets ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+UPDATE sheets SET origin = COALESCE((SELECT point FROM campaign WHERE id = 1), '');
 "#;
 
 /// Brings the schema up to date and fills the catalogue and campaign defaults.

@@ -131,6 +131,9 @@ pub fn run(
             };
             Some(moved.map_or_else(failure, |t| Msg::TicketMoved(change, number, t)))
         }
+        Effect::AutoBackup => Some(Msg::BackedUp(
+            crate::store::backup::auto_backup(store, now).map_err(|e| e.to_string()),
+        )),
         Effect::CheckPassphrase(typed) => Some(
             store
                 .unlock_secret_matches(&typed)

@@ -57,6 +57,8 @@ pub enum Msg {
     /// A recall or walkout: the ticket number asked for and the ticket after the change
     /// (`None`: it was no longer in the state the change needs).
     TicketMoved(TicketMove, u32, Option<Ticket>),
+    /// An automatic backup ran: the file written, nothing due, or why it failed.
+    BackedUp(Result<Option<std::path::PathBuf>, String>),
     /// Whether the secret typed on the lock screen after too many wrong PINs was right.
     PassphraseChecked(bool),
 }
@@ -133,6 +135,8 @@ pub enum Effect {
     UndoTicket(i64, u32),
     /// Recall a no-show or mark a waiting ticket as left.
     MoveTicket(TicketMove, i64, u32),
+    /// Make the automatic backup if one is due (campaign `backup_dir`, `backup_every_min`).
+    AutoBackup,
     /// Check a secret typed on the lock screen: the database passphrase, or on a plain
     /// training database the lead PIN.
     CheckPassphrase(String),

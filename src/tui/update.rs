@@ -29,11 +29,27 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(now) => {
             let day = model.today();
+            let minute = model.now.timestamp().div_euclid(60);
             model.now = now;
             queue::refresh_figures(model);
             lock::lock_if_idle(model);
-            if model.today() != day && model.actor.is_some() {
-                return vec![Effect::LoadTickets(model.today())];
+            let mut effects = Vec::new();
+            if model.actor.is_some() {
+                if model.today() != day {
+                    effects.push(Effect::LoadTickets(model.today()));
+                }
+                if now.timestamp().div_euclid(60) != minute {
+                    effects.push(Effect::AutoBackup);
+                }
+            }
+            effects
+        }
+        Msg::BackedUp(result) => {
+            if let Err(reason) = result {
+                model.status = Some((
+                    Tone::Warning,
+                    i18n::lock::backup_failed(model.lang, &reason),
+                ));
             }
             Vec::new()
         }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(10),
+        Constraint::Length(12),
         Constraint::Fill(1),
     ])
     .areas(area);

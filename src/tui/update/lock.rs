@@ -11,10 +11,7 @@ use tui_input::backend::crossterm::EventHandler;
 /// Wrong PINs allowed before the passphrase is needed.
 pub const PIN_TRIES: u32 = 5;
 
-/// Whether a session PIN has the required shape: 4 to 8 digits.
-pub fn valid_pin(pin: &str) -> bool {
-    (4..=8).contains(&pin.len()) && pin.chars().all(|c| c.is_ascii_digit())
-}
+pub use crate::domain::pin::is_valid_pin as valid_pin;
 
 /// When the desk locks itself if no key comes; `None` when it cannot lock (not signed in,
 /// locked already, or `idle_lock_min` is 0).
@@ -36,6 +33,10 @@ pub fn lock(model: &mut Model) {
 
 /// Locks when the idle time has passed (called on every clock tick).
 pub fn lock_if_idle(model: &mut Model) {
+    // A clock set back must not postpone the lock by the difference.
+    if model.last_input > model.now {
+        model.last_input = model.now;
+    }
     if lock_deadline(model).is_some_and(|at| model.now >= at) {
         lock(model);
     }
