@@ -5,7 +5,9 @@
 mod common;
 
 use chrono::Utc;
-use common::{IMPORT_POINT, IMPORT_ROWS, Target, bare_connection, domestic_regions, gen_row};
+use common::{
+    EXPORT_SQL, IMPORT_POINT, IMPORT_ROWS, SQLITE3, Target, bare_connection, import_file,
+};
 use criterion::{BatchSize, Criterion, SamplingMode};
 use rusqlite::TransactionBehavior;
 use sigdesk::csvio::export::write_csv;
@@ -14,19 +16,9 @@ use sigdesk::csvio::{ExportOptions, ImportOptions, import};
 use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, EXPORT_COLUMNS, Store};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
-
-const SQLITE3: &str = "/usr/bin/sqlite3";
-
-/// The rows and columns `write_csv` writes (valid entries, save order, region name joined).
-const EXPORT_SQL: &str = "SELECT e.id, e.origin, e.sheet, e.line, e.surname, e.given_name, \
-     e.patronymic, e.birth_date, e.doc_kind, e.doc_series, e.doc_number, e.region_code, \
-     COALESCE(r.name_ru, '') AS region, e.abroad_country, e.address, e.signed_on, e.desk, \
-     e.operator, e.entered_at, e.status, e.void_reason \
-     FROM entries e LEFT JOIN regions r ON r.code = e.region_code \
-     WHERE e.status = 'valid' ORDER BY e.rowid";
 
 /// `export`: `write_csv` into a sink against `sqlite3 -csv` writing to /dev/null.
 fn export(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
@@ -61,50 +53,6 @@ fn export(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
         println!("export: {SQLITE3} is missing; the sqlite3 baseline is skipped");
     }
     group.finish();
-}
-
-/// The 100,000-row import file (the export format of another point), built once.
-fn import_file(regions: &RegionCatalog) -> PathBuf {
-    let path = common::data_dir().join("import-100k.csv");
-    if path.exists() {
-        return path;
-    }
-    let temp = common::data_dir().join("import-100k.building.csv");
-    let domestic = domestic_regions(regions);
-    let mut w = csv::Writer::from_path(&temp).unwrap();
-    w.write_record(EXPORT_COLUMNS).unwrap();
-    for j in 0..IMPORT_ROWS {
-        let r = gen_row(j, true, &domestic);
-        let (sheet, line) = (r.sheet.to_string(), r.line.to_string());
-        w.write_record([
-            r.id.as_str(),
-            r.origin,
-            &sheet,
-            &line,
-            &r.surname,
-            r.given_name,
-            &r.patronymic,
-            &r.birth_date,
-            "internal_passport",
-            &r.doc_series,
-            &r.doc_number,
-            &r.region_code,
-            &r.region_name,
-            "",
-            &r.address,
-            &r.signed_on,
-            &r.desk,
-            r.operator,
-            &r.entered_at,
-            "valid",
-            "",
-        ])
-        .unwrap();
-    }
-    w.flush().unwrap();
-    drop(w);
-    std::fs::rename(&temp, &path).unwrap();
-    path
 }
 
 /// Takes the imported rows out again so every iteration imports into the same 1M entries.

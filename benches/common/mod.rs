@@ -492,3 +492,58 @@ pub fn print_ratio_table(rows: &[(&str, &str, Target)]) {
         );
     }
 }
+
+/// The sqlite3 shell, the baseline of the export benches.
+pub const SQLITE3: &str = "/usr/bin/sqlite3";
+
+/// The rows and columns `write_csv` writes (valid entries, save order, region name joined).
+pub const EXPORT_SQL: &str = "SELECT e.id, e.origin, e.sheet, e.line, e.surname, e.given_name, \
+     e.patronymic, e.birth_date, e.doc_kind, e.doc_series, e.doc_number, e.region_code, \
+     COALESCE(r.name_ru, '') AS region, e.abroad_country, e.address, e.signed_on, e.desk, \
+     e.operator, e.entered_at, e.status, e.void_reason \
+     FROM entries e LEFT JOIN regions r ON r.code = e.region_code \
+     WHERE e.status = 'valid' ORDER BY e.rowid";
+
+/// The 100,000-row import file (the export format of another point), built once.
+pub fn import_file(regions: &RegionCatalog) -> PathBuf {
+    let path = data_dir().join("import-100k.csv");
+    if path.exists() {
+        return path;
+    }
+    let temp = data_dir().join("import-100k.building.csv");
+    let domestic = domestic_regions(regions);
+    let mut w = csv::Writer::from_path(&temp).unwrap();
+    w.write_record(sigdesk::store::EXPORT_COLUMNS).unwrap();
+    for j in 0..IMPORT_ROWS {
+        let r = gen_row(j, true, &domestic);
+        let (sheet, line) = (r.sheet.to_string(), r.line.to_string());
+        w.write_record([
+            r.id.as_str(),
+            r.origin,
+            &sheet,
+            &line,
+            &r.surname,
+            r.given_name,
+            &r.patronymic,
+            &r.birth_date,
+            "internal_passport",
+            &r.doc_series,
+            &r.doc_number,
+            &r.region_code,
+            &r.region_name,
+            "",
+            &r.address,
+            &r.signed_on,
+            &r.desk,
+            r.operator,
+            &r.entered_at,
+            "valid",
+            "",
+        ])
+        .unwrap();
+    }
+    w.flush().unwrap();
+    drop(w);
+    std::fs::rename(&temp, &path).unwrap();
+    path
+}
