@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use std::ops::Range;
 
 /// Draws the entries table, the status line and the void prompt.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
@@ -34,7 +35,9 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             table_area,
         );
     } else {
-        let rows = view.items.iter().map(|e| {
+        // Only the rows that fit are built (500 loaded rows cost a millisecond a frame).
+        let shown = shown_rows(view.items.len(), view.selected, table_area.height);
+        let rows = view.items[shown.clone()].iter().map(|e| {
             let local = model
                 .campaign
                 .local_time(e.entered_at)
@@ -83,7 +86,8 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             .header(Row::new(header).style(Style::default().add_modifier(Modifier::BOLD)))
             .block(block)
             .row_highlight_style(Style::default().bg(Color::Cyan).fg(Color::Black));
-        let mut state = TableState::default().with_selected(Some(view.selected));
+        let selected = view.selected.min(shown.end - 1) - shown.start;
+        let mut state = TableState::default().with_selected(Some(selected));
         f.render_stateful_widget(table, table_area, &mut state);
     }
     chrome::status_line(f, status, model);
@@ -99,5 +103,41 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             prompt.x + width + reason.visual_cursor() as u16,
             prompt.y,
         ));
+    }
+}
+
+/// The rows of a list of `len` (not empty) that a table `height` high (borders and header
+/// included) shows with `selected` highlighted: the first page, or the page that ends with
+/// the selected row, as `Table` itself scrolls from offset 0.
+fn shown_rows(len: usize, selected: usize, height: u16) -> Range<usize> {
+    let page = usize::from(height.saturating_sub(3)).max(1);
+    let start = (selected.min(len - 1) + 1).saturating_sub(page);
+    start..(start + page).min(len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_rows;
+
+    #[test]
+    fn the_page_ends_with_the_selected_row_once_it_is_below_the_first_page() {
+        // A table 21 rows high shows 18 rows (borders and header take 3).
+        for (len, selected, expected) in [
+            (500, 0, 0..18),
+            (500, 17, 0..18),
+            (500, 18, 1..19),
+            (500, 300, 283..301),
+            (500, 499, 482..500),
+            (500, 900, 482..500),
+            (5, 3, 0..5),
+            (1, 0, 0..1),
+        ] {
+            assert_eq!(shown_rows(len, selected, 21), expected, "{len} {selected}");
+        }
+    }
+
+    #[test]
+    fn a_table_too_low_for_any_row_still_shows_the_selected_one() {
+        assert_eq!(shown_rows(10, 4, 2), 4..5);
     }
 }
