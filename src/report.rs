@@ -1,10 +1,11 @@
 //! The `check` defect report: every rule re-run over every valid entry, grouped by code.
 
+use crate::domain::board::{DefectCount, tally_defects};
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
-use crate::domain::{Campaign, Entry, RegionCatalog, Severity};
+use crate::domain::{Campaign, Entry, Finding, RegionCatalog, Severity};
 use crate::i18n::{Lang, problem_message};
 use crate::store::{Store, StoreError};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -59,26 +60,8 @@ pub fn check_all(
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut visit = |e: &Entry| -> Result<(), StoreError> {
         report.checked += 1;
-        let draft = e.to_draft(e.region_code.clone());
-        let keys = lookup_keys(&draft);
-        let same_person = match &keys.person {
-            Some(p) => store
-                .find_same_person(p, keys.document.as_ref())?
-                .filter(|s| s.id != e.id),
-            None => None,
-        };
-        let outcome = check_entry(
-            &draft,
-            &CheckContext {
-                today,
-                campaign: &campaign,
-                regions,
-                region_counts: &counts,
-                same_document: None,
-                same_person: same_person.as_ref(),
-            },
-        );
-        for f in outcome.findings {
+        let findings = stored_entry_findings(store, e, &counts, today, &campaign, regions)?;
+        for f in findings {
             report
                 .by_code
                 .entry(f.code().to_string())
@@ -98,4 +81,68 @@ pub fn check_all(
     };
     store.for_each_entry(false, &mut visit)?;
     Ok(report)
+}
+
+/// Every check over one stored entry, as the form would run it on save: `counts` are the
+/// valid entries per region saved before it.
+fn stored_entry_findings(
+    store: &Store,
+    e: &Entry,
+    counts: &HashMap<String, u32>,
+    today: NaiveDate,
+    campaign: &Campaign,
+    regions: &RegionCatalog,
+) -> Result<Vec<Finding>, StoreError> {
+    let draft = e.to_draft(e.region_code.clone());
+    let keys = lookup_keys(&draft);
+    let same_person = match &keys.person {
+        Some(p) => store
+            .find_same_person(p, keys.document.as_ref())?
+            .filter(|s| s.id != e.id),
+        None => None,
+    };
+    let outcome = check_entry(
+        &draft,
+        &CheckContext {
+            today,
+            campaign,
+            regions,
+            region_counts: counts,
+            same_document: None,
+            same_person: same_person.as_ref(),
+        },
+    );
+    Ok(outcome.findings)
+}
+
+/// The `check` rules over the valid entries saved in `[from, to)` only (the board's
+/// "defects today"), counted by rule code. Region caps count from the signatures saved
+/// before `from`, as `check` would reach these entries in save order.
+pub fn defects_saved_between(
+    store: &Store,
+    regions: &RegionCatalog,
+    today: NaiveDate,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<DefectCount>, StoreError> {
+    let campaign = store.campaign()?;
+    let mut entries = Vec::new();
+    store.for_each_entry_saved_between(from, to, |e| {
+        entries.push(e.clone());
+        Ok(())
+    })?;
+    // The counters hold every valid entry; take today's back out to start the day's count.
+    let mut counts = store.region_counts()?;
+    for e in &entries {
+        if let Some(n) = counts.get_mut(&e.region_code) {
+            *n = n.saturating_sub(1);
+        }
+    }
+    let mut found: Vec<(&'static str, Severity)> = Vec::new();
+    for e in &entries {
+        let findings = stored_entry_findings(store, e, &counts, today, &campaign, regions)?;
+        found.extend(findings.iter().map(|f| (f.code(), f.severity)));
+        *counts.entry(e.region_code.clone()).or_default() += 1;
+    }
+    Ok(tally_defects(found))
 }

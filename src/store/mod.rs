@@ -3,6 +3,7 @@
 //! Every connection runs in WAL mode with `synchronous=FULL`, foreign keys on and a
 //! 5-second busy timeout. Every write is one short `BEGIN IMMEDIATE` transaction.
 
+mod board;
 mod campaign;
 mod entries;
 mod error;
