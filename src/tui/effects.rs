@@ -2,6 +2,8 @@
 
 use super::msg::{Duplicates, Effect, Msg, TicketMove, WriteFailure};
 use super::signin_memory;
+use crate::domain::RegionCatalog;
+use crate::report::defects_saved_between;
 use crate::store::{Actor, Store, StoreError};
 use chrono::{DateTime, Utc};
 
@@ -131,6 +133,16 @@ pub fn run(
             };
             Some(moved.map_or_else(failure, |t| Msg::TicketMoved(change, number, t)))
         }
+        Effect::LoadBoard { from, to } => Some(
+            store
+                .board_data(from, to)
+                .map_or_else(failure, |d| Msg::BoardLoaded(Box::new(d))),
+        ),
+        Effect::CheckToday { today, from, to } => Some(match RegionCatalog::embedded() {
+            Ok(regions) => defects_saved_between(store, &regions, today, from, to)
+                .map_or_else(failure, Msg::DefectsToday),
+            Err(e) => Msg::WriteFailed(WriteFailure::Other(e.to_string())),
+        }),
         Effect::RememberSignIn { desk, operator } => {
             // Losing the remembered names only costs typing them again next start.
             let _ = signin_memory::save(&signin_memory::Remembered { desk, operator });

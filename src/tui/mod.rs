@@ -59,16 +59,22 @@ pub fn start_model_at(
     let mut model = Model::new(lang, campaign, regions, Utc::now());
     model.home = home;
     let remembered = signin_memory::load();
-    // The door is one per point: it signs in as desk `door` unless told otherwise.
-    let desk = match (&args.desk, home) {
+    // The door and the board are one per point: they sign in as desk `door` or `board`
+    // unless told otherwise.
+    let fixed_desk = match home {
+        Screen::Door => Some("door"),
+        Screen::Board => Some("board"),
+        _ => None,
+    };
+    let desk = match (&args.desk, fixed_desk) {
         (Some(desk), _) => desk.clone(),
-        (None, Screen::Door) => "door".into(),
-        (None, _) => remembered.desk,
+        (None, Some(fixed)) => fixed.into(),
+        (None, None) => remembered.desk,
     };
     let operator = args.operator.clone().unwrap_or(remembered.operator);
     model.signin.desk = desk.clone().into();
     model.signin.operator = operator.clone().into();
-    if (args.desk.is_some() || home == Screen::Door) && args.operator.is_some() {
+    if (args.desk.is_some() || fixed_desk.is_some()) && args.operator.is_some() {
         for effect in update::sign_in(&mut model, desk, operator) {
             if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), Utc::now()) {
                 dispatch(&mut model, store, reply);

@@ -1,6 +1,7 @@
 //! The whole app state. Only `update` changes it; screens only read it.
 
 use super::form::Form;
+use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::Lang;
@@ -22,6 +23,8 @@ pub enum Screen {
     Queue,
     /// The door: issue tickets, show who was called.
     Door,
+    /// The lead board: counts, pace, desks, regions, defects; no personal data.
+    Board,
 }
 
 /// The sign-in form.
@@ -85,6 +88,17 @@ pub struct DoorView {
     pub leaving: Option<Input>,
 }
 
+/// What the board shows: the day's aggregates, the figures over them, today's defects.
+#[derive(Debug, Clone, Default)]
+pub struct BoardView {
+    /// Counters and today's stamps as last loaded.
+    pub data: Option<BoardData>,
+    /// Figures over them (computed when they, the queue or the clock change).
+    pub figures: Option<BoardFigures>,
+    /// Today's defects by rule, once checked.
+    pub defects: Option<Vec<DefectCount>>,
+}
+
 /// How a status message looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -142,6 +156,8 @@ pub struct Model {
     pub queue: QueueView,
     /// Door screen state.
     pub door: DoorView,
+    /// Board screen state.
+    pub board: BoardView,
     /// The screen work starts on after sign-in.
     pub home: Screen,
     /// Pending y/n question.
@@ -177,6 +193,7 @@ impl Model {
             ticket: None,
             queue: QueueView::default(),
             door: DoorView::default(),
+            board: BoardView::default(),
             home: Screen::Desk,
             size: (80, 24),
             quit: false,

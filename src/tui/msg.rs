@@ -1,5 +1,6 @@
 //! Messages into `update` and the effects it asks for.
 
+use crate::domain::board::{BoardData, DefectCount};
 use crate::domain::checks::LookupKeys;
 use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
@@ -57,6 +58,10 @@ pub enum Msg {
     /// A recall or walkout: the ticket number asked for and the ticket after the change
     /// (`None`: it was no longer in the state the change needs).
     TicketMoved(TicketMove, u32, Option<Ticket>),
+    /// The board's counters and today's stamps were (re)loaded.
+    BoardLoaded(Box<BoardData>),
+    /// Today's entries were checked: defects by rule.
+    DefectsToday(Vec<DefectCount>),
 }
 
 /// A change to a ticket made from the queue or door screen.
@@ -131,6 +136,22 @@ pub enum Effect {
     UndoTicket(i64, u32),
     /// Recall a no-show or mark a waiting ticket as left.
     MoveTicket(TicketMove, i64, u32),
+    /// Load the board's counters and the stamps of entries saved in `[from, to)`.
+    LoadBoard {
+        /// Start of the local day (UTC).
+        from: DateTime<Utc>,
+        /// Start of the next local day (UTC).
+        to: DateTime<Utc>,
+    },
+    /// Run the `check` rules over the entries saved in `[from, to)` (today's defects).
+    CheckToday {
+        /// The local day, for the checks' "today".
+        today: NaiveDate,
+        /// Start of that day (UTC).
+        from: DateTime<Utc>,
+        /// Start of the next day (UTC).
+        to: DateTime<Utc>,
+    },
     /// Remember desk and operator for the next start.
     RememberSignIn {
         /// Desk name.

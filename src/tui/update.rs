@@ -11,6 +11,7 @@ use crate::store::{Actor, EntryEdit};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 
+mod board;
 mod queue;
 
 pub use queue::UNDO_WINDOW;
@@ -28,7 +29,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.now = now;
             queue::refresh_figures(model);
             if model.today() != day && model.actor.is_some() {
-                return vec![Effect::LoadTickets(model.today())];
+                let mut effects = vec![Effect::LoadTickets(model.today())];
+                effects.extend(board::reloads_if_shown(model));
+                return effects;
             }
             Vec::new()
         }
@@ -54,6 +57,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Campaign(campaign) => {
             model.campaign = *campaign;
             recheck(model);
+            board::refresh_figures(model);
             Vec::new()
         }
         Msg::Saved(saved) => {
@@ -104,7 +108,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             effects
         }
-        other => queue::on_msg(model, other).unwrap_or_default(),
+        other => queue::on_msg(model, other)
+            .or_else(|other| board::on_msg(model, other))
+            .unwrap_or_default(),
     }
 }
 
@@ -122,6 +128,7 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
     if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
         effects.push(Effect::LoadEntries);
     }
+    effects.extend(board::reloads_if_shown(model));
     if model.form.has_signer_data() {
         let exclude = model.form.editing.as_ref().map(|e| e.id.clone());
         let keys = lookup_keys(&model.form.draft());
@@ -255,13 +262,20 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             model.entries.void_reason = None;
             return vec![Effect::LoadEntries];
         }
+        (KeyCode::F(5), _) | (_, Some('4')) => {
+            model.screen = Screen::Board;
+            let mut effects = vec![Effect::LoadTickets(model.today())];
+            effects.extend(board::reloads(model));
+            return effects;
+        }
         (KeyCode::F(6), _) | (_, Some('5')) => {
             model.screen = Screen::Door;
             return vec![Effect::LoadTickets(model.today())];
         }
         _ => {}
     }
-    if model.screen != Screen::Door && model.entries.void_reason.is_none() {
+    let calls_tickets = !matches!(model.screen, Screen::Door | Screen::Board);
+    if calls_tickets && model.entries.void_reason.is_none() {
         if ctrl(&key, 'n') {
             return queue::call_next(model, crate::store::Finish::Done);
         }
@@ -274,6 +288,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Screen::Entries => on_entries_key(model, key),
         Screen::Queue => queue::on_queue_key(model, key),
         Screen::Door => queue::on_door_key(model, key),
+        Screen::Board => board::on_key(model, key),
         Screen::SignIn => Vec::new(),
     }
 }
@@ -353,6 +368,7 @@ pub fn sign_in(model: &mut Model, desk: String, operator: String) -> Vec<Effect>
         Effect::LoadServing,
         Effect::LoadTickets(model.today()),
     ]);
+    effects.extend(board::reloads_if_shown(model));
     effects
 }
 

@@ -22,6 +22,8 @@ pub fn refresh_figures(model: &mut Model) {
     ));
     let rows = model.queue.rows().len();
     model.queue.selected = model.queue.selected.min(rows.saturating_sub(1));
+    // The board's desks show the tickets they serve.
+    super::board::refresh_figures(model);
 }
 
 /// Ctrl-N / Ctrl-U at a desk: close the current ticket and call the next, unless a signer

@@ -1,0 +1,163 @@
+//! Strings of the lead board and of the board part of `sigdesk stats`.
+
+use super::Lang;
+use crate::domain::board::Totals;
+use crate::domain::queue::short_duration;
+
+/// Fixed strings of the board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardText {
+    /// Title of the target panel.
+    Target,
+    /// Title of the queue length.
+    Waiting,
+    /// Title of the longest current wait, in minutes.
+    LongestWait,
+    /// Title of today's defects.
+    Defects,
+    /// No defect among today's entries.
+    NoDefects,
+    /// Today's defects are being checked.
+    Checking,
+    /// Title of the desks table.
+    Desks,
+    /// Title of the regions table.
+    Regions,
+    /// No desk worked today.
+    NoDesks,
+    /// No valid signature yet.
+    NoRegions,
+    /// The campaign has no election date yet.
+    NotConfigured,
+    /// Column: desk name.
+    ColDesk,
+    /// Column: operator.
+    ColOperator,
+    /// Column: signers saved in the last hour.
+    ColPerHour,
+    /// Column: time per signer.
+    ColPerSigner,
+    /// Column: valid entries today.
+    ColToday,
+    /// Column: ticket being served.
+    ColTicket,
+    /// Column: region name.
+    ColRegion,
+    /// Column: valid signatures of a region.
+    ColValid,
+    /// Column: the region's cap.
+    ColCap,
+    /// Legend of the cap markers.
+    CapLegend,
+    /// Keys of the board screen.
+    KeysBoard,
+}
+
+impl BoardText {
+    /// The text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use BoardText::*;
+        let (en, ru) = match self {
+            Target => ("Valid signatures", "Действительные подписи"),
+            Waiting => ("Waiting", "Ждут"),
+            LongestWait => ("Longest wait, min", "Дольше всех ждёт, мин"),
+            Defects => ("Defects today (check)", "Замечания за сегодня (check)"),
+            NoDefects => (
+                "No defects in today's entries",
+                "В сегодняшних записях замечаний нет",
+            ),
+            Checking => ("checking today's entries…", "проверка сегодняшних записей…"),
+            Desks => ("Desks today", "Столы сегодня"),
+            Regions => ("Regions (all days)", "Регионы (за всё время)"),
+            NoDesks => (
+                "No desk has saved or called anyone today",
+                "Сегодня столы ещё никого не приняли",
+            ),
+            NoRegions => (
+                "No valid signatures yet",
+                "Действительных подписей пока нет",
+            ),
+            NotConfigured => (
+                "Campaign not configured: sigdesk campaign set election_date YYYY-MM-DD",
+                "Кампания не настроена: sigdesk campaign set election_date ГГГГ-ММ-ДД",
+            ),
+            ColDesk => ("Desk", "Стол"),
+            ColOperator => ("Operator", "Оператор"),
+            ColPerHour => ("/h", "/ч"),
+            ColPerSigner => ("each", "на 1"),
+            ColToday => ("today", "сегодня"),
+            ColTicket => ("ticket", "талон"),
+            ColRegion => ("Region", "Регион"),
+            ColValid => ("valid", "подписи"),
+            ColCap => ("cap", "предел"),
+            CapLegend => (
+                "! ≥ 90 % of cap · !! cap reached",
+                "! ≥ 90 % предела · !! предел",
+            ),
+            KeysBoard => (
+                "F2 form · F3 queue · F4 entries · F6 door · F1 help · Ctrl-Q quit",
+                "F2 форма · F3 очередь · F4 записи · F6 вход · F1 помощь · Ctrl-Q выход",
+            ),
+        };
+        lang.pick(en, ru)
+    }
+}
+
+/// A count with thousands separated: `12,345` in English, `12 345` in Russian.
+pub fn grouped(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let separator = lang.pick(",", " ");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Seconds as `m:ss` (a signer takes minutes, not hours).
+pub fn min_sec(secs: u32) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// The gauge's label: "12,345 of 100,000 · 12 %".
+pub fn gauge_label(lang: Lang, totals: &Totals) -> String {
+    lang.pick("{v} of {t} · {p} %", "{v} из {t} · {p} %")
+        .replace("{v}", &grouped(lang, totals.valid_total))
+        .replace("{t}", &grouped(lang, u64::from(totals.target)))
+        .replace("{p}", &format!("{:.0}", totals.share() * 100.0))
+}
+
+/// Today's count, the pace and the time to the target, on one line.
+pub fn pace_line(lang: Lang, totals: &Totals) -> String {
+    let today = lang
+        .pick(
+            "Today {v} valid, {x} voided",
+            "Сегодня {v} действительных, {x} аннулировано",
+        )
+        .replace("{v}", &grouped(lang, u64::from(totals.valid_today)))
+        .replace("{x}", &grouped(lang, u64::from(totals.voided_today)));
+    let pace = match (totals.rate_per_hour, totals.eta_secs) {
+        (_, Some(0)) => lang.pick("target reached", "цель достигнута").to_string(),
+        (Some(rate), Some(eta)) => lang
+            .pick("{r}/h · target in ≈ {e}", "{r}/ч · до цели ≈ {e}")
+            .replace("{r}", &format!("{rate:.0}"))
+            .replace("{e}", &long_duration(lang, eta)),
+        _ => lang
+            .pick("no pace yet", "темп пока не известен")
+            .to_string(),
+    };
+    format!("{today} · {pace}")
+}
+
+/// A time to the target: minutes under a day, else hours ("54 h").
+pub fn long_duration(lang: Lang, secs: u64) -> String {
+    match u32::try_from(secs) {
+        Ok(s) if s < 24 * 3600 => short_duration(s, lang == Lang::Ru),
+        _ => lang
+            .pick("{h} h", "{h} ч")
+            .replace("{h}", &grouped(lang, secs.div_ceil(3600))),
+    }
+}
