@@ -1,5 +1,6 @@
 //! Every string a person sees, in Russian and English.
 
+pub mod board;
 mod problems;
 pub mod queue;
 

@@ -74,17 +74,20 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             tui::run_app(store, regions, lang, args, tui::model::Screen::Door)?;
             Ok(0)
         }
+        Command::Board(args) => {
+            tui::run_app(store, regions, lang, args, tui::model::Screen::Board)?;
+            Ok(0)
+        }
         Command::Stats(args) => {
             let campaign = store.campaign()?;
-            let today = campaign.local_date(now);
-            let figures = domain::queue::queue_figures(&store.tickets_of_day(today)?, today, now);
+            let figures = stats::gather(&store, &regions, args.now.unwrap_or(now))?;
             if args.json {
                 println!(
                     "{}",
-                    serde_json::to_string_pretty(&stats::StatsJson::new(today, now, &figures))?
+                    serde_json::to_string_pretty(&stats::StatsJson::new(&figures))?
                 );
             } else {
-                print!("{}", stats::text(lang, &campaign, now, &figures));
+                print!("{}", stats::text(lang, &campaign, &regions, &figures));
             }
             Ok(0)
         }
