@@ -9,6 +9,8 @@ use crate::domain::queue::short_duration;
 pub enum BoardText {
     /// Title of the target panel.
     Target,
+    /// Title of the valid total in big digits (large terminals).
+    ValidTotal,
     /// Title of the queue length.
     Waiting,
     /// Title of the longest current wait, in minutes.
@@ -59,8 +61,9 @@ impl BoardText {
         use BoardText::*;
         let (en, ru) = match self {
             Target => ("Valid signatures", "Действительные подписи"),
+            ValidTotal => ("Valid in total", "Всего подписей"),
             Waiting => ("Waiting", "Ждут"),
-            LongestWait => ("Longest wait, min", "Дольше всех ждёт, мин"),
+            LongestWait => ("Longest wait, min", "Ждёт дольше, мин"),
             Defects => ("Defects today (check)", "Замечания за сегодня (check)"),
             NoDefects => (
                 "No defects in today's entries",
@@ -109,7 +112,7 @@ pub fn grouped(lang: Lang, n: u64) -> String {
     let separator = lang.pick(",", " ");
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(separator);
         }
         out.push(c);

@@ -21,21 +21,26 @@ use tui_big_text::PixelSize;
 
 /// Row heights of the bands, on a small terminal and on a large one.
 struct Bands {
+    /// A large terminal also shows the valid total in big digits.
+    large: bool,
     target: u16,
     numbers: u16,
     chart: u16,
 }
 
-/// Small: 80×24 and up. Large: from 40 rows and 120 columns, for reading across a room.
+/// Small: 80×24 and up. Large: from 38 rows and 120 columns (the body of a 120×40 terminal),
+/// for reading across a room.
 fn bands(area: Rect) -> Bands {
     if area.height >= 38 && area.width >= 120 {
         Bands {
+            large: true,
             target: 6,
-            numbers: 11,
+            numbers: 12,
             chart: 9,
         }
     } else {
         Bands {
+            large: false,
             target: 4,
             numbers: big_digits::HEIGHT + 2,
             chart: 4,
@@ -63,7 +68,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         }
     };
     render_target(f, target, model);
-    render_numbers(f, numbers, model, q);
+    render_numbers(f, numbers, model, q, b.large);
     tables::render(f, tables_area, model);
     f.render_widget(
         QueueChart::new(&q.buckets, &model.campaign, model.lang),
@@ -107,15 +112,26 @@ fn render_target(f: &mut Frame, area: Rect, model: &Model) {
     );
 }
 
-fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
+fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, large: bool) {
     let lang = model.lang;
-    let width = (area.width / 4).max(20);
-    let [waiting, longest, defects] = Layout::horizontal([
+    let boxes = if large { 5 } else { 4 };
+    let width = (area.width / boxes).max(20);
+    let [total, waiting, longest, defects] = Layout::horizontal([
+        Constraint::Length(if large { width } else { 0 }),
         Constraint::Length(width),
         Constraint::Length(width),
         Constraint::Fill(1),
     ])
     .areas(area);
+    if let Some(figures) = model.board.figures.as_ref().filter(|_| large) {
+        big_number(
+            f,
+            total,
+            BoardText::ValidTotal.text(lang),
+            &figures.totals.valid_total.to_string(),
+            Color::Green,
+        );
+    }
     let minutes = q.longest_wait_secs.map_or(0, |s| s / 60);
     let long_wait = if minutes >= 20 {
         Color::Red

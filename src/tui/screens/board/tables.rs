@@ -5,7 +5,7 @@ use crate::domain::board::CapLevel;
 use crate::i18n::board::{BoardText, grouped, min_sec};
 use crate::tui::model::Model;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
@@ -84,8 +84,8 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
         BoardText::ColTicket,
     ];
     let widths = [
-        Constraint::Length(8),
-        Constraint::Fill(1),
+        Constraint::Max(12),
+        Constraint::Max(16),
         Constraint::Length(3),
         Constraint::Length(5),
         Constraint::Length(7),
@@ -94,6 +94,7 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
     f.render_widget(
         Table::new(rows, widths)
             .header(header(model, &columns, 2))
+            .flex(Flex::Start)
             .block(block),
         area,
     );
@@ -141,7 +142,7 @@ fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
     });
     let columns = [BoardText::ColRegion, BoardText::ColValid, BoardText::ColCap];
     let widths = [
-        Constraint::Fill(1),
+        Constraint::Max(32),
         Constraint::Length(7),
         Constraint::Length(6),
         Constraint::Length(4),
@@ -150,6 +151,7 @@ fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
     f.render_widget(
         Table::new(rows, widths)
             .header(header(model, &columns, 1))
+            .flex(Flex::Start)
             .block(block),
         area,
     );
