@@ -155,18 +155,13 @@ fn an_unconfigured_campaign_is_said_on_the_board() {
     assert!(!screen.contains("not configured"), "{screen}");
 }
 
-#[test]
-fn another_desk_saving_updates_the_board() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = seeded(&dir, true);
-    let mut board = Board::open(&path, Lang::En);
-    let before = board.model.board.figures.clone().expect("figures").totals;
-    let mut desk = open_store(&path);
-    let signer = sigdesk::domain::NewEntry {
+/// A signer another desk saves while the board runs: 17 on the election day (an error).
+fn late_signer() -> sigdesk::domain::NewEntry {
+    sigdesk::domain::NewEntry {
         surname: "Новосёлова".into(),
         given_name: "Ия".into(),
         patronymic: String::new(),
-        birth_date: chrono::NaiveDate::from_ymd_opt(1980, 1, 1).expect("date"),
+        birth_date: chrono::NaiveDate::from_ymd_opt(2006, 6, 1).expect("date"),
         doc_kind: sigdesk::domain::DocKind::InternalPassport,
         doc_series: "4510".into(),
         doc_number: "999001".into(),
@@ -174,13 +169,34 @@ fn another_desk_saving_updates_the_board() {
         abroad_country: String::new(),
         address: "ул. Новая, д. 1".into(),
         signed_on: fixed_now().date_naive(),
-    };
+    }
+}
+
+fn save_at_desk_4(path: &Path) {
     let actor = Actor {
         desk: "desk-4".into(),
         operator: "Лёша".into(),
     };
-    desk.save_entry(&signer, &actor, None, fixed_now())
+    open_store(path)
+        .save_entry(&late_signer(), &actor, None, fixed_now())
         .expect("save");
+}
+
+fn under_18(board: &Board) -> u32 {
+    let defects = board.model.board.defects.as_ref().expect("checked");
+    defects
+        .iter()
+        .find(|d| d.code == "birth.under_18")
+        .map_or(0, |d| d.count)
+}
+
+#[test]
+fn another_desk_saving_updates_the_board() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = seeded(&dir, true);
+    let mut board = Board::open(&path, Lang::En);
+    let before = board.model.board.figures.clone().expect("figures").totals;
+    save_at_desk_4(&path);
     board.send(Msg::DataChanged);
     let after = board.model.board.figures.clone().expect("figures");
     assert_eq!(after.totals.valid_total, before.valid_total + 1);
@@ -194,6 +210,37 @@ fn another_desk_saving_updates_the_board() {
     let screen = lines(&board.model, 80, 24).join("\n");
     assert!(screen.contains("25 of 60"), "{screen}");
     assert!(!screen.contains("Новосёлова"), "{screen}");
+}
+
+#[test]
+fn todays_defects_are_rechecked_at_most_every_30_seconds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = seeded(&dir, true);
+    let mut board = Board::open(&path, Lang::En);
+    assert_eq!(under_18(&board), 1);
+    save_at_desk_4(&path);
+    // The counts reload at once; the check ran when the board opened, so it waits.
+    board.send(Msg::DataChanged);
+    assert_eq!(
+        board
+            .model
+            .board
+            .figures
+            .as_ref()
+            .map(|f| f.totals.valid_today),
+        Some(15)
+    );
+    assert_eq!(under_18(&board), 1);
+    board.send(Msg::Tick(fixed_now() + chrono::Duration::seconds(29)));
+    assert_eq!(under_18(&board), 1);
+    board.send(Msg::Tick(fixed_now() + chrono::Duration::seconds(30)));
+    assert_eq!(under_18(&board), 2);
+    // Nothing changed since: later ticks do not check again.
+    board.send(Msg::Tick(fixed_now() + chrono::Duration::seconds(90)));
+    assert_eq!(
+        board.model.board.checked_at,
+        Some(fixed_now() + chrono::Duration::seconds(30))
+    );
 }
 
 #[test]

@@ -164,3 +164,53 @@ pub fn long_duration(lang: Lang, secs: u64) -> String {
             .replace("{h}", &grouped(lang, secs.div_ceil(3600))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_durations_and_the_pace_line_read_well() {
+        let rows = [
+            (0, "0", "0"),
+            (999, "999", "999"),
+            (1000, "1,000", "1 000"),
+            (1_234_567, "1,234,567", "1 234 567"),
+        ];
+        for (n, en, ru) in rows {
+            assert_eq!(grouped(Lang::En, n), en);
+            assert_eq!(grouped(Lang::Ru, n), ru);
+        }
+        assert_eq!(min_sec(0), "0:00");
+        assert_eq!(min_sec(204), "3:24");
+        assert_eq!(long_duration(Lang::En, 3 * 3600), "3 h 00 min");
+        assert_eq!(long_duration(Lang::En, 54 * 3600 + 1), "55 h");
+        assert_eq!(long_duration(Lang::Ru, 1_000 * 3600), "1 000 ч");
+        let totals = Totals {
+            target: 100_000,
+            valid_total: 12_345,
+            remaining: 87_655,
+            valid_today: 56,
+            voided_today: 3,
+            valid_last_hour: 40,
+            rate_per_hour: Some(40.0),
+            eta_secs: Some(87_655 * 90),
+        };
+        assert_eq!(gauge_label(Lang::En, &totals), "12,345 of 100,000 · 12 %");
+        assert_eq!(
+            pace_line(Lang::En, &totals),
+            "Today 56 valid, 3 voided · 40/h · target in ≈ 2,192 h"
+        );
+        let idle = Totals {
+            rate_per_hour: None,
+            eta_secs: None,
+            ..totals.clone()
+        };
+        assert!(pace_line(Lang::Ru, &idle).ends_with("темп пока не известен"));
+        let done = Totals {
+            eta_secs: Some(0),
+            ..totals
+        };
+        assert!(pace_line(Lang::En, &done).ends_with("target reached"));
+    }
+}

@@ -97,6 +97,10 @@ pub struct BoardView {
     pub figures: Option<BoardFigures>,
     /// Today's defects by rule, once checked.
     pub defects: Option<Vec<DefectCount>>,
+    /// When today's entries were last sent to be checked (model time).
+    pub checked_at: Option<DateTime<Utc>>,
+    /// The database changed since that check; check again when the pause is over.
+    pub recheck_due: bool,
 }
 
 /// How a status message looks.

@@ -33,7 +33,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 effects.extend(board::reloads_if_shown(model));
                 return effects;
             }
-            Vec::new()
+            board::due_check(model).into_iter().collect()
         }
         Msg::DataChanged => data_changed(model),
         Msg::Duplicates(answer) => {
@@ -128,7 +128,7 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
     if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
         effects.push(Effect::LoadEntries);
     }
-    effects.extend(board::reloads_if_shown(model));
+    effects.extend(board::on_data_changed(model));
     if model.form.has_signer_data() {
         let exclude = model.form.editing.as_ref().map(|e| e.id.clone());
         let keys = lookup_keys(&model.form.draft());

@@ -3,25 +3,60 @@
 use super::{Effect, Model, Msg, Screen};
 use crate::domain::board::{board_figures, day_bounds};
 use crate::domain::queue::queue_figures;
+use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent};
 
-/// The effects that reload the board: its aggregates and today's defects.
-pub fn reloads(model: &Model) -> Vec<Effect> {
-    let today = model.today();
-    let (from, to) = day_bounds(&model.campaign, today);
-    vec![
-        Effect::LoadBoard { from, to },
-        Effect::CheckToday { today, from, to },
-    ]
+/// Today's entries are re-checked at most this often: the check re-runs every rule over
+/// the whole day (thousands of entries on a busy day), while the counts reload on every
+/// commit.
+pub const CHECK_EVERY: Duration = Duration::seconds(30);
+
+/// The effects that reload the board: its aggregates and, now, today's defects.
+pub fn reloads(model: &mut Model) -> Vec<Effect> {
+    vec![load(model), check(model)]
 }
 
 /// [`reloads`] when the board is on screen; nothing otherwise (desks do not pay for it).
-pub fn reloads_if_shown(model: &Model) -> Vec<Effect> {
+pub fn reloads_if_shown(model: &mut Model) -> Vec<Effect> {
     if model.screen == Screen::Board {
         reloads(model)
     } else {
         Vec::new()
     }
+}
+
+/// The database changed: reload the counts now; re-check today's entries now if the last
+/// check is [`CHECK_EVERY`] old, else once it is (on a later tick).
+pub fn on_data_changed(model: &mut Model) -> Vec<Effect> {
+    if model.screen != Screen::Board {
+        return Vec::new();
+    }
+    model.board.recheck_due = true;
+    let mut effects = vec![load(model)];
+    effects.extend(due_check(model));
+    effects
+}
+
+/// The pending re-check of today's entries, if the board shows and its pause is over.
+pub fn due_check(model: &mut Model) -> Option<Effect> {
+    let rested = model
+        .board
+        .checked_at
+        .is_none_or(|at| model.now - at >= CHECK_EVERY);
+    (model.screen == Screen::Board && model.board.recheck_due && rested).then(|| check(model))
+}
+
+fn load(model: &Model) -> Effect {
+    let (from, to) = day_bounds(&model.campaign, model.today());
+    Effect::LoadBoard { from, to }
+}
+
+fn check(model: &mut Model) -> Effect {
+    let today = model.today();
+    let (from, to) = day_bounds(&model.campaign, today);
+    model.board.checked_at = Some(model.now);
+    model.board.recheck_due = false;
+    Effect::CheckToday { today, from, to }
 }
 
 /// Recomputes the board's figures from the loaded aggregates, the queue figures and the
