@@ -46,6 +46,9 @@ pub enum Command {
         #[command(subcommand)]
         action: CampaignAction,
     },
+    /// Test writer: reads commands on stdin, prints one result line each (see `script.rs`).
+    #[command(hide = true)]
+    Script(ScriptArgs),
 }
 
 /// Options of the desk screen.
@@ -99,6 +102,17 @@ pub struct ImportArgs {
     /// Field delimiter: , or ; (default: detected from the header).
     #[arg(long, value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+}
+
+/// Options of the hidden `script` writer.
+#[derive(Debug, clap::Args)]
+pub struct ScriptArgs {
+    /// Desk the entries are saved at.
+    #[arg(long, default_value = "script")]
+    pub desk: String,
+    /// Operator the entries are saved by.
+    #[arg(long, default_value = "script")]
+    pub operator: String,
 }
 
 /// `campaign show` or `campaign set KEY VALUE`.

@@ -8,8 +8,10 @@ pub mod csvio;
 pub mod domain;
 pub mod i18n;
 pub mod report;
+pub mod script;
 pub mod stats;
 pub mod store;
+pub mod synthetic;
 pub mod tui;
 
 use clap::Parser;
@@ -148,6 +150,15 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                     println!("{key} = {}", campaign.get(&key)?);
                 }
             }
+            Ok(0)
+        }
+        Command::Script(args) => {
+            let actor = Actor {
+                desk: args.desk,
+                operator: args.operator,
+            };
+            let stdin = std::io::stdin().lock();
+            script::run(&mut store, &regions, actor, stdin, std::io::stdout().lock())?;
             Ok(0)
         }
     }

@@ -8,6 +8,7 @@ mod campaign;
 mod entries;
 mod error;
 mod events;
+mod health;
 mod schema;
 mod sheets;
 mod tickets;
@@ -16,6 +17,7 @@ pub mod watch;
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
+pub use health::SheetFill;
 pub use sheets::SheetPreview;
 pub use tickets::{CallOutcome, Finish};
 
@@ -36,14 +38,14 @@ pub struct Store {
 impl Store {
     /// Opens the database at `path`, creating and migrating it if needed.
     pub fn open(path: &Path, regions: &RegionCatalog) -> Result<Store, StoreError> {
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::from_open(path, e))?;
-        configure(&conn).map_err(|e| StoreError::from_open(path, e))?;
+        configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -54,12 +56,12 @@ impl Store {
 
     /// Opens an existing database without creating or migrating it (for watchers and readers).
     pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StoreError::from_open(path, e))?;
-        configure(&conn).map_err(|e| StoreError::from_open(path, e))?;
+        configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -89,9 +91,24 @@ impl Store {
     }
 }
 
+/// Sleep between tries while another process holds the write lock.
+const BUSY_RETRY: Duration = Duration::from_millis(1);
+
+/// Waits for the write lock in short, even steps up to [`BUSY_TIMEOUT`]. SQLite's own
+/// busy timeout backs off to 100 ms sleeps, so under contention a waiting desk keeps
+/// losing the lock to newcomers and can wait seconds; short steps keep the queue fair.
+fn wait_for_lock(tries: i32) -> bool {
+    let waited = BUSY_RETRY * u32::try_from(tries).unwrap_or(u32::MAX);
+    if waited >= BUSY_TIMEOUT {
+        return false;
+    }
+    std::thread::sleep(BUSY_RETRY);
+    true
+}
+
 /// The pragmas of DESIGN.md §3, set on every connection.
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.busy_handler(Some(wait_for_lock))?;
     // Reading the header fails here, with a clear error, when the file is not a database.
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {

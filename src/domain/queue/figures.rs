@@ -1,7 +1,7 @@
 //! The figures shift leads read about the door queue (DESIGN.md §5).
 
 use super::buckets::{QueueBucket, queue_buckets};
-use super::clock::{Clock, elapsed_secs, of_day};
+use super::clock::{Clock, Row, rows_of_day, span_secs};
 use super::{Ticket, TicketStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -73,33 +73,33 @@ pub struct DeskQueueFigures {
 /// days are ignored). Durations are clamped at 0 when the clock went backwards; rows missing
 /// the timestamps an average needs are left out of that average.
 pub fn queue_figures(tickets: &[Ticket], today: NaiveDate, now: DateTime<Utc>) -> QueueFigures {
-    let clock = Clock { now };
-    let day = of_day(tickets, today);
-    let counts = StatusCounts::of(day.clone());
-    let desks = desk_figures(day.clone(), clock);
+    let clock = Clock::new(now);
+    let rows = rows_of_day(tickets, today);
+    let counts = StatusCounts::of(&rows);
+    let desks = desk_figures(&rows, clock);
     let active_desks = count(desks.iter().filter(|d| d.active));
     let mut service = ServiceTimes::default();
-    day.clone().for_each(|t| service.add(t, clock));
+    rows.iter().for_each(|row| service.add(row, clock));
     let avg_service_secs = service.average();
     QueueFigures {
         waiting: counts.waiting,
-        longest_wait_secs: day
-            .clone()
-            .filter(|t| t.status == TicketStatus::Waiting)
-            .map(|t| clock.age(t.issued_at))
+        longest_wait_secs: rows
+            .iter()
+            .filter(|row| row.ticket.status == TicketStatus::Waiting)
+            .map(|row| clock.age(row.issued))
             .max(),
-        median_wait_secs: median_wait(day.clone(), clock),
+        median_wait_secs: median_wait(&rows, clock),
         avg_service_secs,
         active_desks,
         eta_secs: eta(counts.waiting, avg_service_secs, active_desks),
-        served_last_hour: count(day.clone().filter(|t| served_last_hour(t, clock))),
+        served_last_hour: count(rows.iter().filter(|row| served_last_hour(row, clock))),
         issued_today: counts.issued,
         served_today: counts.done,
         no_shows_today: counts.no_show,
         left_today: counts.left,
         no_show_rate: counts.no_show_rate(),
         desks,
-        buckets: queue_buckets(day, now),
+        buckets: queue_buckets(&rows, clock),
     }
 }
 
@@ -114,19 +114,20 @@ fn rounded_div(sum: u64, count: u64) -> u32 {
 }
 
 /// A done ticket closed in the last 60 min.
-fn served_last_hour(ticket: &Ticket, clock: Clock) -> bool {
-    ticket.status == TicketStatus::Done
-        && ticket
-            .closed_at
+fn served_last_hour(row: &Row, clock: Clock) -> bool {
+    row.ticket.status == TicketStatus::Done
+        && row
+            .closed
             .is_some_and(|closed| clock.within(closed, HOUR_SECS))
 }
 
 /// Median of `called_at - issued_at` over tickets called in the last hour.
-fn median_wait<'a>(day: impl Iterator<Item = &'a Ticket>, clock: Clock) -> Option<u32> {
-    let mut waits: Vec<u32> = day
-        .filter_map(|t| {
-            let called = t.called_at.filter(|&c| clock.within(c, HOUR_SECS))?;
-            Some(elapsed_secs(t.issued_at, called))
+fn median_wait(rows: &[Row], clock: Clock) -> Option<u32> {
+    let mut waits: Vec<u32> = rows
+        .iter()
+        .filter_map(|row| {
+            let called = row.called.filter(|&c| clock.within(c, HOUR_SECS))?;
+            Some(span_secs(row.issued, called))
         })
         .collect();
     median(&mut waits)
@@ -172,11 +173,11 @@ struct StatusCounts {
 }
 
 impl StatusCounts {
-    fn of<'a>(day: impl Iterator<Item = &'a Ticket>) -> StatusCounts {
+    fn of(rows: &[Row]) -> StatusCounts {
         let mut counts = StatusCounts::default();
-        for ticket in day {
+        for row in rows {
             counts.issued = counts.issued.saturating_add(1);
-            let slot = match ticket.status {
+            let slot = match row.ticket.status {
                 TicketStatus::Waiting => &mut counts.waiting,
                 TicketStatus::Done => &mut counts.done,
                 TicketStatus::NoShow => &mut counts.no_show,
@@ -221,14 +222,14 @@ struct ServiceTimes {
 
 impl ServiceTimes {
     /// Counts a done ticket that has both its call and close times; skips anything else.
-    fn add(&mut self, ticket: &Ticket, clock: Clock) {
-        if ticket.status != TicketStatus::Done {
+    fn add(&mut self, row: &Row, clock: Clock) {
+        if row.ticket.status != TicketStatus::Done {
             return;
         }
-        let (Some(called), Some(closed)) = (ticket.called_at, ticket.closed_at) else {
+        let (Some(called), Some(closed)) = (row.called, row.closed) else {
             return;
         };
-        let secs = elapsed_secs(called, closed);
+        let secs = span_secs(called, closed);
         self.today.add(secs);
         if clock.within(closed, SERVICE_SECS) {
             self.recent.add(secs);
@@ -245,54 +246,57 @@ impl ServiceTimes {
 struct DeskTally {
     /// `(called_at, number)` of the ticket it serves; the latest call wins if the data
     /// holds two.
-    serving: Option<(Option<DateTime<Utc>>, u32)>,
+    serving: Option<(Option<i64>, u32)>,
     served_today: u32,
     served_last_hour: u32,
     service: ServiceTimes,
-    last_call: Option<DateTime<Utc>>,
+    /// The latest call, in epoch milliseconds and as stored.
+    last_call: Option<(i64, DateTime<Utc>)>,
 }
 
 impl DeskTally {
-    fn add(&mut self, ticket: &Ticket, clock: Clock) {
-        self.last_call = self.last_call.max(ticket.called_at);
+    fn add(&mut self, row: &Row, clock: Clock) {
+        let ticket = row.ticket;
+        let call = row.called.zip(ticket.called_at);
+        self.last_call = self.last_call.max(call);
         match ticket.status {
             TicketStatus::Serving => {
-                self.serving = self.serving.max(Some((ticket.called_at, ticket.number)));
+                self.serving = self.serving.max(Some((row.called, ticket.number)));
             }
             TicketStatus::Done => {
                 self.served_today = self.served_today.saturating_add(1);
-                if served_last_hour(ticket, clock) {
+                if served_last_hour(row, clock) {
                     self.served_last_hour = self.served_last_hour.saturating_add(1);
                 }
             }
             TicketStatus::Waiting | TicketStatus::NoShow | TicketStatus::Left => {}
         }
-        self.service.add(ticket, clock);
+        self.service.add(row, clock);
     }
 
     fn figures(self, desk: &str, clock: Clock) -> DeskQueueFigures {
         let serving = self.serving.map(|(_, number)| number);
         let called_recently = self
             .last_call
-            .is_some_and(|called| clock.within(called, ACTIVE_SECS));
+            .is_some_and(|(called, _)| clock.within(called, ACTIVE_SECS));
         DeskQueueFigures {
             desk: desk.to_owned(),
             serving,
             served_today: self.served_today,
             served_last_hour: self.served_last_hour,
             avg_service_secs: self.service.average(),
-            last_call: self.last_call,
+            last_call: self.last_call.map(|(_, called)| called),
             active: serving.is_some() || called_recently,
         }
     }
 }
 
 /// Every desk named on one of today's tickets, sorted by name.
-fn desk_figures<'a>(day: impl Iterator<Item = &'a Ticket>, clock: Clock) -> Vec<DeskQueueFigures> {
+fn desk_figures(rows: &[Row], clock: Clock) -> Vec<DeskQueueFigures> {
     let mut tallies: BTreeMap<&str, DeskTally> = BTreeMap::new();
-    for ticket in day {
-        if let Some(desk) = ticket.desk.as_deref() {
-            tallies.entry(desk).or_default().add(ticket, clock);
+    for row in rows {
+        if let Some(desk) = row.ticket.desk.as_deref() {
+            tallies.entry(desk).or_default().add(row, clock);
         }
     }
     tallies

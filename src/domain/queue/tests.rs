@@ -73,15 +73,13 @@ fn no_show(number: u32, issued: &str, called: &str, closed: &str, desk: &str) ->
     )
 }
 
-/// A no-show put back at the front of the line: waiting again, with its call kept.
-fn recalled(number: u32, issued: &str, called: &str, desk: &str) -> Ticket {
-    ticket(
-        number,
-        TicketStatus::Waiting,
-        issued,
-        Some((called, desk)),
-        None,
-    )
+/// A no-show put back at the front of the line: waiting again, its call time kept, its desk
+/// cleared (as `store::tickets` recalls).
+fn recalled(number: u32, issued: &str, called: &str) -> Ticket {
+    Ticket {
+        called_at: Some(at(called)),
+        ..waiting(number, issued)
+    }
 }
 
 fn left(number: u32, issued: &str, closed: &str) -> Ticket {

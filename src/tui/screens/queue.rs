@@ -187,26 +187,30 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", QueueText::Desks.text(lang)));
-    let lines: Vec<Line> = q
-        .desks
-        .iter()
-        .map(|d| {
-            let serving = d.serving.map_or_else(|| "—".into(), ticket_label);
-            let style = if d.active {
-                Style::default()
-            } else {
-                Style::default().fg(Color::DarkGray)
-            };
-            Line::styled(
-                format!(
-                    " {:<10.10} {serving:>4} {:>3}✓ {:>7}",
-                    d.desk,
-                    d.served_today,
-                    duration(model, d.avg_service_secs)
-                ),
-                style,
-            )
-        })
-        .collect();
+    let header = Line::styled(
+        lang.pick(
+            " desk      ticket served per person",
+            " стол       талон принято на чел.",
+        ),
+        Style::default().add_modifier(Modifier::BOLD),
+    );
+    let rows = q.desks.iter().map(|d| {
+        let serving = d.serving.map_or_else(|| "—".into(), ticket_label);
+        let style = if d.active {
+            Style::default()
+        } else {
+            Style::default().fg(Color::DarkGray)
+        };
+        Line::styled(
+            format!(
+                " {:<10.10} {serving:>5} {:>6} {:>10}",
+                d.desk,
+                d.served_today,
+                duration(model, d.avg_service_secs)
+            ),
+            style,
+        )
+    });
+    let lines: Vec<Line> = std::iter::once(header).chain(rows).collect();
     f.render_widget(Paragraph::new(lines).block(block), area);
 }

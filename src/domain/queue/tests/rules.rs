@@ -9,9 +9,9 @@ type Calls = &'static [(&'static str, &'static str)];
 fn recalled_tickets_go_first_whatever_their_number() {
     let tickets = [
         waiting(3, "10:00:00"),
-        recalled(9, "10:20:00", "10:30:00", "A"),
+        recalled(9, "10:20:00", "10:30:00"),
         waiting(4, "10:01:00"),
-        recalled(7, "10:15:00", "10:25:00", "B"),
+        recalled(7, "10:15:00", "10:25:00"),
     ];
     assert_eq!(
         waiting_line(&tickets, today(), at("10:40:00")),

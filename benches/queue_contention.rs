@@ -1,0 +1,81 @@
+//! Call-next under contention: 4 real `sigdesk script` desk processes call next 1,000 times
+//! each on one database while a fifth process issues tickets. Prints the median and p99 of
+//! the call latency each desk measured around `Store::call_next` (lock waits included).
+//!
+//! Run: `cargo bench --bench queue_contention`. A plain `main` rather than criterion: the
+//! figure is a distribution over concurrent processes, not a loop in one thread.
+
+use sigdesk::domain::RegionCatalog;
+use sigdesk::store::{Actor, Store};
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+use std::time::Instant;
+
+const DESKS: usize = 4;
+const CALLS: u32 = 1000;
+const WAITING_AT_START: u32 = 4000;
+const ISSUED_DURING: u32 = 1000;
+
+fn script(db: &std::path::Path, desk: &str, input: &str) -> Child {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(["script", "--desk", desk, "--operator", "bench"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn sigdesk script");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("commands");
+    child
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        println!("queue_contention: bench");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("q.db");
+    let regions = RegionCatalog::embedded().expect("regions");
+    let mut store = Store::open(&db, &regions).expect("create");
+    let now = chrono::Utc::now();
+    let day = store.campaign().expect("campaign").local_date(now);
+    let door = Actor {
+        desk: "door".into(),
+        operator: "bench".into(),
+    };
+    for _ in 0..WAITING_AT_START {
+        store.issue_ticket(&door, day, now).expect("issue");
+    }
+    drop(store);
+    let start = Instant::now();
+    let issuer = script(&db, "door", &format!("issue {ISSUED_DURING}\n"));
+    let desks: Vec<Child> = (0..DESKS)
+        .map(|d| script(&db, &format!("desk-{d}"), &format!("call {CALLS}\n")))
+        .collect();
+    let mut micros: Vec<u64> = Vec::new();
+    for child in desks {
+        let out = child.wait_with_output().expect("desk");
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            if let Some(last) = line.split(' ').next_back()
+                && let Ok(us) = last.parse()
+            {
+                micros.push(us);
+            }
+        }
+    }
+    issuer.wait_with_output().expect("door");
+    let elapsed = start.elapsed();
+    micros.sort_unstable();
+    let at = |q: f64| micros[((micros.len() - 1) as f64 * q) as usize];
+    println!(
+        "call-next, {DESKS} desk processes + 1 door process: {} calls in {:.2} s; median {} µs, p90 {} µs, p99 {} µs, max {} µs",
+        micros.len(),
+        elapsed.as_secs_f64(),
+        at(0.5),
+        at(0.9),
+        at(0.99),
+        at(1.0)
+    );
+}
