@@ -1,13 +1,16 @@
 //! The `check` defect report: every rule re-run over every valid entry, grouped by code.
 
-use crate::domain::board::{DefectCount, tally_defects};
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{Campaign, Entry, Finding, RegionCatalog, Severity};
 use crate::i18n::{Lang, problem_message};
 use crate::store::{Store, StoreError};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+
+mod day;
+
+pub use day::{DayDefects, defects_saved_between};
 
 /// One defect found on a stored entry.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -113,36 +116,4 @@ fn stored_entry_findings(
         },
     );
     Ok(outcome.findings)
-}
-
-/// The `check` rules over the valid entries saved in `[from, to)` only (the board's
-/// "defects today"), counted by rule code. Region caps count from the signatures saved
-/// before `from`, as `check` would reach these entries in save order.
-pub fn defects_saved_between(
-    store: &Store,
-    regions: &RegionCatalog,
-    today: NaiveDate,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<DefectCount>, StoreError> {
-    let campaign = store.campaign()?;
-    let mut entries = Vec::new();
-    store.for_each_entry_saved_between(from, to, |e| {
-        entries.push(e.clone());
-        Ok(())
-    })?;
-    // The counters hold every valid entry; take today's back out to start the day's count.
-    let mut counts = store.region_counts()?;
-    for e in &entries {
-        if let Some(n) = counts.get_mut(&e.region_code) {
-            *n = n.saturating_sub(1);
-        }
-    }
-    let mut found: Vec<(&'static str, Severity)> = Vec::new();
-    for e in &entries {
-        let findings = stored_entry_findings(store, e, &counts, today, &campaign, regions)?;
-        found.extend(findings.iter().map(|f| (f.code(), f.severity)));
-        *counts.entry(e.region_code.clone()).or_default() += 1;
-    }
-    Ok(tally_defects(found))
 }

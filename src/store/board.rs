@@ -12,6 +12,17 @@ use rusqlite::params;
 const STAMPS: &str = "SELECT desk, operator, entered_at, status = 'valid' FROM entries \
      WHERE entered_at >= ?1 AND entered_at < ?2 ORDER BY entered_at";
 
+/// One audit event, as much as a refresh needs to know what changed since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditMark {
+    /// Event id (increasing).
+    pub id: i64,
+    /// `create`, `edit`, `void`, `import`, `ticket_call` …
+    pub action: String,
+    /// The entry concerned, if any.
+    pub entry_id: Option<String>,
+}
+
 /// Valid entries saved in a time range, in save order, through the same index.
 const SAVED_BETWEEN: &str = "FROM entries \
      WHERE entered_at >= ?1 AND entered_at < ?2 AND status = 'valid' ORDER BY entered_at";
@@ -67,6 +78,44 @@ impl Store {
             visit(&entry_from_row(r)?)?;
         }
         Ok(())
+    }
+}
+
+impl Store {
+    /// Runs `read` inside one read transaction, so everything it reads is of the same
+    /// moment (writers go on meanwhile: WAL).
+    pub fn read_consistent<T>(
+        &self,
+        read: impl FnOnce(&Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let result = read(self);
+        tx.finish()?;
+        result
+    }
+
+    /// The id of the newest audit event (0 when there is none).
+    pub fn last_event_id(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT COALESCE(MAX(id), 0) FROM events")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// Up to `limit` audit events after event `id`, oldest first.
+    pub fn events_after(&self, id: i64, limit: usize) -> Result<Vec<AuditMark>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, action, entry_id FROM events WHERE id > ?1 ORDER BY id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![id, limit], |r| {
+            Ok(AuditMark {
+                id: r.get(0)?,
+                action: r.get(1)?,
+                entry_id: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 

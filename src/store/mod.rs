@@ -14,6 +14,7 @@ mod sheets;
 mod tickets;
 pub mod watch;
 
+pub use board::AuditMark;
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};

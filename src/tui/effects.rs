@@ -3,7 +3,7 @@
 use super::msg::{Duplicates, Effect, Msg, TicketMove, WriteFailure};
 use super::signin_memory;
 use crate::domain::RegionCatalog;
-use crate::report::defects_saved_between;
+use crate::report::DayDefects;
 use crate::store::{Actor, Store, StoreError};
 use chrono::{DateTime, Utc};
 
@@ -138,9 +138,14 @@ pub fn run(
                 .board_data(from, to)
                 .map_or_else(failure, |d| Msg::BoardLoaded(Box::new(d))),
         ),
-        Effect::CheckToday { today, from, to } => Some(match RegionCatalog::embedded() {
-            Ok(regions) => defects_saved_between(store, &regions, today, from, to)
-                .map_or_else(failure, Msg::DefectsToday),
+        Effect::CheckToday {
+            today,
+            from,
+            to,
+            kept,
+        } => Some(match RegionCatalog::embedded() {
+            Ok(regions) => DayDefects::refresh(kept.map(|k| *k), store, &regions, today, from, to)
+                .map_or_else(failure, |d| Msg::DefectsToday(Box::new(d))),
             Err(e) => Msg::WriteFailed(WriteFailure::Other(e.to_string())),
         }),
         Effect::RememberSignIn { desk, operator } => {

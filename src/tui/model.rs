@@ -5,6 +5,7 @@ use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::Lang;
+use crate::report::DayDefects;
 use crate::store::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
@@ -97,6 +98,8 @@ pub struct BoardView {
     pub figures: Option<BoardFigures>,
     /// Today's defects by rule, once checked.
     pub defects: Option<Vec<DefectCount>>,
+    /// The findings behind them, handed to the next check to extend.
+    pub kept: Option<Box<DayDefects>>,
     /// When today's entries were last sent to be checked (model time).
     pub checked_at: Option<DateTime<Utc>>,
     /// The database changed since that check; check again when the pause is over.

@@ -1,9 +1,10 @@
 //! Messages into `update` and the effects it asks for.
 
-use crate::domain::board::{BoardData, DefectCount};
+use crate::domain::board::BoardData;
 use crate::domain::checks::LookupKeys;
 use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
+use crate::report::DayDefects;
 use crate::store::{CallOutcome, EntryEdit, Finish, SavedEntry, SheetPreview};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
@@ -60,8 +61,8 @@ pub enum Msg {
     TicketMoved(TicketMove, u32, Option<Ticket>),
     /// The board's counters and today's stamps were (re)loaded.
     BoardLoaded(Box<BoardData>),
-    /// Today's entries were checked: defects by rule.
-    DefectsToday(Vec<DefectCount>),
+    /// Today's entries were checked: defects by rule, kept for the next refresh.
+    DefectsToday(Box<DayDefects>),
 }
 
 /// A change to a ticket made from the queue or door screen.
@@ -143,7 +144,8 @@ pub enum Effect {
         /// Start of the next local day (UTC).
         to: DateTime<Utc>,
     },
-    /// Run the `check` rules over the entries saved in `[from, to)` (today's defects).
+    /// Run the `check` rules over the entries saved in `[from, to)` (today's defects), on
+    /// top of the findings kept from the last run when they still hold.
     CheckToday {
         /// The local day, for the checks' "today".
         today: NaiveDate,
@@ -151,6 +153,8 @@ pub enum Effect {
         from: DateTime<Utc>,
         /// Start of the next day (UTC).
         to: DateTime<Utc>,
+        /// The findings of the last run.
+        kept: Option<Box<DayDefects>>,
     },
     /// Remember desk and operator for the next start.
     RememberSignIn {

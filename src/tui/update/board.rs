@@ -56,7 +56,12 @@ fn check(model: &mut Model) -> Effect {
     let (from, to) = day_bounds(&model.campaign, today);
     model.board.checked_at = Some(model.now);
     model.board.recheck_due = false;
-    Effect::CheckToday { today, from, to }
+    Effect::CheckToday {
+        today,
+        from,
+        to,
+        kept: model.board.kept.take(),
+    }
 }
 
 /// Recomputes the board's figures from the loaded aggregates, the queue figures and the
@@ -83,7 +88,10 @@ pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
             model.board.data = Some(*data);
             refresh_figures(model);
         }
-        Msg::DefectsToday(defects) => model.board.defects = Some(defects),
+        Msg::DefectsToday(day) => {
+            model.board.defects = Some(day.counts().to_vec());
+            model.board.kept = Some(day);
+        }
         other => return Err(other),
     }
     Ok(Vec::new())
