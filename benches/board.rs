@@ -117,6 +117,7 @@ fn board_model(store: &mut Store, regions: &RegionCatalog, now: DateTime<Utc>) -
     let args = DeskArgs {
         desk: None,
         operator: Some("lead".into()),
+        pin: Some("1234".into()),
     };
     let mut model = start_model_at(store, regions.clone(), Lang::En, &args, Screen::Board).unwrap();
     dispatch(&mut model, store, Msg::Tick(now));

@@ -27,6 +27,7 @@ fn desk_args() -> DeskArgs {
     DeskArgs {
         desk: Some("desk-1".into()),
         operator: Some("Оля".into()),
+        pin: Some("1234".into()),
     }
 }
 

@@ -20,6 +20,7 @@ fn script(db: &std::path::Path, desk: &str, input: &str) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
         .arg("--db")
         .arg(db)
+        .arg("--no-encrypt")
         .args(["script", "--desk", desk, "--operator", "bench"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

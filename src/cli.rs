@@ -13,6 +13,13 @@ pub struct Cli {
     /// Language of messages: ru or en (default: from LC_ALL/LANG).
     #[arg(long, global = true, value_parser = ["ru", "en"])]
     pub lang: Option<String>,
+    /// Read the database passphrase from the first line of this file (else
+    /// $SIGDESK_PASSPHRASE, else the terminal asks).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// Create or open a plain, unencrypted database: for training and demos only.
+    #[arg(long, global = true, conflicts_with = "passphrase_file")]
+    pub no_encrypt: bool,
     /// Desk options when no command is given (the desk opens).
     #[command(flatten)]
     pub desk_args: DeskArgs,
@@ -38,8 +45,19 @@ pub enum Command {
     Export(ExportArgs),
     /// Add entries from a sigdesk CSV, with the same checks as the form.
     Import(ImportArgs),
-    /// Re-check every valid entry; report defects by rule; exit 3 if any error-level defect.
-    Check,
+    /// Re-check every valid entry and every sheet; report defects by rule; exit 3 if any
+    /// error-level defect.
+    Check(CheckArgs),
+    /// Signature collectors and the regions their notarised list names.
+    Collectors {
+        /// add, list or import.
+        #[command(subcommand)]
+        action: CollectorsAction,
+    },
+    /// List the paper sheets (fill, certification, problems), or close / certify one.
+    Sheets(SheetsArgs),
+    /// Fill a new database with a realistic synthetic day for training (origin `demo`).
+    Demo(DemoArgs),
     /// Show or change the campaign settings.
     Campaign {
         /// show or set.
@@ -49,6 +67,141 @@ pub enum Command {
     /// Test writer: reads commands on stdin, prints one result line each (see `script.rs`).
     #[command(hide = true)]
     Script(ScriptArgs),
+    /// Protection commands: audit, backup, verify, rekey, encrypt, wipe, notice, lead-pin.
+    #[command(flatten)]
+    Protect(ProtectCommand),
+}
+
+/// The commands that protect the signers (DESIGN.md §7).
+#[derive(Debug, Subcommand)]
+pub enum ProtectCommand {
+    /// Print the audit log: time, desk, operator, action, entry, what changed.
+    Audit(AuditArgs),
+    /// Copy the database, encrypted with the same passphrase, while desks keep working.
+    Backup {
+        /// The backup file to write.
+        #[arg(long, short)]
+        out: PathBuf,
+    },
+    /// Check a database or backup file: integrity and counts; exit 1 if it is damaged.
+    Verify {
+        /// The file to check.
+        file: PathBuf,
+    },
+    /// Change the passphrase (close every desk first; $SIGDESK_NEW_PASSPHRASE for scripts).
+    Rekey,
+    /// Encrypt a plain (--no-encrypt) database in place.
+    Encrypt,
+    /// Delete the database, its WAL files and its backups (asks to type the point name).
+    Wipe {
+        /// The point name, to wipe without being asked.
+        #[arg(long, value_name = "POINT")]
+        confirm: Option<String>,
+    },
+    /// Print the notice for signers: what is recorded, who gets it, how long it is kept.
+    Notice,
+    /// Set or change the lead PIN ($SIGDESK_LEAD_PIN / $SIGDESK_NEW_LEAD_PIN for scripts).
+    LeadPin,
+}
+
+/// Filters of `audit`.
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    /// Only the events of this entry id.
+    #[arg(long, value_name = "ID")]
+    pub entry: Option<String>,
+    /// Only events from this time on: RFC 3339 (2024-03-10T09:30:00+03:00) or a local date
+    /// (2024-03-10).
+    #[arg(long, value_name = "T")]
+    pub since: Option<String>,
+}
+
+/// Options of `demo`.
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    /// Signers to save; more than the desks manage in a day spread over earlier days.
+    #[arg(long, default_value_t = 600)]
+    pub signers: u32,
+    /// Desks working, each slower than the one before.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub desks: u32,
+    /// Seed: the same seed makes the same day.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The (last) demo day, YYYY-MM-DD (default: today at the point).
+    #[arg(long, value_parser = parse_iso_date)]
+    pub day: Option<chrono::NaiveDate>,
+}
+
+/// Options of `check`.
+#[derive(Debug, Default, clap::Args)]
+pub struct CheckArgs {
+    /// Print the report as JSON (schema in README.md).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `collectors add | list | import`.
+#[derive(Debug, Subcommand)]
+pub enum CollectorsAction {
+    /// List a collector for the regions of their notarised list (adds regions if listed).
+    Add {
+        /// Full name, as on the notarised list (quote it).
+        name: String,
+        /// Region codes separated by commas, e.g. 77,50 (abroad for foreign-state sheets).
+        #[arg(long, required = true)]
+        regions: String,
+    },
+    /// Print every collector and their regions.
+    List,
+    /// Add collectors from a CSV with the header `name,regions` (regions separated by
+    /// spaces or `;`); nothing is added unless every row is good.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+/// `sheets [--json]` lists the sheets; `sheets close` / `sheets certify` change one.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SheetsArgs {
+    /// Print the list as JSON (schema in README.md).
+    #[arg(long)]
+    pub json: bool,
+    /// close or certify; without one the sheets are listed.
+    #[command(subcommand)]
+    pub action: Option<SheetsAction>,
+}
+
+/// What to do to a sheet.
+#[derive(Debug, Subcommand)]
+pub enum SheetsAction {
+    /// Close a sheet by hand, or every open sheet at the end of the day.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["number", "all_open"])))]
+    Close {
+        /// Sheet number.
+        number: Option<u32>,
+        /// Close every open sheet.
+        #[arg(long)]
+        all_open: bool,
+    },
+    /// Record the collector's certification of a closed sheet.
+    Certify {
+        /// Sheet number.
+        number: u32,
+        /// The collector's full name, as listed (`sigdesk collectors list`).
+        #[arg(long)]
+        collector: String,
+        /// The date the collector wrote, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_iso_date)]
+        date: chrono::NaiveDate,
+    },
+}
+
+fn parse_iso_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date YYYY-MM-DD, got `{text}`"))
 }
 
 /// Options of the desk screen.
@@ -60,6 +213,9 @@ pub struct DeskArgs {
     /// Operator name.
     #[arg(long)]
     pub operator: Option<String>,
+    /// Session PIN, 4–8 digits, for scripts (the sign-in screen asks for it otherwise).
+    #[arg(long, env = "SIGDESK_PIN", hide_env_values = true)]
+    pub pin: Option<String>,
 }
 
 /// Options of `stats`.

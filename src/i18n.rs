@@ -1,7 +1,10 @@
 //! Every string a person sees, in Russian and English.
 
 pub mod board;
+pub mod lead;
+pub mod lock;
 mod problems;
+pub mod protect;
 pub mod queue;
 
 pub use problems::problem_message;
@@ -169,8 +172,8 @@ impl Lang {
             DeskLabel => ("Desk", "Стол"),
             OperatorLabel => ("Operator", "Оператор"),
             SignInHint => (
-                "Name this desk and yourself; both go into the audit log of every line you save.",
-                "Назовите стол и себя: оба имени попадают в журнал каждой сохранённой строки.",
+                "Name this desk and yourself (both go into the audit log of every line you save) and choose a 4–8 digit PIN: it unlocks this desk after a break (Ctrl-L locks it).",
+                "Назовите стол и себя (оба имени попадают в журнал каждой строки) и задайте PIN из 4–8 цифр: им вы разблокируете стол после перерыва (Ctrl-L блокирует).",
             ),
             NewSigner => ("New signer", "Новый подписант"),
             EditingTitle => ("Editing entry", "Правка записи"),
@@ -345,16 +348,26 @@ pub fn defect_report(lang: Lang, report: &crate::report::DefectReport) -> String
         };
         let _ = writeln!(out, "\n{code} ({severity}): {}", defects.len());
         for d in defects {
-            let _ = match lang {
-                Lang::En => writeln!(
+            let _ = match (lang, d.line) {
+                (Lang::En, Some(line)) => writeln!(
                     out,
-                    "  {} sheet {} line {} (desk {}): {}",
-                    d.origin, d.sheet, d.line, d.desk, d.message
+                    "  {} sheet {} line {line} (desk {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
                 ),
-                Lang::Ru => writeln!(
+                (Lang::Ru, Some(line)) => writeln!(
                     out,
-                    "  {} лист {} строка {} (стол {}): {}",
-                    d.origin, d.sheet, d.line, d.desk, d.message
+                    "  {} лист {} строка {line} (стол {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
+                ),
+                (Lang::En, None) => writeln!(
+                    out,
+                    "  {} sheet {} (desk {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
+                ),
+                (Lang::Ru, None) => writeln!(
+                    out,
+                    "  {} лист {} (стол {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
                 ),
             };
         }

@@ -5,10 +5,16 @@
 
 pub mod cli;
 pub mod csvio;
+pub mod demo;
 pub mod domain;
 pub mod i18n;
+pub mod lead;
+pub mod notice;
+pub mod progress;
+pub mod protect;
 pub mod report;
 pub mod script;
+pub mod sheet_report;
 pub mod stats;
 pub mod store;
 pub mod synthetic;
@@ -20,7 +26,7 @@ use domain::RegionCatalog;
 use i18n::Lang;
 use std::ffi::OsString;
 use std::process::ExitCode;
-use store::{Actor, Store};
+use store::Actor;
 
 /// Exit code when `check` found defects.
 pub const EXIT_DEFECTS: u8 = 3;
@@ -50,7 +56,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 /// The actor of command-line actions: desk `cli`, operator from `$USER`.
-fn cli_actor() -> Actor {
+pub(crate) fn cli_actor() -> Actor {
     Actor {
         desk: "cli".into(),
         operator: std::env::var("USER").unwrap_or_else(|_| "lead".into()),
@@ -60,13 +66,23 @@ fn cli_actor() -> Actor {
 fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     let regions = RegionCatalog::embedded()?;
     let command = cli.command.unwrap_or(Command::Desk(cli.desk_args));
-    if let Command::Import(args) = &command {
+    let input_file = match &command {
+        Command::Import(args) => Some(&args.file),
+        Command::Collectors {
+            action: cli::CollectorsAction::Import { file },
+        } => Some(file),
+        _ => None,
+    };
+    if let Some(file) = input_file {
         // Fail on a missing file before creating a database for it.
-        std::fs::metadata(&args.file)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+        std::fs::metadata(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     }
-    let mut store = Store::open(&cli.db, &regions)?;
     let now = chrono::Utc::now();
+    let unlock = protect::Unlock {
+        passphrase_file: cli.passphrase_file,
+        no_encrypt: cli.no_encrypt,
+    };
+    let mut store = protect::open_for(&command, &cli.db, &unlock, &regions, lang, now)?;
     match command {
         Command::Desk(args) => {
             tui::run_app(store, regions, lang, args, tui::model::Screen::Desk)?;
@@ -99,7 +115,9 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 bom: args.bom,
                 include_voided: args.include_voided,
             };
-            let rows = csvio::export(&store, &args.out, options)?;
+            let mut progress = progress::TerminalProgress::on_stderr(lang);
+            let rows =
+                csvio::export::export_with_progress(&store, &args.out, options, &mut progress)?;
             store.record_event(
                 now,
                 &cli_actor(),
@@ -123,18 +141,78 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 skip_bad: args.skip_bad,
                 delimiter: args.delimiter,
             };
-            let report = csvio::import(&mut store, &args.file, options, &ctx)?;
+            let mut progress = progress::TerminalProgress::on_stderr(lang);
+            let report = csvio::import::import_with_progress(
+                &mut store,
+                &args.file,
+                options,
+                &ctx,
+                &mut progress,
+            )?;
             println!("{}", i18n::imported(lang, &report));
             if report.rejected > 0 {
                 println!("{}", csvio::rejects_path(&args.file).display());
             }
             Ok(0)
         }
-        Command::Check => {
+        Command::Check(args) => {
             let campaign = store.campaign()?;
             let report = report::check_all(&store, &regions, campaign.local_date(now), lang)?;
-            print!("{}", i18n::defect_report(lang, &report));
-            Ok(if report.has_errors() { EXIT_DEFECTS } else { 0 })
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&report.to_json())?);
+            } else {
+                print!("{}", i18n::defect_report(lang, &report));
+            }
+            let expired = campaign.retention_due(campaign.local_date(now));
+            if let Some(until) = campaign.retain_until.filter(|_| expired) {
+                eprintln!("{}", i18n::protect::retention_defect(lang, until));
+            }
+            Ok(if report.has_errors() || expired {
+                EXIT_DEFECTS
+            } else {
+                0
+            })
+        }
+        Command::Collectors { action } => {
+            let actor = cli_actor();
+            let ctx = lead::LeadContext {
+                lang,
+                regions: &regions,
+                actor: &actor,
+                now,
+            };
+            lead::collectors(&mut store, action, &ctx)
+        }
+        Command::Sheets(args) => {
+            let actor = cli_actor();
+            let ctx = lead::LeadContext {
+                lang,
+                regions: &regions,
+                actor: &actor,
+                now,
+            };
+            lead::sheets(&mut store, args, &ctx)
+        }
+        Command::Demo(args) => {
+            let options = demo::DemoOptions {
+                signers: args.signers,
+                desks: args.desks,
+                seed: args.seed,
+                day: args.day.unwrap_or_else(|| {
+                    store
+                        .campaign()
+                        .map(|c| c.local_date(now))
+                        .unwrap_or_default()
+                }),
+            };
+            let mut progress = progress::TerminalProgress::on_stderr(lang);
+            match demo::run_demo(&mut store, &regions, options, &mut progress) {
+                Ok(summary) => {
+                    println!("{}", i18n::lead::demo_summary(lang, &summary));
+                    Ok(0)
+                }
+                Err(e) => anyhow::bail!(i18n::lead::demo_error(lang, &e)),
+            }
         }
         Command::Campaign { action } => {
             let mut campaign = store.campaign()?;
@@ -146,6 +224,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 }
                 CampaignAction::Set { key, value } => {
                     campaign.set(&key, &value)?;
+                    protect::require_lead_pin(&store, lang)?;
                     store.save_campaign(&campaign, &cli_actor(), now)?;
                     println!("{key} = {}", campaign.get(&key)?);
                 }
@@ -161,5 +240,6 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             script::run(&mut store, &regions, actor, stdin, std::io::stdout().lock())?;
             Ok(0)
         }
+        Command::Protect(command) => protect::run(command, store, &unlock, &regions, lang, now),
     }
 }

@@ -2,7 +2,9 @@
 
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{Campaign, Entry, Finding, RegionCatalog, Severity};
+use crate::i18n::lead::{region_label, sheet_problem};
 use crate::i18n::{Lang, problem_message};
+use crate::sheet_report::sheet_statuses;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -12,17 +14,17 @@ mod day;
 
 pub use day::{DayDefects, defects_saved_between};
 
-/// One defect found on a stored entry.
+/// One defect found on a stored entry, or on a whole sheet (then no line or entry).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Defect {
-    /// Entry id.
-    pub entry_id: String,
+    /// Entry id; `None` for a sheet-level defect.
+    pub entry_id: Option<String>,
     /// Collection point.
     pub origin: String,
     /// Sheet number.
     pub sheet: u32,
-    /// Line.
-    pub line: u32,
+    /// Line; `None` for a sheet-level defect.
+    pub line: Option<u32>,
     /// Desk that saved it.
     pub desk: String,
     /// Error or warning.
@@ -36,6 +38,8 @@ pub struct Defect {
 pub struct DefectReport {
     /// Valid entries checked.
     pub checked: u64,
+    /// Sheets checked.
+    pub sheets_checked: u64,
     /// Defects per rule code.
     pub by_code: BTreeMap<String, Vec<Defect>>,
 }
@@ -70,10 +74,10 @@ pub fn check_all(
                 .entry(f.code().to_string())
                 .or_default()
                 .push(Defect {
-                    entry_id: e.id.clone(),
+                    entry_id: Some(e.id.clone()),
                     origin: e.origin.clone(),
                     sheet: e.sheet,
-                    line: e.line,
+                    line: Some(e.line),
                     desk: e.desk.clone(),
                     severity: f.severity,
                     message: problem_message(lang, &f.problem),
@@ -83,7 +87,106 @@ pub fn check_all(
         Ok(())
     };
     store.for_each_entry(false, &mut visit)?;
+    add_sheet_defects(&mut report, store, &campaign, regions, today, lang)?;
     Ok(report)
+}
+
+/// Adds the sheet-level defects (`sheet.*` codes) of every sheet to the report.
+fn add_sheet_defects(
+    report: &mut DefectReport,
+    store: &Store,
+    campaign: &Campaign,
+    regions: &RegionCatalog,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<(), StoreError> {
+    for status in sheet_statuses(store, campaign, today)? {
+        report.sheets_checked += 1;
+        let s = &status.sheet;
+        let region = region_label(lang, regions, &s.region_code, &s.abroad_country);
+        for problem in &status.problems {
+            report
+                .by_code
+                .entry(problem.code().to_string())
+                .or_default()
+                .push(Defect {
+                    entry_id: None,
+                    origin: s.origin.clone(),
+                    sheet: s.number,
+                    line: None,
+                    desk: s.desk.clone(),
+                    severity: problem.severity(),
+                    message: sheet_problem(lang, s.number, &region, problem),
+                });
+        }
+    }
+    Ok(())
+}
+
+/// One defect in `check --json`; the field names are a stable interface.
+#[derive(Debug, Serialize)]
+pub struct DefectJson<'a> {
+    /// Rule code (`birth.under_18`, `sheet.uncertified` …).
+    pub code: &'a str,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// What is wrong and what to do, in the chosen language.
+    pub message: &'a str,
+    /// Collection point.
+    pub origin: &'a str,
+    /// Sheet number.
+    pub sheet: u32,
+    /// Line, null for a sheet-level defect.
+    pub line: Option<u32>,
+    /// Entry id, null for a sheet-level defect.
+    pub entry_id: Option<&'a str>,
+    /// Desk that saved the entry or filled the sheet.
+    pub desk: &'a str,
+}
+
+/// `check --json`: the counts, every defect (by code, then in check order), counts per code.
+#[derive(Debug, Serialize)]
+pub struct CheckJson<'a> {
+    /// Valid entries checked.
+    pub checked: u64,
+    /// Sheets checked.
+    pub sheets_checked: u64,
+    /// Every defect.
+    pub defects: Vec<DefectJson<'a>>,
+    /// Number of defects per code.
+    pub by_code: BTreeMap<&'a str, usize>,
+}
+
+impl DefectReport {
+    /// The report in the `check --json` shape.
+    pub fn to_json(&self) -> CheckJson<'_> {
+        let defects = self
+            .by_code
+            .iter()
+            .flat_map(|(code, list)| {
+                list.iter().map(move |d| DefectJson {
+                    code,
+                    severity: d.severity,
+                    message: &d.message,
+                    origin: &d.origin,
+                    sheet: d.sheet,
+                    line: d.line,
+                    entry_id: d.entry_id.as_deref(),
+                    desk: &d.desk,
+                })
+            })
+            .collect();
+        CheckJson {
+            checked: self.checked,
+            sheets_checked: self.sheets_checked,
+            defects,
+            by_code: self
+                .by_code
+                .iter()
+                .map(|(code, list)| (code.as_str(), list.len()))
+                .collect(),
+        }
+    }
 }
 
 /// Every check over one stored entry, as the form would run it on save: `counts` are the

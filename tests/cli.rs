@@ -71,7 +71,9 @@ fn bare_command(cwd: &Path) -> Command {
         .env_remove("SIGDESK_DB")
         .env_remove("LC_ALL")
         .env("LANG", "C.UTF-8")
-        .env("SIGDESK_CONFIG_DIR", cwd.join("config"));
+        .env("SIGDESK_CONFIG_DIR", cwd.join("config"))
+        .arg("--no-encrypt")
+        .env("SIGDESK_LEAD_PIN", "2468");
     cmd
 }
 

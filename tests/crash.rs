@@ -66,6 +66,8 @@ impl Writer {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
             .arg("--db")
             .arg(db)
+            .arg("--no-encrypt")
+            .env("SIGDESK_LEAD_PIN", "2468")
             .args(["script", "--desk", desk, "--operator", "crash"])
             .env_remove("SIGDESK_DB")
             .stdin(Stdio::piped())

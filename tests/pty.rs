@@ -3,7 +3,7 @@
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use sigdesk::domain::{EntryStatus, RegionCatalog};
-use sigdesk::store::Store;
+use sigdesk::store::{Key, Store};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
@@ -62,6 +62,8 @@ fn an_operator_signs_in_types_a_signer_saves_and_quits() {
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("LC_ALL");
     cmd.env_remove("SIGDESK_DB");
+    cmd.env("SIGDESK_PASSPHRASE", "pty test passphrase");
+    cmd.env("SIGDESK_LEAD_PIN", "2468");
     let mut child = KillOnDrop(pty.slave.spawn_command(cmd).expect("spawn sigdesk"));
     drop(pty.slave);
 
@@ -88,6 +90,8 @@ fn an_operator_signs_in_types_a_signer_saves_and_quits() {
     type_keys("desk-7\r");
     wait_for_text(&screen, "▶Operator");
     type_keys("Anna\r");
+    wait_for_text(&screen, "▶PIN");
+    type_keys("1234\r");
     wait_for_text(&screen, "New signer");
 
     // Tab between fields (the document kind is passed over); Enter on the last one saves.
@@ -108,7 +112,9 @@ fn an_operator_signs_in_types_a_signer_saves_and_quits() {
     assert!(status.success(), "exit status {status:?}");
 
     let regions = RegionCatalog::embedded().expect("regions");
-    let store = Store::open(&db, &regions).expect("open the desk's database");
+    let key = Key::Passphrase("pty test passphrase".into());
+    let store = Store::open_keyed(&db, &regions, &key).expect("open the desk's database");
+    assert!(store.is_encrypted());
     let mut entries = Vec::new();
     store
         .for_each_entry(true, |e| {

@@ -36,7 +36,10 @@ impl Terminal {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sigdesk"));
         cmd.arg("--db");
         cmd.arg(dir.join("s.db"));
+        cmd.arg("--no-encrypt");
         cmd.args(args);
+        cmd.env("SIGDESK_LEAD_PIN", "2468");
+        cmd.env("SIGDESK_PIN", "1234");
         cmd.cwd(dir);
         cmd.env("SIGDESK_CONFIG_DIR", dir.join("config"));
         cmd.env("LANG", "C.UTF-8");

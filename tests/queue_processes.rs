@@ -22,6 +22,7 @@ fn script(db: &Path, desk: &str, input: &str) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
         .arg("--db")
         .arg(db)
+        .arg("--no-encrypt")
         .args(["script", "--desk", desk, "--operator", "op"])
         .env("LANG", "C.UTF-8")
         .env_remove("SIGDESK_DB")

@@ -30,6 +30,7 @@ impl Board {
         let args = DeskArgs {
             desk: None,
             operator: Some("lead".into()),
+            pin: Some("1234".into()),
         };
         let model = sigdesk::tui::start_model_at(&mut store, regions, lang, &args, Screen::Board)
             .expect("model");

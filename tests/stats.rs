@@ -42,6 +42,7 @@ fn stats(path: &std::path::Path, args: &[&str]) -> String {
         .env("LANG", "C.UTF-8")
         .arg("--db")
         .arg(path)
+        .arg("--no-encrypt")
         .arg("stats")
         .args(args)
         .output()

@@ -1,6 +1,7 @@
 //! Streaming export: every entry as one CSV row, written to a temp file and renamed.
 
 use super::CsvError;
+use crate::progress::{Phase, Progress, Silent};
 use crate::store::{EXPORT_COLUMNS, Store};
 use std::io::Write;
 use std::path::Path;
@@ -26,12 +27,28 @@ impl Default for ExportOptions {
     }
 }
 
+/// Rows between two progress updates (keeps the hook off the hot path).
+const PROGRESS_EVERY: u64 = 1024;
+
 /// Writes the CSV to `out` (any writer); returns the number of rows.
-pub fn write_csv(
+pub fn write_csv(store: &Store, out: impl Write, options: ExportOptions) -> Result<u64, CsvError> {
+    write_csv_with_progress(store, out, options, &mut Silent)
+}
+
+/// [`write_csv`], telling `progress` how many rows are written.
+pub fn write_csv_with_progress(
     store: &Store,
     mut out: impl Write,
     options: ExportOptions,
+    progress: &mut dyn Progress,
 ) -> Result<u64, CsvError> {
+    let (valid, voided) = store.entry_totals()?;
+    let total = if options.include_voided {
+        valid + voided
+    } else {
+        valid
+    };
+    progress.start(Phase::Export, total);
     let stdout_path = Path::new("-");
     if options.bom {
         out.write_all("\u{feff}".as_bytes())
@@ -45,12 +62,18 @@ pub fn write_csv(
         .write_record(EXPORT_COLUMNS)
         .map_err(|e| CsvError::io(stdout_path, e))?;
     let mut failure = None;
+    let mut written = 0;
     let rows = store.for_each_export_row(options.include_voided, |fields| {
+        written += 1;
+        if written % PROGRESS_EVERY == 0 {
+            progress.advance(written);
+        }
         writer.write_record(fields).map_err(|e| {
             failure = Some(e.to_string());
             crate::store::StoreError::Damaged("export stopped".into())
         })
     });
+    progress.finish();
     if let Some(reason) = failure {
         return Err(CsvError::Io {
             path: "output".into(),
@@ -65,9 +88,19 @@ pub fn write_csv(
 /// Exports to a file (atomically: a temp file beside it, renamed when complete) or to
 /// standard output for `-`. Returns the number of rows.
 pub fn export(store: &Store, target: &str, options: ExportOptions) -> Result<u64, CsvError> {
+    export_with_progress(store, target, options, &mut Silent)
+}
+
+/// [`export`], telling `progress` how many rows are written.
+pub fn export_with_progress(
+    store: &Store,
+    target: &str,
+    options: ExportOptions,
+    progress: &mut dyn Progress,
+) -> Result<u64, CsvError> {
     if target == "-" {
         let stdout = std::io::stdout();
-        return write_csv(store, stdout.lock(), options);
+        return write_csv_with_progress(store, stdout.lock(), options, progress);
     }
     let path = Path::new(target);
     let dir = match path.parent() {
@@ -78,7 +111,7 @@ pub fn export(store: &Store, target: &str, options: ExportOptions) -> Result<u64
         .prefix(".sigdesk-export-")
         .tempfile_in(dir)
         .map_err(|e| CsvError::io(path, e))?;
-    let rows = write_csv(store, temp.as_file_mut(), options)?;
+    let rows = write_csv_with_progress(store, temp.as_file_mut(), options, progress)?;
     temp.as_file()
         .sync_all()
         .map_err(|e| CsvError::io(path, e))?;

@@ -7,6 +7,7 @@ use crate::domain::{
     Campaign, DocKind, Entry, EntryDraft, EntryStatus, EntrySummary, RegionCatalog, Severity,
 };
 use crate::i18n::{Lang, problem_message};
+use crate::progress::{Phase, Progress, Silent};
 use crate::store::{Actor, EXPORT_COLUMNS, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
@@ -118,6 +119,20 @@ pub fn import(
     options: ImportOptions,
     ctx: &ImportContext<'_>,
 ) -> Result<ImportReport, CsvError> {
+    import_with_progress(store, path, options, ctx, &mut Silent)
+}
+
+/// Rows between two progress updates.
+const PROGRESS_EVERY: usize = 256;
+
+/// [`import`], telling `progress` how many bytes are checked, then how many rows saved.
+pub fn import_with_progress(
+    store: &mut Store,
+    path: &Path,
+    options: ImportOptions,
+    ctx: &ImportContext<'_>,
+    progress: &mut dyn Progress,
+) -> Result<ImportReport, CsvError> {
     let size = std::fs::metadata(path)
         .map_err(|e| CsvError::io(path, e))?
         .len();
@@ -143,6 +158,7 @@ pub fn import(
     let mut rejects: Vec<(csv::StringRecord, String)> = Vec::new();
     let mut report = ImportReport::default();
     let mut record = csv::StringRecord::new();
+    progress.start(Phase::ImportCheck, text.len() as u64);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -150,6 +166,9 @@ pub fn import(
             Err(e) => return Err(malformed(path, &e)),
         }
         report.rows += 1;
+        if report.rows % PROGRESS_EVERY == 0 {
+            progress.advance(reader.position().byte());
+        }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         match validator.validate(store, &columns, &record)? {
             RowVerdict::Present => report.already_present += 1,
@@ -162,6 +181,7 @@ pub fn import(
             }
         }
     }
+    progress.finish();
     report.rejected = rejects.len();
     if !rejects.is_empty() && !options.skip_bad {
         return Err(CsvError::Rejected {
@@ -177,7 +197,15 @@ pub fn import(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    report.added = store.import_entries(&accepted, ctx.actor, ctx.now, &source)?;
+    progress.start(Phase::ImportSave, accepted.len() as u64);
+    report.added = store.import_entries_with_progress(
+        &accepted,
+        ctx.actor,
+        ctx.now,
+        &source,
+        &mut |done| progress.advance(done),
+    )?;
+    progress.finish();
     Ok(report)
 }
 

@@ -1,5 +1,6 @@
 //! CSV export and import in the format of DESIGN.md §9 (export = import).
 
+pub mod collectors;
 pub mod export;
 pub mod import;
 

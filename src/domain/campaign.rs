@@ -32,6 +32,15 @@ pub struct Campaign {
     pub timezone: String,
     /// Minutes of inactivity before a desk locks.
     pub idle_lock_min: u32,
+    /// Folder (absolute path) for automatic encrypted backups; empty: no automatic backups.
+    pub backup_dir: String,
+    /// Minutes between automatic backups.
+    pub backup_every_min: u32,
+    /// From this date on the data should be wiped (`sigdesk wipe`); `None`: not set.
+    #[serde(with = "optional_date")]
+    pub retain_until: Option<NaiveDate>,
+    /// A file (absolute path) replacing the built-in consent notice; empty: built-in.
+    pub notice_file: String,
 }
 
 /// Why a campaign setting could not be read or changed.
@@ -57,7 +66,7 @@ pub enum CampaignError {
 
 impl Campaign {
     /// Every setting name, in display order.
-    pub const KEYS: [&'static str; 10] = [
+    pub const KEYS: [&'static str; 14] = [
         "point",
         "election_date",
         "target",
@@ -68,6 +77,10 @@ impl Campaign {
         "lines_per_sheet",
         "timezone",
         "idle_lock_min",
+        "backup_dir",
+        "backup_every_min",
+        "retain_until",
+        "notice_file",
     ];
 
     /// The compiled-in defaults.
@@ -94,6 +107,10 @@ impl Campaign {
             "lines_per_sheet" => self.lines_per_sheet.to_string(),
             "timezone" => self.timezone.clone(),
             "idle_lock_min" => self.idle_lock_min.to_string(),
+            "backup_dir" => self.backup_dir.clone(),
+            "backup_every_min" => self.backup_every_min.to_string(),
+            "retain_until" => date(self.retain_until),
+            "notice_file" => self.notice_file.clone(),
             other => return Err(CampaignError::UnknownKey(other.to_string())),
         })
     }
@@ -144,9 +161,56 @@ impl Campaign {
                 self.timezone = value.to_string();
             }
             "idle_lock_min" => self.idle_lock_min = count(value, 1)?,
+            "backup_dir" => {
+                self.backup_dir = absolute_or_empty(value).ok_or_else(|| bad(ABSOLUTE))?
+            }
+            "backup_every_min" => self.backup_every_min = count(value, 1)?,
+            "retain_until" => self.retain_until = date(value)?,
+            "notice_file" => {
+                self.notice_file = absolute_or_empty(value).ok_or_else(|| bad(ABSOLUTE))?
+            }
             other => return Err(CampaignError::UnknownKey(other.to_string())),
         }
         Ok(())
+    }
+}
+
+/// What the path settings accept: desks may run in any folder, so a relative path would
+/// point somewhere else at each of them.
+const ABSOLUTE: &str = "an absolute path (starting with /) or empty";
+
+/// The path as given when it is absolute or empty.
+fn absolute_or_empty(value: &str) -> Option<String> {
+    (value.is_empty() || std::path::Path::new(value).is_absolute()).then(|| value.to_string())
+}
+
+impl Campaign {
+    /// Whether the data should be wiped by `today`: `retain_until` is set and has come.
+    pub fn retention_due(&self, today: NaiveDate) -> bool {
+        self.retain_until.is_some_and(|until| today >= until)
+    }
+
+    /// The instant the calendar day `date` starts at the collection point.
+    pub fn start_of_day(&self, date: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+        use chrono::TimeZone;
+        let midnight = date.and_time(chrono::NaiveTime::MIN);
+        let start = match self.timezone.parse::<chrono_tz::Tz>() {
+            Ok(tz) => tz
+                .from_local_datetime(&midnight)
+                .earliest()
+                .map(|t| t.with_timezone(&chrono::Utc)),
+            Err(_) => chrono::Local
+                .from_local_datetime(&midnight)
+                .earliest()
+                .map(|t| t.with_timezone(&chrono::Utc)),
+        };
+        // A day that skips midnight (a DST jump) starts at most an hour later; UTC is close.
+        start.unwrap_or_else(|| midnight.and_utc())
+    }
+
+    /// The folder for automatic backups, if the lead set one.
+    pub fn backup_folder(&self) -> Option<&std::path::Path> {
+        (!self.backup_dir.is_empty()).then(|| std::path::Path::new(&self.backup_dir))
     }
 }
 
@@ -214,5 +278,36 @@ mod tests {
         assert_eq!(c.get("election_date").expect("get"), "2024-03-17");
         c.set("window_end", "").expect("clear");
         assert!(c.window_end.is_none());
+    }
+
+    #[test]
+    fn protection_settings_validate() {
+        let mut c = Campaign::defaults().expect("defaults parse");
+        assert!(c.backup_folder().is_none());
+        assert!(c.set("backup_dir", "backups").is_err(), "relative path");
+        c.set("backup_dir", "/srv/sigdesk-backups")
+            .expect("absolute");
+        assert_eq!(
+            c.backup_folder(),
+            Some(std::path::Path::new("/srv/sigdesk-backups"))
+        );
+        assert!(c.set("backup_every_min", "0").is_err());
+        c.set("backup_every_min", "15").expect("minutes");
+        assert!(c.set("notice_file", "notice.md").is_err());
+        c.set("notice_file", "").expect("clear");
+        assert!(c.set("retain_until", "31.12.2024").is_err());
+        c.set("retain_until", "2024-12-31").expect("date");
+        assert_eq!(c.get("retain_until").expect("get"), "2024-12-31");
+    }
+
+    #[test]
+    fn retention_is_due_from_the_day_itself() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let mut c = Campaign::defaults().expect("defaults parse");
+        assert!(!c.retention_due(day("2099-01-01")), "unset: never due");
+        c.set("retain_until", "2024-12-31").expect("date");
+        assert!(!c.retention_due(day("2024-12-30")));
+        assert!(c.retention_due(day("2024-12-31")));
+        assert!(c.retention_due(day("2025-06-01")));
     }
 }

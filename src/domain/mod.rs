@@ -2,18 +2,24 @@
 
 pub mod board;
 pub mod campaign;
+pub mod certify;
 pub mod checks;
+pub mod collector;
 pub mod dates;
 pub mod documents;
 pub mod entry;
 pub mod finding;
 pub mod names;
+pub mod pin;
 pub mod queue;
 pub mod record;
 pub mod regions;
+pub mod sheet;
 
 pub use campaign::Campaign;
+pub use collector::Collector;
 pub use entry::{DocKind, EntryDraft, EntrySummary, NewEntry};
 pub use finding::{Field, Finding, Problem, Severity};
 pub use record::{Entry, EntryStatus};
 pub use regions::{ABROAD, Region, RegionCatalog};
+pub use sheet::{Certification, LineDate, Sheet};

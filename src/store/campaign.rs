@@ -8,8 +8,9 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 pub(super) fn insert(conn: &Connection, c: &Campaign) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO campaign(id, point, election_date, target, region_cap, abroad_cap,
-             window_start, window_end, lines_per_sheet, timezone, idle_lock_min)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             window_start, window_end, lines_per_sheet, timezone, idle_lock_min,
+             backup_dir, backup_every_min, retain_until, notice_file)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             c.point,
             c.get("election_date").unwrap_or_default(),
@@ -20,7 +21,11 @@ pub(super) fn insert(conn: &Connection, c: &Campaign) -> rusqlite::Result<()> {
             c.get("window_end").unwrap_or_default(),
             c.lines_per_sheet,
             c.timezone,
-            c.idle_lock_min
+            c.idle_lock_min,
+            c.backup_dir,
+            c.backup_every_min,
+            c.get("retain_until").unwrap_or_default(),
+            c.notice_file
         ],
     )?;
     Ok(())
@@ -32,7 +37,8 @@ pub(super) fn load(conn: &Connection) -> Result<Campaign, StoreError> {
     let row = conn
         .query_row(
             "SELECT point, election_date, target, region_cap, abroad_cap, window_start,
-                    window_end, lines_per_sheet, timezone, idle_lock_min
+                    window_end, lines_per_sheet, timezone, idle_lock_min,
+                    backup_dir, backup_every_min, retain_until, notice_file
              FROM campaign WHERE id = 1",
             [],
             |r| {

@@ -190,6 +190,20 @@ impl Store {
         ticket: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<SavedEntry, StoreError> {
+        let id = uuid::Uuid::now_v7().to_string();
+        self.save_entry_with_id(new, actor, ticket, now, id)
+    }
+
+    /// [`Store::save_entry`] with the id given by the caller (a UUID v7 made from the
+    /// injected time, so a seeded demo day is the same on every run).
+    pub fn save_entry_with_id(
+        &mut self,
+        new: &NewEntry,
+        actor: &Actor,
+        ticket: Option<i64>,
+        now: DateTime<Utc>,
+        id: String,
+    ) -> Result<SavedEntry, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -209,7 +223,7 @@ impl Store {
             now,
         )?;
         let entry = Entry {
-            id: uuid::Uuid::now_v7().to_string(),
+            id,
             origin: point,
             sheet,
             line,
@@ -424,11 +438,27 @@ impl Store {
         now: DateTime<Utc>,
         source: &str,
     ) -> Result<usize, StoreError> {
+        self.import_entries_with_progress(entries, actor, now, source, &mut |_| {})
+    }
+
+    /// [`Store::import_entries`], calling `rows_done` with the number of rows handled so
+    /// far every 1,024 rows (for a progress bar drawn by the caller).
+    pub fn import_entries_with_progress(
+        &mut self,
+        entries: &[Entry],
+        actor: &Actor,
+        now: DateTime<Utc>,
+        source: &str,
+        rows_done: &mut dyn FnMut(u64),
+    ) -> Result<usize, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut added = 0;
-        for e in entries {
+        for (index, e) in entries.iter().enumerate() {
+            if index % 1024 == 1023 {
+                rows_done(index as u64 + 1);
+            }
             let exists = tx
                 .prepare_cached("SELECT 1 FROM entries WHERE id = ?1")?
                 .query_row([&e.id], |_| Ok(()))
@@ -465,6 +495,15 @@ impl Store {
             .query_row([id], |_| Ok(()))
             .optional()?
             .is_some())
+    }
+
+    /// Number of entries (valid or voided) per collection point.
+    pub fn entries_per_origin(&self) -> Result<HashMap<String, u64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT origin, COUNT(*) FROM entries GROUP BY origin")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Number of entries by status (valid, voided).

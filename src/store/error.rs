@@ -12,6 +12,12 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// An existing database was expected and there is none.
+    #[error("there is no database at {path}; check the --db path")]
+    NoDatabase {
+        /// The file.
+        path: String,
+    },
     /// The file or its folder cannot be written.
     #[error("cannot open {path} for writing: {reason}; check the folder exists and is writable")]
     CannotOpen {
@@ -53,6 +59,50 @@ pub enum StoreError {
     /// A stored value could not be read back (a damaged or hand-edited database).
     #[error("damaged value in the database: {0}")]
     Damaged(String),
+    /// The file is encrypted but was opened as a plain (training) database.
+    #[error(
+        "{path} is encrypted; open it without --no-encrypt and give its passphrase (SIGDESK_PASSPHRASE, --passphrase-file or the terminal)"
+    )]
+    IsEncrypted {
+        /// The file.
+        path: String,
+    },
+    /// The file is a plain database but a passphrase was given.
+    #[error(
+        "{path} is not encrypted (a training database); open it with --no-encrypt, or encrypt it with `sigdesk --db {path} encrypt`"
+    )]
+    NotEncrypted {
+        /// The file.
+        path: String,
+    },
+    /// The passphrase does not open the file.
+    #[error("wrong passphrase for {path} (or the file is damaged); nothing was changed, try again")]
+    WrongPassphrase {
+        /// The file.
+        path: String,
+    },
+    /// An empty passphrase was given.
+    #[error("the passphrase is empty; type at least one character")]
+    EmptyPassphrase,
+    /// The database has no lead PIN yet.
+    #[error("this database has no lead PIN; set one with `sigdesk lead-pin`")]
+    NoLeadPin,
+    /// A lead PIN of the wrong shape.
+    #[error("the lead PIN must be 4 to 8 digits")]
+    BadLeadPin,
+    /// Another connection keeps the database open while it must be alone (rekey, encrypt).
+    #[error(
+        "{path} is open in another sigdesk (a desk, door or board); close them all and try again"
+    )]
+    InUse {
+        /// The file.
+        path: String,
+    },
+    /// An automatic backup was asked for but no folder is set.
+    #[error(
+        "no backup folder is set; set one with `sigdesk campaign set backup_dir /absolute/path`"
+    )]
+    NoBackupDir,
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

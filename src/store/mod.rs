@@ -5,20 +5,31 @@
 
 mod board;
 mod campaign;
+mod collectors;
 mod entries;
 mod error;
 mod events;
 mod health;
 mod schema;
+mod sheet_status;
 mod sheets;
 mod tickets;
 pub mod watch;
 
+pub mod audit;
+pub mod backup;
+pub mod cipher;
+pub mod key;
+pub mod lead_pin;
+
 pub use board::AuditMark;
+pub use collectors::CollectorAdded;
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use health::SheetFill;
+pub use key::{DbFile, Key, probe};
+pub use sheet_status::{CertifyOutcome, CloseOutcome};
 pub use sheets::SheetPreview;
 pub use tickets::{CallOutcome, Finish};
 
@@ -34,44 +45,77 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    key: Key,
 }
 
 impl Store {
-    /// Opens the database at `path`, creating and migrating it if needed.
+    /// Opens the plain (unencrypted) database at `path`, creating and migrating it if needed.
     pub fn open(path: &Path, regions: &RegionCatalog) -> Result<Store, StoreError> {
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| StoreError::from_open(path, e))?;
-        configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
+        Store::open_keyed(path, regions, &Key::Plain)
+    }
+
+    /// Opens an existing plain database without creating or migrating it.
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        Store::open_existing_keyed(path, &Key::Plain)
+    }
+
+    /// Opens the database at `path` with `key`, creating (encrypted when the key is a
+    /// passphrase) and migrating it if needed. A wrong key fails before anything is written.
+    pub fn open_keyed(
+        path: &Path,
+        regions: &RegionCatalog,
+        key: &Key,
+    ) -> Result<Store, StoreError> {
+        key::check_fits(path, key)?;
+        let mut store = Store::connect(path, key, OpenFlags::SQLITE_OPEN_CREATE)?;
         schema::migrate(&mut store.conn, regions).map_err(|e| StoreError::from_open(path, e))?;
         Ok(store)
     }
 
-    /// Opens an existing database without creating or migrating it (for watchers and readers).
-    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| StoreError::from_open(path, e))?;
-        configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-        })
+    /// Opens an existing database with `key`, without creating or migrating it (for
+    /// watchers and readers).
+    pub fn open_existing_keyed(path: &Path, key: &Key) -> Result<Store, StoreError> {
+        if key::check_fits(path, key)? == DbFile::Missing {
+            return Err(StoreError::NoDatabase {
+                path: path.display().to_string(),
+            });
+        }
+        Store::connect(path, key, OpenFlags::empty())
     }
 
     /// A second connection to the same database (same key), e.g. for a watcher thread.
     pub fn open_sibling(&self) -> Result<Store, StoreError> {
-        Store::open_existing(&self.path)
+        Store::open_existing_keyed(&self.path, &self.key)
+    }
+
+    /// Whether the database is encrypted (false for `--no-encrypt` training databases).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.encrypts()
+    }
+
+    /// Whether `typed` unlocks a desk locked after too many wrong PINs: the database
+    /// passphrase, or on a plain training database (which has none) the lead PIN.
+    pub fn unlock_secret_matches(&self, typed: &str) -> Result<bool, StoreError> {
+        match &self.key {
+            Key::Passphrase(passphrase) => Ok(same_secret(passphrase, typed)),
+            Key::Plain => self.verify_lead_pin(typed),
+        }
+    }
+
+    /// Connects, applies the key (checking it), then sets the pragmas of DESIGN.md §3.
+    fn connect(path: &Path, key: &Key, extra: OpenFlags) -> Result<Store, StoreError> {
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra,
+        )
+        .map_err(|e| StoreError::from_open(path, e))?;
+        key::apply(&conn, path, key)?;
+        configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            key: key.clone(),
+        })
     }
 
     /// The database file this store is on.
@@ -84,12 +128,30 @@ impl Store {
         campaign::load(&self.conn)
     }
 
+    /// Lets commits on this connection skip waiting for the disk (WAL `synchronous=NORMAL`):
+    /// a power cut may lose the last commits but never damages the file. Only for generated
+    /// training data (`demo`), where nothing is irreplaceable and 100,000 fsyncs would take
+    /// many minutes.
+    pub fn relax_durability_for_generated_data(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA synchronous=NORMAL")?;
+        Ok(())
+    }
+
     /// A counter that changes whenever another connection commits (PRAGMA data_version).
     pub fn data_version(&self) -> Result<i64, StoreError> {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+}
+
+/// Compares two secrets in time that depends only on their lengths, not on where they differ.
+fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// Sleep between tries while another process holds the write lock.

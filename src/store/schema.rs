@@ -5,7 +5,13 @@ use crate::domain::{Campaign, RegionCatalog};
 use rusqlite::{Connection, TransactionBehavior, params};
 
 /// Migration scripts; index + 1 is the schema version each one produces.
-const MIGRATIONS: &[&str] = &[MIGRATION_1, MIGRATION_2_TICKETS, MIGRATION_3_BOARD];
+const MIGRATIONS: &[&str] = &[
+    MIGRATION_1,
+    MIGRATION_2_TICKETS,
+    MIGRATION_3_PROTECT,
+    MIGRATION_4_COLLECTORS,
+    MIGRATION_5_BOARD,
+];
 
 /// The newest schema version this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -124,9 +130,50 @@ CREATE INDEX tickets_waiting ON tickets(day, called_at IS NULL, number) WHERE st
 CREATE UNIQUE INDEX tickets_serving ON tickets(desk) WHERE status = 'serving';
 "#;
 
+/// Protection (DESIGN.md §7): the lead PIN, an append-only audit log, backup and
+/// retention settings, and the consent notice file.
+const MIGRATION_3_PROTECT: &str = r#"
+CREATE TABLE lead_pin (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    phc TEXT NOT NULL,
+    set_at TEXT NOT NULL
+);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+CREATE INDEX events_at ON events(at);
+ALTER TABLE campaign ADD COLUMN backup_dir TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN backup_every_min INTEGER NOT NULL DEFAULT 30;
+ALTER TABLE campaign ADD COLUMN retain_until TEXT NOT NULL DEFAULT '';
+ALTER TABLE campaign ADD COLUMN notice_file TEXT NOT NULL DEFAULT '';
+"#;
+
+/// Collectors and the regions they are listed for; the point a sheet belongs to (so its
+/// lines are found by `(origin, sheet)` as entries are keyed).
+const MIGRATION_4_COLLECTORS: &str = r#"
+CREATE TABLE collectors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE collector_regions (
+    collector_id INTEGER NOT NULL REFERENCES collectors(id),
+    region_code TEXT NOT NULL REFERENCES regions(code),
+    PRIMARY KEY (collector_id, region_code)
+) WITHOUT ROWID;
+ALTER TABLE sheets ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+UPDATE sheets SET origin = COALESCE((SELECT point FROM campaign WHERE id = 1), '');
+"#;
+
 /// The lead board reads today's entries by save time: desk, operator and status come from
 /// the index alone, so a refresh never touches the rows (or their personal data).
-const MIGRATION_3_BOARD: &str = r#"
+const MIGRATION_5_BOARD: &str = r#"
 CREATE INDEX entries_entered ON entries(entered_at, desk, operator, status);
 "#;
 
@@ -149,10 +196,11 @@ pub fn migrate(conn: &mut Connection, regions: &RegionCatalog) -> rusqlite::Resu
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (index, script) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
         tx.execute_batch(script)?;
-        if index == 0 {
-            seed(&tx, regions)?;
-        }
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    // Seeded once every table has all its columns (the campaign row names them all).
+    if current == 0 {
+        seed(&tx, regions)?;
     }
     tx.commit()
 }

@@ -67,8 +67,8 @@ pub(super) fn take_line(
             }
             let number = next_sheet_number(conn, origin)?;
             conn.execute(
-                "INSERT INTO sheets(number, region_code, abroad_country, desk, opened_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![number, region, country, desk, at],
+                "INSERT INTO sheets(number, region_code, abroad_country, desk, opened_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![number, region, country, desk, at, origin],
             )?;
             (conn.last_insert_rowid(), number, 0)
         }

@@ -148,6 +148,14 @@ pub fn run(
                 .map_or_else(failure, |d| Msg::DefectsToday(Box::new(d))),
             Err(e) => Msg::WriteFailed(WriteFailure::Other(e.to_string())),
         }),
+        Effect::AutoBackup => Some(Msg::BackedUp(
+            crate::store::backup::auto_backup(store, now).map_err(|e| e.to_string()),
+        )),
+        Effect::CheckPassphrase(typed) => Some(
+            store
+                .unlock_secret_matches(&typed)
+                .map_or_else(failure, Msg::PassphraseChecked),
+        ),
         Effect::RememberSignIn { desk, operator } => {
             // Losing the remembered names only costs typing them again next start.
             let _ = signin_memory::save(&signin_memory::Remembered { desk, operator });

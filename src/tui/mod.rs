@@ -58,6 +58,7 @@ pub fn start_model_at(
     let campaign = store.campaign()?;
     let mut model = Model::new(lang, campaign, regions, Utc::now());
     model.home = home;
+    model.encrypted = store.is_encrypted();
     let remembered = signin_memory::load();
     // The door and the board are one per point: they sign in as desk `door` or `board`
     // unless told otherwise.
@@ -74,12 +75,17 @@ pub fn start_model_at(
     let operator = args.operator.clone().unwrap_or(remembered.operator);
     model.signin.desk = desk.clone().into();
     model.signin.operator = operator.clone().into();
-    if (args.desk.is_some() || fixed_desk.is_some()) && args.operator.is_some() {
-        for effect in update::sign_in(&mut model, desk, operator) {
-            if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), Utc::now()) {
-                dispatch(&mut model, store, reply);
+    let named = (args.desk.is_some() || fixed_desk.is_some()) && args.operator.is_some();
+    match args.pin.clone().filter(|p| update::valid_pin(p)) {
+        Some(pin) if named => {
+            for effect in update::sign_in(&mut model, desk, operator, pin) {
+                if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), Utc::now()) {
+                    dispatch(&mut model, store, reply);
+                }
             }
         }
+        _ if named => model.signin.focus = model::SignInField::Pin,
+        _ => {}
     }
     Ok(model)
 }
@@ -163,5 +169,12 @@ fn until_next_wake(model: &Model) -> Duration {
         .map(|t| t.issued_at + update::UNDO_WINDOW - now)
         .and_then(|d| d.to_std().ok())
         .map(|d| d + Duration::from_millis(50));
-    undo_closes.map_or(minute, |d| d.min(minute))
+    let lock_at = update::lock_deadline(model)
+        .map(|at| at - now)
+        .and_then(|d| d.to_std().ok())
+        .map(|d| d + Duration::from_millis(50));
+    [undo_closes, lock_at]
+        .into_iter()
+        .flatten()
+        .fold(minute, Duration::min)
 }

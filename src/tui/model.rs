@@ -28,6 +28,18 @@ pub enum Screen {
     Board,
 }
 
+/// A field of the sign-in form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignInField {
+    /// Desk name.
+    #[default]
+    Desk,
+    /// Operator name.
+    Operator,
+    /// Session PIN.
+    Pin,
+}
+
 /// The sign-in form.
 #[derive(Debug, Clone, Default)]
 pub struct SignIn {
@@ -35,8 +47,10 @@ pub struct SignIn {
     pub desk: Input,
     /// Operator name.
     pub operator: Input,
-    /// Whether the cursor is on the operator field.
-    pub on_operator: bool,
+    /// Session PIN (4–8 digits, shown as dots).
+    pub pin: Input,
+    /// The field the cursor is on.
+    pub focus: SignInField,
     /// What is missing, if Enter was pressed too early.
     pub problem: Option<String>,
 }
@@ -106,6 +120,17 @@ pub struct BoardView {
     pub recheck_due: bool,
 }
 
+/// The lock screen's state.
+#[derive(Debug, Clone, Default)]
+pub struct Lock {
+    /// What has been typed (shown as dots).
+    pub typed: Input,
+    /// Wrong PINs so far.
+    pub wrong: u32,
+    /// Why the last try failed.
+    pub problem: Option<String>,
+}
+
 /// How a status message looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -167,6 +192,14 @@ pub struct Model {
     pub board: BoardView,
     /// The screen work starts on after sign-in.
     pub home: Screen,
+    /// The session PIN chosen at sign-in (kept in memory only).
+    pub session_pin: Option<String>,
+    /// Set while the screen is locked.
+    pub lock: Option<Lock>,
+    /// When the last key came (the idle lock counts from it).
+    pub last_input: DateTime<Utc>,
+    /// Whether the database is encrypted (a plain training database shows a badge).
+    pub encrypted: bool,
     /// Pending y/n question.
     pub confirm: Option<Confirm>,
     /// Terminal size.
@@ -202,6 +235,10 @@ impl Model {
             door: DoorView::default(),
             board: BoardView::default(),
             home: Screen::Desk,
+            session_pin: None,
+            lock: None,
+            last_input: now,
+            encrypted: false,
             size: (80, 24),
             quit: false,
             campaign,
@@ -212,6 +249,15 @@ impl Model {
     /// Today at the collection point.
     pub fn today(&self) -> NaiveDate {
         self.campaign.local_date(self.now)
+    }
+
+    /// What the lock screen asks for after too many wrong PINs.
+    pub fn passphrase_prompt(&self) -> crate::i18n::lock::LockText {
+        if self.encrypted {
+            crate::i18n::lock::LockText::TypePassphrase
+        } else {
+            crate::i18n::lock::LockText::TypeLeadPin
+        }
     }
 
     /// Whether messages are in Russian.

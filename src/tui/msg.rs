@@ -63,6 +63,10 @@ pub enum Msg {
     BoardLoaded(Box<BoardData>),
     /// Today's entries were checked: defects by rule, kept for the next refresh.
     DefectsToday(Box<DayDefects>),
+    /// An automatic backup ran: the file written, nothing due, or why it failed.
+    BackedUp(Result<Option<std::path::PathBuf>, String>),
+    /// Whether the secret typed on the lock screen after too many wrong PINs was right.
+    PassphraseChecked(bool),
 }
 
 /// A change to a ticket made from the queue or door screen.
@@ -156,6 +160,11 @@ pub enum Effect {
         /// The findings of the last run.
         kept: Option<Box<DayDefects>>,
     },
+    /// Make the automatic backup if one is due (campaign `backup_dir`, `backup_every_min`).
+    AutoBackup,
+    /// Check a secret typed on the lock screen: the database passphrase, or on a plain
+    /// training database the lead PIN.
+    CheckPassphrase(String),
     /// Remember desk and operator for the next start.
     RememberSignIn {
         /// Desk name.

@@ -7,14 +7,18 @@ use super::msg::{Effect, Msg, WriteFailure};
 use crate::domain::checks::lookup_keys;
 use crate::domain::{DocKind, EntryStatus, Field, Severity, dates, names};
 use crate::i18n::{self, Text};
-use crate::store::{Actor, EntryEdit};
+use crate::store::EntryEdit;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 
 mod board;
+mod lock;
 mod queue;
+mod signin;
 
+pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
 pub use queue::UNDO_WINDOW;
+pub use signin::sign_in;
 
 /// Applies one message to the model and returns the effects to run.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -26,16 +30,37 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(now) => {
             let day = model.today();
+            let minute = model.now.timestamp().div_euclid(60);
             model.now = now;
             queue::refresh_figures(model);
-            if model.today() != day && model.actor.is_some() {
-                let mut effects = vec![Effect::LoadTickets(model.today())];
-                effects.extend(board::reloads_if_shown(model));
-                return effects;
+            lock::lock_if_idle(model);
+            let mut effects = Vec::new();
+            if model.actor.is_some() {
+                if model.today() != day {
+                    effects.push(Effect::LoadTickets(model.today()));
+                    effects.extend(board::reloads_if_shown(model));
+                }
+                if now.timestamp().div_euclid(60) != minute {
+                    effects.push(Effect::AutoBackup);
+                }
             }
-            board::due_check(model).into_iter().collect()
+            effects.extend(board::due_check(model));
+            effects
+        }
+        Msg::BackedUp(result) => {
+            if let Err(reason) = result {
+                model.status = Some((
+                    Tone::Warning,
+                    i18n::lock::backup_failed(model.lang, &reason),
+                ));
+            }
+            Vec::new()
         }
         Msg::DataChanged => data_changed(model),
+        Msg::PassphraseChecked(right) => {
+            lock::passphrase_checked(model, right);
+            Vec::new()
+        }
         Msg::Duplicates(answer) => {
             if answer.keys == lookup_keys(&model.form.draft()) {
                 model.form.looked_up = answer.keys;
@@ -226,6 +251,14 @@ fn alt_digit(key: &KeyEvent) -> Option<char> {
 }
 
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    model.last_input = model.now;
+    if model.lock.is_some() {
+        return lock::on_lock_key(model, key);
+    }
+    if ctrl(&key, 'l') && model.actor.is_some() {
+        lock::lock(model);
+        return Vec::new();
+    }
     if let Some(question) = model.confirm {
         return on_confirm(model, question, key);
     }
@@ -246,7 +279,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if model.screen == Screen::SignIn {
-        return on_signin_key(model, key);
+        return signin::on_signin_key(model, key);
     }
     match (key.code, alt_digit(&key)) {
         (KeyCode::F(2), _) | (_, Some('1')) => {
@@ -315,61 +348,6 @@ fn on_confirm(model: &mut Model, question: Confirm, key: KeyEvent) -> Vec<Effect
         model.confirm = None;
     }
     Vec::new()
-}
-
-fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let s = &mut model.signin;
-    match key.code {
-        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-            s.on_operator = !s.on_operator
-        }
-        KeyCode::Enter => {
-            if !s.on_operator && s.operator.value().trim().is_empty() {
-                s.on_operator = true;
-                return Vec::new();
-            }
-            let desk = s.desk.value().trim().to_string();
-            let operator = s.operator.value().trim().to_string();
-            if desk.is_empty() || operator.is_empty() {
-                s.on_operator = !desk.is_empty();
-                s.problem = Some(model.lang.text(Text::SignInMissing).into());
-                return Vec::new();
-            }
-            return sign_in(model, desk, operator);
-        }
-        _ => {
-            let input = if s.on_operator {
-                &mut s.operator
-            } else {
-                &mut s.desk
-            };
-            input.handle_event(&Event::Key(key));
-            s.problem = None;
-        }
-    }
-    Vec::new()
-}
-
-/// Starts work at the desk with these names.
-pub fn sign_in(model: &mut Model, desk: String, operator: String) -> Vec<Effect> {
-    model.actor = Some(Actor {
-        desk: desk.clone(),
-        operator: operator.clone(),
-    });
-    model.screen = model.home;
-    model.status = None;
-    let mut effects = Vec::new();
-    if model.home == Screen::Desk {
-        effects.push(Effect::RememberSignIn { desk, operator });
-    }
-    effects.extend([
-        Effect::LoadCampaign,
-        Effect::LoadCounts,
-        Effect::LoadServing,
-        Effect::LoadTickets(model.today()),
-    ]);
-    effects.extend(board::reloads_if_shown(model));
-    effects
 }
 
 fn move_focus(model: &mut Model, forward: bool) {

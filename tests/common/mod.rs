@@ -70,6 +70,7 @@ impl Desk {
             DeskArgs {
                 desk: Some(desk.into()),
                 operator: Some(operator.into()),
+                pin: Some("1234".into()),
             },
         )
     }
@@ -79,9 +80,24 @@ impl Desk {
         Desk::start(path, DeskArgs::default())
     }
 
+    /// A desk signed in as `desk`/`operator` on an already open store, clock fixed, UTC.
+    pub fn signed_in_on(store: Store, desk: &str, operator: &str) -> Desk {
+        Desk::start_on(
+            store,
+            DeskArgs {
+                desk: Some(desk.into()),
+                operator: Some(operator.into()),
+                pin: Some("1234".into()),
+            },
+        )
+    }
+
     fn start(path: &Path, args: DeskArgs) -> Desk {
+        Desk::start_on(open_store(path), args)
+    }
+
+    fn start_on(mut store: Store, args: DeskArgs) -> Desk {
         isolate_config();
-        let mut store = open_store(path);
         set_campaign(&mut store, "timezone", "UTC");
         let regions = RegionCatalog::embedded().expect("embedded regions");
         let model = sigdesk::tui::start_model(&mut store, regions, Lang::En, &args).expect("model");

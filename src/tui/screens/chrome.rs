@@ -2,6 +2,7 @@
 
 use crate::i18n::Text;
 use crate::i18n::board::BoardText;
+use crate::i18n::lock::LockText;
 use crate::i18n::queue::{QueueText, ticket_on_top, waiting_on_top};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
 use ratatui::Frame;
@@ -18,7 +19,7 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
         .local_time(model.now)
         .format("%H:%M")
         .to_string();
-    let mut left = format!(" sigdesk · {}", model.campaign.point);
+    let mut left = format!(" {}", model.campaign.point);
     if let Some(actor) = &model.actor {
         left.push_str(&format!(
             " · {} {} · {}",
@@ -38,13 +39,39 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
             left.push_str(&waiting_on_top(model.lang, q.waiting));
         }
     }
-    let pad =
-        (area.width as usize).saturating_sub(left.chars().count() + clock.chars().count() + 1);
-    let line = Line::from(vec![
+    let alarm = Style::default()
+        .bg(Color::Red)
+        .fg(Color::White)
+        .add_modifier(Modifier::BOLD);
+    let mut badges: Vec<Span> = Vec::new();
+    if !model.encrypted {
+        badges.push(Span::styled(LockText::NotEncrypted.text(model.lang), alarm));
+    }
+    if model.campaign.retention_due(model.today()) {
+        badges.push(Span::styled(LockText::WipeDue.text(model.lang), alarm));
+    }
+    let badge_width: usize = badges.iter().map(|b| b.content.chars().count() + 1).sum();
+    // The clock and the badges always show; the names give way.
+    let room = (area.width as usize).saturating_sub(badge_width + clock.chars().count() + 2);
+    if left.chars().count() > room {
+        left = left
+            .chars()
+            .take(room.saturating_sub(1))
+            .collect::<String>()
+            + "…";
+    }
+    let pad = (area.width as usize)
+        .saturating_sub(left.chars().count() + badge_width + clock.chars().count() + 1);
+    let mut spans = vec![
         Span::styled(left, bar.add_modifier(Modifier::BOLD)),
         Span::styled(" ".repeat(pad), bar),
-        Span::styled(format!("{clock} "), bar),
-    ]);
+    ];
+    for badge in badges {
+        spans.push(badge);
+        spans.push(Span::styled(" ", bar));
+    }
+    spans.push(Span::styled(format!("{clock} "), bar));
+    let line = Line::from(spans);
     f.render_widget(Paragraph::new(line).style(bar), area);
 }
 
@@ -52,6 +79,7 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
 pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
     let style = Style::default().bg(Color::DarkGray).fg(Color::White);
     let text = match model.confirm {
+        _ if model.lock.is_some() => LockText::KeysLock.text(model.lang),
         Some(Confirm::Quit) => model.lang.text(Text::ConfirmQuit),
         Some(Confirm::ClearForm) => model.lang.text(Text::ConfirmClear),
         None => match model.screen {
@@ -69,7 +97,7 @@ pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
             Screen::Board => BoardText::KeysBoard.text(model.lang),
         },
     };
-    let style = if model.confirm.is_some() {
+    let style = if model.confirm.is_some() && model.lock.is_none() {
         Style::default().bg(Color::Yellow).fg(Color::Black)
     } else {
         style

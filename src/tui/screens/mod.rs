@@ -6,6 +6,7 @@ pub mod desk;
 pub mod door;
 pub mod entries;
 pub mod help;
+pub mod lock;
 pub mod queue;
 pub mod signin;
 
@@ -44,6 +45,11 @@ pub fn render(f: &mut Frame, model: &Model) {
     ])
     .areas(area);
     chrome::top_bar(f, top, model);
+    if model.lock.is_some() {
+        lock::render(f, body, model);
+        chrome::bottom_bar(f, bottom, model);
+        return;
+    }
     match model.screen {
         Screen::SignIn => signin::render(f, body, model),
         Screen::Desk => desk::render(f, body, model),

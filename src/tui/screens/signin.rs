@@ -1,7 +1,8 @@
-//! The sign-in screen: desk name and operator name.
+//! The sign-in screen: desk name, operator name and the session PIN.
 
 use crate::i18n::Text;
-use crate::tui::model::Model;
+use crate::i18n::lock::LockText;
+use crate::tui::model::{Model, SignInField};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -12,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(10),
+        Constraint::Length(12),
         Constraint::Fill(1),
     ])
     .areas(area);
@@ -45,18 +46,32 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             style,
         )
     };
+    let pin_label = |on: bool| {
+        let style = if on {
+            Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        let text = LockText::PinLabel.text(model.lang);
+        ratatui::text::Span::styled(format!("{}{text:<11}", if on { "▶" } else { " " }), style)
+    };
     let lines = vec![
         Line::from(""),
         Line::from(""),
         Line::from(vec![
-            label(Text::DeskLabel, !s.on_operator),
+            label(Text::DeskLabel, s.focus == SignInField::Desk),
             s.desk.value().to_string().into(),
         ]),
         Line::from(vec![
-            label(Text::OperatorLabel, s.on_operator),
+            label(Text::OperatorLabel, s.focus == SignInField::Operator),
             s.operator.value().to_string().into(),
         ]),
-        Line::from(""),
+        Line::from(vec![
+            pin_label(s.focus == SignInField::Pin),
+            "•".repeat(s.pin.value().chars().count()).into(),
+        ]),
         Line::styled(
             s.problem.clone().unwrap_or_default(),
             Style::default().fg(Color::Red),
@@ -64,10 +79,10 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         Line::from(model.lang.text(Text::SignInHint)),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    let (input, row) = if s.on_operator {
-        (&s.operator, 3)
-    } else {
-        (&s.desk, 2)
+    let (input, row) = match s.focus {
+        SignInField::Desk => (&s.desk, 2),
+        SignInField::Operator => (&s.operator, 3),
+        SignInField::Pin => (&s.pin, 4),
     };
     if !model.help {
         let x = inner.x + 12 + input.visual_cursor() as u16;

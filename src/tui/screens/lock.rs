@@ -1,0 +1,61 @@
+//! The lock screen: nothing personal, only what to type to unlock.
+
+use crate::i18n::lock::LockText;
+use crate::tui::model::Model;
+use crate::tui::update::PIN_TRIES;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Draws the lock box over an empty body.
+pub fn render(f: &mut Frame, area: Rect, model: &Model) {
+    f.render_widget(Clear, area);
+    let Some(lock) = &model.lock else {
+        return;
+    };
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(8),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, boxed, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(64),
+        Constraint::Fill(1),
+    ])
+    .areas(middle);
+    let lang = model.lang;
+    let ask = if lock.wrong >= PIN_TRIES {
+        model.passphrase_prompt()
+    } else {
+        LockText::TypePin
+    };
+    let lines = vec![
+        Line::from(""),
+        Line::from(ask.text(lang)),
+        Line::styled(
+            format!("▶ {}", "•".repeat(lock.typed.value().chars().count())),
+            Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+        ),
+        Line::from(""),
+        Line::styled(
+            lock.problem.clone().unwrap_or_default(),
+            Style::default().fg(Color::Red),
+        ),
+    ];
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(Style::default().fg(Color::Yellow))
+        .title(format!(" {} ", LockText::Locked.text(lang)));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        boxed,
+    );
+}

@@ -1,0 +1,98 @@
+//! The session lock: Ctrl-L or `idle_lock_min` without a key hides everything until the
+//! session PIN is typed; after 5 wrong PINs only the database passphrase unlocks.
+
+use super::{Effect, Model, Tone};
+use crate::i18n::lock::{self as text, LockText};
+use crate::tui::model::Lock;
+use chrono::{DateTime, Duration, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+/// Wrong PINs allowed before the passphrase is needed.
+pub const PIN_TRIES: u32 = 5;
+
+pub use crate::domain::pin::is_valid_pin as valid_pin;
+
+/// When the desk locks itself if no key comes; `None` when it cannot lock (not signed in,
+/// locked already, or `idle_lock_min` is 0).
+pub fn lock_deadline(model: &Model) -> Option<DateTime<Utc>> {
+    let idle = model.campaign.idle_lock_min;
+    if model.actor.is_none() || model.lock.is_some() || idle == 0 {
+        return None;
+    }
+    Some(model.last_input + Duration::minutes(i64::from(idle)))
+}
+
+/// Locks now: the screen shows nothing personal until the PIN is typed.
+pub fn lock(model: &mut Model) {
+    if model.actor.is_some() && model.lock.is_none() {
+        model.lock = Some(Lock::default());
+        model.help = false;
+    }
+}
+
+/// Locks when the idle time has passed (called on every clock tick).
+pub fn lock_if_idle(model: &mut Model) {
+    // A clock set back must not postpone the lock by the difference.
+    if model.last_input > model.now {
+        model.last_input = model.now;
+    }
+    if lock_deadline(model).is_some_and(|at| model.now >= at) {
+        lock(model);
+    }
+}
+
+/// Keys while locked: only typing the PIN (or passphrase) does anything.
+pub fn on_lock_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let lang = model.lang;
+    let passphrase_prompt = model.passphrase_prompt().text(lang);
+    let pin_is = |typed: &str| model.session_pin.as_deref() == Some(typed);
+    let right_pin = match key.code {
+        KeyCode::Enter => model.lock.as_ref().is_some_and(|l| pin_is(l.typed.value())),
+        _ => false,
+    };
+    let Some(lock) = model.lock.as_mut() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => {
+            lock.typed = Default::default();
+            lock.problem = None;
+        }
+        KeyCode::Enter => {
+            let typed = std::mem::take(&mut lock.typed).value().to_string();
+            if lock.wrong >= PIN_TRIES {
+                return vec![Effect::CheckPassphrase(typed)];
+            }
+            if right_pin {
+                unlock(model);
+            } else {
+                lock.wrong += 1;
+                lock.problem = Some(if lock.wrong >= PIN_TRIES {
+                    passphrase_prompt.to_string()
+                } else {
+                    text::wrong_pin(lang, PIN_TRIES - lock.wrong)
+                });
+            }
+        }
+        _ => {
+            lock.typed.handle_event(&Event::Key(key));
+        }
+    }
+    Vec::new()
+}
+
+/// The answer to a passphrase typed on the lock screen.
+pub fn passphrase_checked(model: &mut Model, right: bool) {
+    if right {
+        unlock(model);
+    } else if let Some(lock) = model.lock.as_mut() {
+        lock.problem = Some(LockText::WrongPassphrase.text(model.lang).into());
+    }
+}
+
+fn unlock(model: &mut Model) {
+    model.lock = None;
+    model.last_input = model.now;
+    model.status = Some((Tone::Info, LockText::Unlocked.text(model.lang).into()));
+}

@@ -1,0 +1,76 @@
+//! The sign-in form: desk name, operator name and a session PIN.
+
+use super::{Effect, Model, Screen, Text};
+use crate::i18n::lock::LockText;
+use crate::store::Actor;
+use crate::tui::model::SignInField;
+use crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+/// Keys of the sign-in form. Enter moves to the next empty field, then starts work.
+pub fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let s = &mut model.signin;
+    let order = [SignInField::Desk, SignInField::Operator, SignInField::Pin];
+    let here = order.iter().position(|f| *f == s.focus).unwrap_or(0);
+    match key.code {
+        KeyCode::Tab | KeyCode::Down => s.focus = order[(here + 1) % order.len()],
+        KeyCode::BackTab | KeyCode::Up => s.focus = order[(here + order.len() - 1) % order.len()],
+        KeyCode::Enter => {
+            let desk = s.desk.value().trim().to_string();
+            let operator = s.operator.value().trim().to_string();
+            let pin = s.pin.value().to_string();
+            let empty = [desk.is_empty(), operator.is_empty(), pin.is_empty()];
+            if let Some(next) = (here + 1..order.len()).find(|i| empty[*i]) {
+                s.focus = order[next];
+                return Vec::new();
+            }
+            if let Some(first) = empty.iter().position(|e| *e) {
+                s.focus = order[first];
+                s.problem = Some(model.lang.text(Text::SignInMissing).into());
+                return Vec::new();
+            }
+            if !super::valid_pin(&pin) {
+                s.focus = SignInField::Pin;
+                s.pin = Default::default();
+                s.problem = Some(LockText::PinShape.text(model.lang).into());
+                return Vec::new();
+            }
+            return sign_in(model, desk, operator, pin);
+        }
+        _ => {
+            let input = match s.focus {
+                SignInField::Desk => &mut s.desk,
+                SignInField::Operator => &mut s.operator,
+                SignInField::Pin => &mut s.pin,
+            };
+            input.handle_event(&Event::Key(key));
+            s.problem = None;
+        }
+    }
+    Vec::new()
+}
+
+/// Starts work with these names and session PIN.
+pub fn sign_in(model: &mut Model, desk: String, operator: String, pin: String) -> Vec<Effect> {
+    model.actor = Some(Actor {
+        desk: desk.clone(),
+        operator: operator.clone(),
+    });
+    model.session_pin = Some(pin);
+    model.signin.pin = Default::default();
+    model.last_input = model.now;
+    model.screen = model.home;
+    model.status = None;
+    let mut effects = Vec::new();
+    if model.home == Screen::Desk {
+        effects.push(Effect::RememberSignIn { desk, operator });
+    }
+    effects.extend([
+        Effect::LoadCampaign,
+        Effect::LoadCounts,
+        Effect::LoadServing,
+        Effect::LoadTickets(model.today()),
+    ]);
+    effects.extend(super::board::reloads_if_shown(model));
+    effects
+}
