@@ -201,8 +201,8 @@ impl Lang {
                 "Ctrl-S сохранить · Ctrl-N следующий · Ctrl-T раскладка · F3 очередь · F1 помощь",
             ),
             KeysEntries => (
-                "↑↓ move · Enter edit · v void · F2 form · F1 help · Ctrl-Q quit",
-                "↑↓ выбор · Enter править · v аннулировать · F2 форма · F1 помощь · Ctrl-Q выход",
+                "↑↓ move · Enter edit · v void · a all desks · F2 form · F1 help · Ctrl-Q quit",
+                "↑↓ выбор · Enter править · v аннулировать · a все столы · F2 форма · F1 помощь",
             ),
             KeysSignIn => (
                 "Tab switch · Enter start · Ctrl-Q quit",

@@ -1,7 +1,7 @@
 //! Fuzzing the pure parsers and the whole check set with arbitrary Unicode, huge inputs and
 //! messy-but-plausible desk input: nothing panics, and what is accepted is stable.
 //!
-//! Cases per property: `PROPTEST_CASES` (default 256); inputs up to 20 kB. The heavy variant
+//! Cases per property: `PROPTEST_CASES` (default 128); inputs up to 20 kB. The heavy variant
 //! runs 20 times as many cases with inputs up to 1 MB: `cargo test --release --test fuzz_parsers -- --ignored`.
 
 use chrono::NaiveDate;
@@ -266,33 +266,33 @@ fn accepted_drafts_are_stable(cases: u32, huge: usize) {
 
 #[test]
 fn dates() {
-    dates_never_panic_and_accepted_dates_round_trip(cases(256), HUGE);
+    dates_never_panic_and_accepted_dates_round_trip(cases(128), HUGE);
 }
 
 #[test]
 fn documents() {
-    documents_never_panic_and_passports_keep_their_digits(cases(256), HUGE);
+    documents_never_panic_and_passports_keep_their_digits(cases(128), HUGE);
 }
 
 #[test]
 fn names() {
-    names_never_panic_and_normalise_once(cases(256), HUGE);
+    names_never_panic_and_normalise_once(cases(128), HUGE);
 }
 
 #[test]
 fn region_lookups() {
-    regions_never_panic(cases(256), HUGE);
+    regions_never_panic(cases(128), HUGE);
 }
 
 #[test]
 fn whole_drafts() {
-    accepted_drafts_are_stable(cases(256), HUGE);
+    accepted_drafts_are_stable(cases(128), HUGE);
 }
 
 #[test]
 #[ignore = "heavy; run with `cargo test --release --test fuzz_parsers -- --ignored`"]
 fn heavy() {
-    let n = cases(256) * 20;
+    let n = cases(128) * 20;
     dates_never_panic_and_accepted_dates_round_trip(n, HEAVY_HUGE);
     documents_never_panic_and_passports_keep_their_digits(n, HEAVY_HUGE);
     names_never_panic_and_normalise_once(n, HEAVY_HUGE);

@@ -1,120 +1,173 @@
-//! End to end: the real binary in a pseudo-terminal, typed at like an operator would, then
-//! the database checked with the library.
+//! End to end: the real binary in a pseudo-terminal, typed at like an operator would, the
+//! screen read back through vt100, then the database checked with the library.
+//!
+//! Journeys: first start on an encrypted database and sign-in with a session PIN (and the
+//! names remembered for the next start), a name typed in the wrong keyboard layout fixed
+//! with Ctrl-T, a duplicate passport blocked, an entry edited and another voided from the
+//! entries screen (F4). Each waits by polling the screen every 10 ms, never by fixed sleeps.
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-use sigdesk::domain::{EntryStatus, RegionCatalog};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use sigdesk::domain::{Entry, EntryStatus, RegionCatalog};
 use sigdesk::store::{Key, Store};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
 const DEADLINE: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(20);
+const POLL: Duration = Duration::from_millis(10);
 
-/// Kills the TUI if the test fails before it quits.
-struct KillOnDrop(Box<dyn Child + Send + Sync>);
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const BACKSPACE: &str = "\x7f";
+const CTRL_S: &str = "\x13";
+const CTRL_T: &str = "\x14";
+const CTRL_Q: &str = "\x11";
+const F4: &str = "\x1bOS";
+/// The passphrase of the encrypted database of the first journey.
+const PASSPHRASE: &str = "pty test passphrase";
 
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        if matches!(self.0.try_wait(), Ok(None)) {
-            let _ = self.0.kill();
-        }
-    }
+/// One `sigdesk` process in a pseudo-terminal, its screen parsed by vt100.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    keys: Box<dyn Write + Send>,
+    _master: Box<dyn MasterPty + Send>,
 }
 
-/// Polls the parsed screen until `wanted` shows, or fails with the screen at the deadline.
-fn wait_for_text(screen: &Arc<Mutex<vt100::Parser>>, wanted: &str) {
-    let start = Instant::now();
-    loop {
-        let contents = screen.lock().expect("screen lock").screen().contents();
-        if contents.contains(wanted) {
-            return;
+impl Session {
+    /// Starts sigdesk on `dir/s.db` with its sign-in memory in `dir/config`, with extra
+    /// environment variables.
+    fn start(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sigdesk"));
+        cmd.arg("--db");
+        cmd.arg(db(dir));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("SIGDESK_CONFIG_DIR", dir.join("config"));
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("SIGDESK_DB");
+        cmd.env("SIGDESK_LEAD_PIN", "2468");
+        for (name, value) in envs {
+            cmd.env(name, value);
         }
-        assert!(
-            start.elapsed() < DEADLINE,
-            "`{wanted}` not on screen after {DEADLINE:?}:\n{contents}"
-        );
-        std::thread::sleep(POLL);
-    }
-}
-
-#[test]
-fn an_operator_signs_in_types_a_signer_saves_and_quits() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("s.db");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sigdesk"));
-    cmd.arg("--db");
-    cmd.arg(&db);
-    cmd.cwd(dir.path());
-    cmd.env("SIGDESK_CONFIG_DIR", dir.path().join("config"));
-    cmd.env("LANG", "C.UTF-8");
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("LC_ALL");
-    cmd.env_remove("SIGDESK_DB");
-    cmd.env("SIGDESK_PASSPHRASE", "pty test passphrase");
-    cmd.env("SIGDESK_LEAD_PIN", "2468");
-    let mut child = KillOnDrop(pty.slave.spawn_command(cmd).expect("spawn sigdesk"));
-    drop(pty.slave);
-
-    let size = |n: u16| NonZeroU16::new(n).expect("non-zero size");
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLS), 0)));
-    let mut reader = pty.master.try_clone_reader().expect("pty reader");
-    let feed = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
+        let child = pty.slave.spawn_command(cmd).expect("spawn sigdesk");
+        drop(pty.slave);
+        let size = |n: u16| NonZeroU16::new(n).expect("non-zero size");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLS), 0)));
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().expect("screen lock").process(&buf[..n]);
             }
-            feed.lock().expect("screen lock").process(&buf[..n]);
+        });
+        let keys = pty.master.take_writer().expect("pty writer");
+        Session {
+            child,
+            screen,
+            keys,
+            _master: pty.master,
         }
-    });
-    let mut keys = pty.master.take_writer().expect("pty writer");
-    let mut type_keys = |text: &str| {
-        keys.write_all(text.as_bytes()).expect("type");
-        keys.flush().expect("flush");
-    };
+    }
 
-    wait_for_text(&screen, "Sign in");
-    type_keys("desk-7\r");
-    wait_for_text(&screen, "▶Operator");
-    type_keys("Anna\r");
-    wait_for_text(&screen, "▶PIN");
-    type_keys("1234\r");
-    wait_for_text(&screen, "New signer");
+    /// Starts a desk already signed in, on a plain (training) database.
+    fn desk(dir: &Path) -> Session {
+        let args = ["--no-encrypt", "--desk", "desk-1", "--operator", "Anna"];
+        let session = Session::start(dir, &args, &[("SIGDESK_PIN", "1234")]);
+        session.wait_for("New signer");
+        session
+    }
 
-    // Tab between fields (the document kind is passed over); Enter on the last one saves.
-    type_keys(
-        "Иванов\tИван\tИванович\t15.05.1985\t\t4506 123456\t77\tг. Москва, ул. Тверская, д. 7\t\r",
-    );
-    wait_for_text(&screen, "Saved: sheet 1 line 1");
+    /// Types keys (text and control sequences) as the terminal would send them.
+    fn type_keys(&mut self, text: &str) {
+        self.keys.write_all(text.as_bytes()).expect("type");
+        self.keys.flush().expect("flush");
+    }
 
-    type_keys("\x11"); // Ctrl-Q: the form is empty again, so it quits at once.
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.0.try_wait().expect("wait") {
-            break status;
+    /// The screen as text.
+    fn contents(&self) -> String {
+        self.screen.lock().expect("screen lock").screen().contents()
+    }
+
+    /// Polls the screen until `wanted` shows; fails with the screen at the deadline.
+    fn wait_for(&self, wanted: &str) {
+        self.wait_until(wanted, |screen| screen.contains(wanted));
+    }
+
+    /// Polls the screen until `gone` no longer shows.
+    fn wait_gone(&self, gone: &str) {
+        self.wait_until(&format!("no `{gone}`"), |screen| !screen.contains(gone));
+    }
+
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let contents = self.contents();
+            if done(&contents) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "{what} not on screen after {DEADLINE:?}:\n{contents}"
+            );
+            std::thread::sleep(POLL);
         }
-        assert!(start.elapsed() < DEADLINE, "sigdesk did not quit on Ctrl-Q");
-        std::thread::sleep(POLL);
-    };
-    assert!(status.success(), "exit status {status:?}");
+    }
 
+    /// Ctrl-Q on an empty form, then waits for a clean exit.
+    fn quit(mut self) {
+        self.type_keys(CTRL_Q);
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                break status;
+            }
+            assert!(start.elapsed() < DEADLINE, "sigdesk did not quit on Ctrl-Q");
+            std::thread::sleep(POLL);
+        };
+        assert!(status.success(), "exit status {status:?}");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn db(dir: &Path) -> PathBuf {
+    dir.join("s.db")
+}
+
+/// The database the journey wrote, opened with the library.
+fn open(dir: &Path, key: &Key) -> Store {
     let regions = RegionCatalog::embedded().expect("regions");
-    let key = Key::Passphrase("pty test passphrase".into());
-    let store = Store::open_keyed(&db, &regions, &key).expect("open the desk's database");
-    assert!(store.is_encrypted());
+    Store::open_keyed(&db(dir), &regions, key).expect("open the desk's database")
+}
+
+/// Every entry in the database, valid and voided, in save order.
+fn entries(dir: &Path, key: &Key) -> Vec<Entry> {
+    let store = open(dir, key);
     let mut entries = Vec::new();
     store
         .for_each_entry(true, |e| {
@@ -122,8 +175,67 @@ fn an_operator_signs_in_types_a_signer_saves_and_quits() {
             Ok(())
         })
         .expect("read entries");
-    assert_eq!(entries.len(), 1, "{entries:?}");
-    let e = &entries[0];
+    entries
+}
+
+/// The keys for a whole signer from the surname: Tab between fields (the document kind
+/// is passed over), ending on the address.
+fn signer_keys(fields: [&str; 7]) -> String {
+    let [surname, given, patronymic, birth, document, region, address] = fields;
+    [
+        surname, given, patronymic, birth, "", document, region, address,
+    ]
+    .join(TAB)
+}
+
+const IVANOV: [&str; 7] = [
+    "Иванов",
+    "Иван",
+    "Иванович",
+    "15.05.1985",
+    "4506 123456",
+    "77",
+    "г. Москва, ул. Тверская, д. 7",
+];
+
+const PETROVA: [&str; 7] = [
+    "Петрова",
+    "Мария",
+    "Сергеевна",
+    "31.12.1990",
+    "4511 654321",
+    "77",
+    "Москва, Ленинский пр-т, д. 30",
+];
+
+#[test]
+fn first_start_asks_the_names_then_remembers_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let encrypted = [("SIGDESK_PASSPHRASE", PASSPHRASE)];
+    let key = Key::Passphrase(PASSPHRASE.into());
+    let mut desk = Session::start(dir.path(), &[], &encrypted);
+    desk.wait_for("Sign in");
+    desk.type_keys("desk-7\r");
+    desk.wait_for("▶Operator");
+    desk.type_keys("Anna\r");
+    desk.wait_for("▶PIN");
+    desk.type_keys("1234\r");
+    desk.wait_for("New signer");
+
+    // Enter on the last field saves.
+    desk.type_keys(&(signer_keys(IVANOV) + TAB + ENTER));
+    desk.wait_for("Saved: sheet 1 line 1");
+    let screen = desk.contents();
+    assert!(
+        !screen.contains("Иванов"),
+        "the form still shows the signer:\n{screen}"
+    );
+    desk.quit();
+
+    assert!(open(dir.path(), &key).is_encrypted());
+    let saved = entries(dir.path(), &key);
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let e = &saved[0];
     assert_eq!(e.status, EntryStatus::Valid);
     assert_eq!(e.surname, "Иванов");
     assert_eq!(
@@ -132,4 +244,123 @@ fn an_operator_signs_in_types_a_signer_saves_and_quits() {
     );
     assert_eq!((e.desk.as_str(), e.operator.as_str()), ("desk-7", "Anna"));
     assert_eq!((e.sheet, e.line), (1, 1));
+
+    // The next start offers the same names: Enter goes to the PIN, the only field left.
+    let mut desk = Session::start(dir.path(), &[], &encrypted);
+    desk.wait_for("Sign in");
+    desk.wait_for("desk-7");
+    desk.type_keys(ENTER);
+    desk.wait_for("▶PIN");
+    desk.type_keys("1234\r");
+    desk.wait_for("New signer");
+    desk.type_keys(&(signer_keys(PETROVA) + CTRL_S));
+    desk.wait_for("Saved: sheet 1 line 2");
+    desk.quit();
+    let saved = entries(dir.path(), &key);
+    assert_eq!(saved.len(), 2);
+    assert_eq!(
+        (saved[1].surname.as_str(), saved[1].desk.as_str()),
+        ("Петрова", "desk-7")
+    );
+}
+
+#[test]
+fn a_name_typed_in_the_english_layout_is_fixed_with_ctrl_t() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut desk = Session::desk(dir.path());
+    desk.type_keys(&format!("Bdfyjd{TAB}"));
+    desk.wait_for("typed in the English layout? Ctrl-T makes it “Иванов”");
+    // Ctrl-T on the next field fixes the nearest earlier one.
+    desk.type_keys(CTRL_T);
+    desk.wait_for("Changed to «Иванов»");
+    desk.wait_gone("English layout");
+    let [_, given, patronymic, birth, document, region, address] = IVANOV;
+    desk.type_keys(&format!(
+        "{given}{TAB}{patronymic}{TAB}{birth}{TAB}{TAB}{document}{TAB}{region}{TAB}{address}{CTRL_S}"
+    ));
+    desk.wait_for("Saved: sheet 1 line 1");
+    desk.quit();
+
+    let saved = entries(dir.path(), &Key::Plain);
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert_eq!(
+        (saved[0].surname.as_str(), saved[0].given_name.as_str()),
+        ("Иванов", "Иван")
+    );
+}
+
+#[test]
+fn a_passport_already_signed_with_is_blocked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut desk = Session::desk(dir.path());
+    desk.type_keys(&(signer_keys(IVANOV) + CTRL_S));
+    desk.wait_for("Saved: sheet 1 line 1");
+
+    let [surname, given, patronymic, birth, _, region, address] = PETROVA;
+    let document = IVANOV[4];
+    desk.type_keys(&signer_keys([
+        surname, given, patronymic, birth, document, region, address,
+    ]));
+    desk.wait_for("already signed with it: sheet 1 line 1, point-1 desk desk-1");
+    desk.type_keys(CTRL_S);
+    desk.wait_for("Not saved: 1 error(s)");
+    desk.wait_for("Петрова");
+
+    let saved = entries(dir.path(), &Key::Plain);
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert_eq!(saved[0].surname, "Иванов");
+}
+
+#[test]
+fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut desk = Session::desk(dir.path());
+    desk.type_keys(&(signer_keys(IVANOV) + CTRL_S));
+    desk.wait_for("Saved: sheet 1 line 1");
+    desk.type_keys(&(signer_keys(PETROVA) + CTRL_S));
+    desk.wait_for("Saved: sheet 1 line 2");
+
+    // Newest first: Enter opens Петрова in the form.
+    desk.type_keys(F4);
+    desk.wait_for("Иванов");
+    desk.type_keys(ENTER);
+    desk.wait_for("Editing a saved entry");
+    let address = PETROVA[6];
+    let backspaces = BACKSPACE.repeat(address.chars().count());
+    let new_address = "Москва, Ленинский пр-т, д. 32, кв. 5";
+    desk.type_keys(&format!(
+        "{}{backspaces}{new_address}{CTRL_S}",
+        TAB.repeat(7)
+    ));
+    desk.wait_for("Changes saved");
+
+    // Back on the list: the second row is Иванов; v asks a reason, Enter voids.
+    desk.type_keys("\x1b[B"); // Down
+    desk.type_keys("v");
+    desk.type_keys("подпись не та\r");
+    desk.wait_for("Entry voided");
+    desk.type_keys("\x1b"); // Esc: back to the form, which is empty
+    desk.wait_for("New signer");
+    desk.quit();
+
+    let saved = entries(dir.path(), &Key::Plain);
+    assert_eq!(saved.len(), 2, "{saved:?}");
+    let (ivanov, petrova) = (&saved[0], &saved[1]);
+    assert_eq!(petrova.address, new_address);
+    assert_eq!((petrova.sheet, petrova.line), (1, 2), "same paper line");
+    assert_eq!(petrova.status, EntryStatus::Valid);
+    assert_eq!(ivanov.status, EntryStatus::Voided);
+    assert_eq!(ivanov.void_reason, "подпись не та");
+
+    let store = open(dir.path(), &Key::Plain);
+    let actions = |id: &str| -> Vec<String> {
+        store
+            .events_for_entry(id)
+            .expect("events")
+            .into_iter()
+            .map(|e| e.action)
+            .collect()
+    };
+    assert_eq!(actions(&petrova.id), ["create", "edit"]);
+    assert_eq!(actions(&ivanov.id), ["create", "void"]);
 }

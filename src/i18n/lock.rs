@@ -85,3 +85,21 @@ pub fn backup_failed(lang: Lang, reason: &str) -> String {
     )
     .replace("{r}", reason)
 }
+
+/// The prompt for the lead PIN before a change to another desk's line.
+pub fn lead_pin_prompt(lang: Lang, desk: &str, typed_len: usize) -> String {
+    lang.pick(
+        "Line of desk {d}: the shift lead types the lead PIN {p} · Enter · Esc cancel",
+        "Строка стола {d}: руководитель смены вводит свой PIN {p} · Enter · Esc отмена",
+    )
+    .replace("{d}", desk)
+    .replace("{p}", &format!("{}▏", "•".repeat(typed_len)))
+}
+
+/// The lead PIN was wrong; nothing changed.
+pub fn wrong_lead_pin(lang: Lang) -> &'static str {
+    lang.pick(
+        "Wrong lead PIN; nothing changed",
+        "Неверный PIN руководителя; ничего не изменено",
+    )
+}

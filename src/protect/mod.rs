@@ -29,6 +29,12 @@ pub fn open_for(
 ) -> anyhow::Result<Store> {
     let store = match command {
         Command::Protect(ProtectCommand::Verify { file }) => {
+            if store::probe(file)? == DbFile::Missing {
+                return Err(StoreError::NoDatabase {
+                    path: file.display().to_string(),
+                }
+                .into());
+            }
             let key = unlock.key_for(file, lang)?;
             Store::open_existing_keyed(file, &key)?
         }

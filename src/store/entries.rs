@@ -408,6 +408,15 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The newest entries of every desk (the lead's review), newest saved first.
+    pub fn recent_entries(&self, limit: u32) -> Result<Vec<Entry>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM entries ORDER BY rowid DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map(params![limit], entry_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Calls `visit` with every entry in save order, streaming (for export and check).
     pub fn for_each_entry(
         &self,

@@ -48,3 +48,60 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::RegionCatalog;
+    use crate::domain::checks::{CheckContext, check_entry};
+    use crate::store::Actor;
+    use crate::synthetic::SyntheticSigners;
+    use chrono::Utc;
+    use std::collections::HashMap;
+
+    #[test]
+    fn a_full_sheet_is_closed_and_counted_and_the_next_one_is_open() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let regions = RegionCatalog::embedded().expect("catalogue");
+        let mut store = Store::open(&dir.path().join("s.db"), &regions).expect("open");
+        assert_eq!(store.integrity_check().expect("check"), ["ok"]);
+        let campaign = store.campaign().expect("campaign");
+        let now = Utc::now();
+        let counts = HashMap::new();
+        let ctx = CheckContext {
+            today: campaign.local_date(now),
+            campaign: &campaign,
+            regions: &regions,
+            region_counts: &counts,
+            same_document: None,
+            same_person: None,
+        };
+        let signers = SyntheticSigners::new(&regions);
+        let actor = Actor {
+            desk: "desk-1".into(),
+            operator: "Anna".into(),
+        };
+        // Every 8th synthetic signer lives in Moscow: 12 of them fill one sheet and start one.
+        for counter in (0..12).map(|n| n * 8) {
+            let draft = signers.draft(0, counter, ctx.today).expect("signer");
+            let entry = check_entry(&draft, &ctx).entry.expect("valid");
+            store.save_entry(&entry, &actor, None, now).expect("save");
+        }
+        let fill = store.sheet_fill().expect("sheets");
+        let summary: Vec<(u32, &str, u32, u32, bool)> = fill
+            .iter()
+            .map(|s| {
+                (
+                    s.number,
+                    s.region_code.as_str(),
+                    s.lines_used,
+                    s.entries,
+                    s.closed,
+                )
+            })
+            .collect();
+        assert_eq!(summary, [(1, "77", 10, 10, true), (2, "77", 2, 2, false)]);
+        assert!(fill.iter().all(|s| s.desk == "desk-1"));
+        assert_eq!(store.integrity_check().expect("check"), ["ok"]);
+    }
+}

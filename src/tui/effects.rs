@@ -77,13 +77,19 @@ pub fn run(
                     .map_or_else(failure, |()| Msg::Voided(id)),
             )
         }
-        Effect::LoadEntries => {
+        Effect::LoadEntries { all_desks } => {
             let desk = actor.map(|a| a.desk.as_str()).unwrap_or_default();
-            Some(
-                store
-                    .desk_entries(desk, ENTRIES_SHOWN)
-                    .map_or_else(failure, Msg::EntriesLoaded),
-            )
+            let loaded = if all_desks {
+                store.recent_entries(ENTRIES_SHOWN)
+            } else {
+                store.desk_entries(desk, ENTRIES_SHOWN)
+            };
+            Some(loaded.map_or_else(failure, Msg::EntriesLoaded))
+        }
+        Effect::CheckLeadPin(pin, action) => {
+            Some(store.verify_lead_pin(&pin).map_or_else(failure, |right| {
+                Msg::LeadPinChecked(right, Box::new(action))
+            }))
         }
         Effect::OpenEntry(id) => Some(match store.entry(&id) {
             Ok(Some(entry)) => Msg::EntryOpened(Box::new(entry)),

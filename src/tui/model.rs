@@ -1,6 +1,7 @@
 //! The whole app state. Only `update` changes it; screens only read it.
 
 use super::form::Form;
+use super::msg::LeadAction;
 use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus};
 use crate::domain::{Campaign, Entry, RegionCatalog};
@@ -64,6 +65,19 @@ pub struct EntriesView {
     pub selected: usize,
     /// The void reason being typed, when voiding.
     pub void_reason: Option<Input>,
+    /// Every desk's entries instead of this desk's (the lead's review).
+    pub all_desks: bool,
+}
+
+/// The lead PIN being typed before a change to another desk's line.
+#[derive(Debug, Clone)]
+pub struct LeadPrompt {
+    /// What has been typed (shown as dots).
+    pub typed: Input,
+    /// The desk whose line it is.
+    pub desk: String,
+    /// The change it unlocks.
+    pub action: LeadAction,
 }
 
 /// What the queue and door screens show: today's tickets and the figures over them.
@@ -200,6 +214,8 @@ pub struct Model {
     pub last_input: DateTime<Utc>,
     /// Whether the database is encrypted (a plain training database shows a badge).
     pub encrypted: bool,
+    /// The lead PIN prompt, when a change needs it.
+    pub lead_prompt: Option<LeadPrompt>,
     /// Pending y/n question.
     pub confirm: Option<Confirm>,
     /// Terminal size.
@@ -230,6 +246,7 @@ impl Model {
             entries: EntriesView::default(),
             status: None,
             confirm: None,
+            lead_prompt: None,
             ticket: None,
             queue: QueueView::default(),
             door: DoorView::default(),

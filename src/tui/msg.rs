@@ -65,8 +65,34 @@ pub enum Msg {
     DefectsToday(Box<DayDefects>),
     /// An automatic backup ran: the file written, nothing due, or why it failed.
     BackedUp(Result<Option<std::path::PathBuf>, String>),
+    /// The lead PIN was checked for this action.
+    LeadPinChecked(bool, Box<LeadAction>),
     /// Whether the secret typed on the lock screen after too many wrong PINs was right.
     PassphraseChecked(bool),
+}
+
+/// A change that needs the lead PIN: another desk's line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LeadAction {
+    /// Void another desk's entry with this reason.
+    Void {
+        /// Entry id.
+        id: String,
+        /// Reason.
+        reason: String,
+    },
+    /// Save an edit of another desk's entry.
+    Edit(EntryEdit),
+}
+
+impl LeadAction {
+    /// The effect that does the change once the PIN is right.
+    pub fn effect(self) -> Effect {
+        match self {
+            LeadAction::Void { id, reason } => Effect::Void { id, reason },
+            LeadAction::Edit(edit) => Effect::SaveEdit(edit),
+        }
+    }
 }
 
 /// A change to a ticket made from the queue or door screen.
@@ -125,8 +151,13 @@ pub enum Effect {
         /// Reason.
         reason: String,
     },
-    /// Load this desk's entries.
-    LoadEntries,
+    /// Load this desk's entries, or every desk's.
+    LoadEntries {
+        /// Every desk's, newest first (the lead's review).
+        all_desks: bool,
+    },
+    /// Check the lead PIN, then do what it guards.
+    CheckLeadPin(String, LeadAction),
     /// Load one entry to edit it.
     OpenEntry(String),
     /// Load the tickets of this day.

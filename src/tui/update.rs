@@ -3,7 +3,7 @@
 
 use super::form::{Form, SUGGESTIONS};
 use super::model::{Confirm, Model, Screen, Tone};
-use super::msg::{Effect, Msg, WriteFailure};
+use super::msg::{Effect, LeadAction, Msg, WriteFailure};
 use crate::domain::checks::lookup_keys;
 use crate::domain::{DocKind, EntryStatus, Field, Severity, dates, names};
 use crate::i18n::{self, Text};
@@ -12,6 +12,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 
 mod board;
+mod lead;
 mod lock;
 mod queue;
 mod signin;
@@ -57,6 +58,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DataChanged => data_changed(model),
+        Msg::LeadPinChecked(right, action) => lead::checked(model, right, *action),
         Msg::PassphraseChecked(right) => {
             lock::passphrase_checked(model, right);
             Vec::new()
@@ -97,7 +99,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Voided(_) => {
             model.entries.void_reason = None;
             model.status = Some((Tone::Success, model.lang.text(Text::Voided).into()));
-            vec![Effect::LoadEntries, Effect::LoadCounts]
+            vec![load_entries(model), Effect::LoadCounts]
         }
         Msg::WriteFailed(WriteFailure::Duplicate(first)) => {
             model.form.looked_up = lookup_keys(&model.form.draft());
@@ -151,7 +153,7 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
         Effect::LoadCampaign,
     ];
     if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
-        effects.push(Effect::LoadEntries);
+        effects.push(load_entries(model));
     }
     effects.extend(board::on_data_changed(model));
     if model.form.has_signer_data() {
@@ -162,6 +164,13 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
         }
     }
     effects
+}
+
+/// Reload the entries list: this desk's, or every desk's when the lead asked for all.
+fn load_entries(model: &Model) -> Effect {
+    Effect::LoadEntries {
+        all_desks: model.entries.all_desks,
+    }
 }
 
 /// After an edit is saved or abandoned: back to the stashed signer, or to the list.
@@ -178,7 +187,7 @@ fn finish_edit(model: &mut Model, message: Text) -> Vec<Effect> {
         None => {
             model.form = Form::new(model.today());
             model.screen = Screen::Entries;
-            vec![Effect::LoadEntries, Effect::LoadCounts]
+            vec![load_entries(model), Effect::LoadCounts]
         }
     }
 }
@@ -259,6 +268,9 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         lock::lock(model);
         return Vec::new();
     }
+    if model.lead_prompt.is_some() {
+        return lead::on_prompt_key(model, key);
+    }
     if let Some(question) = model.confirm {
         return on_confirm(model, question, key);
     }
@@ -293,7 +305,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         (KeyCode::F(4), _) | (_, Some('3')) => {
             model.screen = Screen::Entries;
             model.entries.void_reason = None;
-            return vec![Effect::LoadEntries];
+            return vec![load_entries(model)];
         }
         (KeyCode::F(5), _) | (_, Some('4')) => {
             model.screen = Screen::Board;
@@ -586,10 +598,14 @@ fn save(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     match &model.form.editing {
-        Some(old) => vec![Effect::SaveEdit(EntryEdit {
-            id: old.id.clone(),
-            entry,
-        })],
+        Some(old) => {
+            let desk = old.desk.clone();
+            let edit = EntryEdit {
+                id: old.id.clone(),
+                entry,
+            };
+            lead::guard(model, &desk, LeadAction::Edit(edit))
+        }
         None => vec![Effect::Save(entry, model.ticket.as_ref().map(|t| t.id))],
     }
 }
@@ -607,10 +623,8 @@ fn on_entries_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                     return Vec::new();
                 }
                 if let Some(entry) = view.items.get(view.selected) {
-                    return vec![Effect::Void {
-                        id: entry.id.clone(),
-                        reason: text,
-                    }];
+                    let (id, desk) = (entry.id.clone(), entry.desk.clone());
+                    return lead::guard(model, &desk, LeadAction::Void { id, reason: text });
                 }
             }
             _ => {
@@ -628,6 +642,11 @@ fn on_entries_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Home => view.selected = 0,
         KeyCode::End => view.selected = last,
         KeyCode::Char('?') => model.help = true,
+        KeyCode::Char('a' | 'ф') => {
+            view.all_desks = !view.all_desks;
+            view.selected = 0;
+            return vec![load_entries(model)];
+        }
         KeyCode::Esc => model.screen = Screen::Desk,
         KeyCode::Enter | KeyCode::Char('e') => {
             if let Some(entry) = view.items.get(view.selected) {

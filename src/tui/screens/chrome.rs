@@ -77,6 +77,16 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
 
 /// The keys that work on this screen, or the pending y/n question.
 pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
+    if let Some(prompt) = model.lead_prompt.as_ref().filter(|_| model.lock.is_none()) {
+        let text = crate::i18n::lock::lead_pin_prompt(
+            model.lang,
+            &prompt.desk,
+            prompt.typed.value().chars().count(),
+        );
+        let style = Style::default().bg(Color::Yellow).fg(Color::Black);
+        f.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
+        return;
+    }
     let style = Style::default().bg(Color::DarkGray).fg(Color::White);
     let text = match model.confirm {
         _ if model.lock.is_some() => LockText::KeysLock.text(model.lang),

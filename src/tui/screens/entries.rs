@@ -18,11 +18,16 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     ])
     .areas(area);
     let view = &model.entries;
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ({}) ",
-        model.lang.text(Text::EntriesTitle),
-        view.items.len()
-    ));
+    let title = if view.all_desks {
+        model
+            .lang
+            .pick("Entries of all desks", "Записи всех столов")
+    } else {
+        model.lang.text(Text::EntriesTitle)
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} ({}) ", view.items.len()));
     if view.items.is_empty() {
         f.render_widget(
             Paragraph::new(model.lang.text(Text::NoEntries)).block(block),
@@ -35,7 +40,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
                 .local_time(e.entered_at)
                 .format("%d.%m %H:%M")
                 .to_string();
-            let mut row = Row::new(vec![
+            let mut cells = vec![
                 Cell::from(format!("{:>4}/{:<2}", e.sheet, e.line)),
                 Cell::from(local),
                 Cell::from(e.short_name()),
@@ -47,7 +52,11 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
                         format!("{} {}", model.lang.text(Text::VoidedMark), e.void_reason)
                     }
                 }),
-            ]);
+            ];
+            if view.all_desks {
+                cells.insert(2, Cell::from(e.desk.clone()));
+            }
+            let mut row = Row::new(cells);
             if e.status == EntryStatus::Voided {
                 row = row.style(
                     Style::default()
@@ -57,23 +66,23 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             }
             row
         });
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Length(8),
-                Constraint::Length(11),
-                Constraint::Fill(2),
-                Constraint::Length(12),
-                Constraint::Length(7),
-                Constraint::Fill(1),
-            ],
-        )
-        .header(
-            Row::new(vec!["sheet/ln", "time", "name", "document", "region", ""])
-                .style(Style::default().add_modifier(Modifier::BOLD)),
-        )
-        .block(block)
-        .row_highlight_style(Style::default().bg(Color::Cyan).fg(Color::Black));
+        let mut widths = vec![
+            Constraint::Length(8),
+            Constraint::Length(11),
+            Constraint::Fill(2),
+            Constraint::Length(12),
+            Constraint::Length(7),
+            Constraint::Fill(1),
+        ];
+        let mut header = vec!["sheet/ln", "time", "name", "document", "region", ""];
+        if view.all_desks {
+            widths.insert(2, Constraint::Length(8));
+            header.insert(2, "desk");
+        }
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(Style::default().add_modifier(Modifier::BOLD)))
+            .block(block)
+            .row_highlight_style(Style::default().bg(Color::Cyan).fg(Color::Black));
         let mut state = TableState::default().with_selected(Some(view.selected));
         f.render_stateful_widget(table, table_area, &mut state);
     }

@@ -1,0 +1,112 @@
+//! An import must never leave a desk unable to save.
+//!
+//! A standalone desk that ran on its own file under the same point name numbers its sheets
+//! from 1, like the host. Importing its export into the host (with `--skip-bad`, or without
+//! it when the colliding lines were voided and not exported) puts entries on lines the host
+//! desk's open sheet has not reached yet; the host desk's next saves in that region then
+//! take those lines again and fail on the `(origin, sheet, line)` constraint, every time.
+//! Ignored until fixed: either `take_line` skips lines already taken on the sheet, or the
+//! import refuses rows of this point that land on a sheet still open here.
+
+use chrono::{DateTime, TimeZone, Utc};
+use sigdesk::csvio::import::ImportContext;
+use sigdesk::csvio::{self, ImportOptions};
+use sigdesk::domain::RegionCatalog;
+use sigdesk::domain::checks::{CheckContext, check_entry};
+use sigdesk::i18n::Lang;
+use sigdesk::store::{Actor, Store};
+use sigdesk::synthetic::SyntheticSigners;
+use std::collections::HashMap;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0)
+        .single()
+        .expect("time")
+}
+
+/// Saves synthetic signers `counters` of `seed` at `desk`; all of them live in Moscow (77)
+/// when the counters are multiples of 8.
+fn save(
+    store: &mut Store,
+    desk: &str,
+    seed: u32,
+    counters: &[u32],
+) -> Vec<Result<(u32, u32), String>> {
+    let regions = RegionCatalog::embedded().expect("catalogue");
+    let signers = SyntheticSigners::new(&regions);
+    let campaign = store.campaign().expect("campaign");
+    let counts = HashMap::new();
+    let ctx = CheckContext {
+        today: now().date_naive(),
+        campaign: &campaign,
+        regions: &regions,
+        region_counts: &counts,
+        same_document: None,
+        same_person: None,
+    };
+    let actor = Actor {
+        desk: desk.into(),
+        operator: "Anna".into(),
+    };
+    counters
+        .iter()
+        .map(|&counter| {
+            let draft = signers
+                .draft(seed, counter, now().date_naive())
+                .expect("signer");
+            let entry = check_entry(&draft, &ctx).entry.expect("valid signer");
+            assert_eq!(entry.region_code, "77");
+            store
+                .save_entry(&entry, &actor, None, now())
+                .map(|s| (s.sheet, s.line))
+                .map_err(|e| e.to_string())
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "bug: importing a standalone desk's export of the same point blocks the host desk's open sheet"]
+fn a_desk_still_saves_after_an_import_of_its_own_point() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let regions = RegionCatalog::embedded().expect("catalogue");
+    let mut host = Store::open(&dir.path().join("host.db"), &regions).expect("host");
+    let mut alone = Store::open(&dir.path().join("alone.db"), &regions).expect("standalone");
+    assert_eq!(
+        save(&mut host, "desk-1", 1, &[0, 8]),
+        [Ok((1, 1)), Ok((1, 2))]
+    );
+    assert!(
+        save(&mut alone, "desk-9", 2, &[0, 8, 16, 24, 32])
+            .iter()
+            .all(Result::is_ok)
+    );
+
+    let csv = dir.path().join("alone.csv");
+    let file = csv.to_str().expect("utf-8 path");
+    csvio::export(&alone, file, Default::default()).expect("export");
+    let lead = Actor {
+        desk: "cli".into(),
+        operator: "lead".into(),
+    };
+    let ctx = ImportContext {
+        lang: Lang::En,
+        today: now().date_naive(),
+        now: now(),
+        regions: &regions,
+        actor: &lead,
+    };
+    let options = ImportOptions {
+        skip_bad: true,
+        delimiter: None,
+    };
+    let report = csvio::import(&mut host, &csv, options, &ctx).expect("import");
+    assert_eq!(
+        (report.added, report.rejected),
+        (3, 2),
+        "lines 1-2 clash, 3-5 land"
+    );
+
+    for result in save(&mut host, "desk-1", 1, &[16, 24, 32, 40]) {
+        assert!(result.is_ok(), "the host desk cannot save: {result:?}");
+    }
+}
