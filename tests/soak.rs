@@ -91,7 +91,10 @@ fn soak(seconds: u32) {
     let issued = lines_of("door", door);
     assert_eq!(issued.len(), tickets as usize);
     let board_lines = lines_of("board", board);
-    assert!(board_lines.len() as u32 >= seconds, "the board read too rarely");
+    assert!(
+        board_lines.len() as u32 >= seconds,
+        "the board read too rarely"
+    );
 
     let mut called: HashMap<i64, String> = HashMap::new();
     let mut saved: HashMap<String, (String, i64)> = HashMap::new();
@@ -103,7 +106,10 @@ fn soak(seconds: u32) {
                 ["called", id, _, _] => {
                     let id: i64 = id.parse().expect("ticket id");
                     let before = called.insert(id, name.clone());
-                    assert!(before.is_none(), "ticket {id} served twice: {before:?} and {name}");
+                    assert!(
+                        before.is_none(),
+                        "ticket {id} served twice: {before:?} and {name}"
+                    );
                 }
                 ["nobody", _] => {}
                 ["saved", entry, ticket, micros] => {
@@ -126,7 +132,11 @@ fn soak(seconds: u32) {
             Ok(())
         })
         .expect("entries");
-    assert_eq!(found.len(), saved.len(), "entries in the database vs reported saves");
+    assert_eq!(
+        found.len(),
+        saved.len(),
+        "entries in the database vs reported saves"
+    );
     for (id, (desk, ticket)) in &saved {
         let entry = store.entry(id).expect("read").expect("saved entry lost");
         assert_eq!(entry.status, EntryStatus::Valid);
