@@ -165,7 +165,13 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             }
             let expired = campaign.retention_due(campaign.local_date(now));
             if let Some(until) = campaign.retain_until.filter(|_| expired) {
-                eprintln!("{}", i18n::protect::retention_defect(lang, until));
+                // With --json stdout is the report only; the reminder goes to stderr.
+                let line = i18n::protect::retention_defect(lang, until);
+                if args.json {
+                    eprintln!("{line}");
+                } else {
+                    println!("{line}");
+                }
             }
             Ok(if report.has_errors() || expired {
                 EXIT_DEFECTS
