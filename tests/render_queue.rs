@@ -145,3 +145,22 @@ fn the_top_line_shows_the_ticket_the_desk_serves() {
         top(&desk)
     );
 }
+
+#[test]
+fn the_door_shows_the_notice_to_signers_and_any_key_closes_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut desk, _) = seeded_desk(&dir);
+    desk.press(KeyCode::F(6));
+    let issued = desk.model.queue.tickets.len();
+    desk.press(KeyCode::Char('n'));
+    let screen = lines(&draw(&desk, 80, 24)).join("\n");
+    assert!(screen.contains("What happens to your data"), "{screen}");
+    assert!(screen.contains("election commission"), "{screen}");
+    desk.press(KeyCode::Char(' '));
+    assert!(desk.model.door.notice.is_none());
+    assert_eq!(
+        desk.model.queue.tickets.len(),
+        issued,
+        "the key that closed it issued a ticket"
+    );
+}

@@ -137,6 +137,13 @@ pub fn run(
             };
             Some(moved.map_or_else(failure, |t| Msg::TicketMoved(change, number, t)))
         }
+        Effect::LoadNotice(lang) => Some(
+            store
+                .campaign()
+                .map_err(anyhow::Error::from)
+                .and_then(|c| crate::notice::notice_text(lang, &c))
+                .map_or_else(|e| failure_text(format!("{e:#}")), Msg::Notice),
+        ),
         Effect::AutoBackup => Some(Msg::BackedUp(
             crate::store::backup::auto_backup(store, now).map_err(|e| e.to_string()),
         )),
@@ -151,6 +158,10 @@ pub fn run(
             None
         }
     }
+}
+
+fn failure_text(message: String) -> Msg {
+    Msg::WriteFailed(WriteFailure::Other(message))
 }
 
 fn failure(e: StoreError) -> Msg {
