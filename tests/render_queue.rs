@@ -63,22 +63,11 @@ fn seed_day(store: &mut Store) -> sigdesk::domain::queue::Ticket {
 }
 
 fn draw(desk: &Desk, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|f| sigdesk::tui::screens::render(f, &desk.model))
-        .expect("draw");
-    terminal
+    common::draw(&desk.model, width, height)
 }
 
 fn lines(terminal: &Terminal<TestBackend>) -> Vec<String> {
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
+    common::screen_lines(terminal)
 }
 
 fn assert_screens(name: &str, desk: &Desk) {
