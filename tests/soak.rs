@@ -7,37 +7,16 @@
 //! CI runs 30 s; the long run is 10 minutes:
 //! `cargo test --release --test soak -- --ignored --nocapture`.
 
+mod common;
+
+use common::script;
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::domain::{EntryStatus, RegionCatalog};
 use sigdesk::store::{Actor, Store};
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 
 const DESKS: u32 = 4;
-
-fn script(db: &Path, desk: &str, input: &str) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
-        .arg("--db")
-        .arg(db)
-        .arg("--no-encrypt")
-        .args(["script", "--desk", desk, "--operator", "soak"])
-        .env("LANG", "C.UTF-8")
-        .env_remove("SIGDESK_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn sigdesk script");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write commands");
-    child
-}
 
 fn lines_of(name: &str, child: Child) -> Vec<String> {
     let out = child.wait_with_output().expect("wait");

@@ -152,8 +152,15 @@ pub fn run(
         } => Some(match RegionCatalog::embedded() {
             Ok(regions) => DayDefects::refresh(kept.map(|k| *k), store, &regions, today, from, to)
                 .map_or_else(failure, |d| Msg::DefectsToday(Box::new(d))),
-            Err(e) => Msg::WriteFailed(WriteFailure::Other(e.to_string())),
+            Err(e) => failure_text(e.to_string()),
         }),
+        Effect::LoadNotice(lang) => Some(
+            store
+                .campaign()
+                .map_err(anyhow::Error::from)
+                .and_then(|c| crate::notice::notice_text(lang, &c))
+                .map_or_else(|e| failure_text(format!("{e:#}")), Msg::Notice),
+        ),
         Effect::AutoBackup => Some(Msg::BackedUp(
             crate::store::backup::auto_backup(store, now).map_err(|e| e.to_string()),
         )),
@@ -168,6 +175,10 @@ pub fn run(
             None
         }
     }
+}
+
+fn failure_text(message: String) -> Msg {
+    Msg::WriteFailed(WriteFailure::Other(message))
 }
 
 fn failure(e: StoreError) -> Msg {

@@ -115,6 +115,8 @@ pub struct DoorView {
     pub last_issued: Option<Ticket>,
     /// The ticket number being typed to mark a walkout, when marking.
     pub leaving: Option<Input>,
+    /// The notice to signers, when shown (loaded by an effect, never while drawing).
+    pub notice: Option<String>,
 }
 
 /// What the board shows: the day's aggregates, the figures over them, today's defects.

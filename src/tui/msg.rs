@@ -67,6 +67,8 @@ pub enum Msg {
     BackedUp(Result<Option<std::path::PathBuf>, String>),
     /// The lead PIN was checked for this action.
     LeadPinChecked(bool, Box<LeadAction>),
+    /// The notice to signers, to show at the door.
+    Notice(String),
     /// Whether the secret typed on the lock screen after too many wrong PINs was right.
     PassphraseChecked(bool),
 }
@@ -193,6 +195,8 @@ pub enum Effect {
     },
     /// Make the automatic backup if one is due (campaign `backup_dir`, `backup_every_min`).
     AutoBackup,
+    /// Load the notice to signers (campaign `notice_file` or the built-in one).
+    LoadNotice(crate::i18n::Lang),
     /// Check a secret typed on the lock screen: the database passphrase, or on a plain
     /// training database the lead PIN.
     CheckPassphrase(String),

@@ -102,7 +102,7 @@ const QUEUE: [KeyHelp; 3] = [
 ];
 
 /// Keys of the door screen.
-const DOOR: [KeyHelp; 3] = [
+const DOOR: [KeyHelp; 4] = [
     (
         "Space Enter",
         "issue the next ticket",
@@ -117,6 +117,11 @@ const DOOR: [KeyHelp; 3] = [
         "l",
         "type a number: that person left",
         "ввести номер ушедшего",
+    ),
+    (
+        "n",
+        "show the notice to signers (any key closes it)",
+        "показать памятку подписантам (любая клавиша закрывает)",
     ),
 ];
 
