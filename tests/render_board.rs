@@ -279,3 +279,54 @@ fn the_board_key_bar_fits_80_columns_in_both_languages() {
         assert!(board.model.help);
     }
 }
+
+/// `sigdesk ARGS` on a plain database at `path`, as a lead would run it.
+fn run_sigdesk(path: &Path, args: &[&str]) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sigdesk"))
+        .arg("--no-encrypt")
+        .arg("--db")
+        .arg(path)
+        .args(args)
+        .env("SIGDESK_LEAD_PIN", "2468")
+        .env("LANG", "C.UTF-8")
+        .env_remove("SIGDESK_DB")
+        .output()
+        .expect("run sigdesk");
+    assert!(
+        out.status.success(),
+        "sigdesk {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn board_on_a_demo_day_at_the_end_of_the_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("demo.db");
+    run_sigdesk(&path, &["campaign", "set", "timezone", "UTC"]);
+    run_sigdesk(&path, &["campaign", "set", "election_date", "2024-03-17"]);
+    run_sigdesk(
+        &path,
+        &[
+            "demo",
+            "--signers",
+            "400",
+            "--seed",
+            "7",
+            "--day",
+            "2024-03-10",
+        ],
+    );
+    let mut board = Board::open(&path, Lang::En);
+    let evening = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2024, 3, 10, 19, 0, 0)
+        .single()
+        .expect("time");
+    board.send(Msg::Tick(evening));
+    board.send(Msg::DataChanged);
+    for (width, height) in [(80, 24), (160, 48)] {
+        insta::assert_snapshot!(
+            format!("board_demo_{width}x{height}"),
+            draw(&board.model, width, height).backend()
+        );
+    }
+}
