@@ -35,7 +35,11 @@ pub enum Command {
     Desk(DeskArgs),
     /// Open the door screen: one key gives the next queue ticket.
     Door(DeskArgs),
-    /// Print the queue figures (waiting, waits, desks, ETA); --json for scripts.
+    /// Open the lead board (counts, pace, desks, regions, defects; no personal data).
+    /// Signs in as desk `board` unless --desk is given.
+    Board(DeskArgs),
+    /// Print the board figures (totals, pace, desks, regions, defects today) and the queue
+    /// figures (waiting, waits, ETA); --json for scripts.
     Stats(StatsArgs),
     /// Write every entry to CSV (UTF-8, RFC 4180). The file is NOT encrypted: keep it safe.
     Export(ExportArgs),
@@ -220,6 +224,10 @@ pub struct StatsArgs {
     /// Print JSON (schema in README) instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Compute the figures as at this instant (RFC 3339) instead of now: reproducible
+    /// output for tests and for looking back at a past day.
+    #[arg(long, hide = true, value_parser = parse_instant)]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Options of `export`.
@@ -275,6 +283,12 @@ pub enum CampaignAction {
         /// New value.
         value: String,
     },
+}
+
+fn parse_instant(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| format!("expected an RFC 3339 time such as 2024-03-10T09:30:00Z ({e})"))
 }
 
 fn parse_delimiter(text: &str) -> Result<u8, String> {

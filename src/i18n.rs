@@ -1,5 +1,6 @@
 //! Every string a person sees, in Russian and English.
 
+pub mod board;
 pub mod lead;
 pub mod lock;
 mod problems;

@@ -92,17 +92,20 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             tui::run_app(store, regions, lang, args, tui::model::Screen::Door)?;
             Ok(0)
         }
+        Command::Board(args) => {
+            tui::run_app(store, regions, lang, args, tui::model::Screen::Board)?;
+            Ok(0)
+        }
         Command::Stats(args) => {
             let campaign = store.campaign()?;
-            let today = campaign.local_date(now);
-            let figures = domain::queue::queue_figures(&store.tickets_of_day(today)?, today, now);
+            let figures = stats::gather(&store, &regions, args.now.unwrap_or(now))?;
             if args.json {
                 println!(
                     "{}",
-                    serde_json::to_string_pretty(&stats::StatsJson::new(today, now, &figures))?
+                    serde_json::to_string_pretty(&stats::StatsJson::new(&figures))?
                 );
             } else {
-                print!("{}", stats::text(lang, &campaign, now, &figures));
+                print!("{}", stats::text(lang, &campaign, &regions, &figures));
             }
             Ok(0)
         }
@@ -162,7 +165,13 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
             }
             let expired = campaign.retention_due(campaign.local_date(now));
             if let Some(until) = campaign.retain_until.filter(|_| expired) {
-                eprintln!("{}", i18n::protect::retention_defect(lang, until));
+                // With --json stdout is the report only; the reminder goes to stderr.
+                let line = i18n::protect::retention_defect(lang, until);
+                if args.json {
+                    eprintln!("{line}");
+                } else {
+                    println!("{line}");
+                }
             }
             Ok(if report.has_errors() || expired {
                 EXIT_DEFECTS

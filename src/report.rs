@@ -1,7 +1,7 @@
 //! The `check` defect report: every rule re-run over every valid entry, grouped by code.
 
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
-use crate::domain::{Campaign, Entry, RegionCatalog, Severity};
+use crate::domain::{Campaign, Entry, Finding, RegionCatalog, Severity};
 use crate::i18n::lead::{region_label, sheet_problem};
 use crate::i18n::{Lang, problem_message};
 use crate::sheet_report::sheet_statuses;
@@ -9,6 +9,10 @@ use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+
+mod day;
+
+pub use day::{DayDefects, defects_saved_between};
 
 /// One defect found on a stored entry, or on a whole sheet (then no line or entry).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -63,26 +67,8 @@ pub fn check_all(
     let mut counts: HashMap<String, u32> = HashMap::new();
     let mut visit = |e: &Entry| -> Result<(), StoreError> {
         report.checked += 1;
-        let draft = e.to_draft(e.region_code.clone());
-        let keys = lookup_keys(&draft);
-        let same_person = match &keys.person {
-            Some(p) => store
-                .find_same_person(p, keys.document.as_ref())?
-                .filter(|s| s.id != e.id),
-            None => None,
-        };
-        let outcome = check_entry(
-            &draft,
-            &CheckContext {
-                today,
-                campaign: &campaign,
-                regions,
-                region_counts: &counts,
-                same_document: None,
-                same_person: same_person.as_ref(),
-            },
-        );
-        for f in outcome.findings {
+        let findings = stored_entry_findings(store, e, &counts, today, &campaign, regions)?;
+        for f in findings {
             report
                 .by_code
                 .entry(f.code().to_string())
@@ -201,4 +187,36 @@ impl DefectReport {
                 .collect(),
         }
     }
+}
+
+/// Every check over one stored entry, as the form would run it on save: `counts` are the
+/// valid entries per region saved before it.
+fn stored_entry_findings(
+    store: &Store,
+    e: &Entry,
+    counts: &HashMap<String, u32>,
+    today: NaiveDate,
+    campaign: &Campaign,
+    regions: &RegionCatalog,
+) -> Result<Vec<Finding>, StoreError> {
+    let draft = e.to_draft(e.region_code.clone());
+    let keys = lookup_keys(&draft);
+    let same_person = match &keys.person {
+        Some(p) => store
+            .find_same_person(p, keys.document.as_ref())?
+            .filter(|s| s.id != e.id),
+        None => None,
+    };
+    let outcome = check_entry(
+        &draft,
+        &CheckContext {
+            today,
+            campaign,
+            regions,
+            region_counts: counts,
+            same_document: None,
+            same_person: same_person.as_ref(),
+        },
+    );
+    Ok(outcome.findings)
 }

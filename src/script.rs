@@ -71,10 +71,13 @@ impl<'a> Script<'a> {
             ["noshow", args @ ..] => {
                 queue::call(self.store, &self.actor, Finish::NoShow, args, out)
             }
+            ["issue-paced", args @ ..] => queue::issue_paced(self.store, &self.actor, args, out),
+            ["serve", args @ ..] => self.serve(args, out),
+            ["watch", args @ ..] => queue::watch(self.store, args, out),
             [other, ..] => reply(
                 out,
                 &format!(
-                    "error unknown command `{other}`; known: save N [SEED], issue N, call N, noshow"
+                    "error unknown command `{other}`; known: save N [SEED], issue N, issue-paced N MS, call N, noshow, serve SECS SEED, watch SECS"
                 ),
             ),
         }
@@ -92,7 +95,7 @@ impl<'a> Script<'a> {
             Err(message) => return reply(out, &format!("error {message}")),
         };
         for _ in 0..count {
-            let line = match self.save_one(seed) {
+            let line = match self.save_one(seed, None) {
                 Ok(saved) => format!("committed {} {} {}", saved.id, saved.sheet, saved.line),
                 Err(message) => format!("error {message}"),
             };
@@ -101,8 +104,45 @@ impl<'a> Script<'a> {
         Ok(())
     }
 
-    /// Checks and saves the seed's next signer exactly as the desk form does.
-    fn save_one(&mut self, seed: u32) -> Result<SavedEntry, String> {
+    /// `serve SECS SEED`: works as a desk for SECS seconds: calls the next ticket and saves
+    /// one to three signers on it, again and again. Lines: `called <id> <number> <micros>`,
+    /// `nobody <micros>` (then a 20 ms pause), `saved <entry id> <ticket id> <micros>`.
+    fn serve(&mut self, args: &[&str], out: &mut impl Write) -> io::Result<()> {
+        let parsed = match args {
+            [secs, seed] => number(secs, "SECS").and_then(|s| Ok((s, number(seed, "SEED")?))),
+            _ => Err("usage: serve SECS SEED".to_string()),
+        };
+        let (secs, seed) = match parsed {
+            Ok(parsed) => parsed,
+            Err(message) => return reply(out, &format!("error {message}")),
+        };
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(secs.into());
+        let mut family = 0u32;
+        while std::time::Instant::now() < end {
+            let Some(ticket) = queue::call_once(self.store, &self.actor, Finish::Done, out)? else {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                continue;
+            };
+            family = family % 3 + 1;
+            for _ in 0..family {
+                let start = std::time::Instant::now();
+                let line = match self.save_one(seed, Some(ticket)) {
+                    Ok(saved) => format!(
+                        "saved {} {ticket} {}",
+                        saved.id,
+                        start.elapsed().as_micros()
+                    ),
+                    Err(message) => format!("error {message}"),
+                };
+                reply(out, &line)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks and saves the seed's next signer exactly as the desk form does, linked to
+    /// `ticket` when one is being served.
+    fn save_one(&mut self, seed: u32, ticket: Option<i64>) -> Result<SavedEntry, String> {
         let counter = self.next.entry(seed).or_default();
         let this = *counter;
         *counter += 1;
@@ -131,7 +171,7 @@ impl<'a> Script<'a> {
             )
         })?;
         self.store
-            .save_entry(&entry, &self.actor, None, now)
+            .save_entry(&entry, &self.actor, ticket, now)
             .map_err(|e| e.to_string())
     }
 }

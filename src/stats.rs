@@ -1,17 +1,62 @@
-//! `sigdesk stats`: the queue figures as text for a person or JSON for scripts.
+//! `sigdesk stats`: the board and queue figures as text for a person or JSON for scripts.
 
-use crate::domain::Campaign;
-use crate::domain::queue::{QueueFigures, short_duration};
+mod board_text;
+
+use crate::domain::board::{
+    BoardFigures, DefectCount, DeskFigures, RegionFigures, Totals, board_figures, day_bounds,
+};
+use crate::domain::queue::{QueueFigures, queue_figures, short_duration};
+use crate::domain::{Campaign, RegionCatalog};
 use crate::i18n::Lang;
 use crate::i18n::queue::QueueText;
+use crate::report::defects_saved_between;
+use crate::store::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::fmt::Write;
 
-/// Version of the JSON layout; raised when a field changes meaning or disappears.
+/// Version of the JSON layout; raised when a field changes meaning or disappears (adding
+/// fields keeps it).
 pub const STATS_SCHEMA: u32 = 1;
 
-/// What `stats --json` prints (documented in README).
+/// Everything the board shows, gathered at one instant.
+#[derive(Debug, Clone)]
+pub struct Stats {
+    /// The local day the figures are about.
+    pub day: NaiveDate,
+    /// The instant they were computed at.
+    pub now: DateTime<Utc>,
+    /// The queue figures.
+    pub queue: QueueFigures,
+    /// Totals, pace, regions and desks.
+    pub board: BoardFigures,
+    /// Today's defects by rule.
+    pub defects_today: Vec<DefectCount>,
+}
+
+/// Reads what the board needs (indexed queries and maintained counters only) and computes
+/// its figures at `now`.
+pub fn gather(
+    store: &Store,
+    regions: &RegionCatalog,
+    now: DateTime<Utc>,
+) -> Result<Stats, StoreError> {
+    let campaign = store.campaign()?;
+    let day = campaign.local_date(now);
+    let (from, to) = day_bounds(&campaign, day);
+    let queue = queue_figures(&store.tickets_of_day(day)?, day, now);
+    let board = board_figures(&campaign, &store.board_data(from, to)?, &queue, now);
+    let defects_today = defects_saved_between(store, regions, day, from, to)?;
+    Ok(Stats {
+        day,
+        now,
+        queue,
+        board,
+        defects_today,
+    })
+}
+
+/// What `stats --json` prints (every field documented in README).
 #[derive(Debug, Serialize)]
 pub struct StatsJson<'a> {
     /// Layout version.
@@ -22,16 +67,31 @@ pub struct StatsJson<'a> {
     pub generated_at: DateTime<Utc>,
     /// The queue figures.
     pub queue: &'a QueueFigures,
+    /// Whether the campaign has its election date set.
+    pub configured: bool,
+    /// Valid signatures against the target, today's pace, time to the target.
+    pub totals: &'a Totals,
+    /// Regions with valid signatures, most first, against their caps.
+    pub regions: &'a [RegionFigures],
+    /// Desks that worked today, by name.
+    pub desks: &'a [DeskFigures],
+    /// Today's defects by rule code.
+    pub defects_today: &'a [DefectCount],
 }
 
 impl<'a> StatsJson<'a> {
     /// The JSON document for these figures.
-    pub fn new(day: NaiveDate, now: DateTime<Utc>, queue: &'a QueueFigures) -> StatsJson<'a> {
+    pub fn new(stats: &'a Stats) -> StatsJson<'a> {
         StatsJson {
             schema: STATS_SCHEMA,
-            day,
-            generated_at: now,
-            queue,
+            day: stats.day,
+            generated_at: stats.now,
+            queue: &stats.queue,
+            configured: stats.board.configured,
+            totals: &stats.board.totals,
+            regions: &stats.board.regions,
+            desks: &stats.board.desks,
+            defects_today: &stats.defects_today,
         }
     }
 }
@@ -40,8 +100,14 @@ fn wait(lang: Lang, secs: Option<u32>) -> String {
     secs.map_or_else(|| "—".into(), |s| short_duration(s, lang == Lang::Ru))
 }
 
-/// The figures as aligned text lines.
-pub fn text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigures) -> String {
+/// The figures as aligned text lines: the queue, then the board.
+pub fn text(lang: Lang, campaign: &Campaign, regions: &RegionCatalog, stats: &Stats) -> String {
+    let mut out = queue_text(lang, campaign, stats.now, &stats.queue);
+    board_text::write(&mut out, lang, regions, stats);
+    out
+}
+
+fn queue_text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigures) -> String {
     let t = |x: QueueText| x.text(lang);
     let mut out = String::new();
     let day = campaign.local_time(now).format("%Y-%m-%d %H:%M");

@@ -364,3 +364,82 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     assert_eq!(actions(&petrova.id), ["create", "edit"]);
     assert_eq!(actions(&ivanov.id), ["create", "void"]);
 }
+
+const KUZNETSOVA: [&str; 7] = [
+    "Кузнецова",
+    "Ольга",
+    "Петровна",
+    "03.03.1975",
+    "4521 333444",
+    "77",
+    "г. Москва, ул. Арбат, д. 1, кв. 5",
+];
+
+#[test]
+fn a_family_of_three_signs_on_one_ticket_called_from_the_door() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut desk = Session::desk(dir.path());
+    let mut door = Session::start(
+        dir.path(),
+        &["--no-encrypt", "door", "--operator", "Olga"],
+        &[("SIGDESK_PIN", "1234")],
+    );
+    door.wait_for("Space/Enter next number");
+    door.type_keys("  ");
+    door.wait_for("Ticket 002 issued");
+    desk.wait_for("2 waiting");
+
+    desk.type_keys("\x0e"); // Ctrl-N
+    desk.wait_for("now serving 001");
+    for (i, signer) in [IVANOV, PETROVA, KUZNETSOVA].into_iter().enumerate() {
+        desk.type_keys(&format!("{}{CTRL_S}", signer_keys(signer)));
+        desk.wait_for(&format!("Saved: sheet 1 line {}", i + 1));
+    }
+    desk.type_keys("\x0e");
+    desk.wait_for("001 done · now serving 002");
+    door.wait_for("0 waiting");
+
+    let store = open(dir.path(), &Key::Plain);
+    let day = store
+        .campaign()
+        .expect("campaign")
+        .local_date(chrono::Utc::now());
+    let tickets = store.tickets_of_day(day).expect("tickets");
+    assert_eq!(tickets.len(), 2);
+    assert_eq!(
+        tickets[0].status,
+        sigdesk::domain::queue::TicketStatus::Done
+    );
+    assert_eq!(tickets[1].desk.as_deref(), Some("desk-1"));
+    let saved = entries(dir.path(), &Key::Plain);
+    assert_eq!(saved.len(), 3, "{saved:?}");
+    assert!(
+        saved.iter().all(|e| e.ticket == Some(tickets[0].id)),
+        "{saved:?}"
+    );
+    drop(door);
+    desk.quit();
+}
+
+#[test]
+fn a_ticket_issued_at_the_door_shows_at_a_desk_within_a_second() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let desk = Session::desk(dir.path());
+    desk.wait_for("0 waiting");
+    let mut door = Session::start(
+        dir.path(),
+        &["--no-encrypt", "door", "--operator", "Olga"],
+        &[("SIGDESK_PIN", "1234")],
+    );
+    door.wait_for("Space/Enter next number");
+    door.type_keys(" ");
+    door.wait_for("Ticket 001 issued");
+    let issued = Instant::now();
+    desk.wait_for("1 waiting");
+    let seen = issued.elapsed();
+    assert!(
+        seen < Duration::from_secs(1),
+        "the desk saw the ticket after {seen:?}"
+    );
+    eprintln!("the desk saw the new ticket after {seen:?}");
+}

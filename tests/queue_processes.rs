@@ -1,13 +1,14 @@
 //! Four real desk processes call next 500 times each while a fifth issues tickets, all on
 //! one database file: every ticket is called exactly once and none is lost.
 
+mod common;
+
+use common::script;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::store::Store;
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 
 const DESKS: usize = 4;
 const CALLS_PER_DESK: u32 = 500;
@@ -16,29 +17,6 @@ const WAITING_AT_START: u32 = 400;
 /// Tickets the door issues while the desks call.
 const ISSUED_DURING: u32 = 800;
 const TICKETS: u32 = WAITING_AT_START + ISSUED_DURING;
-
-/// Starts `sigdesk script` as `desk` with `input` on stdin (then closed).
-fn script(db: &Path, desk: &str, input: &str) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
-        .arg("--db")
-        .arg(db)
-        .arg("--no-encrypt")
-        .args(["script", "--desk", desk, "--operator", "op"])
-        .env("LANG", "C.UTF-8")
-        .env_remove("SIGDESK_DB")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn sigdesk script");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write commands");
-    child
-}
 
 fn output_lines(child: Child) -> Vec<String> {
     let out = child.wait_with_output().expect("wait");

@@ -24,24 +24,10 @@ fn assert_screen(name: &str, desk: &Desk, width: u16, height: u16) {
 }
 
 fn draw(desk: &Desk, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|f| sigdesk::tui::screens::render(f, &desk.model))
-        .expect("draw");
-    terminal
+    common::draw(&desk.model, width, height)
 }
 
-/// The screen's text lines.
-fn screen_lines(terminal: &Terminal<TestBackend>) -> Vec<String> {
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect()
-}
+use common::screen_lines;
 
 fn desk_in(dir: &tempfile::TempDir) -> Desk {
     Desk::signed_in(&dir.path().join("s.db"), "desk-1", "Anna")

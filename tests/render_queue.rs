@@ -63,22 +63,11 @@ fn seed_day(store: &mut Store) -> sigdesk::domain::queue::Ticket {
 }
 
 fn draw(desk: &Desk, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|f| sigdesk::tui::screens::render(f, &desk.model))
-        .expect("draw");
-    terminal
+    common::draw(&desk.model, width, height)
 }
 
 fn lines(terminal: &Terminal<TestBackend>) -> Vec<String> {
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
+    common::screen_lines(terminal)
 }
 
 fn assert_screens(name: &str, desk: &Desk) {
@@ -143,5 +132,24 @@ fn the_top_line_shows_the_ticket_the_desk_serves() {
         top(&desk).contains(&format!("ticket {}", serving.label())),
         "{}",
         top(&desk)
+    );
+}
+
+#[test]
+fn the_door_shows_the_notice_to_signers_and_any_key_closes_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut desk, _) = seeded_desk(&dir);
+    desk.press(KeyCode::F(6));
+    let issued = desk.model.queue.tickets.len();
+    desk.press(KeyCode::Char('n'));
+    let screen = lines(&draw(&desk, 80, 24)).join("\n");
+    assert!(screen.contains("What happens to your data"), "{screen}");
+    assert!(screen.contains("election commission"), "{screen}");
+    desk.press(KeyCode::Char(' '));
+    assert!(desk.model.door.notice.is_none());
+    assert_eq!(
+        desk.model.queue.tickets.len(),
+        issued,
+        "the key that closed it issued a ticket"
     );
 }

@@ -112,3 +112,101 @@ fn stats_on_an_empty_day_says_nobody_waits() {
     assert_eq!(json["queue"]["waiting"], 0);
     assert_eq!(json["queue"]["eta_secs"], serde_json::Value::Null);
 }
+
+/// The seeded board day (see `common::board_day`), as `stats` sees it at the fixed morning.
+fn board_day(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("board.db");
+    common::board_day::seed(&mut open_store(&path), true);
+    path
+}
+
+/// `stats --now` (hidden): the figures as at a fixed instant. The seed writes fixed times
+/// through the store, and the pace, the ETA, the waits and "last hour" all depend on now,
+/// so fixing now (rather than redacting `generated_at`) keeps every figure in the snapshot
+/// meaningful and the same on every run.
+const AT: &str = "--now=2024-03-10T09:30:00Z";
+
+#[test]
+fn stats_json_has_the_board_figures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = board_day(&dir);
+    let json: serde_json::Value =
+        serde_json::from_str(&stats(&path, &["--json", AT])).expect("valid JSON");
+    assert_eq!(json["schema"], 1);
+    assert_eq!(json["day"], "2024-03-10");
+    assert_eq!(json["generated_at"], "2024-03-10T09:30:00Z");
+    assert_eq!(json["configured"], true);
+    let t = &json["totals"];
+    // 24 valid, 14 of them today; 12 of those in the last hour (desk-3's two are older);
+    // 36 left at 12/h is 3 h.
+    assert_eq!(t["target"], 60);
+    assert_eq!(t["valid_total"], 24);
+    assert_eq!(t["remaining"], 36);
+    assert_eq!(t["valid_today"], 14);
+    assert_eq!(t["voided_today"], 1);
+    assert_eq!(t["valid_last_hour"], 12);
+    assert_eq!(t["rate_per_hour"], 12.0);
+    assert_eq!(t["eta_secs"], 3 * 3600);
+    let regions = json["regions"].as_array().expect("regions");
+    let region = |i: usize| {
+        let r = &regions[i];
+        (
+            r["code"].as_str().unwrap_or_default().to_string(),
+            r["valid"].as_u64().unwrap_or_default(),
+            r["cap"].as_u64().unwrap_or_default(),
+            r["level"].as_str().unwrap_or_default().to_string(),
+        )
+    };
+    assert_eq!(region(0), ("77".into(), 11, 10, "reached".into()));
+    assert_eq!(region(1), ("78".into(), 9, 10, "near".into()));
+    assert_eq!(region(3), ("abroad".into(), 1, 3, "below".into()));
+    let desk1 = &json["desks"][0];
+    assert_eq!(desk1["desk"], "desk-1");
+    assert_eq!(desk1["operator"], "Оля");
+    assert_eq!(desk1["entries_today"], 7);
+    assert_eq!(desk1["signers_last_hour"], 7);
+    assert_eq!(desk1["serving"], 7);
+    assert_eq!(json["defects_today"][0]["code"], "birth.under_18");
+    assert_eq!(json["defects_today"][0]["severity"], "error");
+    assert_eq!(json["defects_today"][0]["count"], 1);
+}
+
+#[test]
+fn stats_json_on_a_fixed_day_snapshot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = board_day(&dir);
+    insta::assert_snapshot!("stats_json", stats(&path, &["--json", AT]));
+}
+
+#[test]
+fn stats_text_on_a_fixed_day_snapshot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = board_day(&dir);
+    insta::assert_snapshot!("stats_text", stats(&path, &[AT]));
+    insta::assert_snapshot!("stats_text_ru", stats(&path, &[AT, "--lang", "ru"]));
+}
+
+#[test]
+fn stats_without_personal_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = board_day(&dir);
+    for args in [&["--json", AT][..], &[AT], &[AT, "--lang", "ru"]] {
+        let out = stats(&path, args);
+        for secret in common::board_day::personal() {
+            assert!(!out.contains(&secret), "`{secret}` in\n{out}");
+        }
+    }
+}
+
+#[test]
+fn stats_now_must_be_a_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    Command::new(env!("CARGO_BIN_EXE_sigdesk"))
+        .env_remove("SIGDESK_DB")
+        .arg("--db")
+        .arg(dir.path().join("s.db"))
+        .args(["stats", "--now", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("RFC 3339"));
+}

@@ -1,5 +1,6 @@
 //! Pure signature rules: no I/O, no clock reads. Everything here is table-testable.
 
+pub mod board;
 pub mod campaign;
 pub mod certify;
 pub mod checks;

@@ -105,8 +105,8 @@ impl QueueText {
                 "В форме ещё подписант: сохраните (Ctrl-S) или очистите (Esc), потом вызывайте следующего",
             ),
             KeysDoor => (
-                "Space/Enter next number · Backspace undo (30 s) · l someone left · F1 help",
-                "Пробел/Enter номер · Backspace отмена (30 с) · l кто-то ушёл · F1 помощь",
+                "Space/Enter next number · Backspace undo · l left · n notice · F1 help",
+                "Пробел/Enter номер · Backspace отмена · l ушёл · n памятка · F1 помощь",
             ),
             KeysDoorLeaving => (
                 "Type the number · Enter mark as left · Esc cancel",

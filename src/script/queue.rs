@@ -5,6 +5,9 @@
 //! - `call N` calls next N times, closing the current ticket as done each time:
 //!   `called <id> <number> <micros>` or `nobody <micros>` (micros: how long the call took).
 //! - `noshow` closes the current ticket as a no-show and calls the next, one line as above.
+//! - `issue-paced N MS` issues N tickets, one every MS milliseconds.
+//! - `watch SECS` reads the queue figures every 250 ms for SECS seconds, as a board does:
+//!   `figures <waiting> <micros>` each time.
 
 use super::{number, reply};
 use crate::store::{Actor, Finish, Store};
@@ -58,21 +61,7 @@ pub fn call(
         Err(message) => return reply(out, &format!("error {message}")),
     };
     for _ in 0..count {
-        let start = Instant::now();
-        let result = today(store).and_then(|day| {
-            store
-                .call_next(actor, finish, day, Utc::now())
-                .map_err(|e| e.to_string())
-        });
-        let micros = start.elapsed().as_micros();
-        let line = match result {
-            Ok(outcome) => match outcome.called {
-                Some(t) => format!("called {} {} {micros}", t.id, t.number),
-                None => format!("nobody {micros}"),
-            },
-            Err(e) => format!("error {e}"),
-        };
-        reply(out, &line)?;
+        call_once(store, actor, finish, out)?;
     }
     Ok(())
 }
@@ -80,4 +69,81 @@ pub fn call(
 fn today(store: &Store) -> Result<chrono::NaiveDate, String> {
     let campaign = store.campaign().map_err(|e| e.to_string())?;
     Ok(campaign.local_date(Utc::now()))
+}
+
+/// Calls next once (closing the current ticket as done) and prints the line of `call`;
+/// returns the id of the ticket called, if any.
+pub fn call_once(
+    store: &mut Store,
+    actor: &Actor,
+    finish: Finish,
+    out: &mut impl Write,
+) -> io::Result<Option<i64>> {
+    let start = Instant::now();
+    let result = today(store).and_then(|day| {
+        store
+            .call_next(actor, finish, day, Utc::now())
+            .map_err(|e| e.to_string())
+    });
+    let micros = start.elapsed().as_micros();
+    let (line, called) = match result {
+        Ok(outcome) => match outcome.called {
+            Some(t) => (format!("called {} {} {micros}", t.id, t.number), Some(t.id)),
+            None => (format!("nobody {micros}"), None),
+        },
+        Err(e) => (format!("error {e}"), None),
+    };
+    reply(out, &line)?;
+    Ok(called)
+}
+
+/// `issue-paced N MS`.
+pub fn issue_paced(
+    store: &mut Store,
+    actor: &Actor,
+    args: &[&str],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let parsed = match args {
+        [count, ms] => number(count, "N").and_then(|n| Ok((n, number(ms, "MS")?))),
+        _ => Err("usage: issue-paced N MS".to_string()),
+    };
+    let (count, ms) = match parsed {
+        Ok(parsed) => parsed,
+        Err(message) => return reply(out, &format!("error {message}")),
+    };
+    for _ in 0..count {
+        issue(store, actor, &["1"], out)?;
+        std::thread::sleep(std::time::Duration::from_millis(ms.into()));
+    }
+    Ok(())
+}
+
+/// `watch SECS`: what a board does on every change, four times a second.
+pub fn watch(store: &mut Store, args: &[&str], out: &mut impl Write) -> io::Result<()> {
+    let secs = match args {
+        [secs] => number(secs, "SECS"),
+        _ => Err("usage: watch SECS".to_string()),
+    };
+    let secs = match secs {
+        Ok(secs) => secs,
+        Err(message) => return reply(out, &format!("error {message}")),
+    };
+    let end = Instant::now() + std::time::Duration::from_secs(secs.into());
+    while Instant::now() < end {
+        let start = Instant::now();
+        let now = Utc::now();
+        let figures = today(store).and_then(|day| {
+            let tickets = store.tickets_of_day(day).map_err(|e| e.to_string())?;
+            store.region_counts().map_err(|e| e.to_string())?;
+            Ok(crate::domain::queue::queue_figures(&tickets, day, now))
+        });
+        let line = match figures {
+            Ok(f) => format!("figures {} {}", f.waiting, start.elapsed().as_micros()),
+            Err(e) => format!("error {e}"),
+        };
+        reply(out, &line)?;
+        std::thread::sleep(crate::store::watch::WATCH_EVERY);
+    }
+    Ok(())
 }

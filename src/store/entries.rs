@@ -33,7 +33,7 @@ pub(crate) fn time_text(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-const ENTRY_COLUMNS: &str = "id, origin, sheet, line, surname, given_name, patronymic, birth_date, doc_kind, \
+pub(super) const ENTRY_COLUMNS: &str = "id, origin, sheet, line, surname, given_name, patronymic, birth_date, doc_kind, \
      doc_series, doc_number, region_code, abroad_country, address, signed_on, ticket, desk, operator, \
      entered_at, status, void_reason";
 
@@ -58,7 +58,7 @@ pub(super) fn time_col(r: &Row, i: usize) -> rusqlite::Result<DateTime<Utc>> {
 }
 
 /// Reads one row selected with `ENTRY_COLUMNS`.
-fn entry_from_row(r: &Row) -> rusqlite::Result<Entry> {
+pub(super) fn entry_from_row(r: &Row) -> rusqlite::Result<Entry> {
     let kind: String = r.get(8)?;
     let status: String = r.get(19)?;
     Ok(Entry {

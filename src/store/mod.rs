@@ -3,6 +3,7 @@
 //! Every connection runs in WAL mode with `synchronous=FULL`, foreign keys on and a
 //! 5-second busy timeout. Every write is one short `BEGIN IMMEDIATE` transaction.
 
+mod board;
 mod campaign;
 mod collectors;
 mod entries;
@@ -21,6 +22,7 @@ pub mod cipher;
 pub mod key;
 pub mod lead_pin;
 
+pub use board::AuditMark;
 pub use collectors::CollectorAdded;
 pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
 pub use error::StoreError;

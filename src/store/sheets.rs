@@ -44,6 +44,14 @@ fn next_sheet_number(conn: &Connection, origin: &str) -> rusqlite::Result<u32> {
     Ok(opened.max(used) + 1)
 }
 
+/// The highest line of sheet `number` of this point that an entry holds (0 when none).
+fn last_line_taken(conn: &Connection, origin: &str, number: u32) -> rusqlite::Result<u32> {
+    conn.prepare_cached(
+        "SELECT COALESCE(MAX(line), 0) FROM entries WHERE origin = ?1 AND sheet = ?2",
+    )?
+    .query_row(params![origin, number], |r| r.get(0))
+}
+
 /// Takes the next line for a region inside the caller's write transaction; opens a new sheet
 /// when none is open or the open one is full, and closes a sheet when its last line is taken.
 pub(super) fn take_line(
@@ -56,7 +64,16 @@ pub(super) fn take_line(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<(u32, u32)> {
     let at = super::entries::time_text(now);
-    let (id, number, used) = match open_sheet(conn, desk, region, country)? {
+    // Lines of the open sheet may already be taken by entries imported from another file of
+    // this point (a desk that worked standalone numbers its sheets the same way): skip them.
+    let open = match open_sheet(conn, desk, region, country)? {
+        Some((id, number, used)) => {
+            let taken = last_line_taken(conn, origin, number)?;
+            Some((id, number, used.max(taken)))
+        }
+        None => None,
+    };
+    let (id, number, used) = match open {
         Some((id, number, used)) if used < lines_per_sheet => (id, number, used),
         other => {
             if let Some((full_id, _, _)) = other {
@@ -91,7 +108,14 @@ impl super::Store {
         country: &str,
     ) -> Result<SheetPreview, StoreError> {
         let campaign = self.campaign()?;
-        match open_sheet(&self.conn, desk, region, country)? {
+        let open = match open_sheet(&self.conn, desk, region, country)? {
+            Some((id, number, used)) => {
+                let taken = last_line_taken(&self.conn, &campaign.point, number)?;
+                Some((id, number, used.max(taken)))
+            }
+            None => None,
+        };
+        match open {
             Some((_, number, used)) if used < campaign.lines_per_sheet => Ok(SheetPreview {
                 sheet: number,
                 line: used + 1,

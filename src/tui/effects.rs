@@ -2,6 +2,8 @@
 
 use super::msg::{Duplicates, Effect, Msg, TicketMove, WriteFailure};
 use super::signin_memory;
+use crate::domain::RegionCatalog;
+use crate::report::DayDefects;
 use crate::store::{Actor, Store, StoreError};
 use chrono::{DateTime, Utc};
 
@@ -137,6 +139,28 @@ pub fn run(
             };
             Some(moved.map_or_else(failure, |t| Msg::TicketMoved(change, number, t)))
         }
+        Effect::LoadBoard { from, to } => Some(
+            store
+                .board_data(from, to)
+                .map_or_else(failure, |d| Msg::BoardLoaded(Box::new(d))),
+        ),
+        Effect::CheckToday {
+            today,
+            from,
+            to,
+            kept,
+        } => Some(match RegionCatalog::embedded() {
+            Ok(regions) => DayDefects::refresh(kept.map(|k| *k), store, &regions, today, from, to)
+                .map_or_else(failure, |d| Msg::DefectsToday(Box::new(d))),
+            Err(e) => failure_text(e.to_string()),
+        }),
+        Effect::LoadNotice(lang) => Some(
+            store
+                .campaign()
+                .map_err(anyhow::Error::from)
+                .and_then(|c| crate::notice::notice_text(lang, &c))
+                .map_or_else(|e| failure_text(format!("{e:#}")), Msg::Notice),
+        ),
         Effect::AutoBackup => Some(Msg::BackedUp(
             crate::store::backup::auto_backup(store, now).map_err(|e| e.to_string()),
         )),
@@ -151,6 +175,10 @@ pub fn run(
             None
         }
     }
+}
+
+fn failure_text(message: String) -> Msg {
+    Msg::WriteFailed(WriteFailure::Other(message))
 }
 
 fn failure(e: StoreError) -> Msg {

@@ -60,16 +60,22 @@ pub fn start_model_at(
     model.home = home;
     model.encrypted = store.is_encrypted();
     let remembered = signin_memory::load();
-    // The door is one per point: it signs in as desk `door` unless told otherwise.
-    let desk = match (&args.desk, home) {
+    // The door and the board are one per point: they sign in as desk `door` or `board`
+    // unless told otherwise.
+    let fixed_desk = match home {
+        Screen::Door => Some("door"),
+        Screen::Board => Some("board"),
+        _ => None,
+    };
+    let desk = match (&args.desk, fixed_desk) {
         (Some(desk), _) => desk.clone(),
-        (None, Screen::Door) => "door".into(),
-        (None, _) => remembered.desk,
+        (None, Some(fixed)) => fixed.into(),
+        (None, None) => remembered.desk,
     };
     let operator = args.operator.clone().unwrap_or(remembered.operator);
     model.signin.desk = desk.clone().into();
     model.signin.operator = operator.clone().into();
-    let named = (args.desk.is_some() || home == Screen::Door) && args.operator.is_some();
+    let named = (args.desk.is_some() || fixed_desk.is_some()) && args.operator.is_some();
     match args.pin.clone().filter(|p| update::valid_pin(p)) {
         Some(pin) if named => {
             for effect in update::sign_in(&mut model, desk, operator, pin) {

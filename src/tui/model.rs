@@ -2,9 +2,11 @@
 
 use super::form::Form;
 use super::msg::LeadAction;
+use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::Lang;
+use crate::report::DayDefects;
 use crate::store::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
@@ -23,6 +25,8 @@ pub enum Screen {
     Queue,
     /// The door: issue tickets, show who was called.
     Door,
+    /// The lead board: counts, pace, desks, regions, defects; no personal data.
+    Board,
 }
 
 /// A field of the sign-in form.
@@ -111,6 +115,25 @@ pub struct DoorView {
     pub last_issued: Option<Ticket>,
     /// The ticket number being typed to mark a walkout, when marking.
     pub leaving: Option<Input>,
+    /// The notice to signers, when shown (loaded by an effect, never while drawing).
+    pub notice: Option<String>,
+}
+
+/// What the board shows: the day's aggregates, the figures over them, today's defects.
+#[derive(Debug, Clone, Default)]
+pub struct BoardView {
+    /// Counters and today's stamps as last loaded.
+    pub data: Option<BoardData>,
+    /// Figures over them (computed when they, the queue or the clock change).
+    pub figures: Option<BoardFigures>,
+    /// Today's defects by rule, once checked.
+    pub defects: Option<Vec<DefectCount>>,
+    /// The findings behind them, handed to the next check to extend.
+    pub kept: Option<Box<DayDefects>>,
+    /// When today's entries were last sent to be checked (model time).
+    pub checked_at: Option<DateTime<Utc>>,
+    /// The database changed since that check; check again when the pause is over.
+    pub recheck_due: bool,
 }
 
 /// The lock screen's state.
@@ -181,6 +204,8 @@ pub struct Model {
     pub queue: QueueView,
     /// Door screen state.
     pub door: DoorView,
+    /// Board screen state.
+    pub board: BoardView,
     /// The screen work starts on after sign-in.
     pub home: Screen,
     /// The session PIN chosen at sign-in (kept in memory only).
@@ -227,6 +252,7 @@ impl Model {
             ticket: None,
             queue: QueueView::default(),
             door: DoorView::default(),
+            board: BoardView::default(),
             home: Screen::Desk,
             session_pin: None,
             lock: None,

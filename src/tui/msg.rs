@@ -1,8 +1,10 @@
 //! Messages into `update` and the effects it asks for.
 
+use crate::domain::board::BoardData;
 use crate::domain::checks::LookupKeys;
 use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
+use crate::report::DayDefects;
 use crate::store::{CallOutcome, EntryEdit, Finish, SavedEntry, SheetPreview};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
@@ -57,10 +59,16 @@ pub enum Msg {
     /// A recall or walkout: the ticket number asked for and the ticket after the change
     /// (`None`: it was no longer in the state the change needs).
     TicketMoved(TicketMove, u32, Option<Ticket>),
+    /// The board's counters and today's stamps were (re)loaded.
+    BoardLoaded(Box<BoardData>),
+    /// Today's entries were checked: defects by rule, kept for the next refresh.
+    DefectsToday(Box<DayDefects>),
     /// An automatic backup ran: the file written, nothing due, or why it failed.
     BackedUp(Result<Option<std::path::PathBuf>, String>),
     /// The lead PIN was checked for this action.
     LeadPinChecked(bool, Box<LeadAction>),
+    /// The notice to signers, to show at the door.
+    Notice(String),
     /// Whether the secret typed on the lock screen after too many wrong PINs was right.
     PassphraseChecked(bool),
 }
@@ -166,8 +174,29 @@ pub enum Effect {
     UndoTicket(i64, u32),
     /// Recall a no-show or mark a waiting ticket as left.
     MoveTicket(TicketMove, i64, u32),
+    /// Load the board's counters and the stamps of entries saved in `[from, to)`.
+    LoadBoard {
+        /// Start of the local day (UTC).
+        from: DateTime<Utc>,
+        /// Start of the next local day (UTC).
+        to: DateTime<Utc>,
+    },
+    /// Run the `check` rules over the entries saved in `[from, to)` (today's defects), on
+    /// top of the findings kept from the last run when they still hold.
+    CheckToday {
+        /// The local day, for the checks' "today".
+        today: NaiveDate,
+        /// Start of that day (UTC).
+        from: DateTime<Utc>,
+        /// Start of the next day (UTC).
+        to: DateTime<Utc>,
+        /// The findings of the last run.
+        kept: Option<Box<DayDefects>>,
+    },
     /// Make the automatic backup if one is due (campaign `backup_dir`, `backup_every_min`).
     AutoBackup,
+    /// Load the notice to signers (campaign `notice_file` or the built-in one).
+    LoadNotice(crate::i18n::Lang),
     /// Check a secret typed on the lock screen: the database passphrase, or on a plain
     /// training database the lead PIN.
     CheckPassphrase(String),

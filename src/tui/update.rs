@@ -11,6 +11,7 @@ use crate::store::EntryEdit;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 
+mod board;
 mod lead;
 mod lock;
 mod queue;
@@ -38,11 +39,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if model.actor.is_some() {
                 if model.today() != day {
                     effects.push(Effect::LoadTickets(model.today()));
+                    effects.extend(board::reloads_if_shown(model));
                 }
                 if now.timestamp().div_euclid(60) != minute {
                     effects.push(Effect::AutoBackup);
                 }
             }
+            effects.extend(board::due_check(model));
             effects
         }
         Msg::BackedUp(result) => {
@@ -81,6 +84,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Campaign(campaign) => {
             model.campaign = *campaign;
             recheck(model);
+            board::refresh_figures(model);
             Vec::new()
         }
         Msg::Saved(saved) => {
@@ -131,7 +135,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             effects
         }
-        other => queue::on_msg(model, other).unwrap_or_default(),
+        other => queue::on_msg(model, other)
+            .or_else(|other| board::on_msg(model, other))
+            .unwrap_or_default(),
     }
 }
 
@@ -149,6 +155,7 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
     if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
         effects.push(load_entries(model));
     }
+    effects.extend(board::on_data_changed(model));
     if model.form.has_signer_data() {
         let exclude = model.form.editing.as_ref().map(|e| e.id.clone());
         let keys = lookup_keys(&model.form.draft());
@@ -300,13 +307,20 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             model.entries.void_reason = None;
             return vec![load_entries(model)];
         }
+        (KeyCode::F(5), _) | (_, Some('4')) => {
+            model.screen = Screen::Board;
+            let mut effects = vec![Effect::LoadTickets(model.today())];
+            effects.extend(board::reloads(model));
+            return effects;
+        }
         (KeyCode::F(6), _) | (_, Some('5')) => {
             model.screen = Screen::Door;
             return vec![Effect::LoadTickets(model.today())];
         }
         _ => {}
     }
-    if model.screen != Screen::Door && model.entries.void_reason.is_none() {
+    let calls_tickets = !matches!(model.screen, Screen::Door | Screen::Board);
+    if calls_tickets && model.entries.void_reason.is_none() {
         if ctrl(&key, 'n') {
             return queue::call_next(model, crate::store::Finish::Done);
         }
@@ -319,6 +333,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         Screen::Entries => on_entries_key(model, key),
         Screen::Queue => queue::on_queue_key(model, key),
         Screen::Door => queue::on_door_key(model, key),
+        Screen::Board => board::on_key(model, key),
         Screen::SignIn => Vec::new(),
     }
 }

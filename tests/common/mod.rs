@@ -4,6 +4,8 @@
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod board_day;
+
 use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sigdesk::cli::DeskArgs;
@@ -232,3 +234,55 @@ pub const SIDOROV: Signer = Signer {
     region: "77",
     address: "Москва, ул. Арбат, д. 1",
 };
+
+/// Starts `sigdesk script` on a plain database as `desk`, with `input` on its stdin (then
+/// closed) and stdout and stderr piped.
+pub fn script(db: &Path, desk: &str, input: &str) -> std::process::Child {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
+        .arg("--db")
+        .arg(db)
+        .arg("--no-encrypt")
+        .args(["script", "--desk", desk, "--operator", "op"])
+        .env("LANG", "C.UTF-8")
+        .env_remove("SIGDESK_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn sigdesk script");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write commands");
+    child
+}
+
+/// Draws the model into a `TestBackend` of this size.
+pub fn draw(
+    model: &Model,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|f| sigdesk::tui::screens::render(f, model))
+        .expect("draw");
+    terminal
+}
+
+/// The drawn screen's text lines.
+pub fn screen_lines(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}

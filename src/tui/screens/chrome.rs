@@ -1,6 +1,7 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
 use crate::i18n::Text;
+use crate::i18n::board::BoardText;
 use crate::i18n::lock::LockText;
 use crate::i18n::queue::{QueueText, ticket_on_top, waiting_on_top};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
@@ -26,7 +27,7 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
             actor.desk,
             actor.operator
         ));
-        if model.home != Screen::Door {
+        if !matches!(model.home, Screen::Door | Screen::Board) {
             left.push_str(" · ");
             left.push_str(&ticket_on_top(
                 model.lang,
@@ -103,6 +104,7 @@ pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
                 QueueText::KeysDoorLeaving.text(model.lang)
             }
             Screen::Door => QueueText::KeysDoor.text(model.lang),
+            Screen::Board => BoardText::KeysBoard.text(model.lang),
         },
     };
     let style = if model.confirm.is_some() && model.lock.is_none() {

@@ -27,6 +27,34 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     render_issued(f, left, model);
     render_called(f, right, model);
     chrome::status_line(f, status, model);
+    if let Some(notice) = &model.door.notice {
+        render_notice(f, main, notice);
+    }
+}
+
+/// The notice to signers over the door screen, for a person to read before signing.
+fn render_notice(f: &mut Frame, area: Rect, notice: &str) {
+    let text: Vec<Line> = notice
+        .lines()
+        .map(|l| {
+            let plain = l.replace("**", "");
+            if l.starts_with('#') {
+                Line::styled(
+                    plain.trim_start_matches('#').trim().to_string(),
+                    Style::default().add_modifier(Modifier::BOLD),
+                )
+            } else {
+                Line::from(plain)
+            }
+        })
+        .collect();
+    f.render_widget(ratatui::widgets::Clear, area);
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(Block::default().borders(Borders::ALL)),
+        area,
+    );
 }
 
 fn render_issued(f: &mut Frame, area: Rect, model: &Model) {

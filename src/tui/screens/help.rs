@@ -12,9 +12,9 @@ type KeyHelp = (&'static str, &'static str, &'static str);
 /// Keys that work on every screen.
 const COMMON: [KeyHelp; 5] = [
     (
-        "F2 F3 F4 F6",
-        "form · queue · entries · door (or Alt-1 2 3 5)",
-        "форма · очередь · записи · вход (или Alt-1 2 3 5)",
+        "F2 F3 F4 F5 F6",
+        "form · queue · entries · board · door (or Alt-1 … 5)",
+        "форма · очередь · записи · табло · вход (или Alt-1 … 5)",
     ),
     (
         "Ctrl-N",
@@ -102,7 +102,7 @@ const QUEUE: [KeyHelp; 3] = [
 ];
 
 /// Keys of the door screen.
-const DOOR: [KeyHelp; 3] = [
+const DOOR: [KeyHelp; 4] = [
     (
         "Space Enter",
         "issue the next ticket",
@@ -117,6 +117,30 @@ const DOOR: [KeyHelp; 3] = [
         "l",
         "type a number: that person left",
         "ввести номер ушедшего",
+    ),
+    (
+        "n",
+        "show the notice to signers (any key closes it)",
+        "показать памятку подписантам (любая клавиша закрывает)",
+    ),
+];
+
+/// What the board screen does by itself (it has no keys of its own but Esc).
+const BOARD: [KeyHelp; 3] = [
+    (
+        "",
+        "figures refresh whenever a desk or the door saves",
+        "цифры обновляются после каждой записи столов и входа",
+    ),
+    (
+        "",
+        "no personal data: counts, desks, regions, rule codes",
+        "без персональных данных: счёт, столы, регионы, коды правил",
+    ),
+    (
+        "Esc",
+        "back to the screen work started on",
+        "назад к начальному экрану",
     ),
 ];
 
@@ -133,6 +157,7 @@ fn keys(screen: Screen) -> Vec<KeyHelp> {
         Screen::Entries => &ENTRIES,
         Screen::Queue => &QUEUE,
         Screen::Door => &DOOR,
+        Screen::Board => &BOARD,
     };
     own.iter().chain(&COMMON).chain([&CLOSE]).copied().collect()
 }

@@ -1,5 +1,6 @@
 //! Pure render functions: each takes `&Model` and an area and draws. No queries, no clock.
 
+pub mod board;
 pub mod chrome;
 pub mod desk;
 pub mod door;
@@ -55,6 +56,7 @@ pub fn render(f: &mut Frame, model: &Model) {
         Screen::Entries => entries::render(f, body, model),
         Screen::Queue => queue::render(f, body, model),
         Screen::Door => door::render(f, body, model),
+        Screen::Board => board::render(f, body, model),
     }
     chrome::bottom_bar(f, bottom, model);
     if model.help {

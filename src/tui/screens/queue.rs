@@ -7,13 +7,12 @@ use crate::domain::queue::{
 };
 use crate::i18n::queue::QueueText;
 use crate::tui::model::Model;
+use crate::tui::widgets::queue_chart::QueueChart;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, List, ListItem, ListState, Paragraph,
-};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 /// Height of the figures block.
 const FIGURES_HEIGHT: u16 = 7;
@@ -44,7 +43,10 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     render_figures(f, figures, model, q);
     render_tickets(f, tickets, model);
     render_desks(f, desks, model, q);
-    render_chart(f, chart, model, q);
+    f.render_widget(
+        QueueChart::new(&q.buckets, &model.campaign, model.lang),
+        chart,
+    );
     chrome::status_line(f, status, model);
 }
 
@@ -211,47 +213,4 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     });
     let lines: Vec<Line> = std::iter::once(header).chain(rows).collect();
     f.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-fn render_chart(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
-    let lang = model.lang;
-    let inner_width = area.width.saturating_sub(2) as usize;
-    // Each bucket takes two bars and a gap: show the newest that fit.
-    let fit = (inner_width / 3).max(1);
-    let shown = &q.buckets[q.buckets.len().saturating_sub(fit)..];
-    let span = match (shown.first(), shown.last()) {
-        (Some(a), Some(b)) => format!(
-            " {}–{} ",
-            model.campaign.local_time(a.start).format("%H:%M"),
-            model
-                .campaign
-                .local_time(b.start + chrono::Duration::minutes(10))
-                .format("%H:%M")
-        ),
-        _ => String::new(),
-    };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", QueueText::Chart.text(lang)))
-        .title_bottom(Line::from(span).right_aligned());
-    let mut chart = BarChart::default()
-        .block(block)
-        .bar_width(1)
-        .bar_gap(0)
-        .group_gap(1);
-    for b in shown {
-        chart = chart.data(
-            BarGroup::default().bars(&[
-                Bar::default()
-                    .value(u64::from(b.arrivals))
-                    .text_value(String::new())
-                    .style(Style::default().fg(Color::Yellow)),
-                Bar::default()
-                    .value(u64::from(b.served))
-                    .text_value(String::new())
-                    .style(Style::default().fg(Color::Green)),
-            ]),
-        );
-    }
-    f.render_widget(chart, area);
 }

@@ -29,7 +29,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     let inner = block.inner(boxed);
     f.render_widget(block, boxed);
     let s = &model.signin;
-    let label = |text: Text, on: bool| {
+    let label = |text: &str, on: bool| {
         let style = if on {
             Style::default()
                 .fg(Color::Cyan)
@@ -37,39 +37,30 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         } else {
             Style::default()
         };
-        ratatui::text::Span::styled(
-            format!(
-                "{}{:<11}",
-                if on { "▶" } else { " " },
-                model.lang.text(text)
-            ),
-            style,
-        )
-    };
-    let pin_label = |on: bool| {
-        let style = if on {
-            Style::default()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::default()
-        };
-        let text = LockText::PinLabel.text(model.lang);
         ratatui::text::Span::styled(format!("{}{text:<11}", if on { "▶" } else { " " }), style)
     };
     let lines = vec![
         Line::from(""),
         Line::from(""),
         Line::from(vec![
-            label(Text::DeskLabel, s.focus == SignInField::Desk),
+            label(
+                model.lang.text(Text::DeskLabel),
+                s.focus == SignInField::Desk,
+            ),
             s.desk.value().to_string().into(),
         ]),
         Line::from(vec![
-            label(Text::OperatorLabel, s.focus == SignInField::Operator),
+            label(
+                model.lang.text(Text::OperatorLabel),
+                s.focus == SignInField::Operator,
+            ),
             s.operator.value().to_string().into(),
         ]),
         Line::from(vec![
-            pin_label(s.focus == SignInField::Pin),
+            label(
+                LockText::PinLabel.text(model.lang),
+                s.focus == SignInField::Pin,
+            ),
             "•".repeat(s.pin.value().chars().count()).into(),
         ]),
         Line::styled(

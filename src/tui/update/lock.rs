@@ -14,10 +14,12 @@ pub const PIN_TRIES: u32 = 5;
 pub use crate::domain::pin::is_valid_pin as valid_pin;
 
 /// When the desk locks itself if no key comes; `None` when it cannot lock (not signed in,
-/// locked already, or `idle_lock_min` is 0).
+/// locked already, or `idle_lock_min` is 0) or need not: the board shows no personal data
+/// and hangs on a wall where nobody types, so it stays up (Ctrl-L still locks it).
 pub fn lock_deadline(model: &Model) -> Option<DateTime<Utc>> {
     let idle = model.campaign.idle_lock_min;
-    if model.actor.is_none() || model.lock.is_some() || idle == 0 {
+    let board = model.screen == crate::tui::model::Screen::Board;
+    if model.actor.is_none() || model.lock.is_some() || idle == 0 || board {
         return None;
     }
     Some(model.last_input + Duration::minutes(i64::from(idle)))

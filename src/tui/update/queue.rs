@@ -22,6 +22,8 @@ pub fn refresh_figures(model: &mut Model) {
     ));
     let rows = model.queue.rows().len();
     model.queue.selected = model.queue.selected.min(rows.saturating_sub(1));
+    // The board's desks show the tickets they serve.
+    super::board::refresh_figures(model);
 }
 
 /// Ctrl-N / Ctrl-U at a desk: close the current ticket and call the next, unless a signer
@@ -43,6 +45,7 @@ pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
             refresh_figures(model);
         }
         Msg::Serving(ticket) => model.ticket = ticket,
+        Msg::Notice(text) => model.door.notice = Some(text),
         Msg::Called(outcome) => {
             let finished = outcome
                 .finished
@@ -108,8 +111,14 @@ pub fn on_door_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    if model.door.notice.is_some() {
+        // Any key closes the notice; it does not issue a ticket.
+        model.door.notice = None;
+        return Vec::new();
+    }
     match key.code {
         KeyCode::Char(' ') | KeyCode::Enter => vec![Effect::IssueTicket(model.today())],
+        KeyCode::Char('n' | 'т') => vec![Effect::LoadNotice(model.lang)],
         KeyCode::Backspace | KeyCode::Char('u') => undo_last(model),
         KeyCode::Char('l' | 'д') => {
             model.door.leaving = Some(Input::default());

@@ -71,5 +71,6 @@ pub fn sign_in(model: &mut Model, desk: String, operator: String, pin: String) -
         Effect::LoadServing,
         Effect::LoadTickets(model.today()),
     ]);
+    effects.extend(super::board::reloads_if_shown(model));
     effects
 }

@@ -2,3 +2,4 @@
 
 pub mod big_digits;
 pub mod big_text;
+pub mod queue_chart;

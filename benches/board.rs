@@ -1,0 +1,223 @@
+//! Lead board benches on the 1,000,000-entry database: the figure refresh a board runs when
+//! any desk commits (target < 50 ms), today's defects (the `check` rules over the day's
+//! entries), and one board frame (target < 1 ms). "Today" is the last full day of the generated
+//! entries (8,640 of them: one every 10 s), with a day of door tickets added.
+//! Run: `cargo bench --bench board`.
+
+mod common;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use common::Target;
+use criterion::Criterion;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rusqlite::params;
+use sigdesk::cli::DeskArgs;
+use sigdesk::domain::RegionCatalog;
+use sigdesk::domain::board::{board_figures, day_bounds};
+use sigdesk::domain::checks::{CheckContext, check_entry};
+use sigdesk::domain::queue::queue_figures;
+use sigdesk::domain::{Campaign, NewEntry};
+use sigdesk::i18n::Lang;
+use sigdesk::report::{DayDefects, defects_saved_between};
+use sigdesk::store::{Actor, Store};
+use sigdesk::tui::model::{Model, Screen};
+use sigdesk::tui::msg::Msg;
+use sigdesk::tui::{dispatch, screens, start_model_at};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
+
+/// Door tickets added to the benched day, one every 30 s before `now`.
+const TICKETS: i64 = 1_000;
+
+/// Sets the campaign (UTC, configured) and adds a day of tickets; returns `now` (the end of
+/// the last full day of generated entries, 8,640 of them) and that day.
+fn prepare(db: &Path, regions: &RegionCatalog) -> (DateTime<Utc>, NaiveDate) {
+    let started = Instant::now();
+    let mut store = Store::open(db, regions).expect("open (and migrate) the 1M database");
+    eprintln!(
+        "bench: opened and migrated in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let conn = common::bare_connection(db);
+    let last: String = conn
+        .query_row("SELECT MAX(entered_at) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    // The last generated day is cut short; bench the full day before it, at its last minute.
+    let last_day = DateTime::parse_from_rfc3339(&last)
+        .unwrap()
+        .with_timezone(&Utc)
+        .date_naive();
+    let now = last_day.and_hms_opt(0, 0, 0).unwrap().and_utc() - Duration::seconds(5);
+    let mut campaign = store.campaign().unwrap();
+    campaign.set("timezone", "UTC").unwrap();
+    campaign.set("election_date", "2026-12-20").unwrap();
+    let lead = Actor {
+        desk: "cli".into(),
+        operator: "lead".into(),
+    };
+    store.save_campaign(&campaign, &lead, now).unwrap();
+    let day = campaign.local_date(now);
+    conn.execute("DELETE FROM tickets", []).unwrap();
+    let tx = conn.unchecked_transaction().unwrap();
+    for n in 0..TICKETS {
+        let issued = now - Duration::seconds(30 * (TICKETS - n));
+        let text = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        // The last 8 wait, the 3 before are served now, the rest are done.
+        let (status, called, closed) = match TICKETS - n {
+            1..=8 => ("waiting", None, None),
+            9..=11 => ("serving", Some(issued + Duration::seconds(200)), None),
+            _ => (
+                "done",
+                Some(issued + Duration::seconds(200)),
+                Some(issued + Duration::seconds(290)),
+            ),
+        };
+        let desk = called.map(|_| format!("desk-{}", n % 3 + 1));
+        tx.execute(
+            "INSERT INTO tickets(number, day, issued_at, called_at, desk, status, closed_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                n + 1,
+                day.to_string(),
+                text(issued),
+                called.map(text),
+                desk,
+                status,
+                closed.map(text)
+            ],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+    (now, day)
+}
+
+/// A checked new signer whose document no generated entry holds (`n` below 1,000,000).
+fn new_signer(n: u64, campaign: &Campaign, regions: &RegionCatalog) -> NewEntry {
+    let domestic = common::domestic_regions(regions);
+    let counts = std::collections::HashMap::new();
+    let draft = common::fresh_draft(n, &domestic);
+    let ctx = CheckContext {
+        today: NaiveDate::from_ymd_opt(2026, 9, 15).unwrap(),
+        campaign,
+        regions,
+        region_counts: &counts,
+        same_document: None,
+        same_person: None,
+    };
+    check_entry(&draft, &ctx)
+        .entry
+        .expect("a fresh draft passes the checks")
+}
+
+/// A `sigdesk board` model at `now`, loaded through the real update and effects.
+fn board_model(store: &mut Store, regions: &RegionCatalog, now: DateTime<Utc>) -> Model {
+    let args = DeskArgs {
+        desk: None,
+        operator: Some("lead".into()),
+        pin: Some("1234".into()),
+    };
+    let mut model = start_model_at(store, regions.clone(), Lang::En, &args, Screen::Board).unwrap();
+    dispatch(&mut model, store, Msg::Tick(now));
+    dispatch(&mut model, store, Msg::DataChanged);
+    assert!(model.board.figures.is_some() && model.board.defects.is_some());
+    model
+}
+
+fn main() {
+    if !common::benchmarking() {
+        return;
+    }
+    // The board does not remember its sign-in, but keep the config folder out of the way.
+    let config = tempfile::tempdir().unwrap();
+    // SAFETY: set before any other thread is started.
+    unsafe { std::env::set_var("SIGDESK_CONFIG_DIR", config.path()) };
+    let regions = RegionCatalog::embedded().unwrap();
+    let db = common::working_copy("board");
+    let (now, day) = prepare(&db, &regions);
+    let mut store = Store::open(&db, &regions).unwrap();
+    let campaign = store.campaign().unwrap();
+    let (from, to) = day_bounds(&campaign, day);
+    let desk = Actor {
+        desk: "desk-9".into(),
+        operator: "bench".into(),
+    };
+    let data = store.board_data(from, to).unwrap();
+    let defects = defects_saved_between(&store, &regions, day, from, to).unwrap();
+    println!(
+        "benched day {day}: {} entries today, {} valid in total, {} regions, {} defect codes",
+        data.today.len(),
+        data.region_counts
+            .values()
+            .map(|&n| u64::from(n))
+            .sum::<u64>(),
+        data.region_counts.len(),
+        defects.len(),
+    );
+    let mut c = Criterion::default().configure_from_args();
+    let mut group = c.benchmark_group("board");
+    group.bench_function("refresh_figures_1m", |b| {
+        b.iter(|| {
+            let data = store.board_data(from, to).unwrap();
+            let tickets = store.tickets_of_day(day).unwrap();
+            let queue = queue_figures(&tickets, day, now);
+            board_figures(&campaign, black_box(&data), &queue, now)
+        })
+    });
+    let tickets = store.tickets_of_day(day).unwrap();
+    let queue = queue_figures(&tickets, day, now);
+    group.bench_function("figures_only", |b| {
+        b.iter(|| board_figures(&campaign, black_box(&data), &queue, now))
+    });
+    group.sample_size(10);
+    group.bench_function("defects_today_1m", |b| {
+        b.iter(|| defects_saved_between(&store, &regions, day, from, to).unwrap())
+    });
+    group.sample_size(30);
+    // What the board runs after a desk saves: the day's findings kept, one new entry to add.
+    let mut kept = Some(DayDefects::refresh(None, &store, &regions, day, from, to).unwrap());
+    let mut n = 0;
+    group.bench_function("defects_after_a_save_1m", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                n += 1;
+                store
+                    .save_entry(&new_signer(n, &campaign, &regions), &desk, None, now)
+                    .unwrap();
+                let started = Instant::now();
+                let fresh =
+                    DayDefects::refresh(kept.take(), &store, &regions, day, from, to).unwrap();
+                spent += started.elapsed();
+                assert_eq!(fresh.last_checked(), 1, "only the new save was checked");
+                kept = Some(fresh);
+            }
+            spent
+        })
+    });
+    group.finish();
+    let model = board_model(&mut store, &regions, now);
+    let mut group = c.benchmark_group("render");
+    for (width, height) in [(80u16, 24u16), (160, 48)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        group.bench_function(format!("board_{width}x{height}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| screens::render(f, black_box(&model)))
+                    .unwrap();
+            })
+        });
+    }
+    group.finish();
+    c.final_summary();
+    common::print_ratio_table(&[
+        ("board/refresh_figures_1m", "", Target::Millis(50.0)),
+        ("board/figures_only", "", Target::None),
+        ("board/defects_today_1m", "", Target::None),
+        ("board/defects_after_a_save_1m", "", Target::Millis(50.0)),
+        ("render/board_80x24", "", Target::Millis(1.0)),
+        ("render/board_160x48", "", Target::Millis(1.0)),
+    ]);
+}

@@ -1,0 +1,195 @@
+//! The lead board: valid signatures against the target, the queue in big digits, today's
+//! defects, desks, regions against their caps, arrivals against served. Readable from two
+//! metres on a large terminal, still whole at 80×24. It shows counts, desk and operator
+//! names, region names and rule codes only: never a signer's data.
+
+mod tables;
+
+use super::chrome;
+use crate::domain::queue::{QueueFigures, queue_figures};
+use crate::i18n::board::{BoardText, gauge_label, pace_line};
+use crate::tui::model::Model;
+use crate::tui::widgets::big_digits::{self, BigDigits};
+use crate::tui::widgets::big_text::{big, cell_size, fitting};
+use crate::tui::widgets::queue_chart::QueueChart;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use tui_big_text::PixelSize;
+
+/// Row heights of the bands, on a small terminal and on a large one.
+struct Bands {
+    /// A large terminal also shows the valid total in big digits.
+    large: bool,
+    target: u16,
+    numbers: u16,
+    chart: u16,
+}
+
+/// Small: 80×24 and up. Large: from 38 rows and 120 columns (the body of a 120×40 terminal),
+/// for reading across a room.
+fn bands(area: Rect) -> Bands {
+    if area.height >= 38 && area.width >= 120 {
+        Bands {
+            large: true,
+            target: 6,
+            numbers: 12,
+            chart: 9,
+        }
+    } else {
+        Bands {
+            large: false,
+            target: 4,
+            numbers: big_digits::HEIGHT + 2,
+            chart: 4,
+        }
+    }
+}
+
+/// Draws the board screen.
+pub fn render(f: &mut Frame, area: Rect, model: &Model) {
+    let b = bands(area);
+    let [target, numbers, tables_area, chart, status] = Layout::vertical([
+        Constraint::Length(b.target),
+        Constraint::Length(b.numbers),
+        Constraint::Fill(1),
+        Constraint::Length(b.chart),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let empty;
+    let q = match &model.queue.figures {
+        Some(q) => q,
+        None => {
+            empty = queue_figures(&[], model.today(), model.now);
+            &empty
+        }
+    };
+    render_target(f, target, model);
+    render_numbers(f, numbers, model, q, b.large);
+    tables::render(f, tables_area, model);
+    f.render_widget(
+        QueueChart::new(&q.buckets, &model.campaign, model.lang),
+        chart,
+    );
+    chrome::status_line(f, status, model);
+}
+
+fn render_target(f: &mut Frame, area: Rect, model: &Model) {
+    let lang = model.lang;
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", BoardText::Target.text(lang)));
+    if !model.campaign.is_configured() {
+        block = block.title_bottom(
+            Line::from(format!(" {} ", BoardText::NotConfigured.text(lang))).style(
+                Style::default()
+                    .fg(Color::Yellow)
+                    .add_modifier(Modifier::BOLD),
+            ),
+        );
+    }
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let Some(figures) = &model.board.figures else {
+        return;
+    };
+    let [gauge, pace] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    let totals = &figures.totals;
+    f.render_widget(
+        Gauge::default()
+            .ratio(totals.share())
+            .label(gauge_label(lang, totals))
+            .gauge_style(Style::default().fg(Color::Green).bg(Color::DarkGray))
+            .style(Style::default().add_modifier(Modifier::BOLD)),
+        gauge,
+    );
+    f.render_widget(
+        Paragraph::new(format!(" {}", pace_line(lang, totals))),
+        pace,
+    );
+}
+
+fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, large: bool) {
+    let lang = model.lang;
+    let boxes = if large { 5 } else { 4 };
+    let width = (area.width / boxes).max(20);
+    let [total, waiting, longest, defects] = Layout::horizontal([
+        Constraint::Length(if large { width } else { 0 }),
+        Constraint::Length(width),
+        Constraint::Length(width),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    if let Some(figures) = model.board.figures.as_ref().filter(|_| large) {
+        big_number(
+            f,
+            total,
+            BoardText::ValidTotal.text(lang),
+            &figures.totals.valid_total.to_string(),
+            Color::Green,
+        );
+    }
+    let minutes = q.longest_wait_secs.map_or(0, |s| s / 60);
+    let long_wait = if minutes >= 20 {
+        Color::Red
+    } else {
+        Color::Cyan
+    };
+    big_number(
+        f,
+        waiting,
+        BoardText::Waiting.text(lang),
+        &q.waiting.to_string(),
+        Color::Cyan,
+    );
+    big_number(
+        f,
+        longest,
+        BoardText::LongestWait.text(lang),
+        &minutes.to_string(),
+        long_wait,
+    );
+    tables::render_defects(f, defects, model);
+}
+
+/// A number in a titled box: 8-row letters when they fit, else 5-row digits.
+fn big_number(f: &mut Frame, area: Rect, title: &str, digits: &str, color: Color) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let style = Style::default().fg(color).add_modifier(Modifier::BOLD);
+    let chars = digits.chars().count() as u16;
+    if let Some(size) = fitting(chars, inner.width, inner.height, &[PixelSize::Full]) {
+        let (w, h) = cell_size(size);
+        let [_, middle, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(h),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        let [_, centred, _] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(chars * w),
+            Constraint::Fill(1),
+        ])
+        .areas(middle);
+        f.render_widget(big(digits, size, style), centred);
+        return;
+    }
+    let number = BigDigits::new(digits);
+    if inner.height >= big_digits::HEIGHT && number.width() <= inner.width {
+        f.render_widget(number.style(style), inner);
+    } else {
+        f.render_widget(
+            Paragraph::new(digits.to_string())
+                .style(style)
+                .alignment(Alignment::Center),
+            inner,
+        );
+    }
+}

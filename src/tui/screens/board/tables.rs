@@ -1,0 +1,193 @@
+//! The board's tables: desks today, regions against their caps, today's defects by rule.
+
+use crate::domain::Severity;
+use crate::domain::board::CapLevel;
+use crate::i18n::board::{BoardText, grouped, min_sec};
+use crate::tui::model::Model;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+
+/// The desks table on the left, the regions table on the right.
+pub fn render(f: &mut Frame, area: Rect, model: &Model) {
+    let [desks, regions] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    render_desks(f, desks, model);
+    render_regions(f, regions, model);
+}
+
+fn header(model: &Model, columns: &[BoardText], right_from: usize) -> Row<'static> {
+    let cells = columns.iter().enumerate().map(|(i, c)| {
+        let text = c.text(model.lang);
+        if i >= right_from {
+            Cell::from(Line::from(text).right_aligned())
+        } else {
+            Cell::from(text)
+        }
+    });
+    Row::new(cells).style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
+}
+
+fn right(text: String) -> Cell<'static> {
+    Cell::from(Line::from(text).right_aligned())
+}
+
+fn titled(title: BoardText, model: &Model) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", title.text(model.lang)))
+}
+
+fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
+    let lang = model.lang;
+    let block = titled(BoardText::Desks, model);
+    let desks = model
+        .board
+        .figures
+        .as_ref()
+        .map(|b| b.desks.as_slice())
+        .unwrap_or_default();
+    if desks.is_empty() {
+        f.render_widget(
+            Paragraph::new(format!(" {}", BoardText::NoDesks.text(lang))).block(block),
+            area,
+        );
+        return;
+    }
+    let rows = desks.iter().map(|d| {
+        let style = if d.active {
+            Style::default()
+        } else {
+            Style::default().fg(Color::DarkGray)
+        };
+        Row::new([
+            Cell::from(d.desk.clone()),
+            Cell::from(d.operator.clone().unwrap_or_else(|| "—".into())),
+            right(d.signers_last_hour.to_string()),
+            right(d.avg_secs_per_signer.map_or_else(|| "—".into(), min_sec)),
+            right(grouped(lang, u64::from(d.entries_today))),
+            right(
+                d.serving
+                    .map_or_else(|| "—".into(), crate::domain::queue::ticket_label),
+            ),
+        ])
+        .style(style)
+    });
+    let columns = [
+        BoardText::ColDesk,
+        BoardText::ColOperator,
+        BoardText::ColPerHour,
+        BoardText::ColPerSigner,
+        BoardText::ColToday,
+        BoardText::ColTicket,
+    ];
+    let widths = [
+        Constraint::Max(12),
+        Constraint::Max(16),
+        Constraint::Length(3),
+        Constraint::Length(5),
+        Constraint::Length(7),
+        Constraint::Length(6),
+    ];
+    f.render_widget(
+        Table::new(rows, widths)
+            .header(header(model, &columns, 2))
+            .flex(Flex::Start)
+            .block(block),
+        area,
+    );
+}
+
+fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
+    let lang = model.lang;
+    let block = titled(BoardText::Regions, model)
+        .title_bottom(Line::from(format!(" {} ", BoardText::CapLegend.text(lang))).right_aligned());
+    let regions = model
+        .board
+        .figures
+        .as_ref()
+        .map(|b| b.regions.as_slice())
+        .unwrap_or_default();
+    if regions.is_empty() {
+        f.render_widget(
+            Paragraph::new(format!(" {}", BoardText::NoRegions.text(lang))).block(block),
+            area,
+        );
+        return;
+    }
+    let rows = regions.iter().map(|r| {
+        let name = model.regions.by_code(&r.code).map_or_else(
+            || r.code.clone(),
+            |region| region.display_name(model.russian()).to_string(),
+        );
+        let (marker, style) = match r.level {
+            CapLevel::Below => ("", Style::default()),
+            CapLevel::Near => ("!", Style::default().fg(Color::Yellow)),
+            CapLevel::Reached => (
+                "!!",
+                Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+            ),
+        };
+        let percent = u64::from(r.valid) * 100 / u64::from(r.cap.max(1));
+        Row::new([
+            Cell::from(name),
+            right(grouped(lang, u64::from(r.valid))),
+            right(grouped(lang, u64::from(r.cap))),
+            right(format!("{percent}%")),
+            Cell::from(marker),
+        ])
+        .style(style)
+    });
+    let columns = [BoardText::ColRegion, BoardText::ColValid, BoardText::ColCap];
+    let widths = [
+        Constraint::Max(32),
+        Constraint::Length(7),
+        Constraint::Length(6),
+        Constraint::Length(4),
+        Constraint::Length(2),
+    ];
+    f.render_widget(
+        Table::new(rows, widths)
+            .header(header(model, &columns, 1))
+            .flex(Flex::Start)
+            .block(block),
+        area,
+    );
+}
+
+/// Today's defects by rule code: errors (✗) first, then warnings (!), most frequent first.
+pub fn render_defects(f: &mut Frame, area: Rect, model: &Model) {
+    let lang = model.lang;
+    let block = titled(BoardText::Defects, model);
+    let lines: Vec<Line> = match &model.board.defects {
+        None => vec![Line::styled(
+            format!(" {}", BoardText::Checking.text(lang)),
+            Style::default().fg(Color::DarkGray),
+        )],
+        Some(defects) if defects.is_empty() => vec![Line::styled(
+            format!(" {}", BoardText::NoDefects.text(lang)),
+            Style::default().fg(Color::Green),
+        )],
+        Some(defects) => {
+            let width = block.inner(area).width as usize;
+            defects
+                .iter()
+                .map(|d| {
+                    let (mark, style) = match d.severity {
+                        Severity::Error => ("✗", Style::default().fg(Color::Red)),
+                        Severity::Warning => ("!", Style::default().fg(Color::Yellow)),
+                    };
+                    let count = grouped(lang, u64::from(d.count));
+                    let code_width = width.saturating_sub(count.chars().count() + 4);
+                    Line::styled(
+                        format!(" {mark} {:<code_width$.code_width$}{count} ", d.code),
+                        style,
+                    )
+                })
+                .collect()
+        }
+    };
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
