@@ -266,10 +266,29 @@ fn valid_rows(path: &Path) -> Option<u64> {
     .map(|n| n as u64)
 }
 
-/// The cached 1M-entry database, built on first use.
+/// `PRAGMA user_version` of a database file, if it opens.
+fn schema_version(path: &Path) -> Option<i64> {
+    let conn = Connection::open(path).ok()?;
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()
+}
+
+/// The schema version this build gives a new database.
+fn current_schema_version() -> Option<i64> {
+    let dir = tempfile::tempdir().ok()?;
+    let path = dir.path().join("schema.db");
+    let regions = RegionCatalog::embedded().ok()?;
+    drop(sigdesk::store::Store::open(&path, &regions).ok()?);
+    schema_version(&path)
+}
+
+/// The cached 1M-entry database, built on first use and again when this build's schema
+/// is newer than the cached file's (so no bench times a migration).
 pub fn cached_db() -> PathBuf {
     let path = data_dir().join("entries-1m.db");
-    if path.exists() && valid_rows(&path) == Some(ROWS) {
+    if path.exists()
+        && valid_rows(&path) == Some(ROWS)
+        && schema_version(&path) == current_schema_version()
+    {
         return path;
     }
     let temp = data_dir().join("entries-1m.building.db");
