@@ -64,7 +64,11 @@ fn four_desks_and_a_door_never_share_or_lose_a_ticket() {
         })
         .collect();
 
-    let issued = output_lines(door);
+    // Read every process's output while they run: a full pipe would stall a process.
+    let read = |child: Child| std::thread::spawn(move || output_lines(child));
+    let door = read(door);
+    let desks: Vec<_> = desks.into_iter().map(read).collect();
+    let issued = door.join().expect("door output");
     assert_eq!(issued.len(), ISSUED_DURING as usize);
     assert!(
         issued.iter().all(|l| l.starts_with("issued ")),
@@ -73,8 +77,8 @@ fn four_desks_and_a_door_never_share_or_lose_a_ticket() {
 
     let mut called: HashMap<i64, Vec<String>> = HashMap::new();
     let mut latencies = Vec::new();
-    for (d, child) in desks.into_iter().enumerate() {
-        let lines = output_lines(child);
+    for (d, output) in desks.into_iter().enumerate() {
+        let lines = output.join().expect("desk output");
         assert_eq!(lines.len(), CALLS_PER_DESK as usize, "desk-{d}");
         for line in lines {
             let words: Vec<&str> = line.split(' ').collect();

@@ -67,9 +67,17 @@ fn soak(seconds: u32) {
         })
         .collect();
 
-    let issued = lines_of("door", door);
+    // Read every process's output while they run: a full pipe would stall a desk.
+    let read = |name: String, child: Child| std::thread::spawn(move || lines_of(&name, child));
+    let door = read("door".into(), door);
+    let board = read("board".into(), board);
+    let desks: Vec<_> = desks
+        .into_iter()
+        .map(|(name, child)| (name.clone(), read(name, child)))
+        .collect();
+    let issued = door.join().expect("door output");
     assert_eq!(issued.len(), tickets as usize);
-    let board_lines = lines_of("board", board);
+    let board_lines = board.join().expect("board output");
     assert!(
         board_lines.len() as u32 >= seconds,
         "the board read too rarely"
@@ -78,11 +86,13 @@ fn soak(seconds: u32) {
     let mut called: HashMap<i64, String> = HashMap::new();
     let mut saved: HashMap<String, (String, i64)> = HashMap::new();
     let mut save_micros: Vec<u64> = Vec::new();
-    for (name, child) in desks {
-        for line in lines_of(&name, child) {
+    let mut call_micros: Vec<u64> = Vec::new();
+    for (name, output) in desks {
+        for line in output.join().expect("desk output") {
             let words: Vec<&str> = line.split(' ').collect();
             match words.as_slice() {
-                ["called", id, _, _] => {
+                ["called", id, _, micros] => {
+                    call_micros.push(micros.parse().expect("micros"));
                     let id: i64 = id.parse().expect("ticket id");
                     let before = called.insert(id, name.clone());
                     assert!(
@@ -90,7 +100,7 @@ fn soak(seconds: u32) {
                         "ticket {id} served twice: {before:?} and {name}"
                     );
                 }
-                ["nobody", _] => {}
+                ["nobody", micros] => call_micros.push(micros.parse().expect("micros")),
                 ["saved", entry, ticket, micros] => {
                     let ticket: i64 = ticket.parse().expect("ticket id");
                     assert_eq!(called.get(&ticket), Some(&name), "{line}");
@@ -135,14 +145,17 @@ fn soak(seconds: u32) {
         }
     }
     save_micros.sort_unstable();
+    call_micros.sort_unstable();
     eprintln!(
-        "soak {seconds} s: {} tickets issued, {} served, {} entries saved; save latency median {} µs, p99 {} µs, max {} µs; {} board reads",
+        "soak {seconds} s: {} tickets issued, {} served, {} entries saved; save latency median {} µs, p99 {} µs, max {} µs; call-next median {} µs, p99 {} µs; {} board reads",
         tickets,
         called.len(),
         saved.len(),
         percentile(&save_micros, 0.5),
         percentile(&save_micros, 0.99),
         percentile(&save_micros, 1.0),
+        percentile(&call_micros, 0.5),
+        percentile(&call_micros, 0.99),
         board_lines.len()
     );
 }
