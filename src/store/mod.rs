@@ -177,5 +177,7 @@ fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(rusqlite::Error::InvalidQuery);
     }
-    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+    // 32 MiB of page cache (SQLite's default is 2 MiB): imports and checks read the same
+    // index pages again and again on databases of hundreds of megabytes.
+    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;")
 }
