@@ -279,7 +279,7 @@ fn screen_models(path: &Path, regions: &RegionCatalog) -> Vec<(&'static str, Mod
 
     desk.press(KeyCode::F(3));
     assert_eq!(desk.model.screen, Screen::Queue);
-    let figures = desk.model.queue.figures.clone().unwrap();
+    let figures = desk.model.queue.figures.clone();
     assert_eq!(figures.issued_today, TICKETS);
     println!(
         "benched day: {} issued, {} waiting, {} served, {} no-shows, {} left",

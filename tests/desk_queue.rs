@@ -108,7 +108,7 @@ fn ctrl_n_waits_until_the_signer_on_the_form_is_saved_or_cleared() {
 fn the_queue_figures_follow_other_processes_after_a_data_change() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut desk = desk_with_tickets(&dir, 0);
-    let waiting = |d: &Desk| d.model.queue.figures.as_ref().map_or(0, |q| q.waiting);
+    let waiting = |d: &Desk| d.model.queue.figures.waiting;
     let mut other = common::open_store(&dir.path().join("s.db"));
     for _ in 0..3 {
         other

@@ -3,7 +3,7 @@
 use super::form::Form;
 use super::msg::LeadAction;
 use crate::domain::board::{BoardData, BoardFigures, DefectCount};
-use crate::domain::queue::{QueueFigures, Ticket, TicketStatus};
+use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::Lang;
 use crate::report::DayDefects;
@@ -81,17 +81,26 @@ pub struct LeadPrompt {
 }
 
 /// What the queue and door screens show: today's tickets and the figures over them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct QueueView {
     /// Today's tickets, by number.
     pub tickets: Vec<Ticket>,
     /// Figures over them (computed when tickets or the clock change, never while drawing).
-    pub figures: Option<QueueFigures>,
+    pub figures: QueueFigures,
     /// Highlighted row of the queue list (index into `QueueView::rows`).
     pub selected: usize,
 }
 
 impl QueueView {
+    /// No tickets yet: every figure at its empty-day value.
+    pub fn empty(today: NaiveDate, now: DateTime<Utc>) -> QueueView {
+        QueueView {
+            tickets: Vec::new(),
+            figures: queue_figures(&[], today, now),
+            selected: 0,
+        }
+    }
+
     /// The rows the queue screen lists, in order: waiting (in call order), then no-shows
     /// (they can be recalled), then tickets being served.
     pub fn rows(&self) -> Vec<&Ticket> {
@@ -250,7 +259,7 @@ impl Model {
             confirm: None,
             lead_prompt: None,
             ticket: None,
-            queue: QueueView::default(),
+            queue: QueueView::empty(today, now),
             door: DoorView::default(),
             board: BoardView::default(),
             home: Screen::Desk,

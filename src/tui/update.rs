@@ -31,9 +31,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(now) => {
             let day = model.today();
-            let minute = model.now.timestamp().div_euclid(60);
+            let new_minute = now.timestamp().div_euclid(60) != model.now.timestamp().div_euclid(60);
             model.now = now;
-            queue::refresh_figures(model);
+            // Every key is preceded by a tick; the figures count minutes, so they are
+            // recomputed when the minute changes, not on every keystroke.
+            if new_minute {
+                queue::refresh_figures(model);
+            }
             lock::lock_if_idle(model);
             let mut effects = Vec::new();
             if model.actor.is_some() {
@@ -41,7 +45,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     effects.push(Effect::LoadTickets(model.today()));
                     effects.extend(board::reloads_if_shown(model));
                 }
-                if now.timestamp().div_euclid(60) != minute {
+                if new_minute {
                     effects.push(Effect::AutoBackup);
                 }
             }

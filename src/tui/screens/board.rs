@@ -6,7 +6,7 @@
 mod tables;
 
 use super::chrome;
-use crate::domain::queue::{QueueFigures, queue_figures};
+use crate::domain::queue::QueueFigures;
 use crate::i18n::board::{BoardText, gauge_label, pace_line};
 use crate::tui::model::Model;
 use crate::tui::widgets::big_digits::{self, BigDigits};
@@ -59,14 +59,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let empty;
-    let q = match &model.queue.figures {
-        Some(q) => q,
-        None => {
-            empty = queue_figures(&[], model.today(), model.now);
-            &empty
-        }
-    };
+    let q = &model.queue.figures;
     render_target(f, target, model);
     render_numbers(f, numbers, model, q, b.large);
     tables::render(f, tables_area, model);

@@ -34,10 +34,8 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
                 model.ticket.as_ref().map(|t| t.number),
             ));
         }
-        if let Some(q) = &model.queue.figures {
-            left.push_str(" · ");
-            left.push_str(&waiting_on_top(model.lang, q.waiting));
-        }
+        left.push_str(" · ");
+        left.push_str(&waiting_on_top(model.lang, model.queue.figures.waiting));
     }
     let alarm = Style::default()
         .bg(Color::Red)

@@ -64,9 +64,8 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
         .title(format!(" {} ", QueueText::DoorTitle.text(lang)));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let figures = model.queue.figures.as_ref();
-    let waiting = figures.map_or(0, |q| q.waiting);
-    let eta = match figures.and_then(|q| q.eta_secs) {
+    let waiting = model.queue.figures.waiting;
+    let eta = match model.queue.figures.eta_secs {
         Some(secs) => format!("~{}", short_duration(secs, model.russian())),
         None => QueueText::NoEstimate.text(lang).to_string(),
     };

@@ -2,9 +2,7 @@
 //! and arrivals vs served per 10 minutes.
 
 use super::chrome;
-use crate::domain::queue::{
-    QueueFigures, TicketStatus, queue_figures, short_duration, ticket_label,
-};
+use crate::domain::queue::{QueueFigures, TicketStatus, short_duration, ticket_label};
 use crate::i18n::queue::QueueText;
 use crate::tui::model::Model;
 use crate::tui::widgets::queue_chart::QueueChart;
@@ -32,14 +30,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     .areas(area);
     let [tickets, desks] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(DESKS_WIDTH)]).areas(middle);
-    let empty;
-    let q = match &model.queue.figures {
-        Some(q) => q,
-        None => {
-            empty = queue_figures(&[], model.today(), model.now);
-            &empty
-        }
-    };
+    let q = &model.queue.figures;
     render_figures(f, figures, model, q);
     render_tickets(f, tickets, model);
     render_desks(f, desks, model, q);

@@ -2,7 +2,6 @@
 
 use super::{Effect, Model, Msg, Screen};
 use crate::domain::board::{board_figures, day_bounds};
-use crate::domain::queue::queue_figures;
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -70,14 +69,7 @@ pub fn refresh_figures(model: &mut Model) {
     let Some(data) = &model.board.data else {
         return;
     };
-    let empty;
-    let queue = match &model.queue.figures {
-        Some(q) => q,
-        None => {
-            empty = queue_figures(&[], model.today(), model.now);
-            &empty
-        }
-    };
+    let queue = &model.queue.figures;
     model.board.figures = Some(board_figures(&model.campaign, data, queue, model.now));
 }
 

@@ -15,11 +15,7 @@ pub const UNDO_WINDOW: Duration = Duration::seconds(30);
 
 /// Recomputes the figures over the loaded tickets (after a load or a clock tick).
 pub fn refresh_figures(model: &mut Model) {
-    model.queue.figures = Some(queue_figures(
-        &model.queue.tickets,
-        model.today(),
-        model.now,
-    ));
+    model.queue.figures = queue_figures(&model.queue.tickets, model.today(), model.now);
     let rows = model.queue.rows().len();
     model.queue.selected = model.queue.selected.min(rows.saturating_sub(1));
     // The board's desks show the tickets they serve.
@@ -62,12 +58,7 @@ pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
             return Ok(vec![Effect::LoadTickets(model.today())]);
         }
         Msg::Issued(ticket) => {
-            let waiting = model
-                .queue
-                .figures
-                .as_ref()
-                .map_or(0, |f| f.waiting)
-                .saturating_add(1);
+            let waiting = model.queue.figures.waiting.saturating_add(1);
             model.status = Some((Tone::Success, text::issued(lang, ticket.number, waiting)));
             model.door.last_issued = Some(ticket);
             return Ok(vec![Effect::LoadTickets(model.today())]);
