@@ -22,6 +22,23 @@ pub struct LeadContext<'a> {
     pub now: DateTime<Utc>,
 }
 
+impl<'a> LeadContext<'a> {
+    /// The context of one lead command.
+    pub fn new(
+        lang: Lang,
+        regions: &'a RegionCatalog,
+        actor: &'a Actor,
+        now: DateTime<Utc>,
+    ) -> LeadContext<'a> {
+        LeadContext {
+            lang,
+            regions,
+            actor,
+            now,
+        }
+    }
+}
+
 fn collector_error(ctx: &LeadContext<'_>, e: &CollectorError) -> String {
     match e {
         CollectorError::EmptyName => text::collector_name_empty(ctx.lang).to_string(),

@@ -181,22 +181,12 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         }
         Command::Collectors { action } => {
             let actor = cli_actor();
-            let ctx = lead::LeadContext {
-                lang,
-                regions: &regions,
-                actor: &actor,
-                now,
-            };
+            let ctx = lead::LeadContext::new(lang, &regions, &actor, now);
             lead::collectors(&mut store, action, &ctx)
         }
         Command::Sheets(args) => {
             let actor = cli_actor();
-            let ctx = lead::LeadContext {
-                lang,
-                regions: &regions,
-                actor: &actor,
-                now,
-            };
+            let ctx = lead::LeadContext::new(lang, &regions, &actor, now);
             lead::sheets(&mut store, args, &ctx)
         }
         Command::Demo(args) => {

@@ -1,6 +1,6 @@
 //! Reading the audit log (`events`) back, filtered, oldest first, one row at a time.
 
-use super::events::EventRecord;
+use super::events::{EVENT_COLUMNS, EventRecord, event_from_row};
 use super::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
@@ -79,21 +79,12 @@ impl Store {
         mut each: impl FnMut(EventRecord) -> Result<(), StoreError>,
     ) -> Result<u64, StoreError> {
         let (clause, values) = filter.clause();
-        let sql = format!(
-            "SELECT at, desk, operator, action, entry_id, details FROM events {clause} ORDER BY id"
-        );
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events {clause} ORDER BY id");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
         let mut count = 0;
         while let Some(r) = rows.next()? {
-            each(EventRecord {
-                at: r.get(0)?,
-                desk: r.get(1)?,
-                operator: r.get(2)?,
-                action: r.get(3)?,
-                entry_id: r.get(4)?,
-                details: r.get(5)?,
-            })?;
+            each(event_from_row(r)?)?;
             count += 1;
         }
         Ok(count)

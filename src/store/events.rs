@@ -31,6 +31,21 @@ pub struct EventRecord {
     pub details: String,
 }
 
+/// The columns every event query selects, in the order [`event_from_row`] reads them.
+pub(super) const EVENT_COLUMNS: &str = "at, desk, operator, action, entry_id, details";
+
+/// Reads one row selected with [`EVENT_COLUMNS`].
+pub(super) fn event_from_row(r: &rusqlite::Row) -> rusqlite::Result<EventRecord> {
+    Ok(EventRecord {
+        at: r.get(0)?,
+        desk: r.get(1)?,
+        operator: r.get(2)?,
+        action: r.get(3)?,
+        entry_id: r.get(4)?,
+        details: r.get(5)?,
+    })
+}
+
 /// Appends one event inside the caller's transaction.
 pub(super) fn append(
     conn: &Connection,
@@ -57,19 +72,10 @@ pub(super) fn append(
 impl super::Store {
     /// Events about one entry, oldest first.
     pub fn events_for_entry(&self, entry_id: &str) -> Result<Vec<EventRecord>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, desk, operator, action, entry_id, details FROM events WHERE entry_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([entry_id], |r| {
-            Ok(EventRecord {
-                at: r.get(0)?,
-                desk: r.get(1)?,
-                operator: r.get(2)?,
-                action: r.get(3)?,
-                entry_id: r.get(4)?,
-                details: r.get(5)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE entry_id = ?1 ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([entry_id], event_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
