@@ -118,3 +118,93 @@ fn the_queue_figures_follow_other_processes_after_a_data_change() {
     desk.send(sigdesk::tui::msg::Msg::DataChanged);
     assert_eq!(waiting(&desk), 3);
 }
+
+#[test]
+fn the_door_undoes_within_30_seconds_and_marks_a_walkout_by_number() {
+    use crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut door = desk_with_tickets(&dir, 0);
+    door.press(KeyCode::F(6));
+    // Effects stamp tickets with the real clock; the model's clock jumps to it here, which
+    // counts as idle time and locks the screen: the session PIN opens it again.
+    door.send(sigdesk::tui::msg::Msg::Tick(chrono::Utc::now()));
+    door.type_text("1234");
+    door.press(KeyCode::Enter);
+    assert!(door.model.lock.is_none());
+    door.press(KeyCode::Char(' '));
+    door.press(KeyCode::Char(' '));
+    assert!(
+        door.status().contains("Ticket 002 issued"),
+        "{}",
+        door.status()
+    );
+    door.press(KeyCode::Backspace);
+    assert!(
+        door.status().contains("002 taken back"),
+        "{}",
+        door.status()
+    );
+    assert_eq!(door.model.queue.tickets.len(), 1);
+
+    door.press(KeyCode::Enter);
+    let later = chrono::Utc::now() + chrono::Duration::seconds(31);
+    door.send(sigdesk::tui::msg::Msg::Tick(later));
+    assert!(door.model.lock.is_none(), "31 s is not idle");
+    door.press(KeyCode::Backspace);
+    assert!(
+        door.status().contains("Too late to undo ticket 002"),
+        "{}",
+        door.status()
+    );
+    assert_eq!(door.model.queue.tickets.len(), 2);
+
+    door.press(KeyCode::Char('l'));
+    door.type_text("x");
+    door.press(KeyCode::Enter);
+    assert!(
+        door.status().contains("not a ticket number"),
+        "{}",
+        door.status()
+    );
+    door.press(KeyCode::Char('l'));
+    door.type_text("2");
+    door.press(KeyCode::Enter);
+    assert!(
+        door.status().contains("Ticket 002 marked as left"),
+        "{}",
+        door.status()
+    );
+    let statuses: Vec<TicketStatus> = door.model.queue.tickets.iter().map(|t| t.status).collect();
+    assert_eq!(statuses, [TicketStatus::Waiting, TicketStatus::Left]);
+}
+
+#[test]
+fn the_queue_screen_recalls_a_no_show_and_refuses_the_wrong_row() {
+    use crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut desk = desk_with_tickets(&dir, 2);
+    desk.ctrl('n');
+    desk.ctrl('u'); // 001 no-show, 002 called
+    desk.press(KeyCode::F(3));
+    // Rows: no-shows after the (empty) waiting list, then tickets at desks.
+    let first = desk.model.queue.rows()[0].clone();
+    assert_eq!((first.number, first.status), (1, TicketStatus::NoShow));
+    desk.press(KeyCode::Char('l'));
+    assert!(
+        desk.status().contains("Select a waiting ticket"),
+        "{}",
+        desk.status()
+    );
+    desk.press(KeyCode::Char('r'));
+    assert!(
+        desk.status().contains("Ticket 001 recalled"),
+        "{}",
+        desk.status()
+    );
+    desk.ctrl('n');
+    assert_eq!(
+        desk.model.ticket.as_ref().map(|t| t.number),
+        Some(1),
+        "recalled first"
+    );
+}
