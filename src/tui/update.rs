@@ -139,9 +139,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             effects
         }
-        other => queue::on_msg(model, other)
-            .or_else(|other| board::on_msg(model, other))
-            .unwrap_or_default(),
+        // Listed one by one so that a new message fails to compile until it is handled.
+        msg @ (Msg::Tickets(_)
+        | Msg::Serving(_)
+        | Msg::Notice(_)
+        | Msg::Called(_)
+        | Msg::Issued(_)
+        | Msg::Undone(..)
+        | Msg::TicketMoved(..)) => queue::on_msg(model, msg),
+        msg @ (Msg::BoardLoaded(_) | Msg::DefectsToday(_)) => board::on_msg(model, msg),
     }
 }
 

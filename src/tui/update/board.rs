@@ -73,8 +73,8 @@ pub fn refresh_figures(model: &mut Model) {
     model.board.figures = Some(board_figures(&model.campaign, data, queue, model.now));
 }
 
-/// Applies a board message; gives the message back when it is not about the board.
-pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
+/// Applies a board message (`update` routes the board's messages here).
+pub fn on_msg(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::BoardLoaded(data) => {
             model.board.data = Some(*data);
@@ -84,9 +84,10 @@ pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
             model.board.defects = Some(day.counts().to_vec());
             model.board.kept = Some(day);
         }
-        other => return Err(other),
+        // `update` routes only the messages above here.
+        _ => {}
     }
-    Ok(Vec::new())
+    Vec::new()
 }
 
 /// Keys of the board screen: it only shows, so only help and going back.

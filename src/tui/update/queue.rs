@@ -32,8 +32,8 @@ pub fn call_next(model: &mut Model, finish: Finish) -> Vec<Effect> {
     vec![Effect::CallNext(finish, model.today())]
 }
 
-/// Applies a queue message; `None` when the message is not about the queue.
-pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
+/// Applies a queue message (`update` routes the queue's messages here).
+pub fn on_msg(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let lang = model.lang;
     match msg {
         Msg::Tickets(tickets) => {
@@ -55,13 +55,13 @@ pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
             };
             model.status = Some((tone, text::called(lang, finished, called)));
             model.ticket = outcome.called;
-            return Ok(vec![Effect::LoadTickets(model.today())]);
+            return vec![Effect::LoadTickets(model.today())];
         }
         Msg::Issued(ticket) => {
             let waiting = model.queue.figures.waiting.saturating_add(1);
             model.status = Some((Tone::Success, text::issued(lang, ticket.number, waiting)));
             model.door.last_issued = Some(ticket);
-            return Ok(vec![Effect::LoadTickets(model.today())]);
+            return vec![Effect::LoadTickets(model.today())];
         }
         Msg::Undone(number, done) => {
             if done {
@@ -69,7 +69,7 @@ pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
             }
             let tone = if done { Tone::Success } else { Tone::Error };
             model.status = Some((tone, text::undone(lang, number, done)));
-            return Ok(vec![Effect::LoadTickets(model.today())]);
+            return vec![Effect::LoadTickets(model.today())];
         }
         Msg::TicketMoved(change, number, ticket) => {
             let recall = change == TicketMove::Recall;
@@ -79,11 +79,12 @@ pub fn on_msg(model: &mut Model, msg: Msg) -> Result<Vec<Effect>, Msg> {
                 Tone::Error
             };
             model.status = Some((tone, text::moved(lang, recall, number, ticket.is_some())));
-            return Ok(vec![Effect::LoadTickets(model.today())]);
+            return vec![Effect::LoadTickets(model.today())];
         }
-        other => return Err(other),
+        // `update` routes only the messages above here.
+        _ => {}
     }
-    Ok(Vec::new())
+    Vec::new()
 }
 
 /// Keys of the door screen.
