@@ -87,6 +87,8 @@ pub struct QueueView {
     pub tickets: Vec<Ticket>,
     /// Figures over them (computed when tickets or the clock change, never while drawing).
     pub figures: QueueFigures,
+    /// The last tickets called today, newest first, with their desk (the door shows them).
+    pub recent_calls: Vec<(u32, String, TicketStatus)>,
     /// Highlighted row of the queue list (index into `QueueView::rows`).
     pub selected: usize,
 }
@@ -97,6 +99,7 @@ impl QueueView {
         QueueView {
             tickets: Vec::new(),
             figures: queue_figures(&[], today, now),
+            recent_calls: Vec::new(),
             selected: 0,
         }
     }

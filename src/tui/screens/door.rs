@@ -2,7 +2,7 @@
 //! tickets called with the desk each went to, all large enough to read in a noisy line.
 
 use super::chrome;
-use crate::domain::queue::{TicketStatus, recent_calls, short_duration, ticket_label};
+use crate::domain::queue::{TicketStatus, short_duration, ticket_label};
 use crate::i18n::queue::QueueText;
 use crate::tui::model::Model;
 use crate::tui::widgets::big_digits::{self, BigDigits};
@@ -14,8 +14,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_big_text::PixelSize;
 
-/// How many recent calls the door shows.
-const RECENT: usize = 5;
 /// Width of the left column (issued number, waiting, ETA).
 const LEFT_WIDTH: u16 = 36;
 
@@ -139,7 +137,7 @@ fn render_called(f: &mut Frame, area: Rect, model: &Model) {
         .title(format!(" {} ", QueueText::Called.text(lang)));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let calls = recent_calls(&model.queue.tickets, model.today(), RECENT);
+    let calls = &model.queue.recent_calls;
     if calls.is_empty() {
         f.render_widget(Paragraph::new(QueueText::NoneCalled.text(lang)), inner);
         return;
@@ -147,7 +145,7 @@ fn render_called(f: &mut Frame, area: Rect, model: &Model) {
     // Four rows a call while they fit; the rest as one plain line each.
     let big_rows = (inner.height / 4) as usize;
     let mut y = inner.y;
-    for (i, (number, desk, status)) in calls.into_iter().enumerate() {
+    for (i, (number, desk, status)) in calls.iter().cloned().enumerate() {
         let style = match status {
             TicketStatus::Serving if i == 0 => Style::default()
                 .fg(Color::Yellow)

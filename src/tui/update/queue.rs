@@ -1,7 +1,7 @@
 //! The queue half of `update`: calling tickets at the desk, the door, the queue screen.
 
 use super::{Effect, Model, Msg, Screen, Tone};
-use crate::domain::queue::{TicketStatus, queue_figures};
+use crate::domain::queue::{TicketStatus, queue_figures, recent_calls};
 use crate::i18n::queue::{self as text, QueueText};
 use crate::store::Finish;
 use crate::tui::msg::TicketMove;
@@ -10,12 +10,16 @@ use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+/// How many recent calls the door shows.
+pub const RECENT_CALLS: usize = 5;
+
 /// How long the door can take back a ticket it issued by mistake.
 pub const UNDO_WINDOW: Duration = Duration::seconds(30);
 
 /// Recomputes the figures over the loaded tickets (after a load or a clock tick).
 pub fn refresh_figures(model: &mut Model) {
     model.queue.figures = queue_figures(&model.queue.tickets, model.today(), model.now);
+    model.queue.recent_calls = recent_calls(&model.queue.tickets, model.today(), RECENT_CALLS);
     let rows = model.queue.rows().len();
     model.queue.selected = model.queue.selected.min(rows.saturating_sub(1));
     // The board's desks show the tickets they serve.
