@@ -16,7 +16,7 @@ use std::fmt::Write;
 const EXIT_DEFECTS: u8 = 3;
 
 /// Prints the defect report (JSON when `json`) and the retention reminder when it is due;
-/// returns [`EXIT_DEFECTS`] on an error-level defect or a passed retention date, else 0.
+/// returns exit 3 on an error-level defect or a passed retention date, else 0.
 pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
     let campaign = store.campaign()?;
     let today = campaign.local_date(ctx.now);

@@ -5,6 +5,7 @@ use crate::cli::DeskArgs;
 use crate::store::Store;
 use crate::tui::{self, SignInOptions, model::Screen};
 
+/// `desk`, `door` and `board` take the same sign-in options.
 impl From<DeskArgs> for SignInOptions {
     fn from(args: DeskArgs) -> SignInOptions {
         SignInOptions {
