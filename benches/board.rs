@@ -12,15 +12,15 @@ use criterion::Criterion;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rusqlite::params;
-use sigdesk::cli::DeskArgs;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::domain::board::{board_figures, day_bounds};
 use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::domain::queue::queue_figures;
 use sigdesk::domain::{Campaign, NewEntry};
 use sigdesk::i18n::Lang;
-use sigdesk::report::{DayDefects, defects_saved_between};
+use sigdesk::ops::defects::{DayDefects, defects_saved_between};
 use sigdesk::store::{Actor, Store};
+use sigdesk::tui::SignInOptions;
 use sigdesk::tui::model::{Model, Screen};
 use sigdesk::tui::msg::Msg;
 use sigdesk::tui::{dispatch, screens, start_model_at};
@@ -114,7 +114,7 @@ fn new_signer(n: u64, campaign: &Campaign, regions: &RegionCatalog) -> NewEntry 
 
 /// A `sigdesk board` model at `now`, loaded through the real update and effects.
 fn board_model(store: &mut Store, regions: &RegionCatalog, now: DateTime<Utc>) -> Model {
-    let args = DeskArgs {
+    let args = SignInOptions {
         desk: None,
         operator: Some("lead".into()),
         pin: Some("1234".into()),

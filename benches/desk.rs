@@ -10,11 +10,11 @@ use criterion::{BatchSize, Criterion};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rusqlite::{TransactionBehavior, params};
-use sigdesk::cli::DeskArgs;
 use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::domain::{DocKind, NewEntry, RegionCatalog};
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Store};
+use sigdesk::tui::SignInOptions;
 use sigdesk::tui::{screens, start_model};
 use std::hint::black_box;
 use std::path::Path;
@@ -23,8 +23,8 @@ use std::time::Duration;
 /// Terminal size of the render and startup benches.
 const SIZE: (u16, u16) = (200, 60);
 
-fn desk_args() -> DeskArgs {
-    DeskArgs {
+fn desk_args() -> SignInOptions {
+    SignInOptions {
         desk: Some("desk-1".into()),
         operator: Some("Оля".into()),
         pin: Some("1234".into()),

@@ -12,11 +12,11 @@ use criterion::Criterion;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sigdesk::cli::DeskArgs;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::domain::queue::Ticket;
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Finish, Store};
+use sigdesk::tui::SignInOptions;
 use sigdesk::tui::form::Form;
 use sigdesk::tui::model::{Model, Screen, SignIn};
 use sigdesk::tui::msg::Msg;
@@ -160,7 +160,7 @@ struct Desk {
 }
 
 impl Desk {
-    fn start(path: &Path, args: DeskArgs, now: DateTime<Utc>) -> Desk {
+    fn start(path: &Path, args: SignInOptions, now: DateTime<Utc>) -> Desk {
         let regions = RegionCatalog::embedded().unwrap();
         let mut store = Store::open(path, &regions).unwrap();
         let model = start_model(&mut store, regions, Lang::En, &args).unwrap();
@@ -213,7 +213,7 @@ fn screen_models(path: &Path, regions: &RegionCatalog) -> Vec<(&'static str, Mod
     let (now, last_ticket) = build_database(path, regions);
     let mut shots = Vec::new();
 
-    let mut signing = Desk::start(path, DeskArgs::default(), now);
+    let mut signing = Desk::start(path, SignInOptions::default(), now);
     signing.model.signin = SignIn::default();
     signing.type_text("desk-1");
     signing.press(KeyCode::Tab);
@@ -221,7 +221,7 @@ fn screen_models(path: &Path, regions: &RegionCatalog) -> Vec<(&'static str, Mod
     assert_eq!(signing.model.screen, Screen::SignIn);
     shots.push(("sign_in", signing.model.clone()));
 
-    let args = DeskArgs {
+    let args = SignInOptions {
         desk: Some("desk-1".into()),
         operator: Some("Оля".into()),
         pin: Some("1234".into()),

@@ -1,7 +1,18 @@
 //! Command-line definitions (clap). Parsing only; `lib.rs` dispatches.
 
 use clap::{Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
+
+/// Parses the command line. On `--help`, `--version` or a usage error, prints clap's text
+/// and returns the exit code instead: 0 for help and version, 2 for a usage error.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, u8> {
+    Cli::try_parse_from(args).map_err(|e| {
+        let code = if e.use_stderr() { 2 } else { 0 };
+        let _ = e.print();
+        code
+    })
+}
 
 /// sigdesk: signature-collection desk, queue and lead board in one terminal app.
 #[derive(Debug, Parser)]

@@ -9,7 +9,7 @@ use common::board_day::seed;
 use common::{fixed_now, open_store, set_campaign};
 use sigdesk::domain::board::day_bounds;
 use sigdesk::domain::{DocKind, NewEntry, RegionCatalog};
-use sigdesk::report::DayDefects;
+use sigdesk::ops::defects::DayDefects;
 use sigdesk::store::{Actor, Finish, Store};
 
 fn actor() -> Actor {

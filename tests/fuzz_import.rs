@@ -380,7 +380,7 @@ fn import_case(bytes: &[u8], skip_bad: bool, preload: bool) -> Result<usize, Tes
 
 /// Every valid entry in the database passes the check set without an error.
 fn assert_imported_entries_pass(store: &Store) -> Result<(), TestCaseError> {
-    let report = sigdesk::report::check_all(store, regions(), today(), Lang::En)
+    let report = sigdesk::ops::defects::check_all(store, regions(), today(), Lang::En)
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert!(!report.has_errors(), "{:?}", report.by_code);
     Ok(())

@@ -8,10 +8,10 @@ use common::{fixed_now, isolate_config, open_store};
 use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sigdesk::cli::DeskArgs;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Store};
+use sigdesk::tui::SignInOptions;
 use sigdesk::tui::model::{Model, Screen};
 use sigdesk::tui::msg::Msg;
 use std::path::Path;
@@ -27,7 +27,7 @@ impl Board {
         isolate_config();
         let mut store = open_store(path);
         let regions = RegionCatalog::embedded().expect("regions");
-        let args = DeskArgs {
+        let args = SignInOptions {
             desk: None,
             operator: Some("lead".into()),
             pin: Some("1234".into()),

@@ -20,7 +20,8 @@ pub fn region_label(lang: Lang, regions: &RegionCatalog, code: &str, country: &s
     }
 }
 
-fn codes_with_names(lang: Lang, regions: &RegionCatalog, codes: &[String]) -> String {
+/// Region codes with their names, comma-separated (`77 Москва, 50 Московская область`).
+pub fn codes_with_names(lang: Lang, regions: &RegionCatalog, codes: &[String]) -> String {
     codes
         .iter()
         .map(|c| region_label(lang, regions, c, ""))
@@ -83,33 +84,6 @@ pub fn collector_name_empty(lang: Lang) -> &'static str {
         "the collector's name is empty; write the full name as on the notarised list",
         "не указано имя сборщика; напишите ФИО полностью, как в нотариальном списке",
     )
-}
-
-/// The result of `collectors add`.
-pub fn collector_added(
-    lang: Lang,
-    regions: &RegionCatalog,
-    added: &crate::store::CollectorAdded,
-) -> String {
-    let name = &added.collector.name;
-    let all: Vec<String> = added.collector.regions.iter().cloned().collect();
-    let new: Vec<String> = added.added_regions.iter().cloned().collect();
-    let all = codes_with_names(lang, regions, &all);
-    let new = codes_with_names(lang, regions, &new);
-    match (lang, added.new, added.added_regions.is_empty()) {
-        (Lang::En, true, _) => format!("listed collector {name} for {all}"),
-        (Lang::Ru, true, _) => format!("сборщик {name} внесён в список для: {all}"),
-        (Lang::En, false, true) => {
-            format!(
-                "{name} is already listed for these regions; nothing changed (listed for {all})"
-            )
-        }
-        (Lang::Ru, false, true) => {
-            format!("{name} уже в списке для этих регионов; ничего не изменено (регионы: {all})")
-        }
-        (Lang::En, false, false) => format!("{name} is now also listed for {new} (all: {all})"),
-        (Lang::Ru, false, false) => format!("{name} теперь также в списке для: {new} (все: {all})"),
-    }
 }
 
 /// `collectors list` as an aligned table, or a hint when the list is empty.
@@ -496,53 +470,5 @@ pub fn progress_label(lang: Lang, phase: crate::progress::Phase) -> &'static str
         Phase::ImportCheck => lang.pick("checking", "проверка"),
         Phase::ImportSave => lang.pick("saving", "запись"),
         Phase::Demo => lang.pick("demo day", "демо-день"),
-    }
-}
-
-/// Why `demo` refused to run.
-pub fn demo_error(lang: Lang, e: &crate::demo::DemoError) -> String {
-    use crate::demo::DemoError;
-    match (e, lang) {
-        (DemoError::RealData { count, points }, Lang::En) => format!(
-            "the database holds {count} real entries (point {points}); the demo writes only into a new database: use --db demo.db"
-        ),
-        (DemoError::RealData { count, points }, Lang::Ru) => format!(
-            "в базе {count} настоящих записей (пункт {points}); демо пишет только в новую базу: укажите --db demo.db"
-        ),
-        (DemoError::AlreadyDemo { count }, Lang::En) => {
-            format!("the database already holds a demo ({count} entries); use another --db file")
-        }
-        (DemoError::AlreadyDemo { count }, Lang::Ru) => {
-            format!("в базе уже есть демо ({count} записей); укажите другой файл --db")
-        }
-        (other, _) => other.to_string(),
-    }
-}
-
-/// What `demo` wrote.
-pub fn demo_summary(lang: Lang, s: &crate::demo::DemoSummary) -> String {
-    let days = match s.days {
-        Some((first, last)) if first == last => first.to_string(),
-        Some((first, last)) => format!("{first} … {last}"),
-        None => String::new(),
-    };
-    let warnings = if s.warnings.is_empty() {
-        "—".to_string()
-    } else {
-        s.warnings
-            .iter()
-            .map(|(code, n)| format!("{code} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match lang {
-        Lang::En => format!(
-            "demo {days}: {} signers saved ({} voided and entered again); {} tickets ({} walked out, {} not there when called); {} sheets, {} certified; warnings: {warnings}",
-            s.saved, s.voided, s.tickets, s.left, s.no_shows, s.sheets, s.certified
-        ),
-        Lang::Ru => format!(
-            "демо {days}: сохранено подписантов: {} (аннулировано и введено заново: {}); талонов: {} (ушли: {}, не подошли по вызову: {}); листов: {}, заверено: {}; предупреждения: {warnings}",
-            s.saved, s.voided, s.tickets, s.left, s.no_shows, s.sheets, s.certified
-        ),
     }
 }

@@ -2,7 +2,6 @@
 //! rekey, encrypt, wipe and retention.
 
 use super::Lang;
-use crate::store::backup::VerifyReport;
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -155,47 +154,6 @@ pub fn backup_written(lang: Lang, out: &Path, encrypted: bool) -> String {
             "резервная копия записана в {out}. ВНИМАНИЕ: эта база НЕ зашифрована, копия тоже"
         ),
     }
-}
-
-/// `verify` result: problems, then counts.
-pub fn verify_report(lang: Lang, file: &Path, r: &VerifyReport) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let verdict = match (lang, r.is_sound()) {
-        (Lang::En, true) => format!("{}: integrity ok", file.display()),
-        (Lang::Ru, true) => format!("{}: целостность в порядке", file.display()),
-        (Lang::En, false) => format!(
-            "{}: DAMAGED ({} problems)",
-            file.display(),
-            r.problems.len()
-        ),
-        (Lang::Ru, false) => format!(
-            "{}: ПОВРЕЖДЁН (проблем: {})",
-            file.display(),
-            r.problems.len()
-        ),
-    };
-    let _ = writeln!(out, "{verdict}");
-    for problem in r.problems.iter().take(20) {
-        let _ = writeln!(out, "  {problem}");
-    }
-    let tickets = r
-        .tickets
-        .map(|n| n.to_string())
-        .unwrap_or_else(|| "-".into());
-    let _ = match lang {
-        Lang::En => writeln!(
-            out,
-            "entries: {} valid, {} voided; sheets: {}; tickets: {}; events: {}",
-            r.valid, r.voided, r.sheets, tickets, r.events
-        ),
-        Lang::Ru => writeln!(
-            out,
-            "записей: действующих {}, аннулированных {}; листов: {}; талонов: {}; событий: {}",
-            r.valid, r.voided, r.sheets, tickets, r.events
-        ),
-    };
-    out
 }
 
 /// `rekey` finished.

@@ -3,7 +3,7 @@
 use super::msg::{Duplicates, Effect, Msg, TicketMove, WriteFailure};
 use super::signin_memory;
 use crate::domain::RegionCatalog;
-use crate::report::DayDefects;
+use crate::ops::defects::DayDefects;
 use crate::store::{Actor, Store, StoreError};
 use chrono::{DateTime, Utc};
 
@@ -158,7 +158,7 @@ pub fn run(
             store
                 .campaign()
                 .map_err(anyhow::Error::from)
-                .and_then(|c| crate::notice::notice_text(lang, &c))
+                .and_then(|c| crate::ops::notice::notice_text(lang, &c))
                 .map_or_else(|e| failure_text(format!("{e:#}")), Msg::Notice),
         ),
         Effect::AutoBackup => Some(Msg::BackedUp(

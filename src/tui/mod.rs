@@ -9,7 +9,6 @@ pub mod signin_memory;
 pub mod update;
 pub mod widgets;
 
-use crate::cli::DeskArgs;
 use crate::domain::RegionCatalog;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -23,6 +22,18 @@ use std::collections::VecDeque;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
+
+/// Who signs in when the app opens: desk and operator given together skip asking for
+/// them, and a valid PIN with them signs in straight away.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignInOptions {
+    /// Desk name.
+    pub desk: Option<String>,
+    /// Operator name.
+    pub operator: Option<String>,
+    /// Session PIN, 4–8 digits.
+    pub pin: Option<String>,
+}
 
 /// Applies a message and runs every effect it causes, until the model is settled.
 pub fn dispatch(model: &mut Model, store: &mut Store, msg: Msg) {
@@ -42,7 +53,7 @@ pub fn start_model(
     store: &mut Store,
     regions: RegionCatalog,
     lang: Lang,
-    args: &DeskArgs,
+    args: &SignInOptions,
 ) -> anyhow::Result<Model> {
     start_model_at(store, regions, lang, args, Screen::Desk)
 }
@@ -52,7 +63,7 @@ pub fn start_model_at(
     store: &mut Store,
     regions: RegionCatalog,
     lang: Lang,
-    args: &DeskArgs,
+    args: &SignInOptions,
     home: Screen,
 ) -> anyhow::Result<Model> {
     let campaign = store.campaign()?;
@@ -96,7 +107,7 @@ pub fn run_app(
     mut store: Store,
     regions: RegionCatalog,
     lang: Lang,
-    args: DeskArgs,
+    args: SignInOptions,
     home: Screen,
 ) -> anyhow::Result<()> {
     let watcher = store.open_sibling()?;

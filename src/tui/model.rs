@@ -6,7 +6,7 @@ use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::Lang;
-use crate::report::DayDefects;
+use crate::ops::defects::DayDefects;
 use crate::store::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;

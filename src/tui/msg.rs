@@ -4,7 +4,7 @@ use crate::domain::board::BoardData;
 use crate::domain::checks::LookupKeys;
 use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
-use crate::report::DayDefects;
+use crate::ops::defects::DayDefects;
 use crate::store::{CallOutcome, EntryEdit, Finish, SavedEntry, SheetPreview};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;

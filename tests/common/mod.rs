@@ -8,10 +8,10 @@ pub mod board_day;
 
 use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use sigdesk::cli::DeskArgs;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Store};
+use sigdesk::tui::SignInOptions;
 use sigdesk::tui::form::Form;
 use sigdesk::tui::model::Model;
 use sigdesk::tui::msg::Msg;
@@ -83,7 +83,7 @@ impl Desk {
     pub fn signed_in(path: &Path, desk: &str, operator: &str) -> Desk {
         Desk::start(
             path,
-            DeskArgs {
+            SignInOptions {
                 desk: Some(desk.into()),
                 operator: Some(operator.into()),
                 pin: Some("1234".into()),
@@ -93,14 +93,14 @@ impl Desk {
 
     /// A desk at the sign-in screen (no names given), clock fixed, UTC.
     pub fn at_sign_in(path: &Path) -> Desk {
-        Desk::start(path, DeskArgs::default())
+        Desk::start(path, SignInOptions::default())
     }
 
     /// A desk signed in as `desk`/`operator` on an already open store, clock fixed, UTC.
     pub fn signed_in_on(store: Store, desk: &str, operator: &str) -> Desk {
         Desk::start_on(
             store,
-            DeskArgs {
+            SignInOptions {
                 desk: Some(desk.into()),
                 operator: Some(operator.into()),
                 pin: Some("1234".into()),
@@ -108,11 +108,11 @@ impl Desk {
         )
     }
 
-    fn start(path: &Path, args: DeskArgs) -> Desk {
+    fn start(path: &Path, args: SignInOptions) -> Desk {
         Desk::start_on(open_store(path), args)
     }
 
-    fn start_on(mut store: Store, args: DeskArgs) -> Desk {
+    fn start_on(mut store: Store, args: SignInOptions) -> Desk {
         isolate_config();
         set_campaign(&mut store, "timezone", "UTC");
         let regions = RegionCatalog::embedded().expect("embedded regions");

@@ -6,9 +6,9 @@ use crate::i18n::Lang;
 use anyhow::Context;
 
 /// The built-in English notice.
-pub const NOTICE_EN: &str = include_str!("../assets/notice.en.md");
+pub const NOTICE_EN: &str = include_str!("../../assets/notice.en.md");
 /// The built-in Russian notice.
-pub const NOTICE_RU: &str = include_str!("../assets/notice.ru.md");
+pub const NOTICE_RU: &str = include_str!("../../assets/notice.ru.md");
 
 /// The notice in `lang`, or the campaign's `notice_file` when set (one file for every
 /// language). `{point}` becomes the point name and `{until}` how long the data is kept.

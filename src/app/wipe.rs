@@ -2,11 +2,13 @@
 //! is typed. Each file is overwritten with zeros and synced before it is removed; on SSDs
 //! and journaling or snapshotting filesystems that still guarantees nothing (README).
 
+use super::Context;
+use super::unlock::on_terminal;
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use crate::store::backup::parse_backup_file_name;
 use crate::store::cipher::sidecars;
-use anyhow::{Context, bail};
+use anyhow::{Context as _, bail};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
@@ -14,8 +16,9 @@ use std::path::{Path, PathBuf};
 const CHUNK: usize = 1 << 20;
 
 /// Checks the point name (`--confirm` or typed), makes sure no desk has the database
-/// open, then deletes every file of it and prints each one.
-pub fn run(store: Store, confirm: Option<&str>, lang: Lang) -> anyhow::Result<()> {
+/// open, then deletes every file of it and prints each one; exit 0.
+pub fn run(store: Store, ctx: &Context, confirm: Option<&str>) -> anyhow::Result<u8> {
+    let lang = ctx.lang;
     let campaign = store.campaign()?;
     let db = store.path().to_path_buf();
     let typed = match confirm {
@@ -36,11 +39,11 @@ pub fn run(store: Store, confirm: Option<&str>, lang: Lang) -> anyhow::Result<()
         println!("{}", i18n::protect::wiped_file(lang, file));
     }
     println!("{}", i18n::protect::wiped(lang, files.len()));
-    Ok(())
+    Ok(0)
 }
 
 fn ask_point(lang: Lang, point: &str, db: &Path) -> anyhow::Result<String> {
-    if !super::unlock::on_terminal() {
+    if !on_terminal() {
         bail!("wipe needs the point name: add --confirm POINT (there is no terminal to ask on)");
     }
     eprint!("{}", i18n::protect::wipe_question(lang, point, db));
@@ -53,7 +56,7 @@ fn ask_point(lang: Lang, point: &str, db: &Path) -> anyhow::Result<String> {
 /// Every existing file of the database: the file, its WAL, shared memory and rollback
 /// journal, and in `backups` each `sigdesk-<point>-<time>.db` (with its own WAL files) and
 /// any unfinished backup temp file.
-pub fn files_to_wipe(db: &Path, backups: Option<&Path>) -> Vec<PathBuf> {
+fn files_to_wipe(db: &Path, backups: Option<&Path>) -> Vec<PathBuf> {
     let mut files = with_sidecars(db);
     if let Some(dir) = backups
         && let Ok(listing) = std::fs::read_dir(dir)

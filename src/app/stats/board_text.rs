@@ -1,12 +1,12 @@
 //! The board part of `sigdesk stats` as text: totals, desks, regions, defects today.
 
-use super::Stats;
 use crate::domain::RegionCatalog;
 use crate::domain::Severity;
 use crate::domain::board::CapLevel;
 use crate::domain::queue::ticket_label;
 use crate::i18n::Lang;
 use crate::i18n::board::{BoardText, gauge_label, grouped, min_sec, pace_line};
+use crate::ops::stats::Stats;
 use std::fmt::Write;
 
 /// Appends the board sections to `out`.

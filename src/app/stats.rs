@@ -2,86 +2,68 @@
 
 mod board_text;
 
-use crate::domain::board::{
-    BoardFigures, DefectCount, DeskFigures, RegionFigures, Totals, board_figures, day_bounds,
-};
-use crate::domain::queue::{QueueFigures, queue_figures, short_duration};
+use super::Context;
+use crate::domain::board::{DefectCount, DeskFigures, RegionFigures, Totals};
+use crate::domain::queue::{QueueFigures, short_duration};
 use crate::domain::{Campaign, RegionCatalog};
 use crate::i18n::Lang;
 use crate::i18n::queue::QueueText;
-use crate::report::defects_saved_between;
-use crate::store::{Store, StoreError};
+use crate::ops::stats::{Stats, gather};
+use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::fmt::Write;
 
+/// Prints the figures as at `at` (default: now), as JSON when `json`; exit 0.
+pub fn run(
+    store: &Store,
+    ctx: &Context,
+    json: bool,
+    at: Option<DateTime<Utc>>,
+) -> anyhow::Result<u8> {
+    let campaign = store.campaign()?;
+    let figures = gather(store, &ctx.regions, at.unwrap_or(ctx.now))?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&StatsJson::new(&figures))?
+        );
+    } else {
+        print!("{}", text(ctx.lang, &campaign, &ctx.regions, &figures));
+    }
+    Ok(0)
+}
+
 /// Version of the JSON layout; raised when a field changes meaning or disappears (adding
 /// fields keeps it).
-pub const STATS_SCHEMA: u32 = 1;
-
-/// Everything the board shows, gathered at one instant.
-#[derive(Debug, Clone)]
-pub struct Stats {
-    /// The local day the figures are about.
-    pub day: NaiveDate,
-    /// The instant they were computed at.
-    pub now: DateTime<Utc>,
-    /// The queue figures.
-    pub queue: QueueFigures,
-    /// Totals, pace, regions and desks.
-    pub board: BoardFigures,
-    /// Today's defects by rule.
-    pub defects_today: Vec<DefectCount>,
-}
-
-/// Reads what the board needs (indexed queries and maintained counters only) and computes
-/// its figures at `now`.
-pub fn gather(
-    store: &Store,
-    regions: &RegionCatalog,
-    now: DateTime<Utc>,
-) -> Result<Stats, StoreError> {
-    let campaign = store.campaign()?;
-    let day = campaign.local_date(now);
-    let (from, to) = day_bounds(&campaign, day);
-    let queue = queue_figures(&store.tickets_of_day(day)?, day, now);
-    let board = board_figures(&campaign, &store.board_data(from, to)?, &queue, now);
-    let defects_today = defects_saved_between(store, regions, day, from, to)?;
-    Ok(Stats {
-        day,
-        now,
-        queue,
-        board,
-        defects_today,
-    })
-}
+const STATS_SCHEMA: u32 = 1;
 
 /// What `stats --json` prints (every field documented in README).
 #[derive(Debug, Serialize)]
-pub struct StatsJson<'a> {
+struct StatsJson<'a> {
     /// Layout version.
-    pub schema: u32,
+    schema: u32,
     /// The local day the figures are about.
-    pub day: NaiveDate,
+    day: NaiveDate,
     /// When they were computed (RFC 3339 UTC).
-    pub generated_at: DateTime<Utc>,
+    generated_at: DateTime<Utc>,
     /// The queue figures.
-    pub queue: &'a QueueFigures,
+    queue: &'a QueueFigures,
     /// Whether the campaign has its election date set.
-    pub configured: bool,
+    configured: bool,
     /// Valid signatures against the target, today's pace, time to the target.
-    pub totals: &'a Totals,
+    totals: &'a Totals,
     /// Regions with valid signatures, most first, against their caps.
-    pub regions: &'a [RegionFigures],
+    regions: &'a [RegionFigures],
     /// Desks that worked today, by name.
-    pub desks: &'a [DeskFigures],
+    desks: &'a [DeskFigures],
     /// Today's defects by rule code.
-    pub defects_today: &'a [DefectCount],
+    defects_today: &'a [DefectCount],
 }
 
 impl<'a> StatsJson<'a> {
     /// The JSON document for these figures.
-    pub fn new(stats: &'a Stats) -> StatsJson<'a> {
+    fn new(stats: &'a Stats) -> StatsJson<'a> {
         StatsJson {
             schema: STATS_SCHEMA,
             day: stats.day,
@@ -101,7 +83,7 @@ fn wait(lang: Lang, secs: Option<u32>) -> String {
 }
 
 /// The figures as aligned text lines: the queue, then the board.
-pub fn text(lang: Lang, campaign: &Campaign, regions: &RegionCatalog, stats: &Stats) -> String {
+fn text(lang: Lang, campaign: &Campaign, regions: &RegionCatalog, stats: &Stats) -> String {
     let mut out = queue_text(lang, campaign, stats.now, &stats.queue);
     board_text::write(&mut out, lang, regions, stats);
     out

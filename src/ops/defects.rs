@@ -1,10 +1,11 @@
-//! The `check` defect report: every rule re-run over every valid entry, grouped by code.
+//! The defect report of `check`: every rule re-run over every valid entry and every sheet,
+//! grouped by code (`day.rs`: today's defects, kept between the board's refreshes).
 
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{Campaign, Entry, Finding, RegionCatalog, Severity};
 use crate::i18n::lead::{region_label, sheet_problem};
 use crate::i18n::{Lang, problem_message};
-use crate::sheet_report::sheet_statuses;
+use crate::ops::sheets::sheet_statuses;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -121,72 +122,6 @@ fn add_sheet_defects(
         }
     }
     Ok(())
-}
-
-/// One defect in `check --json`; the field names are a stable interface.
-#[derive(Debug, Serialize)]
-pub struct DefectJson<'a> {
-    /// Rule code (`birth.under_18`, `sheet.uncertified` …).
-    pub code: &'a str,
-    /// `error` or `warning`.
-    pub severity: Severity,
-    /// What is wrong and what to do, in the chosen language.
-    pub message: &'a str,
-    /// Collection point.
-    pub origin: &'a str,
-    /// Sheet number.
-    pub sheet: u32,
-    /// Line, null for a sheet-level defect.
-    pub line: Option<u32>,
-    /// Entry id, null for a sheet-level defect.
-    pub entry_id: Option<&'a str>,
-    /// Desk that saved the entry or filled the sheet.
-    pub desk: &'a str,
-}
-
-/// `check --json`: the counts, every defect (by code, then in check order), counts per code.
-#[derive(Debug, Serialize)]
-pub struct CheckJson<'a> {
-    /// Valid entries checked.
-    pub checked: u64,
-    /// Sheets checked.
-    pub sheets_checked: u64,
-    /// Every defect.
-    pub defects: Vec<DefectJson<'a>>,
-    /// Number of defects per code.
-    pub by_code: BTreeMap<&'a str, usize>,
-}
-
-impl DefectReport {
-    /// The report in the `check --json` shape.
-    pub fn to_json(&self) -> CheckJson<'_> {
-        let defects = self
-            .by_code
-            .iter()
-            .flat_map(|(code, list)| {
-                list.iter().map(move |d| DefectJson {
-                    code,
-                    severity: d.severity,
-                    message: &d.message,
-                    origin: &d.origin,
-                    sheet: d.sheet,
-                    line: d.line,
-                    entry_id: d.entry_id.as_deref(),
-                    desk: &d.desk,
-                })
-            })
-            .collect();
-        CheckJson {
-            checked: self.checked,
-            sheets_checked: self.sheets_checked,
-            defects,
-            by_code: self
-                .by_code
-                .iter()
-                .map(|(code, list)| (code.as_str(), list.len()))
-                .collect(),
-        }
-    }
 }
 
 /// Every check over one stored entry, as the form would run it on save: `counts` are the

@@ -1,5 +1,6 @@
 //! `sigdesk audit`: the audit log as aligned text, streamed, in the point's local time.
 
+use super::Context;
 use crate::domain::Campaign;
 use crate::i18n::{Lang, protect::audit_titles};
 use crate::store::audit::{EventFilter, EventWidths};
@@ -7,9 +8,22 @@ use crate::store::{EventRecord, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::io::Write;
 
+/// Prints the events of entry `entry` (all when `None`) from `since` on (RFC 3339, or a
+/// local date meaning the start of that day at the point); exit 0.
+pub fn run(
+    store: &Store,
+    ctx: &Context,
+    entry: Option<String>,
+    since: Option<&str>,
+) -> anyhow::Result<u8> {
+    let filter = filter(&store.campaign()?, entry, since)?;
+    print(store, &filter, ctx.lang)?;
+    Ok(0)
+}
+
 /// The filter of `--entry ID` and `--since T` (RFC 3339, or a date meaning the start of
 /// that day at the point).
-pub fn filter(
+fn filter(
     campaign: &Campaign,
     entry: Option<String>,
     since: Option<&str>,
@@ -40,7 +54,7 @@ fn parse_since(campaign: &Campaign, text: &str) -> Option<DateTime<Utc>> {
 
 /// Prints the events `filter` selects to standard output, one aligned line each, under a
 /// title line.
-pub fn print(store: &Store, filter: &EventFilter, lang: Lang) -> anyhow::Result<()> {
+fn print(store: &Store, filter: &EventFilter, lang: Lang) -> anyhow::Result<()> {
     let campaign = store.campaign()?;
     let titles = audit_titles(lang);
     let found = store.event_widths(filter)?;
@@ -78,7 +92,7 @@ pub fn print(store: &Store, filter: &EventFilter, lang: Lang) -> anyhow::Result<
 }
 
 /// One event as an aligned line: local time, desk, operator, action, entry, details.
-pub fn event_line(campaign: &Campaign, widths: &EventWidths, event: &EventRecord) -> String {
+fn event_line(campaign: &Campaign, widths: &EventWidths, event: &EventRecord) -> String {
     let time = DateTime::parse_from_rfc3339(&event.at)
         .map(|t| {
             campaign
@@ -128,7 +142,7 @@ impl Line<'_> {
 }
 
 /// The JSON of an event as text: `field: old → new` for changes, `field: value` otherwise.
-pub fn details_text(json: &str) -> String {
+fn details_text(json: &str) -> String {
     let Ok(serde_json::Value::Object(fields)) = serde_json::from_str(json) else {
         return json.to_string();
     };

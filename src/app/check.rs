@@ -1,0 +1,163 @@
+//! `sigdesk check`: every rule re-run over every valid entry and every sheet, reported by
+//! rule code as text or JSON; exit 3 when a defect would make the authority reject a
+//! signature or the retention date has passed.
+
+use super::Context;
+use crate::domain::Severity;
+use crate::i18n::Lang;
+use crate::i18n::protect::retention_defect;
+use crate::ops::defects::{DefectReport, check_all};
+use crate::store::Store;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Exit code when `check` found defects.
+const EXIT_DEFECTS: u8 = 3;
+
+/// Prints the defect report (JSON when `json`) and the retention reminder when it is due;
+/// returns exit 3 on an error-level defect or a passed retention date, else 0.
+pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
+    let campaign = store.campaign()?;
+    let today = campaign.local_date(ctx.now);
+    let report = check_all(store, &ctx.regions, today, ctx.lang)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&CheckJson::new(&report))?
+        );
+    } else {
+        print!("{}", report_text(ctx.lang, &report));
+    }
+    let expired = campaign.retention_due(today);
+    if let Some(until) = campaign.retain_until.filter(|_| expired) {
+        // With --json stdout is the report only; the reminder goes to stderr.
+        let line = retention_defect(ctx.lang, until);
+        if json {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    }
+    Ok(if report.has_errors() || expired {
+        EXIT_DEFECTS
+    } else {
+        0
+    })
+}
+
+/// The `check` report as text: one block per rule code, one line per defect.
+fn report_text(lang: Lang, report: &DefectReport) -> String {
+    let mut out = String::new();
+    let total: usize = report.by_code.values().map(Vec::len).sum();
+    let _ = match lang {
+        Lang::En => writeln!(
+            out,
+            "checked {} valid entries: {} defects",
+            report.checked, total
+        ),
+        Lang::Ru => writeln!(
+            out,
+            "проверено действующих записей: {}, замечаний: {}",
+            report.checked, total
+        ),
+    };
+    for (code, defects) in &report.by_code {
+        let severity = match defects.first().map(|d| d.severity) {
+            Some(Severity::Error) => lang.pick("error", "ошибка"),
+            _ => lang.pick("warning", "предупреждение"),
+        };
+        let _ = writeln!(out, "\n{code} ({severity}): {}", defects.len());
+        for d in defects {
+            let _ = match (lang, d.line) {
+                (Lang::En, Some(line)) => writeln!(
+                    out,
+                    "  {} sheet {} line {line} (desk {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
+                ),
+                (Lang::Ru, Some(line)) => writeln!(
+                    out,
+                    "  {} лист {} строка {line} (стол {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
+                ),
+                (Lang::En, None) => writeln!(
+                    out,
+                    "  {} sheet {} (desk {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
+                ),
+                (Lang::Ru, None) => writeln!(
+                    out,
+                    "  {} лист {} (стол {}): {}",
+                    d.origin, d.sheet, d.desk, d.message
+                ),
+            };
+        }
+    }
+    out
+}
+
+/// One defect in `check --json`; the field names are a stable interface.
+#[derive(Debug, Serialize)]
+struct DefectJson<'a> {
+    /// Rule code (`birth.under_18`, `sheet.uncertified` …).
+    code: &'a str,
+    /// `error` or `warning`.
+    severity: Severity,
+    /// What is wrong and what to do, in the chosen language.
+    message: &'a str,
+    /// Collection point.
+    origin: &'a str,
+    /// Sheet number.
+    sheet: u32,
+    /// Line, null for a sheet-level defect.
+    line: Option<u32>,
+    /// Entry id, null for a sheet-level defect.
+    entry_id: Option<&'a str>,
+    /// Desk that saved the entry or filled the sheet.
+    desk: &'a str,
+}
+
+/// `check --json`: the counts, every defect (by code, then in check order), counts per code.
+#[derive(Debug, Serialize)]
+struct CheckJson<'a> {
+    /// Valid entries checked.
+    checked: u64,
+    /// Sheets checked.
+    sheets_checked: u64,
+    /// Every defect.
+    defects: Vec<DefectJson<'a>>,
+    /// Number of defects per code.
+    by_code: BTreeMap<&'a str, usize>,
+}
+
+impl CheckJson<'_> {
+    /// The report in the `check --json` shape.
+    fn new(report: &DefectReport) -> CheckJson<'_> {
+        let defects = report
+            .by_code
+            .iter()
+            .flat_map(|(code, list)| {
+                list.iter().map(move |d| DefectJson {
+                    code,
+                    severity: d.severity,
+                    message: &d.message,
+                    origin: &d.origin,
+                    sheet: d.sheet,
+                    line: d.line,
+                    entry_id: d.entry_id.as_deref(),
+                    desk: &d.desk,
+                })
+            })
+            .collect();
+        CheckJson {
+            checked: report.checked,
+            sheets_checked: report.sheets_checked,
+            defects,
+            by_code: report
+                .by_code
+                .iter()
+                .map(|(code, list)| (code.as_str(), list.len()))
+                .collect(),
+        }
+    }
+}

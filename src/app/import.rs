@@ -1,0 +1,58 @@
+//! `sigdesk import`: adds entries from a sigdesk CSV with the same checks as the form.
+
+use super::Context;
+use crate::cli::ImportArgs;
+use crate::csvio::import::{ImportContext, import_with_progress};
+use crate::csvio::{ImportOptions, ImportReport, rejects_path};
+use crate::i18n::Lang;
+use crate::progress::TerminalProgress;
+use crate::store::Store;
+use std::path::Path;
+
+impl From<&ImportArgs> for ImportOptions {
+    fn from(args: &ImportArgs) -> ImportOptions {
+        ImportOptions {
+            skip_bad: args.skip_bad,
+            delimiter: args.delimiter,
+        }
+    }
+}
+
+/// Imports `file` with a progress bar on stderr and prints the summary, then the rejects
+/// file when rows were rejected; exit 0.
+pub fn run(
+    store: &mut Store,
+    ctx: &Context,
+    file: &Path,
+    options: ImportOptions,
+) -> anyhow::Result<u8> {
+    let campaign = store.campaign()?;
+    let import = ImportContext {
+        lang: ctx.lang,
+        today: campaign.local_date(ctx.now),
+        now: ctx.now,
+        regions: &ctx.regions,
+        actor: &ctx.actor,
+    };
+    let mut progress = TerminalProgress::on_stderr(ctx.lang);
+    let report = import_with_progress(store, file, options, &import, &mut progress)?;
+    println!("{}", summary(ctx.lang, &report));
+    if report.rejected > 0 {
+        println!("{}", rejects_path(file).display());
+    }
+    Ok(0)
+}
+
+/// The summary `import` prints.
+fn summary(lang: Lang, r: &ImportReport) -> String {
+    match lang {
+        Lang::En => format!(
+            "imported {} of {} rows ({} already present, {} with warnings, {} rejected)",
+            r.added, r.rows, r.already_present, r.with_warnings, r.rejected
+        ),
+        Lang::Ru => format!(
+            "импортировано {} из {} строк (уже были: {}, с предупреждениями: {}, отклонено: {})",
+            r.added, r.rows, r.already_present, r.with_warnings, r.rejected
+        ),
+    }
+}

@@ -1,0 +1,43 @@
+//! Sheet statuses: every sheet with the problems the lead must fix (`sheets`, `check`).
+
+use crate::domain::certify::{SheetProblem, sheet_problems};
+use crate::domain::collector::collector_key;
+use crate::domain::{Campaign, Collector, Sheet};
+use crate::store::{Store, StoreError};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// A sheet and what the lead must do about it.
+#[derive(Debug, Clone)]
+pub struct SheetStatus {
+    /// The sheet as stored.
+    pub sheet: Sheet,
+    /// Its problems, in the order of [`sheet_problems`].
+    pub problems: Vec<SheetProblem>,
+}
+
+/// Every sheet of the database with its problems as of `today` (the point's local date).
+pub fn sheet_statuses(
+    store: &Store,
+    campaign: &Campaign,
+    today: NaiveDate,
+) -> Result<Vec<SheetStatus>, StoreError> {
+    let collectors: HashMap<String, Collector> = store
+        .collectors()?
+        .into_iter()
+        .map(|c| (collector_key(&c.name), c))
+        .collect();
+    Ok(store
+        .sheets()?
+        .into_iter()
+        .map(|sheet| {
+            let collector = sheet
+                .certification
+                .as_ref()
+                .and_then(|c| collectors.get(&collector_key(&c.collector)));
+            let opened_on = campaign.local_date(sheet.opened_at);
+            let problems = sheet_problems(&sheet, opened_on, collector, today);
+            SheetStatus { sheet, problems }
+        })
+        .collect())
+}
