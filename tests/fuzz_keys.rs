@@ -264,8 +264,11 @@ fn press(
     );
     for e in new {
         seen.ids.insert(e.id.clone());
-        seen.personal
-            .extend([e.surname.clone(), e.doc_number.clone(), e.address.clone()]);
+        seen.personal.extend([
+            e.signer.surname.clone(),
+            e.signer.doc_number.clone(),
+            e.signer.address.clone(),
+        ]);
         check_form_forgot(desk, &e)?;
         prop_assert_eq!(
             e.ticket,
@@ -335,7 +338,11 @@ fn check_form_forgot(desk: &Desk, saved: &Entry) -> Result<(), TestCaseError> {
     prop_assert_eq!(desk.model.screen, Screen::Desk);
     let actor = desk.model.actor.as_ref().expect("signed in");
     let screen = draw(desk, 80, 24) + &draw(desk, 120, 40);
-    for value in [&saved.doc_number, &saved.address, &saved.surname] {
+    for value in [
+        &saved.signer.doc_number,
+        &saved.signer.address,
+        &saved.signer.surname,
+    ] {
         // Names typed into the sign-in fields show on the top line by design.
         if actor.desk.contains(value.as_str()) || actor.operator.contains(value.as_str()) {
             continue;

@@ -9,7 +9,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, SecondsFormat};
 use rusqlite::{Connection, params};
-use sigdesk::domain::{DocKind, EntryDraft, Region, RegionCatalog};
+use sigdesk::domain::{Column, DocKind, EntryDraft, Region, RegionCatalog};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -532,7 +532,8 @@ pub fn import_file(regions: &RegionCatalog) -> PathBuf {
     let temp = data_dir().join("import-100k.building.csv");
     let domestic = domestic_regions(regions);
     let mut w = csv::Writer::from_path(&temp).unwrap();
-    w.write_record(sigdesk::store::EXPORT_COLUMNS).unwrap();
+    w.write_record(Column::exported().map(Column::name))
+        .unwrap();
     for j in 0..IMPORT_ROWS {
         let r = gen_row(j, true, &domestic);
         let (sheet, line) = (r.sheet.to_string(), r.line.to_string());

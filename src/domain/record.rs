@@ -1,7 +1,7 @@
 //! A stored entry: the checked fields plus where it sits on paper and who wrote it.
 
-use super::{DocKind, EntryDraft, EntrySummary};
-use chrono::{DateTime, NaiveDate, Utc};
+use super::{EntryDraft, EntrySummary, NewEntry};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 /// Whether an entry still counts.
@@ -33,7 +33,8 @@ impl EntryStatus {
     }
 }
 
-/// One saved line of a signature sheet.
+/// One saved line of a signature sheet: the signer's checked values plus where the line
+/// sits on paper and who wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// UUID v7 text; stable across export/import.
@@ -44,28 +45,9 @@ pub struct Entry {
     pub sheet: u32,
     /// Line on the sheet, from 1.
     pub line: u32,
-    /// Family name.
-    pub surname: String,
-    /// First name.
-    pub given_name: String,
-    /// Patronymic or empty.
-    pub patronymic: String,
-    /// Date of birth.
-    pub birth_date: NaiveDate,
-    /// Document kind.
-    pub doc_kind: DocKind,
-    /// Document series (digits) or empty.
-    pub doc_series: String,
-    /// Document number.
-    pub doc_number: String,
-    /// Region catalogue code.
-    pub region_code: String,
-    /// Foreign state for `abroad`, else empty.
-    pub abroad_country: String,
-    /// Address of residence.
-    pub address: String,
-    /// Signing date.
-    pub signed_on: NaiveDate,
+    /// Who signed: the values the checks passed (an edit changes them, never the region).
+    #[serde(flatten)]
+    pub signer: NewEntry,
     /// Queue ticket the signer came with, if any.
     pub ticket: Option<i64>,
     /// Desk that saved it.
@@ -81,27 +63,20 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The document as one string, the way an operator would type it.
-    pub fn document_text(&self) -> String {
-        match (self.doc_kind, self.doc_series.is_empty()) {
-            (_, true) => self.doc_number.clone(),
-            _ => format!("{} {}", self.doc_series, self.doc_number),
-        }
-    }
-
     /// The entry back as a draft, to edit it in the form or re-check it.
     pub fn to_draft(&self, region_text: String) -> EntryDraft {
+        let s = &self.signer;
         EntryDraft {
-            surname: self.surname.clone(),
-            given_name: self.given_name.clone(),
-            patronymic: self.patronymic.clone(),
-            birth_date: self.birth_date.format("%d.%m.%Y").to_string(),
-            doc_kind: self.doc_kind,
-            document: self.document_text(),
+            surname: s.surname.clone(),
+            given_name: s.given_name.clone(),
+            patronymic: s.patronymic.clone(),
+            birth_date: s.birth_date.format("%d.%m.%Y").to_string(),
+            doc_kind: s.doc_kind,
+            document: s.document_text(),
             region: region_text,
-            abroad_country: self.abroad_country.clone(),
-            address: self.address.clone(),
-            signed_on: self.signed_on.format("%d.%m.%Y").to_string(),
+            abroad_country: s.abroad_country.clone(),
+            address: s.address.clone(),
+            signed_on: s.signed_on.format("%d.%m.%Y").to_string(),
         }
     }
 
@@ -115,21 +90,5 @@ impl Entry {
             desk: self.desk.clone(),
             entered_at: self.entered_at,
         }
-    }
-
-    /// "Surname G. P." for lists, without the full given name and patronymic.
-    pub fn short_name(&self) -> String {
-        let initial = |s: &str| {
-            s.chars()
-                .next()
-                .map(|c| format!(" {c}."))
-                .unwrap_or_default()
-        };
-        format!(
-            "{}{}{}",
-            self.surname,
-            initial(&self.given_name),
-            initial(&self.patronymic)
-        )
     }
 }
