@@ -199,7 +199,7 @@ fn stored_entry_findings(
     campaign: &Campaign,
     regions: &RegionCatalog,
 ) -> Result<Vec<Finding>, StoreError> {
-    let draft = e.to_draft(e.signer.region_code.clone());
+    let draft = e.signer.to_draft(e.signer.region_code.clone());
     let keys = lookup_keys(&draft);
     let same_person = match &keys.person {
         Some(p) => store

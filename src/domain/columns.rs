@@ -1,6 +1,13 @@
 //! The entry's columns, each named once: the `entries` table, the CSV header of DESIGN.md §9
 //! and the audit log's field names all come from this list.
 
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// A time as the table and the CSV hold it: RFC 3339 UTC text with milliseconds.
+pub fn time_text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
 /// How many columns the CSV has ([`Column::exported`]).
 pub const CSV_WIDTH: usize = 21;
 

@@ -131,6 +131,23 @@ impl NewEntry {
         Some(text)
     }
 
+    /// The signer back as a draft, the way an operator types them (to edit an entry in the
+    /// form or re-check it); `region_text` is what the region field shows.
+    pub fn to_draft(&self, region_text: String) -> EntryDraft {
+        EntryDraft {
+            surname: self.surname.clone(),
+            given_name: self.given_name.clone(),
+            patronymic: self.patronymic.clone(),
+            birth_date: self.birth_date.format("%d.%m.%Y").to_string(),
+            doc_kind: self.doc_kind,
+            document: self.document_text(),
+            region: region_text,
+            abroad_country: self.abroad_country.clone(),
+            address: self.address.clone(),
+            signed_on: self.signed_on.format("%d.%m.%Y").to_string(),
+        }
+    }
+
     /// The document as one string, the way an operator would type it.
     pub fn document_text(&self) -> String {
         match (self.doc_kind, self.doc_series.is_empty()) {

@@ -1,8 +1,10 @@
 //! A stored entry: the checked fields plus where it sits on paper and who wrote it.
 
-use super::{EntryDraft, EntrySummary, NewEntry};
+use super::columns::time_text;
+use super::{Column, EntrySummary, NewEntry};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Whether an entry still counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -63,21 +65,34 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The entry back as a draft, to edit it in the form or re-check it.
-    pub fn to_draft(&self, region_text: String) -> EntryDraft {
-        let s = &self.signer;
-        EntryDraft {
-            surname: s.surname.clone(),
-            given_name: s.given_name.clone(),
-            patronymic: s.patronymic.clone(),
-            birth_date: s.birth_date.format("%d.%m.%Y").to_string(),
-            doc_kind: s.doc_kind,
-            document: s.document_text(),
-            region: region_text,
-            abroad_country: s.abroad_country.clone(),
-            address: s.address.clone(),
-            signed_on: s.signed_on.format("%d.%m.%Y").to_string(),
-        }
+    /// The value of one stored or exported column as text, as the table and the CSV hold
+    /// it; `None` for an empty ticket and for the region's name, which is not the entry's.
+    pub fn column_text(&self, column: Column) -> Option<Cow<'_, str>> {
+        let text: Cow<'_, str> = match column {
+            Column::Id => self.id.as_str().into(),
+            Column::Origin => self.origin.as_str().into(),
+            Column::Sheet => self.sheet.to_string().into(),
+            Column::Line => self.line.to_string().into(),
+            Column::Surname
+            | Column::GivenName
+            | Column::Patronymic
+            | Column::BirthDate
+            | Column::DocKind
+            | Column::DocSeries
+            | Column::DocNumber
+            | Column::RegionCode
+            | Column::AbroadCountry
+            | Column::Address
+            | Column::SignedOn => return self.signer.column_text(column),
+            Column::Region => return None,
+            Column::Ticket => self.ticket?.to_string().into(),
+            Column::Desk => self.desk.as_str().into(),
+            Column::Operator => self.operator.as_str().into(),
+            Column::EnteredAt => time_text(self.entered_at).into(),
+            Column::Status => self.status.as_str().into(),
+            Column::VoidReason => self.void_reason.as_str().into(),
+        };
+        Some(text)
     }
 
     /// Where this entry stands on paper.

@@ -2,7 +2,7 @@
 //! column name, the names looked up once per statement) and the insert, all from the
 //! column list of [`Column`].
 
-use super::values::{damaged, date_col, time_col, time_text};
+use super::values::{damaged, date_col, time_col};
 use crate::domain::{Column, DocKind, Entry, EntryStatus, EntrySummary, NewEntry};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::{FromSql, ToSqlOutput, Value};
@@ -127,35 +127,17 @@ pub(super) fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()>
     Ok(())
 }
 
-/// The value `insert_entry` binds for one stored column.
+/// The value `insert_entry` binds for one stored column: the numbers as numbers, every
+/// other column as the entry's text of it.
 fn stored_value(e: &Entry, column: Column) -> ToSqlOutput<'_> {
     match column {
-        Column::Id => e.id.as_str().into(),
-        Column::Origin => e.origin.as_str().into(),
         Column::Sheet => e.sheet.into(),
         Column::Line => e.line.into(),
-        Column::Surname
-        | Column::GivenName
-        | Column::Patronymic
-        | Column::BirthDate
-        | Column::DocKind
-        | Column::DocSeries
-        | Column::DocNumber
-        | Column::RegionCode
-        | Column::AbroadCountry
-        | Column::Address
-        | Column::SignedOn => match e.signer.column_text(column) {
+        Column::Ticket => e.ticket.map_or(ToSqlOutput::Owned(Value::Null), Into::into),
+        text => match e.column_text(text) {
             Some(Cow::Borrowed(text)) => text.into(),
             Some(Cow::Owned(text)) => text.into(),
             None => ToSqlOutput::Owned(Value::Null),
         },
-        // Not a table column: `Column::stored` never yields it.
-        Column::Region => ToSqlOutput::Owned(Value::Null),
-        Column::Ticket => e.ticket.map_or(ToSqlOutput::Owned(Value::Null), Into::into),
-        Column::Desk => e.desk.as_str().into(),
-        Column::Operator => e.operator.as_str().into(),
-        Column::EnteredAt => time_text(e.entered_at).into(),
-        Column::Status => e.status.as_str().into(),
-        Column::VoidReason => e.void_reason.as_str().into(),
     }
 }

@@ -1,13 +1,10 @@
 //! How times and dates are stored (RFC 3339 UTC and `YYYY-MM-DD` text), read back, and the
 //! error of a stored value that does not parse.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Row;
 
-/// RFC 3339 UTC text with milliseconds, as every time is stored.
-pub(crate) fn time_text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+pub(crate) use crate::domain::columns::time_text;
 
 /// The error of a stored value that does not parse.
 pub(super) fn damaged(what: &str, value: &str) -> rusqlite::Error {

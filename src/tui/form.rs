@@ -75,7 +75,7 @@ impl Form {
             .by_code(&entry.signer.region_code)
             .map(|r| r.display_name(russian).to_string())
             .unwrap_or_else(|| entry.signer.region_code.clone());
-        let draft = entry.to_draft(region_text);
+        let draft = entry.signer.to_draft(region_text);
         let mut form = Form::default();
         form.fill(&draft);
         form.kind_chosen = true;
