@@ -5,7 +5,7 @@
 
 pub mod cli;
 pub mod csvio;
-pub mod demo;
+pub mod dev;
 pub mod domain;
 pub mod i18n;
 pub mod lead;
@@ -13,15 +13,14 @@ pub mod notice;
 pub mod progress;
 pub mod protect;
 pub mod report;
-pub mod script;
 pub mod sheet_report;
 pub mod stats;
 pub mod store;
-pub mod synthetic;
 pub mod tui;
 
 use clap::Parser;
 use cli::{CampaignAction, Cli, Command};
+use dev::demo;
 use domain::RegionCatalog;
 use i18n::Lang;
 use std::ffi::OsString;
@@ -233,7 +232,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
                 operator: args.operator,
             };
             let stdin = std::io::stdin().lock();
-            script::run(&mut store, &regions, actor, stdin, std::io::stdout().lock())?;
+            dev::script::run(&mut store, &regions, actor, stdin, std::io::stdout().lock())?;
             Ok(0)
         }
         Command::Protect(command) => protect::run(command, store, &unlock, &regions, lang, now),

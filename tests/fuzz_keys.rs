@@ -20,8 +20,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sigdesk::dev::people::People;
 use sigdesk::domain::{Entry, Field, RegionCatalog};
-use sigdesk::synthetic::SyntheticSigners;
 use sigdesk::tui::form::FIELDS;
 use sigdesk::tui::model::{Screen, Tone};
 use sigdesk::tui::msg::Msg;
@@ -110,11 +110,12 @@ fn session() -> impl Strategy<Value = (bool, Vec<Action>)> {
 
 /// The fields of synthetic signer `n` in form order (the document kind is skipped with "").
 fn signer_fields(n: u32) -> [String; 8] {
-    static SIGNERS: OnceLock<SyntheticSigners> = OnceLock::new();
-    let signers = SIGNERS
-        .get_or_init(|| SyntheticSigners::new(&RegionCatalog::embedded().expect("catalogue")));
+    static SIGNERS: OnceLock<People> = OnceLock::new();
+    let signers = SIGNERS.get_or_init(|| {
+        People::embedded(&RegionCatalog::embedded().expect("catalogue")).expect("signer lists")
+    });
     let d = signers
-        .draft(5, n, fixed_now().date_naive())
+        .numbered_draft(5, n, fixed_now().date_naive())
         .expect("signer");
     [
         d.surname,

@@ -500,8 +500,8 @@ pub fn progress_label(lang: Lang, phase: crate::progress::Phase) -> &'static str
 }
 
 /// Why `demo` refused to run.
-pub fn demo_error(lang: Lang, e: &crate::demo::DemoError) -> String {
-    use crate::demo::DemoError;
+pub fn demo_error(lang: Lang, e: &crate::dev::demo::DemoError) -> String {
+    use crate::dev::demo::DemoError;
     match (e, lang) {
         (DemoError::RealData { count, points }, Lang::En) => format!(
             "the database holds {count} real entries (point {points}); the demo writes only into a new database: use --db demo.db"
@@ -520,7 +520,7 @@ pub fn demo_error(lang: Lang, e: &crate::demo::DemoError) -> String {
 }
 
 /// What `demo` wrote.
-pub fn demo_summary(lang: Lang, s: &crate::demo::DemoSummary) -> String {
+pub fn demo_summary(lang: Lang, s: &crate::dev::demo::DemoSummary) -> String {
     let days = match s.days {
         Some((first, last)) if first == last => first.to_string(),
         Some((first, last)) => format!("{first} … {last}"),
