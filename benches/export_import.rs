@@ -6,7 +6,7 @@ mod common;
 
 use chrono::Utc;
 use common::{
-    EXPORT_SQL, IMPORT_POINT, IMPORT_ROWS, SQLITE3, Target, bare_connection, import_file,
+    IMPORT_POINT, IMPORT_ROWS, SQLITE3, Target, bare_connection, export_sql, import_file,
 };
 use criterion::{BatchSize, Criterion, SamplingMode};
 use rusqlite::TransactionBehavior;
@@ -36,12 +36,13 @@ fn export(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
         })
     });
     if Path::new(SQLITE3).exists() {
+        let query = export_sql();
         group.bench_function("sqlite3_csv_1m", |b| {
             b.iter(|| {
                 let status = Command::new(SQLITE3)
                     .args(["-readonly", "-csv", "-header"])
                     .arg(db)
-                    .arg(EXPORT_SQL)
+                    .arg(&query)
                     .stdin(Stdio::null())
                     .stdout(std::fs::File::create("/dev/null").unwrap())
                     .status()
