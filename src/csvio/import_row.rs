@@ -188,22 +188,24 @@ pub(super) fn voided_entry(
     row: &csv::StringRecord,
     base: RowFrame,
 ) -> Result<Entry, String> {
-    let date = |name: &str, text: &str| {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| format!("{name} must be a date YYYY-MM-DD, got `{text}`"))
+    let date = |column: Column, text: &str| {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            let name = column.name();
+            format!("{name} must be a date YYYY-MM-DD, got `{text}`")
+        })
     };
     let signer = NewEntry {
         surname: draft.surname.clone(),
         given_name: draft.given_name.clone(),
         patronymic: draft.patronymic.clone(),
-        birth_date: date("birth_date", &draft.birth_date)?,
+        birth_date: date(Column::BirthDate, &draft.birth_date)?,
         doc_kind: base.doc_kind,
         doc_series: cols.get(row, Column::DocSeries).to_string(),
         doc_number: cols.get(row, Column::DocNumber).to_string(),
         region_code: draft.region.clone(),
         abroad_country: draft.abroad_country.clone(),
         address: draft.address.clone(),
-        signed_on: date("signed_on", &draft.signed_on)?,
+        signed_on: date(Column::SignedOn, &draft.signed_on)?,
     };
     Ok(base.with_signer(signer))
 }

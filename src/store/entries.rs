@@ -127,7 +127,10 @@ impl Store {
         let details: serde_json::Map<_, _> = field_values(new)
             .into_iter()
             .map(|(k, v)| (k.to_string(), json!([null, v])))
-            .chain([("sheet".into(), json!(sheet)), ("line".into(), json!(line))])
+            .chain([
+                (Column::Sheet.name().into(), json!(sheet)),
+                (Column::Line.name().into(), json!(line)),
+            ])
             .collect();
         append(&tx, now, actor, "create", Some(&entry.id), &details.into())?;
         tx.commit()?;
@@ -213,7 +216,10 @@ impl Store {
             actor,
             "void",
             Some(id),
-            &json!({"status": ["valid", "voided"], "void_reason": ["", reason]}),
+            &json!({
+                Column::Status.name(): [EntryStatus::Valid.as_str(), EntryStatus::Voided.as_str()],
+                Column::VoidReason.name(): ["", reason],
+            }),
         )?;
         tx.commit()?;
         Ok(())

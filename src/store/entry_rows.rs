@@ -77,7 +77,8 @@ impl ColumnsAt {
             desk: self.get(r, Column::Desk)?,
             operator: self.get(r, Column::Operator)?,
             entered_at: self.time(r, Column::EnteredAt)?,
-            status: EntryStatus::parse(&status).ok_or_else(|| damaged("status", &status))?,
+            status: EntryStatus::parse(&status)
+                .ok_or_else(|| damaged(Column::Status.name(), &status))?,
             void_reason: self.get(r, Column::VoidReason)?,
         })
     }
