@@ -12,6 +12,7 @@ use criterion::Criterion;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rusqlite::params;
+use sigdesk::dev::people::People;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::domain::board::{board_figures, day_bounds};
 use sigdesk::domain::checks::{CheckContext, check_entry};
@@ -95,10 +96,9 @@ fn prepare(db: &Path, regions: &RegionCatalog) -> (DateTime<Utc>, NaiveDate) {
 }
 
 /// A checked new signer whose document no generated entry holds (`n` below 1,000,000).
-fn new_signer(n: u64, campaign: &Campaign, regions: &RegionCatalog) -> NewEntry {
-    let domestic = common::domestic_regions(regions);
+fn new_signer(n: u64, campaign: &Campaign, regions: &RegionCatalog, people: &People) -> NewEntry {
     let counts = std::collections::HashMap::new();
-    let draft = common::fresh_draft(n, &domestic);
+    let draft = common::fresh_draft(n, people);
     let ctx = CheckContext {
         today: NaiveDate::from_ymd_opt(2026, 9, 15).unwrap(),
         campaign,
@@ -178,6 +178,7 @@ fn main() {
     group.sample_size(30);
     // What the board runs after a desk saves: the day's findings kept, one new entry to add.
     let mut kept = Some(DayDefects::refresh(None, &store, &regions, day, from, to).unwrap());
+    let people = common::people(&regions);
     let mut n = 0;
     group.bench_function("defects_after_a_save_1m", |b| {
         b.iter_custom(|iterations| {
@@ -185,7 +186,12 @@ fn main() {
             for _ in 0..iterations {
                 n += 1;
                 store
-                    .save_entry(&new_signer(n, &campaign, &regions), &desk, None, now)
+                    .save_entry(
+                        &new_signer(n, &campaign, &regions, &people),
+                        &desk,
+                        None,
+                        now,
+                    )
                     .unwrap();
                 let started = Instant::now();
                 let fresh =

@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::Utc;
-use common::{Target, domestic_regions, fresh_draft, generate, remove_db};
+use common::{Target, fresh_draft, generate, people, remove_db};
 use criterion::{BatchSize, Criterion};
 use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::domain::{NewEntry, RegionCatalog};
@@ -29,10 +29,9 @@ fn actor() -> Actor {
 
 /// A checked entry to save (its document is replaced at every save).
 fn template(store: &Store, regions: &RegionCatalog) -> NewEntry {
-    let domestic = domestic_regions(regions);
     let campaign = store.campaign().expect("campaign");
     let counts = store.region_counts().expect("counts");
-    let draft = fresh_draft(0, &domestic);
+    let draft = fresh_draft(0, &people(regions));
     let ctx = CheckContext {
         today: campaign.local_date(Utc::now()),
         campaign: &campaign,

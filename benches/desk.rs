@@ -5,13 +5,13 @@
 mod common;
 
 use chrono::Utc;
-use common::{Target, bare_connection, domestic_regions, fresh_draft, gen_row};
+use common::{Target, bare_connection, fresh_draft, gen_entry, people};
 use criterion::{BatchSize, Criterion};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::{TransactionBehavior, params, params_from_iter};
 use sigdesk::domain::checks::{CheckContext, check_entry};
-use sigdesk::domain::{DocKind, NewEntry, RegionCatalog};
+use sigdesk::domain::{Column, DocKind, NewEntry, RegionCatalog};
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Store};
 use sigdesk::tui::SignInOptions;
@@ -33,7 +33,7 @@ fn desk_args() -> SignInOptions {
 
 /// `group/save`: a complete desk save, the checks, and a bare durable insert.
 fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
-    let domestic = domestic_regions(regions);
+    let people = people(regions);
     let mut store = Store::open(db, regions).expect("open store");
     let campaign = store.campaign().unwrap();
     let counts = store.region_counts().unwrap();
@@ -42,7 +42,7 @@ fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
         desk: "desk-1".into(),
         operator: "Оля".into(),
     };
-    let draft = fresh_draft(0, &domestic);
+    let draft = fresh_draft(0, &people);
     let ctx = CheckContext {
         today,
         campaign: &campaign,
@@ -87,51 +87,48 @@ fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
     drop(store);
 
     // Bare: BEGIN IMMEDIATE + one INSERT + COMMIT, WAL, synchronous=FULL, into the same
-    // `entries` table (same indexes and counter trigger) of the same file.
+    // `entries` table (same indexes and counter trigger) of the same file, every column of
+    // the list bound as the text prepared beforehand.
     let mut conn = bare_connection(db);
-    let row = gen_row(0, false, &domestic);
-    let mut m = 0i64;
+    let row = gen_entry(0, false, &people);
+    let stored: Vec<Column> = Column::stored().collect();
+    let insert = format!(
+        "INSERT INTO entries({}) VALUES ({})",
+        stored
+            .iter()
+            .map(|c| c.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+        (1..=stored.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut m = 0u32;
     group.bench_function("bare_insert_commit", |b| {
         b.iter_batched(
             || {
                 m += 1;
-                (
-                    m,
-                    format!("0190ab00-0000-7000-8fff-{m:012x}"),
-                    format!("{}24", &row.doc_series[..2]),
-                    format!("{:06}", m % 1_000_000),
-                )
+                let mut e = row.clone();
+                e.id = format!("0190ab00-0000-7000-8fff-{m:012x}");
+                e.origin = "bare".into();
+                e.sheet = m;
+                e.line = 1;
+                e.signer.doc_series = format!("{}24", &row.signer.doc_series[..2]);
+                e.signer.doc_number = format!("{:06}", m % 1_000_000);
+                stored
+                    .iter()
+                    .map(|c| e.column_text(*c).map(|t| t.into_owned()))
+                    .collect::<Vec<_>>()
             },
-            |(sheet, id, series, number)| {
+            |values| {
                 let tx = conn
                     .transaction_with_behavior(TransactionBehavior::Immediate)
                     .unwrap();
-                tx.prepare_cached(
-                    "INSERT INTO entries(id, origin, sheet, line, surname, given_name, \
-                     patronymic, birth_date, doc_kind, doc_series, doc_number, region_code, \
-                     abroad_country, address, signed_on, ticket, desk, operator, entered_at, \
-                     status, void_reason) VALUES (?1, 'bare', ?2, 1, ?3, ?4, ?5, ?6, \
-                     'internal_passport', ?7, ?8, ?9, '', ?10, ?11, NULL, ?12, ?13, ?14, \
-                     'valid', '')",
-                )
-                .unwrap()
-                .execute(params![
-                    id,
-                    sheet,
-                    row.surname,
-                    row.given_name,
-                    row.patronymic,
-                    row.birth_date,
-                    series,
-                    number,
-                    row.region_code,
-                    row.address,
-                    row.signed_on,
-                    row.desk,
-                    row.operator,
-                    row.entered_at
-                ])
-                .unwrap();
+                tx.prepare_cached(&insert)
+                    .unwrap()
+                    .execute(params_from_iter(&values))
+                    .unwrap();
                 tx.commit().unwrap();
             },
             BatchSize::SmallInput,
@@ -142,20 +139,20 @@ fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
 
 /// `lookup`: the duplicate check against a bare point lookup on the unique index.
 fn lookup(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
-    let domestic = domestic_regions(regions);
+    let people = people(regions);
     let store = Store::open(db, regions).expect("open store");
     let conn = bare_connection(db);
     // Documents held by generated entries, spread over the table.
     let hits: Vec<(String, String)> = (0..4096u64)
         .map(|k| {
-            let r = gen_row((k * 7_919_993) % common::ROWS, false, &domestic);
-            (r.doc_series, r.doc_number)
+            let r = gen_entry((k * 7_919_993) % common::ROWS, false, &people);
+            (r.signer.doc_series, r.signer.doc_number)
         })
         .collect();
     // Documents nobody holds (blank year 25 is used by no fixture).
     let misses: Vec<(String, String)> = (0..4096u64)
         .map(|k| {
-            let (_, okato) = &domestic[(k % domestic.len() as u64) as usize];
+            let okato = &hits[k as usize].0[..2];
             (format!("{okato}25"), format!("{:06}", k * 211))
         })
         .collect();

@@ -6,16 +6,16 @@ mod common;
 
 use chrono::Utc;
 use common::{
-    EXPORT_SQL, IMPORT_POINT, IMPORT_ROWS, SQLITE3, Target, bare_connection, import_file,
+    IMPORT_POINT, IMPORT_ROWS, SQLITE3, Target, bare_connection, export_sql, import_file,
 };
 use criterion::{BatchSize, Criterion, SamplingMode};
 use rusqlite::TransactionBehavior;
 use sigdesk::csvio::export::write_csv;
 use sigdesk::csvio::import::ImportContext;
 use sigdesk::csvio::{ExportOptions, ImportOptions, import};
-use sigdesk::domain::RegionCatalog;
+use sigdesk::domain::{Column, RegionCatalog};
 use sigdesk::i18n::Lang;
-use sigdesk::store::{Actor, EXPORT_COLUMNS, Store};
+use sigdesk::store::{Actor, Store};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -36,12 +36,13 @@ fn export(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
         })
     });
     if Path::new(SQLITE3).exists() {
+        let query = export_sql();
         group.bench_function("sqlite3_csv_1m", |b| {
             b.iter(|| {
                 let status = Command::new(SQLITE3)
                     .args(["-readonly", "-csv", "-header"])
                     .arg(db)
-                    .arg(EXPORT_SQL)
+                    .arg(&query)
                     .stdin(Stdio::null())
                     .stdout(std::fs::File::create("/dev/null").unwrap())
                     .status()
@@ -114,21 +115,21 @@ fn import_rows(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
             },
             |mut conn| {
                 let mut reader = csv::Reader::from_path(&file).unwrap();
-                let region_col = EXPORT_COLUMNS.iter().position(|c| *c == "region").unwrap();
+                let header: Vec<Column> = Column::exported().collect();
                 let tx = conn
                     .transaction_with_behavior(TransactionBehavior::Immediate)
                     .unwrap();
                 {
+                    let stored: Vec<&str> = header
+                        .iter()
+                        .filter(|c| c.is_stored())
+                        .map(|c| c.name())
+                        .collect();
                     let mut insert = tx
                         .prepare(&format!(
                             "INSERT INTO entries({}) VALUES ({})",
-                            EXPORT_COLUMNS
-                                .iter()
-                                .filter(|c| **c != "region")
-                                .copied()
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            (1..=20)
+                            stored.join(", "),
+                            (1..=stored.len())
                                 .map(|i| format!("?{i}"))
                                 .collect::<Vec<_>>()
                                 .join(", ")
@@ -138,9 +139,9 @@ fn import_rows(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
                     while reader.read_record(&mut record).unwrap() {
                         let values: Vec<&str> = record
                             .iter()
-                            .enumerate()
-                            .filter(|(i, _)| *i != region_col)
-                            .map(|(_, v)| v)
+                            .zip(&header)
+                            .filter(|(_, c)| c.is_stored())
+                            .map(|(v, _)| v)
                             .collect();
                         insert.execute(rusqlite::params_from_iter(values)).unwrap();
                     }

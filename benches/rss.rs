@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{EXPORT_SQL, IMPORT_ROWS, ROWS, SQLITE3};
+use common::{IMPORT_ROWS, ROWS, SQLITE3, export_sql};
 use sigdesk::domain::RegionCatalog;
 use std::ffi::OsString;
 use std::path::Path;
@@ -155,7 +155,7 @@ fn main() {
             "-csv".into(),
             "-header".into(),
             db.clone().into(),
-            EXPORT_SQL.into(),
+            export_sql().into(),
         ];
         rows.push(Row {
             what: "baseline: `sqlite3 -csv` of the same rows → /dev/null",

@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::{Target, domestic_regions, gen_row};
+use common::{Target, gen_entry, people};
 use criterion::Criterion;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -25,8 +25,8 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration as StdDuration;
 
-/// Entries in the bench database: 150 sheets of 10, every third sheet desk-1's, so desk-1
-/// has exactly the 500 rows its entries list loads.
+/// Entries in the bench database: desk-1 fills the sheets of every third home region, more
+/// than the 500 rows its entries list loads.
 const ENTRIES: u64 = 1_500;
 /// Tickets issued on the benched day.
 const TICKETS: u32 = 2_000;
@@ -230,8 +230,9 @@ fn screen_models(path: &Path, regions: &RegionCatalog) -> Vec<(&'static str, Mod
     assert_eq!(desk.model.screen, Screen::Desk);
     // A signer typed with findings of every kind: a name in the Latin layout, a document
     // desk-1 saved earlier (duplicate), an address without a house number.
-    let taken = gen_row(7, false, &domestic_regions(regions));
-    let document = format!("{} {}", taken.doc_series, taken.doc_number);
+    let taken = gen_entry(0, false, &people(regions));
+    assert_eq!(taken.desk, "desk-1");
+    let document = taken.signer.document_text();
     for (i, text) in [
         "Bdfyjd",
         "Иван",

@@ -7,14 +7,12 @@
 pub mod app;
 pub mod cli;
 pub mod csvio;
-pub mod demo;
+pub mod dev;
 pub mod domain;
 pub mod i18n;
 pub mod ops;
 pub mod progress;
-pub mod script;
 pub mod store;
-pub mod synthetic;
 pub mod tui;
 
 use app::open::{Opening, open_for};
@@ -68,7 +66,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         Command::Campaign { action } => app::campaign::run(&mut store, &ctx, action.into()),
         Command::Script(args) => {
             let (input, output) = (std::io::stdin().lock(), std::io::stdout().lock());
-            script::run(&mut store, &ctx.regions, args.into(), input, output)?;
+            dev::script::run(&mut store, &ctx.regions, args.into(), input, output)?;
             Ok(0)
         }
         Command::Protect(command) => match command {

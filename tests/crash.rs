@@ -327,7 +327,7 @@ fn verify(db: &Path, key: &Key, ledger: &mut Ledger) {
     // The per-region counters the triggers keep match the entries.
     let mut by_region: HashMap<String, u32> = HashMap::new();
     for e in entries.values() {
-        *by_region.entry(e.region_code.clone()).or_default() += 1;
+        *by_region.entry(e.signer.region_code.clone()).or_default() += 1;
     }
     assert_eq!(store.region_counts().expect("counts"), by_region);
     assert_eq!(

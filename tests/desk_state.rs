@@ -53,19 +53,19 @@ fn a_signer_typed_with_keys_only_is_saved_once_and_the_form_clears() {
     let e = &saved[0];
     assert_eq!(
         (
-            e.surname.as_str(),
-            e.given_name.as_str(),
-            e.patronymic.as_str()
+            e.signer.surname.as_str(),
+            e.signer.given_name.as_str(),
+            e.signer.patronymic.as_str()
         ),
         ("Иванов", "Иван", "Иванович")
     );
     assert_eq!(
-        (e.doc_series.as_str(), e.doc_number.as_str()),
+        (e.signer.doc_series.as_str(), e.signer.doc_number.as_str()),
         ("4506", "123456")
     );
-    assert_eq!(e.region_code, "77");
-    assert_eq!(e.address, "г. Москва, ул. Тверская, д. 7, кв. 12");
-    assert_eq!(e.signed_on.to_string(), "2024-03-10");
+    assert_eq!(e.signer.region_code, "77");
+    assert_eq!(e.signer.address, "г. Москва, ул. Тверская, д. 7, кв. 12");
+    assert_eq!(e.signer.signed_on.to_string(), "2024-03-10");
     assert_eq!((e.desk.as_str(), e.operator.as_str()), ("desk-1", "Anna"));
     assert_eq!((e.sheet, e.line), (1, 1));
     assert!(matches!(desk.model.status, Some((Tone::Success, _))));
@@ -228,7 +228,7 @@ fn editing_from_the_entries_screen_changes_the_row_and_logs_an_edit() {
     desk.ctrl('s');
 
     let stored = desk.store.entry(&id).expect("read").expect("entry");
-    assert_eq!(stored.address, "г. Москва, ул. Тверская, д. 9");
+    assert_eq!(stored.signer.address, "г. Москва, ул. Тверская, д. 9");
     assert_eq!((stored.sheet, stored.line), (1, 1), "same paper line");
     assert_eq!(desk.totals(), (1, 0));
     let events = desk.store.events_for_entry(&id).expect("events");
@@ -305,7 +305,7 @@ fn a_full_sheet_sends_the_next_signer_of_the_region_to_a_new_sheet() {
     );
     let newest = &desk.store.desk_entries("desk-1", 1).expect("entries")[0];
     assert_eq!(
-        (newest.surname.as_str(), newest.sheet, newest.line),
+        (newest.signer.surname.as_str(), newest.sheet, newest.line),
         ("Сидоров", 2, 1)
     );
 }

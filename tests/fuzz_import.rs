@@ -13,11 +13,11 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use sigdesk::csvio::import::ImportContext;
 use sigdesk::csvio::{self, CsvError, ExportOptions, ImportOptions};
+use sigdesk::dev::people::People;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Store};
-use sigdesk::synthetic::SyntheticSigners;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -71,7 +71,7 @@ fn source_rows() -> &'static Vec<Vec<String>> {
         store
             .save_campaign(&campaign, &lead(), now())
             .expect("save");
-        let signers = SyntheticSigners::new(regions());
+        let signers = People::embedded(regions()).expect("signer lists");
         let signed_on = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
         let counts = HashMap::new();
         let ctx = CheckContext {
@@ -84,7 +84,9 @@ fn source_rows() -> &'static Vec<Vec<String>> {
         };
         let mut ids = Vec::new();
         for counter in 0..12 {
-            let draft = signers.draft(9, counter, signed_on).expect("signer");
+            let draft = signers
+                .numbered_draft(9, counter, signed_on)
+                .expect("signer");
             let entry = check_entry(&draft, &ctx).entry.expect("valid signer");
             let desk = Actor {
                 desk: format!("desk-{}", counter % 2),

@@ -20,8 +20,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sigdesk::dev::people::People;
 use sigdesk::domain::{Entry, Field, RegionCatalog};
-use sigdesk::synthetic::SyntheticSigners;
 use sigdesk::tui::form::FIELDS;
 use sigdesk::tui::model::{Screen, Tone};
 use sigdesk::tui::msg::Msg;
@@ -110,11 +110,12 @@ fn session() -> impl Strategy<Value = (bool, Vec<Action>)> {
 
 /// The fields of synthetic signer `n` in form order (the document kind is skipped with "").
 fn signer_fields(n: u32) -> [String; 8] {
-    static SIGNERS: OnceLock<SyntheticSigners> = OnceLock::new();
-    let signers = SIGNERS
-        .get_or_init(|| SyntheticSigners::new(&RegionCatalog::embedded().expect("catalogue")));
+    static SIGNERS: OnceLock<People> = OnceLock::new();
+    let signers = SIGNERS.get_or_init(|| {
+        People::embedded(&RegionCatalog::embedded().expect("catalogue")).expect("signer lists")
+    });
     let d = signers
-        .draft(5, n, fixed_now().date_naive())
+        .numbered_draft(5, n, fixed_now().date_naive())
         .expect("signer");
     [
         d.surname,
@@ -264,8 +265,11 @@ fn press(
     );
     for e in new {
         seen.ids.insert(e.id.clone());
-        seen.personal
-            .extend([e.surname.clone(), e.doc_number.clone(), e.address.clone()]);
+        seen.personal.extend([
+            e.signer.surname.clone(),
+            e.signer.doc_number.clone(),
+            e.signer.address.clone(),
+        ]);
         check_form_forgot(desk, &e)?;
         prop_assert_eq!(
             e.ticket,
@@ -335,7 +339,11 @@ fn check_form_forgot(desk: &Desk, saved: &Entry) -> Result<(), TestCaseError> {
     prop_assert_eq!(desk.model.screen, Screen::Desk);
     let actor = desk.model.actor.as_ref().expect("signed in");
     let screen = draw(desk, 80, 24) + &draw(desk, 120, 40);
-    for value in [&saved.doc_number, &saved.address, &saved.surname] {
+    for value in [
+        &saved.signer.doc_number,
+        &saved.signer.address,
+        &saved.signer.surname,
+    ] {
         // Names typed into the sign-in fields show on the top line by design.
         if actor.desk.contains(value.as_str()) || actor.operator.contains(value.as_str()) {
             continue;

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
+use sigdesk::dev::people::People;
 use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::domain::dates::parse_date;
 use sigdesk::domain::documents::{parse_document, shape};
@@ -14,7 +15,6 @@ use sigdesk::domain::names::{
     check_name, homoglyph_fix, is_cyrillic, layout_fix, normalise_name, partial_layout_fix,
 };
 use sigdesk::domain::{Campaign, DocKind, EntryDraft, NewEntry, RegionCatalog, Severity};
-use sigdesk::synthetic::SyntheticSigners;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -150,10 +150,12 @@ fn draft(huge: usize) -> impl Strategy<Value = EntryDraft> {
     let changes = prop::collection::vec((0usize..10, field_text(huge), kind()), 0..4);
     let from_signer = prop::bool::weighted(0.75);
     (0u32..1000, 0u32..1000, from_signer, changes).prop_map(|(seed, counter, valid, changes)| {
-        static SIGNERS: OnceLock<SyntheticSigners> = OnceLock::new();
-        let signers = SIGNERS.get_or_init(|| SyntheticSigners::new(regions()));
+        static SIGNERS: OnceLock<People> = OnceLock::new();
+        let signers = SIGNERS.get_or_init(|| People::embedded(regions()).expect("signer lists"));
         let mut draft = if valid {
-            signers.draft(seed, counter, today()).expect("signer")
+            signers
+                .numbered_draft(seed, counter, today())
+                .expect("signer")
         } else {
             EntryDraft::default()
         };

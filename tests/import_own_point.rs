@@ -11,11 +11,11 @@
 use chrono::{DateTime, TimeZone, Utc};
 use sigdesk::csvio::import::ImportContext;
 use sigdesk::csvio::{self, ImportOptions};
+use sigdesk::dev::people::People;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Store};
-use sigdesk::synthetic::SyntheticSigners;
 use std::collections::HashMap;
 
 fn now() -> DateTime<Utc> {
@@ -24,16 +24,16 @@ fn now() -> DateTime<Utc> {
         .expect("time")
 }
 
-/// Saves synthetic signers `counters` of `seed` at `desk`; all of them live in Moscow (77)
-/// when the counters are multiples of 8.
+/// Saves numbered signers of `seed` at `desk`, the ones of the home cycle's `turns`: each
+/// the first signer of its turn, so all of them live in Moscow (77).
 fn save(
     store: &mut Store,
     desk: &str,
     seed: u32,
-    counters: &[u32],
+    turns: &[u32],
 ) -> Vec<Result<(u32, u32), String>> {
     let regions = RegionCatalog::embedded().expect("catalogue");
-    let signers = SyntheticSigners::new(&regions);
+    let signers = People::embedded(&regions).expect("signer lists");
     let campaign = store.campaign().expect("campaign");
     let counts = HashMap::new();
     let ctx = CheckContext {
@@ -48,11 +48,12 @@ fn save(
         desk: desk.into(),
         operator: "Anna".into(),
     };
-    counters
+    turns
         .iter()
-        .map(|&counter| {
+        .map(|&turn| {
+            let counter = turn * signers.homes();
             let draft = signers
-                .draft(seed, counter, now().date_naive())
+                .numbered_draft(seed, counter, now().date_naive())
                 .expect("signer");
             let entry = check_entry(&draft, &ctx).entry.expect("valid signer");
             assert_eq!(entry.region_code, "77");
@@ -71,11 +72,11 @@ fn a_desk_still_saves_after_an_import_of_its_own_point() {
     let mut host = Store::open(&dir.path().join("host.db"), &regions).expect("host");
     let mut alone = Store::open(&dir.path().join("alone.db"), &regions).expect("standalone");
     assert_eq!(
-        save(&mut host, "desk-1", 1, &[0, 8]),
+        save(&mut host, "desk-1", 1, &[0, 1]),
         [Ok((1, 1)), Ok((1, 2))]
     );
     assert!(
-        save(&mut alone, "desk-9", 2, &[0, 8, 16, 24, 32])
+        save(&mut alone, "desk-9", 2, &[0, 1, 2, 3, 4])
             .iter()
             .all(Result::is_ok)
     );
@@ -105,7 +106,7 @@ fn a_desk_still_saves_after_an_import_of_its_own_point() {
         "lines 1-2 clash, 3-5 land"
     );
 
-    for result in save(&mut host, "desk-1", 1, &[16, 24, 32, 40]) {
+    for result in save(&mut host, "desk-1", 1, &[2, 3, 4, 5]) {
         assert!(result.is_ok(), "the host desk cannot save: {result:?}");
     }
 }

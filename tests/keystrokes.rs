@@ -88,9 +88,9 @@ fn one_signer_fits_the_keystroke_budget() {
     let saved = &desk.store.desk_entries("desk-1", 1).expect("entries")[0];
     assert_eq!(
         (
-            saved.surname.as_str(),
-            saved.doc_number.as_str(),
-            saved.region_code.as_str()
+            saved.signer.surname.as_str(),
+            saved.signer.doc_number.as_str(),
+            saved.signer.region_code.as_str()
         ),
         ("Иванов", "123456", "77")
     );

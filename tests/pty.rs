@@ -237,9 +237,9 @@ fn first_start_asks_the_names_then_remembers_them() {
     assert_eq!(saved.len(), 1, "{saved:?}");
     let e = &saved[0];
     assert_eq!(e.status, EntryStatus::Valid);
-    assert_eq!(e.surname, "Иванов");
+    assert_eq!(e.signer.surname, "Иванов");
     assert_eq!(
-        (e.doc_series.as_str(), e.doc_number.as_str()),
+        (e.signer.doc_series.as_str(), e.signer.doc_number.as_str()),
         ("4506", "123456")
     );
     assert_eq!((e.desk.as_str(), e.operator.as_str()), ("desk-7", "Anna"));
@@ -259,7 +259,7 @@ fn first_start_asks_the_names_then_remembers_them() {
     let saved = entries(dir.path(), &key);
     assert_eq!(saved.len(), 2);
     assert_eq!(
-        (saved[1].surname.as_str(), saved[1].desk.as_str()),
+        (saved[1].signer.surname.as_str(), saved[1].desk.as_str()),
         ("Петрова", "desk-7")
     );
 }
@@ -284,7 +284,10 @@ fn a_name_typed_in_the_english_layout_is_fixed_with_ctrl_t() {
     let saved = entries(dir.path(), &Key::Plain);
     assert_eq!(saved.len(), 1, "{saved:?}");
     assert_eq!(
-        (saved[0].surname.as_str(), saved[0].given_name.as_str()),
+        (
+            saved[0].signer.surname.as_str(),
+            saved[0].signer.given_name.as_str()
+        ),
         ("Иванов", "Иван")
     );
 }
@@ -308,7 +311,7 @@ fn a_passport_already_signed_with_is_blocked() {
 
     let saved = entries(dir.path(), &Key::Plain);
     assert_eq!(saved.len(), 1, "{saved:?}");
-    assert_eq!(saved[0].surname, "Иванов");
+    assert_eq!(saved[0].signer.surname, "Иванов");
 }
 
 #[test]
@@ -346,7 +349,7 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     let saved = entries(dir.path(), &Key::Plain);
     assert_eq!(saved.len(), 2, "{saved:?}");
     let (ivanov, petrova) = (&saved[0], &saved[1]);
-    assert_eq!(petrova.address, new_address);
+    assert_eq!(petrova.signer.address, new_address);
     assert_eq!((petrova.sheet, petrova.line), (1, 2), "same paper line");
     assert_eq!(petrova.status, EntryStatus::Valid);
     assert_eq!(ivanov.status, EntryStatus::Voided);

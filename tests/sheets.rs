@@ -459,7 +459,7 @@ fn fixture() -> Point {
         .entry(&moscow[1])
         .expect("read")
         .expect("entry")
-        .values();
+        .signer;
     later.signed_on = date("2024-01-21");
     store
         .edit_entry(

@@ -1,15 +1,18 @@
 //! Shared bench fixtures: a cached 1,000,000-entry sigdesk database, working copies of it,
-//! plausible rows and drafts, bare-rusqlite connections and the ratio table printed at the
-//! end of each bench binary.
+//! rows and drafts of the numbered signers the tests and the demo use too
+//! (`sigdesk::dev::people`), written through the column list (`sigdesk::domain::Column`),
+//! bare-rusqlite connections and the ratio table printed at the end of each bench binary.
 //!
 //! Nothing here runs at compile time: the database is built the first time a bench *runs*
-//! (about 20 s on 2 cores) and cached at `target/bench-data/entries-1m.db`
+//! (about 20 s on 2 cores) and cached at `target/bench-data/entries-1m-v2.db`
 //! (`SIGDESK_BENCH_DATA` overrides the folder).
 #![allow(dead_code)] // each bench binary uses a different part of this module
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, SecondsFormat};
-use rusqlite::{Connection, params};
-use sigdesk::domain::{DocKind, EntryDraft, Region, RegionCatalog};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::{Connection, params, params_from_iter};
+use sigdesk::dev::people::People;
+use sigdesk::domain::{Column, Entry, EntryDraft, EntryStatus, RegionCatalog};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -24,203 +27,66 @@ pub const IMPORT_POINT: &str = "point-2";
 /// Rows in the import file.
 pub const IMPORT_ROWS: u64 = 100_000;
 
-/// The 21 columns of `entries`, in insert order.
-pub const ENTRY_COLUMNS: &str = "id, origin, sheet, line, surname, given_name, patronymic, \
-     birth_date, doc_kind, doc_series, doc_number, region_code, abroad_country, address, \
-     signed_on, ticket, desk, operator, entered_at, status, void_reason";
+/// Bumped whenever the generated rows change, so no bench mixes cached files of two
+/// generators (their documents could clash).
+const FIXTURES: &str = "v2";
 
-const INSERT_ENTRY: &str = "INSERT INTO entries(id, origin, sheet, line, surname, given_name, \
-     patronymic, birth_date, doc_kind, doc_series, doc_number, region_code, abroad_country, \
-     address, signed_on, ticket, desk, operator, entered_at, status, void_reason) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-     ?19, ?20, ?21)";
+/// The seed of the numbered signers of the generated entries.
+const ENTRY_SEED: u32 = 0;
+/// The seed of the import file's signers.
+const IMPORT_SEED: u32 = 1;
+/// The first of the four seeds of the new signers the save benches type.
+const FRESH_SEED: u32 = 2;
 
-/// Passport blank years of the generated entries (series digits 3-4). The save bench uses
-/// years outside this list, so its documents never collide with generated ones.
-const YEARS: [&str; 23] = [
-    "97", "98", "99", "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
-    "13", "14", "15", "16", "17", "18", "19",
-];
-/// Series years only the save bench uses.
-pub const FRESH_YEARS: [&str; 4] = ["20", "21", "22", "23"];
-
-const SURNAMES: [&str; 16] = [
-    "Иванов",
-    "Смирнов",
-    "Кузнецов",
-    "Попов",
-    "Васильев",
-    "Петров",
-    "Соколов",
-    "Михайлов",
-    "Новиков",
-    "Фёдоров",
-    "Морозов",
-    "Волков",
-    "Алексеев",
-    "Лебедев",
-    "Семёнов",
-    "Егоров",
-];
-const MALE_NAMES: [&str; 12] = [
-    "Александр",
-    "Дмитрий",
-    "Максим",
-    "Сергей",
-    "Андрей",
-    "Алексей",
-    "Артём",
-    "Илья",
-    "Кирилл",
-    "Михаил",
-    "Никита",
-    "Матвей",
-];
-const FEMALE_NAMES: [&str; 12] = [
-    "Анна",
-    "Мария",
-    "Елена",
-    "Ольга",
-    "Татьяна",
-    "Наталья",
-    "Ирина",
-    "Светлана",
-    "Екатерина",
-    "Юлия",
-    "Дарья",
-    "Алина",
-];
-const PATRONYMIC_STEMS: [&str; 8] = [
-    "Александров",
-    "Дмитриев",
-    "Сергеев",
-    "Андреев",
-    "Иванов",
-    "Петров",
-    "Николаев",
-    "Владимиров",
-];
-const STREETS: [&str; 8] = [
-    "ул. Ленина",
-    "ул. Мира",
-    "ул. Садовая",
-    "ул. Школьная",
-    "пр. Победы",
-    "ул. Молодёжная",
-    "ул. Центральная",
-    "ул. Лесная",
-];
-
-/// One generated entry, every column as the database stores it.
-pub struct GenRow {
-    pub id: String,
-    pub origin: &'static str,
-    pub sheet: i64,
-    pub line: i64,
-    pub surname: String,
-    pub given_name: &'static str,
-    pub patronymic: String,
-    pub birth_date: String,
-    pub doc_series: String,
-    pub doc_number: String,
-    pub region_code: String,
-    pub region_name: String,
-    pub address: String,
-    pub signed_on: String,
-    pub desk: String,
-    pub operator: &'static str,
-    pub entered_at: String,
+/// The synthetic signers' generator the tests and the demo use too.
+pub fn people(regions: &RegionCatalog) -> People {
+    People::embedded(regions).expect("embedded signer lists")
 }
 
-/// The regions that take internal passports (every subject but `abroad`), with the two
-/// OKATO digits their passport series start with.
-pub fn domestic_regions(regions: &RegionCatalog) -> Vec<(Region, String)> {
-    regions
-        .all()
-        .iter()
-        .filter(|r| r.okato.len() >= 2)
-        .map(|r| (r.clone(), r.okato[..2].to_string()))
-        .collect()
-}
-
-fn base_time() -> NaiveDateTime {
+fn base_time() -> DateTime<Utc> {
     NaiveDate::from_ymd_opt(2026, 6, 1)
         .unwrap()
         .and_hms_opt(7, 0, 0)
         .unwrap()
-}
-
-/// Entry `i` of a generated set. `import` rows come from another point, start a second
-/// set of sheets and use another passport blank year, so they clash with nothing.
-pub fn gen_row(i: u64, import: bool, regions: &[(Region, String)]) -> GenRow {
-    let sheet_index = i / LINES_PER_SHEET;
-    let (region, okato) = &regions[(sheet_index % regions.len() as u64) as usize];
-    // Who signs: the person fields cycle every 12,334,080 rows, so generated rows, import
-    // rows (shifted by 2M) and save drafts (shifted by 3M) never name the same person.
-    let p = i + if import { 2_000_000 } else { 0 };
-    gen_row_for(i, p, import, sheet_index, region, okato)
-}
-
-fn gen_row_for(
-    i: u64,
-    p: u64,
-    import: bool,
-    sheet_index: u64,
-    region: &Region,
-    okato: &str,
-) -> GenRow {
-    let female = p % 2 == 1;
-    let k = p / 2;
-    let surname = SURNAMES[(k % 16) as usize];
-    let given_name = if female {
-        FEMALE_NAMES[((k / 16) % 12) as usize]
-    } else {
-        MALE_NAMES[((k / 16) % 12) as usize]
-    };
-    let stem = PATRONYMIC_STEMS[((k / 192) % 8) as usize];
-    let (surname, patronymic) = if female {
-        (format!("{surname}а"), format!("{stem}на"))
-    } else {
-        (surname.to_string(), format!("{stem}ич"))
-    };
-    // Birth 1940..1983 (any blank year fits), spread over the days of the year.
-    let birth = NaiveDate::from_ymd_opt(1940 + (p % 44) as i32, 1, 1).unwrap()
-        + Duration::days(((p * 7919) % 365) as i64);
-    let year_slot = (i + u64::from(import)) % YEARS.len() as u64;
-    // Six entries a minute, over about 115 days for a million entries.
-    let entered = base_time() + Duration::seconds((i * 10) as i64);
-    let entered_at = entered
         .and_utc()
-        .to_rfc3339_opts(SecondsFormat::Millis, true);
+}
+
+/// Entry `i` of a generated set: numbered signer `i` of its seed, saved 10 s after entry
+/// `i - 1` (six a minute, about 115 days for a million). Signer `i` lives in home region
+/// `i % homes`; each region fills its own sheets of 10 lines, all at one desk. `import`
+/// rows come from another point and seed, so they clash with nothing.
+pub fn gen_entry(i: u64, import: bool, people: &People) -> Entry {
+    let homes = u64::from(people.homes());
+    let (home, turn) = (i % homes, i / homes);
+    let entered_at = base_time() + Duration::seconds((i * 10) as i64);
+    let seed = if import { IMPORT_SEED } else { ENTRY_SEED };
+    let counter = u32::try_from(i).expect("fewer than a million rows");
+    let signer = people
+        .numbered(seed, counter, entered_at.date_naive())
+        .expect("a numbered signer");
     let (origin, id_tag) = if import {
         (IMPORT_POINT, 1)
     } else {
         (POINT, 0)
     };
-    GenRow {
+    Entry {
         id: format!("0190ab00-0000-7000-8{id_tag:03x}-{i:012x}"),
-        origin,
-        sheet: (sheet_index + 1) as i64,
-        line: (i % LINES_PER_SHEET + 1) as i64,
-        surname,
-        given_name,
-        patronymic,
-        birth_date: birth.to_string(),
-        doc_series: format!("{okato}{}", YEARS[year_slot as usize]),
-        doc_number: format!("{:06}", i % 1_000_000),
-        region_code: region.code.clone(),
-        region_name: region.name_ru.clone(),
-        address: format!(
-            "{}, д. {}, кв. {}",
-            STREETS[(i % 8) as usize],
-            1 + i % 97,
-            1 + i % 211
-        ),
-        signed_on: entered.date().to_string(),
-        desk: format!("desk-{}", sheet_index % 3 + 1),
-        operator: ["Оля", "Петя", "Маша", "Коля"][(sheet_index % 4) as usize],
+        origin: origin.into(),
+        sheet: ((turn / LINES_PER_SHEET) * homes + home + 1) as u32,
+        line: (turn % LINES_PER_SHEET + 1) as u32,
+        signer,
+        ticket: None,
+        desk: format!("desk-{}", home % 3 + 1),
+        operator: ["Оля", "Петя", "Маша", "Коля"][(home % 4) as usize].into(),
         entered_at,
+        status: EntryStatus::Valid,
+        void_reason: String::new(),
     }
+}
+
+/// The text of a column of a generated entry, as the table and the CSV hold it.
+fn text(e: &Entry, column: Column) -> String {
+    e.column_text(column).unwrap_or_default().into_owned()
 }
 
 /// Folder of the cached bench data.
@@ -284,7 +150,7 @@ fn current_schema_version() -> Option<i64> {
 /// The cached 1M-entry database, built on first use and again when this build's schema
 /// is newer than the cached file's (so no bench times a migration).
 pub fn cached_db() -> PathBuf {
-    let path = data_dir().join("entries-1m.db");
+    let path = data_dir().join(format!("entries-1m-{FIXTURES}.db"));
     if path.exists()
         && valid_rows(&path) == Some(ROWS)
         && schema_version(&path) == current_schema_version()
@@ -302,11 +168,20 @@ pub fn cached_db() -> PathBuf {
     path
 }
 
-/// Builds a sigdesk database with `rows` valid entries and their (full, closed) sheets.
+/// One paper sheet of the generated entries while it fills.
+struct SheetFill {
+    region_code: String,
+    desk: String,
+    opened_at: String,
+    lines: i64,
+}
+
+/// Builds a sigdesk database with `rows` valid entries and their sheets (closed when full),
+/// every entry inserted through the column list.
 pub fn generate(path: &Path, rows: u64) {
     let regions = RegionCatalog::embedded().expect("embedded regions");
     drop(sigdesk::store::Store::open(path, &regions).expect("create schema"));
-    let domestic = domestic_regions(&regions);
+    let people = people(&regions);
     let mut conn = Connection::open(path).unwrap();
     // Bulk load: no journal, no fsync, a big page cache; WAL is switched back on after.
     let _: String = conn
@@ -314,58 +189,67 @@ pub fn generate(path: &Path, rows: u64) {
         .unwrap();
     conn.execute_batch("PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000;")
         .unwrap();
+    let stored: Vec<Column> = Column::stored().collect();
+    let insert_entry = format!(
+        "INSERT INTO entries({}) VALUES ({})",
+        stored
+            .iter()
+            .map(|c| c.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+        (1..=stored.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let tx = conn.transaction().unwrap();
     {
-        let mut insert = tx.prepare(INSERT_ENTRY).unwrap();
+        let mut insert = tx.prepare(&insert_entry).unwrap();
         let mut sheet = tx
             .prepare(
                 "INSERT INTO sheets(number, region_code, desk, opened_at, closed_at, lines_used) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )
             .unwrap();
-        let mut opened_at = String::new();
+        let mut filling: HashMap<u32, SheetFill> = HashMap::new();
         for i in 0..rows {
-            let r = gen_row(i, false, &domestic);
-            if r.line == 1 {
-                opened_at = r.entered_at.clone();
-            }
+            let e = gen_entry(i, false, &people);
             insert
-                .execute(params![
-                    r.id,
-                    r.origin,
-                    r.sheet,
-                    r.line,
-                    r.surname,
-                    r.given_name,
-                    r.patronymic,
-                    r.birth_date,
-                    "internal_passport",
-                    r.doc_series,
-                    r.doc_number,
-                    r.region_code,
-                    "",
-                    r.address,
-                    r.signed_on,
-                    None::<i64>,
-                    r.desk,
-                    r.operator,
-                    r.entered_at,
-                    "valid",
-                    ""
-                ])
+                .execute(params_from_iter(stored.iter().map(|c| e.column_text(*c))))
                 .unwrap();
-            if r.line == LINES_PER_SHEET as i64 || i + 1 == rows {
+            let fill = filling.entry(e.sheet).or_insert_with(|| SheetFill {
+                region_code: e.signer.region_code.clone(),
+                desk: e.desk.clone(),
+                opened_at: text(&e, Column::EnteredAt),
+                lines: 0,
+            });
+            fill.lines += 1;
+            if fill.lines == LINES_PER_SHEET as i64 {
+                let closed_at = text(&e, Column::EnteredAt);
                 sheet
                     .execute(params![
-                        r.sheet,
-                        r.region_code,
-                        r.desk,
-                        opened_at,
-                        (r.line == LINES_PER_SHEET as i64).then_some(&r.entered_at),
-                        r.line
+                        e.sheet,
+                        fill.region_code,
+                        fill.desk,
+                        fill.opened_at,
+                        closed_at,
+                        fill.lines
                     ])
                     .unwrap();
+                filling.remove(&e.sheet);
             }
+        }
+        for (number, fill) in filling {
+            sheet
+                .execute(params![
+                    number,
+                    fill.region_code,
+                    fill.desk,
+                    fill.opened_at,
+                    None::<String>,
+                    fill.lines
+                ])
+                .unwrap();
         }
     }
     tx.commit().unwrap();
@@ -385,25 +269,18 @@ pub fn working_copy(tag: &str) -> PathBuf {
     target
 }
 
-/// A typed draft for a new signer whose internal passport no generated entry holds.
-/// `n` (below 4,000,000) picks the document; the rest varies like generated rows.
-pub fn fresh_draft(n: u64, regions: &[(Region, String)]) -> EntryDraft {
-    let (region, okato) = &regions[(n % regions.len() as u64) as usize];
-    let r = gen_row_for(n, 3_000_000 + n, false, n / LINES_PER_SHEET, region, okato);
-    let year = FRESH_YEARS[((n / 1_000_000) % 4) as usize];
-    let birth = NaiveDate::parse_from_str(&r.birth_date, "%Y-%m-%d").unwrap();
-    EntryDraft {
-        surname: r.surname.to_lowercase(),
-        given_name: r.given_name.to_string(),
-        patronymic: r.patronymic,
-        birth_date: birth.format("%d.%m.%Y").to_string(),
-        doc_kind: DocKind::InternalPassport,
-        document: format!("{okato}{year} {:06}", n % 1_000_000),
-        region: region.code.clone(),
-        abroad_country: String::new(),
-        address: r.address,
-        signed_on: "2026-09-15".into(),
-    }
+/// A typed draft of a new signer whose document no generated entry holds (`n` below
+/// 4,000,000): numbered signers of seeds nothing else uses, the surname typed in lower case
+/// for the checks to fix.
+pub fn fresh_draft(n: u64, people: &People) -> EntryDraft {
+    let seed = FRESH_SEED + u32::try_from(n / 1_000_000).expect("n below 4,000,000");
+    let counter = (n % 1_000_000) as u32;
+    let signed_on = NaiveDate::from_ymd_opt(2026, 9, 15).unwrap();
+    let mut draft = people
+        .numbered_draft(seed, counter, signed_on)
+        .expect("a numbered signer");
+    draft.surname = draft.surname.to_lowercase();
+    draft
 }
 
 /// The criterion output folder (`CRITERION_HOME`, else `$CARGO_TARGET_DIR/criterion`,
@@ -515,50 +392,33 @@ pub fn print_ratio_table(rows: &[(&str, &str, Target)]) {
 /// The sqlite3 shell, the baseline of the export benches.
 pub const SQLITE3: &str = "/usr/bin/sqlite3";
 
-/// The rows and columns `write_csv` writes (valid entries, save order, region name joined).
-pub const EXPORT_SQL: &str = "SELECT e.id, e.origin, e.sheet, e.line, e.surname, e.given_name, \
-     e.patronymic, e.birth_date, e.doc_kind, e.doc_series, e.doc_number, e.region_code, \
-     COALESCE(r.name_ru, '') AS region, e.abroad_country, e.address, e.signed_on, e.desk, \
-     e.operator, e.entered_at, e.status, e.void_reason \
-     FROM entries e LEFT JOIN regions r ON r.code = e.region_code \
-     WHERE e.status = 'valid' ORDER BY e.rowid";
+/// The query `write_csv` runs (valid entries, save order, region name joined), for the
+/// sqlite3 shell.
+pub fn export_sql() -> String {
+    sigdesk::store::export_query(false)
+}
 
 /// The 100,000-row import file (the export format of another point), built once.
 pub fn import_file(regions: &RegionCatalog) -> PathBuf {
-    let path = data_dir().join("import-100k.csv");
+    let path = data_dir().join(format!("import-100k-{FIXTURES}.csv"));
     if path.exists() {
         return path;
     }
     let temp = data_dir().join("import-100k.building.csv");
-    let domestic = domestic_regions(regions);
+    let people = people(regions);
     let mut w = csv::Writer::from_path(&temp).unwrap();
-    w.write_record(sigdesk::store::EXPORT_COLUMNS).unwrap();
+    w.write_record(Column::exported().map(Column::name))
+        .unwrap();
     for j in 0..IMPORT_ROWS {
-        let r = gen_row(j, true, &domestic);
-        let (sheet, line) = (r.sheet.to_string(), r.line.to_string());
-        w.write_record([
-            r.id.as_str(),
-            r.origin,
-            &sheet,
-            &line,
-            &r.surname,
-            r.given_name,
-            &r.patronymic,
-            &r.birth_date,
-            "internal_passport",
-            &r.doc_series,
-            &r.doc_number,
-            &r.region_code,
-            &r.region_name,
-            "",
-            &r.address,
-            &r.signed_on,
-            &r.desk,
-            r.operator,
-            &r.entered_at,
-            "valid",
-            "",
-        ])
+        let e = gen_entry(j, true, &people);
+        let region_name = regions
+            .by_code(&e.signer.region_code)
+            .map(|r| r.name_ru.clone())
+            .unwrap_or_default();
+        w.write_record(Column::exported().map(|c| match c {
+            Column::Region => region_name.clone(),
+            _ => text(&e, c),
+        }))
         .unwrap();
     }
     w.flush().unwrap();

@@ -2,7 +2,7 @@
 
 use super::Context;
 use crate::cli::DemoArgs;
-use crate::demo::{self, DemoError, DemoOptions, DemoSummary};
+use crate::dev::demo::{self, DemoError, DemoOptions, DemoSummary};
 use crate::i18n::Lang;
 use crate::progress::TerminalProgress;
 use crate::store::Store;

@@ -1,8 +1,9 @@
 //! Streaming export: every entry as one CSV row, written to a temp file and renamed.
 
 use super::CsvError;
+use crate::domain::Column;
 use crate::progress::{Phase, Progress, Silent};
-use crate::store::{EXPORT_COLUMNS, Store};
+use crate::store::Store;
 use std::io::Write;
 use std::path::Path;
 
@@ -59,7 +60,7 @@ pub fn write_csv_with_progress(
         .delimiter(options.delimiter)
         .from_writer(out);
     writer
-        .write_record(EXPORT_COLUMNS)
+        .write_record(Column::exported().map(Column::name))
         .map_err(|e| CsvError::io(stdout_path, e))?;
     let mut failure = None;
     let mut written = 0;

@@ -2,13 +2,14 @@
 //! `--skip-bad`; ids already present are skipped, so importing twice adds nothing.
 
 use super::CsvError;
+use super::import_row::{Columns, RowFrame, voided_entry};
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{
-    Campaign, DocKind, Entry, EntryDraft, EntryStatus, EntrySummary, RegionCatalog, Severity,
+    Campaign, Column, DocKind, Entry, EntryStatus, EntrySummary, RegionCatalog, Severity,
 };
 use crate::i18n::{Lang, problem_message};
 use crate::progress::{Phase, Progress, Silent};
-use crate::store::{Actor, EXPORT_COLUMNS, Store};
+use crate::store::{Actor, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use std::path::Path;
@@ -38,64 +39,6 @@ pub struct ImportReport {
     pub rejected: usize,
     /// Rows accepted with warnings.
     pub with_warnings: usize,
-}
-
-/// The one export column an import may lack: `region` is informational.
-const OPTIONAL: &str = "region";
-
-/// Position of every known column in the file's header.
-struct Columns(HashMap<&'static str, usize>);
-
-impl Columns {
-    fn from_header(header: &csv::StringRecord, path: &Path) -> Result<Columns, CsvError> {
-        let mut map = HashMap::new();
-        for (i, name) in header.iter().enumerate() {
-            let name = name.trim().trim_start_matches('\u{feff}');
-            match EXPORT_COLUMNS.iter().find(|c| **c == name) {
-                Some(known) => {
-                    if map.insert(*known, i).is_some() {
-                        return Err(header_error(path, format!("column `{name}` appears twice")));
-                    }
-                }
-                None => {
-                    return Err(header_error(
-                        path,
-                        format!("unknown column `{name}`; is this a sigdesk export?"),
-                    ));
-                }
-            }
-        }
-        let missing: Vec<_> = EXPORT_COLUMNS
-            .iter()
-            .filter(|c| **c != OPTIONAL && !map.contains_key(*c))
-            .copied()
-            .collect();
-        if !missing.is_empty() {
-            return Err(header_error(
-                path,
-                format!(
-                    "missing columns {}; is this a sigdesk export?",
-                    missing.join(", ")
-                ),
-            ));
-        }
-        Ok(Columns(map))
-    }
-
-    fn get<'r>(&self, row: &'r csv::StringRecord, name: &str) -> &'r str {
-        self.0
-            .get(name)
-            .and_then(|i| row.get(*i))
-            .unwrap_or("")
-            .trim()
-    }
-}
-
-fn header_error(path: &Path, reason: String) -> CsvError {
-    CsvError::Header {
-        path: path.display().to_string(),
-        reason,
-    }
 }
 
 /// Everything an import needs besides the file.
@@ -315,7 +258,7 @@ impl<'a> RowValidator<'a> {
         cols: &Columns,
         row: &csv::StringRecord,
     ) -> Result<RowVerdict, CsvError> {
-        let id = cols.get(row, "id").to_string();
+        let id = cols.get(row, Column::Id).to_string();
         if id.is_empty() || id.len() > 64 {
             return Ok(RowVerdict::Rejected("id must be 1 to 64 characters".into()));
         }
@@ -327,7 +270,7 @@ impl<'a> RowValidator<'a> {
                 "id {id} appears twice in the file"
             )));
         }
-        let base = match parse_fixed_fields(cols, row, id) {
+        let base = match RowFrame::parse(cols, row, id) {
             Ok(base) => base,
             Err(reason) => return Ok(RowVerdict::Rejected(reason)),
         };
@@ -342,24 +285,7 @@ impl<'a> RowValidator<'a> {
                 base.sheet, base.line, base.origin
             )));
         }
-        let draft = EntryDraft {
-            surname: cols.get(row, "surname").into(),
-            given_name: cols.get(row, "given_name").into(),
-            patronymic: cols.get(row, "patronymic").into(),
-            birth_date: cols.get(row, "birth_date").into(),
-            doc_kind: base.doc_kind,
-            document: format!(
-                "{} {}",
-                cols.get(row, "doc_series"),
-                cols.get(row, "doc_number")
-            )
-            .trim()
-            .to_string(),
-            region: cols.get(row, "region_code").into(),
-            abroad_country: cols.get(row, "abroad_country").into(),
-            address: cols.get(row, "address").into(),
-            signed_on: cols.get(row, "signed_on").into(),
-        };
+        let draft = cols.draft(row, base.doc_kind);
         if base.status == EntryStatus::Voided {
             if self.ctx.regions.by_code(&draft.region).is_none() {
                 return Ok(RowVerdict::Rejected(format!(
@@ -367,7 +293,7 @@ impl<'a> RowValidator<'a> {
                     draft.region
                 )));
             }
-            return Ok(match voided_entry(&draft, base) {
+            return Ok(match voided_entry(&draft, cols, row, base) {
                 Ok(entry) => RowVerdict::Accepted {
                     entry: Box::new(entry),
                     warnings: false,
@@ -414,22 +340,12 @@ impl<'a> RowValidator<'a> {
         let Some(new) = outcome.entry.filter(|_| errors.is_empty()) else {
             return Ok(RowVerdict::Rejected(errors.join("; ")));
         };
-        let entry = Entry {
-            surname: new.surname,
-            given_name: new.given_name,
-            patronymic: new.patronymic,
-            birth_date: new.birth_date,
-            doc_kind: new.doc_kind,
-            doc_series: new.doc_series,
-            doc_number: new.doc_number,
-            region_code: new.region_code,
-            abroad_country: new.abroad_country,
-            address: new.address,
-            signed_on: new.signed_on,
-            ..base
-        };
+        let entry = base.with_signer(new);
         let summary = entry.summary();
-        *self.counts.entry(entry.region_code.clone()).or_default() += 1;
+        *self
+            .counts
+            .entry(entry.signer.region_code.clone())
+            .or_default() += 1;
         if let Some(k) = keys.document {
             self.documents.insert(k, summary.clone());
         }
@@ -441,81 +357,4 @@ impl<'a> RowValidator<'a> {
             warnings: !outcome.findings.is_empty(),
         })
     }
-}
-
-/// Parses the columns that are not checked by the rules: id, origin, sheet/line, who/when.
-/// Personal fields are left empty here and filled from the checked values.
-fn parse_fixed_fields(
-    cols: &Columns,
-    row: &csv::StringRecord,
-    id: String,
-) -> Result<Entry, String> {
-    let number = |name: &str| -> Result<u32, String> {
-        let text = cols.get(row, name);
-        text.parse::<u32>()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or_else(|| format!("{name} must be a whole number of at least 1, got `{text}`"))
-    };
-    let origin = cols.get(row, "origin").to_string();
-    if origin.is_empty() {
-        return Err("origin (collection point) is empty".into());
-    }
-    let kind_text = cols.get(row, "doc_kind");
-    let doc_kind = DocKind::parse(kind_text).ok_or_else(|| {
-        format!("doc_kind must be internal_passport, foreign_passport or other, got `{kind_text}`")
-    })?;
-    let status_text = cols.get(row, "status");
-    let status = EntryStatus::parse(status_text)
-        .ok_or_else(|| format!("status must be valid or voided, got `{status_text}`"))?;
-    let entered_text = cols.get(row, "entered_at");
-    let entered_at = DateTime::parse_from_rfc3339(entered_text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("entered_at must be an RFC 3339 time, got `{entered_text}`"))?;
-    let desk = cols.get(row, "desk").to_string();
-    if desk.is_empty() {
-        return Err("desk is empty".into());
-    }
-    Ok(Entry {
-        id,
-        origin,
-        sheet: number("sheet")?,
-        line: number("line")?,
-        surname: String::new(),
-        given_name: String::new(),
-        patronymic: String::new(),
-        birth_date: NaiveDate::MIN,
-        doc_kind,
-        doc_series: cols.get(row, "doc_series").to_string(),
-        doc_number: cols.get(row, "doc_number").to_string(),
-        region_code: String::new(),
-        abroad_country: String::new(),
-        address: String::new(),
-        signed_on: NaiveDate::MIN,
-        ticket: None,
-        desk,
-        operator: cols.get(row, "operator").to_string(),
-        entered_at,
-        status,
-        void_reason: cols.get(row, "void_reason").to_string(),
-    })
-}
-
-/// A voided row is kept as it was written (it no longer counts), after its dates parse.
-fn voided_entry(draft: &EntryDraft, base: Entry) -> Result<Entry, String> {
-    let date = |name: &str, text: &str| {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| format!("{name} must be a date YYYY-MM-DD, got `{text}`"))
-    };
-    Ok(Entry {
-        surname: draft.surname.clone(),
-        given_name: draft.given_name.clone(),
-        patronymic: draft.patronymic.clone(),
-        birth_date: date("birth_date", &draft.birth_date)?,
-        region_code: draft.region.clone(),
-        abroad_country: draft.abroad_country.clone(),
-        address: draft.address.clone(),
-        signed_on: date("signed_on", &draft.signed_on)?,
-        ..base
-    })
 }

@@ -3,6 +3,7 @@
 pub mod collectors;
 pub mod export;
 pub mod import;
+mod import_row;
 
 pub use export::{ExportOptions, export};
 pub use import::{ImportOptions, ImportReport, import};

@@ -1,7 +1,9 @@
 //! The signer entry in its three shapes: as typed, as checked, as stored.
 
+use super::Column;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The kind of identity document a signer shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -96,6 +98,79 @@ pub struct NewEntry {
     pub address: String,
     /// Signing date.
     pub signed_on: NaiveDate,
+}
+
+impl NewEntry {
+    /// The value of one of the signer's columns ([`Column::SIGNER`]) as the table and the
+    /// CSV hold it (ISO dates, the document kind's code); `None` for any other column.
+    pub fn column_text(&self, column: Column) -> Option<Cow<'_, str>> {
+        let text: Cow<'_, str> = match column {
+            Column::Surname => self.surname.as_str().into(),
+            Column::GivenName => self.given_name.as_str().into(),
+            Column::Patronymic => self.patronymic.as_str().into(),
+            Column::BirthDate => self.birth_date.to_string().into(),
+            Column::DocKind => self.doc_kind.as_str().into(),
+            Column::DocSeries => self.doc_series.as_str().into(),
+            Column::DocNumber => self.doc_number.as_str().into(),
+            Column::RegionCode => self.region_code.as_str().into(),
+            Column::AbroadCountry => self.abroad_country.as_str().into(),
+            Column::Address => self.address.as_str().into(),
+            Column::SignedOn => self.signed_on.to_string().into(),
+            Column::Id
+            | Column::Origin
+            | Column::Sheet
+            | Column::Line
+            | Column::Region
+            | Column::Ticket
+            | Column::Desk
+            | Column::Operator
+            | Column::EnteredAt
+            | Column::Status
+            | Column::VoidReason => return None,
+        };
+        Some(text)
+    }
+
+    /// The signer back as a draft, the way an operator types them (to edit an entry in the
+    /// form or re-check it); `region_text` is what the region field shows.
+    pub fn to_draft(&self, region_text: String) -> EntryDraft {
+        EntryDraft {
+            surname: self.surname.clone(),
+            given_name: self.given_name.clone(),
+            patronymic: self.patronymic.clone(),
+            birth_date: self.birth_date.format("%d.%m.%Y").to_string(),
+            doc_kind: self.doc_kind,
+            document: self.document_text(),
+            region: region_text,
+            abroad_country: self.abroad_country.clone(),
+            address: self.address.clone(),
+            signed_on: self.signed_on.format("%d.%m.%Y").to_string(),
+        }
+    }
+
+    /// The document as one string, the way an operator would type it.
+    pub fn document_text(&self) -> String {
+        match (self.doc_kind, self.doc_series.is_empty()) {
+            (_, true) => self.doc_number.clone(),
+            _ => format!("{} {}", self.doc_series, self.doc_number),
+        }
+    }
+
+    /// "Surname G. P." for lists, without the full given name and patronymic.
+    pub fn short_name(&self) -> String {
+        let initial = |s: &str| {
+            s.chars()
+                .next()
+                .map(|c| format!(" {c}."))
+                .unwrap_or_default()
+        };
+        format!(
+            "{}{}{}",
+            self.surname,
+            initial(&self.given_name),
+            initial(&self.patronymic)
+        )
+    }
 }
 
 /// Where an existing entry stands: enough to point the operator at its paper line.

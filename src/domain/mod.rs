@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod certify;
 pub mod checks;
 pub mod collector;
+pub mod columns;
 pub mod dates;
 pub mod documents;
 pub mod entry;
@@ -18,6 +19,7 @@ pub mod sheet;
 
 pub use campaign::Campaign;
 pub use collector::Collector;
+pub use columns::Column;
 pub use entry::{DocKind, EntryDraft, EntrySummary, NewEntry};
 pub use finding::{Field, Finding, Problem, Severity};
 pub use record::{Entry, EntryStatus};

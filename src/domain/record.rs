@@ -1,8 +1,10 @@
 //! A stored entry: the checked fields plus where it sits on paper and who wrote it.
 
-use super::{DocKind, EntryDraft, EntrySummary};
-use chrono::{DateTime, NaiveDate, Utc};
+use super::columns::time_text;
+use super::{Column, EntrySummary, NewEntry};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Whether an entry still counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -33,7 +35,8 @@ impl EntryStatus {
     }
 }
 
-/// One saved line of a signature sheet.
+/// One saved line of a signature sheet: the signer's checked values plus where the line
+/// sits on paper and who wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// UUID v7 text; stable across export/import.
@@ -44,28 +47,9 @@ pub struct Entry {
     pub sheet: u32,
     /// Line on the sheet, from 1.
     pub line: u32,
-    /// Family name.
-    pub surname: String,
-    /// First name.
-    pub given_name: String,
-    /// Patronymic or empty.
-    pub patronymic: String,
-    /// Date of birth.
-    pub birth_date: NaiveDate,
-    /// Document kind.
-    pub doc_kind: DocKind,
-    /// Document series (digits) or empty.
-    pub doc_series: String,
-    /// Document number.
-    pub doc_number: String,
-    /// Region catalogue code.
-    pub region_code: String,
-    /// Foreign state for `abroad`, else empty.
-    pub abroad_country: String,
-    /// Address of residence.
-    pub address: String,
-    /// Signing date.
-    pub signed_on: NaiveDate,
+    /// Who signed: the values the checks passed (an edit changes them, never the region).
+    #[serde(flatten)]
+    pub signer: NewEntry,
     /// Queue ticket the signer came with, if any.
     pub ticket: Option<i64>,
     /// Desk that saved it.
@@ -81,28 +65,34 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The document as one string, the way an operator would type it.
-    pub fn document_text(&self) -> String {
-        match (self.doc_kind, self.doc_series.is_empty()) {
-            (_, true) => self.doc_number.clone(),
-            _ => format!("{} {}", self.doc_series, self.doc_number),
-        }
-    }
-
-    /// The entry back as a draft, to edit it in the form or re-check it.
-    pub fn to_draft(&self, region_text: String) -> EntryDraft {
-        EntryDraft {
-            surname: self.surname.clone(),
-            given_name: self.given_name.clone(),
-            patronymic: self.patronymic.clone(),
-            birth_date: self.birth_date.format("%d.%m.%Y").to_string(),
-            doc_kind: self.doc_kind,
-            document: self.document_text(),
-            region: region_text,
-            abroad_country: self.abroad_country.clone(),
-            address: self.address.clone(),
-            signed_on: self.signed_on.format("%d.%m.%Y").to_string(),
-        }
+    /// The value of one stored or exported column as text, as the table and the CSV hold
+    /// it; `None` for an empty ticket and for the region's name, which is not the entry's.
+    pub fn column_text(&self, column: Column) -> Option<Cow<'_, str>> {
+        let text: Cow<'_, str> = match column {
+            Column::Id => self.id.as_str().into(),
+            Column::Origin => self.origin.as_str().into(),
+            Column::Sheet => self.sheet.to_string().into(),
+            Column::Line => self.line.to_string().into(),
+            Column::Surname
+            | Column::GivenName
+            | Column::Patronymic
+            | Column::BirthDate
+            | Column::DocKind
+            | Column::DocSeries
+            | Column::DocNumber
+            | Column::RegionCode
+            | Column::AbroadCountry
+            | Column::Address
+            | Column::SignedOn => return self.signer.column_text(column),
+            Column::Region => return None,
+            Column::Ticket => self.ticket?.to_string().into(),
+            Column::Desk => self.desk.as_str().into(),
+            Column::Operator => self.operator.as_str().into(),
+            Column::EnteredAt => time_text(self.entered_at).into(),
+            Column::Status => self.status.as_str().into(),
+            Column::VoidReason => self.void_reason.as_str().into(),
+        };
+        Some(text)
     }
 
     /// Where this entry stands on paper.
@@ -115,21 +105,5 @@ impl Entry {
             desk: self.desk.clone(),
             entered_at: self.entered_at,
         }
-    }
-
-    /// "Surname G. P." for lists, without the full given name and patronymic.
-    pub fn short_name(&self) -> String {
-        let initial = |s: &str| {
-            s.chars()
-                .next()
-                .map(|c| format!(" {c}."))
-                .unwrap_or_default()
-        };
-        format!(
-            "{}{}{}",
-            self.surname,
-            initial(&self.given_name),
-            initial(&self.patronymic)
-        )
     }
 }

@@ -84,7 +84,7 @@ pub fn check_all(
                     message: problem_message(lang, &f.problem),
                 });
         }
-        *counts.entry(e.region_code.clone()).or_default() += 1;
+        *counts.entry(e.signer.region_code.clone()).or_default() += 1;
         Ok(())
     };
     store.for_each_entry(false, &mut visit)?;
@@ -134,7 +134,7 @@ fn stored_entry_findings(
     campaign: &Campaign,
     regions: &RegionCatalog,
 ) -> Result<Vec<Finding>, StoreError> {
-    let draft = e.to_draft(e.region_code.clone());
+    let draft = e.signer.to_draft(e.signer.region_code.clone());
     let keys = lookup_keys(&draft);
     let same_person = match &keys.person {
         Some(p) => store

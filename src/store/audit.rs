@@ -38,7 +38,7 @@ impl EventFilter {
             terms.push(format!("entry_id = ?{}", values.len()));
         }
         if let Some(since) = self.since {
-            values.push(Value::Text(super::entries::time_text(since)));
+            values.push(Value::Text(super::values::time_text(since)));
             terms.push(format!("at >= ?{}", values.len()));
         }
         let clause = if terms.is_empty() {

@@ -1,7 +1,8 @@
 //! What the lead board reads: today's entry stamps (no personal data) through the
 //! `entries_entered` index, and the per-region counters the triggers keep.
 
-use super::entries::{ENTRY_COLUMNS, entry_from_row, time_col, time_text};
+use super::entry_rows::{ColumnsAt, ENTRY_COLUMNS};
+use super::values::{time_col, time_text};
 use super::{Store, StoreError};
 use crate::domain::Entry;
 use crate::domain::board::{BoardData, EntryStamp};
@@ -72,10 +73,11 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!("SELECT {ENTRY_COLUMNS} {SAVED_BETWEEN}"))?;
+            .prepare_cached(&format!("SELECT {} {SAVED_BETWEEN}", *ENTRY_COLUMNS))?;
+        let at = ColumnsAt::of(&stmt);
         let mut rows = stmt.query(params![time_text(from), time_text(to)])?;
         while let Some(r) = rows.next()? {
-            visit(&entry_from_row(r)?)?;
+            visit(&at.entry(r)?)?;
         }
         Ok(())
     }
@@ -144,7 +146,10 @@ mod tests {
             stamps.contains("USING COVERING INDEX entries_entered"),
             "{stamps}"
         );
-        let saved = plan(&store, &format!("SELECT {ENTRY_COLUMNS} {SAVED_BETWEEN}"));
+        let saved = plan(
+            &store,
+            &format!("SELECT {} {SAVED_BETWEEN}", *ENTRY_COLUMNS),
+        );
         assert!(saved.contains("USING INDEX entries_entered"), "{saved}");
         assert!(!saved.contains("TEMP B-TREE"), "{saved}");
     }

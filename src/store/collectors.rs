@@ -70,7 +70,7 @@ fn add(
             .execute(params![
                 name,
                 collector_key(&name),
-                super::entries::time_text(now)
+                super::values::time_text(now)
             ])?;
             let empty = Collector {
                 name: name.clone(),

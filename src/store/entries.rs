@@ -1,12 +1,15 @@
 //! Saving, editing, voiding and reading entries.
 
+use super::entry_rows::{ColumnsAt, ENTRY_COLUMNS, insert_entry};
 use super::events::{Actor, append};
 use super::{Store, StoreError, sheets};
-use crate::domain::{DocKind, Entry, EntryStatus, EntrySummary, NewEntry};
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use crate::domain::{Column, DocKind, Entry, EntryStatus, EntrySummary, NewEntry};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
 use serde_json::json;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Where a saved entry went on paper.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,75 +31,6 @@ pub struct EntryEdit {
     pub entry: NewEntry,
 }
 
-/// RFC 3339 UTC text with milliseconds, as every time is stored.
-pub(crate) fn time_text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-pub(super) const ENTRY_COLUMNS: &str = "id, origin, sheet, line, surname, given_name, patronymic, birth_date, doc_kind, \
-     doc_series, doc_number, region_code, abroad_country, address, signed_on, ticket, desk, operator, \
-     entered_at, status, void_reason";
-
-pub(super) fn damaged(what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("{what} `{value}`").into(),
-    )
-}
-
-pub(super) fn date_col(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
-    let text: String = r.get(i)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| damaged("date", &text))
-}
-
-pub(super) fn time_col(r: &Row, i: usize) -> rusqlite::Result<DateTime<Utc>> {
-    let text: String = r.get(i)?;
-    DateTime::parse_from_rfc3339(&text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| damaged("time", &text))
-}
-
-/// Reads one row selected with `ENTRY_COLUMNS`.
-pub(super) fn entry_from_row(r: &Row) -> rusqlite::Result<Entry> {
-    let kind: String = r.get(8)?;
-    let status: String = r.get(19)?;
-    Ok(Entry {
-        id: r.get(0)?,
-        origin: r.get(1)?,
-        sheet: r.get(2)?,
-        line: r.get(3)?,
-        surname: r.get(4)?,
-        given_name: r.get(5)?,
-        patronymic: r.get(6)?,
-        birth_date: date_col(r, 7)?,
-        doc_kind: DocKind::parse(&kind).ok_or_else(|| damaged("document kind", &kind))?,
-        doc_series: r.get(9)?,
-        doc_number: r.get(10)?,
-        region_code: r.get(11)?,
-        abroad_country: r.get(12)?,
-        address: r.get(13)?,
-        signed_on: date_col(r, 14)?,
-        ticket: r.get(15)?,
-        desk: r.get(16)?,
-        operator: r.get(17)?,
-        entered_at: time_col(r, 18)?,
-        status: EntryStatus::parse(&status).ok_or_else(|| damaged("status", &status))?,
-        void_reason: r.get(20)?,
-    })
-}
-
-fn summary_from_row(r: &Row) -> rusqlite::Result<EntrySummary> {
-    Ok(EntrySummary {
-        id: r.get(0)?,
-        origin: r.get(1)?,
-        sheet: r.get(2)?,
-        line: r.get(3)?,
-        desk: r.get(4)?,
-        entered_at: time_col(r, 5)?,
-    })
-}
-
 /// The valid entry holding a document, if any.
 fn find_document(
     conn: &Connection,
@@ -104,80 +38,34 @@ fn find_document(
     series: &str,
     number: &str,
 ) -> rusqlite::Result<Option<EntrySummary>> {
-    conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, origin, sheet, line, desk, entered_at FROM entries
          WHERE doc_kind = ?1 AND doc_series = ?2 AND doc_number = ?3 AND status = 'valid'",
-    )?
-    .query_row(params![kind.as_str(), series, number], summary_from_row)
-    .optional()
+    )?;
+    let at = ColumnsAt::of(&stmt);
+    stmt.query_row(params![kind.as_str(), series, number], |r| at.summary(r))
+        .optional()
 }
 
-/// Inserts a full entry row (used by save and import).
-pub(super) fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
-    conn.prepare_cached(&format!(
-        "INSERT INTO entries({ENTRY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
-    ))?
-    .execute(params![
-        e.id,
-        e.origin,
-        e.sheet,
-        e.line,
-        e.surname,
-        e.given_name,
-        e.patronymic,
-        e.birth_date.to_string(),
-        e.doc_kind.as_str(),
-        e.doc_series,
-        e.doc_number,
-        e.region_code,
-        e.abroad_country,
-        e.address,
-        e.signed_on.to_string(),
-        e.ticket,
-        e.desk,
-        e.operator,
-        time_text(e.entered_at),
-        e.status.as_str(),
-        e.void_reason
-    ])?;
-    Ok(())
-}
-
-/// The editable fields of an entry as JSON values, for audit diffs.
+/// The signer's values of an entry as text, by column name, for audit diffs.
 fn field_values(e: &NewEntry) -> Vec<(&'static str, String)> {
-    vec![
-        ("surname", e.surname.clone()),
-        ("given_name", e.given_name.clone()),
-        ("patronymic", e.patronymic.clone()),
-        ("birth_date", e.birth_date.to_string()),
-        ("doc_kind", e.doc_kind.as_str().to_string()),
-        ("doc_series", e.doc_series.clone()),
-        ("doc_number", e.doc_number.clone()),
-        ("region_code", e.region_code.clone()),
-        ("abroad_country", e.abroad_country.clone()),
-        ("address", e.address.clone()),
-        ("signed_on", e.signed_on.to_string()),
-    ]
+    Column::SIGNER
+        .into_iter()
+        .filter_map(|c| Some((c.name(), e.column_text(c)?.into_owned())))
+        .collect()
 }
 
-impl Entry {
-    /// The checked values of a stored entry (to diff against an edit).
-    pub fn values(&self) -> NewEntry {
-        NewEntry {
-            surname: self.surname.clone(),
-            given_name: self.given_name.clone(),
-            patronymic: self.patronymic.clone(),
-            birth_date: self.birth_date,
-            doc_kind: self.doc_kind,
-            doc_series: self.doc_series.clone(),
-            doc_number: self.doc_number.clone(),
-            region_code: self.region_code.clone(),
-            abroad_country: self.abroad_country.clone(),
-            address: self.address.clone(),
-            signed_on: self.signed_on,
-        }
-    }
-}
+/// The update of an entry's editable values: `?1` is the id, then [`Column::is_editable`]
+/// columns in [`Column::SIGNER`] order.
+static UPDATE_SIGNER: LazyLock<String> = LazyLock::new(|| {
+    let sets: Vec<String> = Column::SIGNER
+        .into_iter()
+        .filter(|c| c.is_editable())
+        .enumerate()
+        .map(|(i, c)| format!("{} = ?{}", c.name(), i + 2))
+        .collect();
+    format!("UPDATE entries SET {} WHERE id = ?1", sets.join(", "))
+});
 
 impl Store {
     /// Saves a checked entry durably: allocates its sheet/line, inserts it and its audit
@@ -227,17 +115,7 @@ impl Store {
             origin: point,
             sheet,
             line,
-            surname: new.surname.clone(),
-            given_name: new.given_name.clone(),
-            patronymic: new.patronymic.clone(),
-            birth_date: new.birth_date,
-            doc_kind: new.doc_kind,
-            doc_series: new.doc_series.clone(),
-            doc_number: new.doc_number.clone(),
-            region_code: new.region_code.clone(),
-            abroad_country: new.abroad_country.clone(),
-            address: new.address.clone(),
-            signed_on: new.signed_on,
+            signer: new.clone(),
             ticket,
             desk: actor.desk.clone(),
             operator: actor.operator.clone(),
@@ -249,7 +127,10 @@ impl Store {
         let details: serde_json::Map<_, _> = field_values(new)
             .into_iter()
             .map(|(k, v)| (k.to_string(), json!([null, v])))
-            .chain([("sheet".into(), json!(sheet)), ("line".into(), json!(line))])
+            .chain([
+                (Column::Sheet.name().into(), json!(sheet)),
+                (Column::Line.name().into(), json!(line)),
+            ])
             .collect();
         append(&tx, now, actor, "create", Some(&entry.id), &details.into())?;
         tx.commit()?;
@@ -276,9 +157,11 @@ impl Store {
             return Err(StoreError::AlreadyVoided);
         }
         let new = &edit.entry;
-        if new.region_code != old.region_code || new.abroad_country != old.abroad_country {
+        if new.region_code != old.signer.region_code
+            || new.abroad_country != old.signer.abroad_country
+        {
             return Err(StoreError::RegionChange {
-                sheet_region: old.region_code,
+                sheet_region: old.signer.region_code,
             });
         }
         if let Some(other) = find_document(&tx, new.doc_kind, &new.doc_series, &new.doc_number)?
@@ -286,7 +169,7 @@ impl Store {
         {
             return Err(StoreError::DuplicateDocument(other));
         }
-        let changes: serde_json::Map<_, _> = field_values(&old.values())
+        let changes: serde_json::Map<_, _> = field_values(&old.signer)
             .into_iter()
             .zip(field_values(new))
             .filter(|((_, before), (_, after))| before != after)
@@ -295,22 +178,13 @@ impl Store {
         if changes.is_empty() {
             return Ok(());
         }
+        let editable = Column::SIGNER
+            .into_iter()
+            .filter(|c| c.is_editable())
+            .filter_map(|c| new.column_text(c));
         tx.execute(
-            "UPDATE entries SET surname = ?2, given_name = ?3, patronymic = ?4, birth_date = ?5,
-                 doc_kind = ?6, doc_series = ?7, doc_number = ?8, address = ?9, signed_on = ?10
-             WHERE id = ?1",
-            params![
-                edit.id,
-                new.surname,
-                new.given_name,
-                new.patronymic,
-                new.birth_date.to_string(),
-                new.doc_kind.as_str(),
-                new.doc_series,
-                new.doc_number,
-                new.address,
-                new.signed_on.to_string()
-            ],
+            &UPDATE_SIGNER,
+            params_from_iter(std::iter::once(Cow::from(edit.id.as_str())).chain(editable)),
         )?;
         append(&tx, now, actor, "edit", Some(&edit.id), &changes.into())?;
         tx.commit()?;
@@ -342,7 +216,10 @@ impl Store {
             actor,
             "void",
             Some(id),
-            &json!({"status": ["valid", "voided"], "void_reason": ["", reason]}),
+            &json!({
+                Column::Status.name(): [EntryStatus::Valid.as_str(), EntryStatus::Voided.as_str()],
+                Column::VoidReason.name(): ["", reason],
+            }),
         )?;
         tx.commit()?;
         Ok(())
@@ -376,15 +253,16 @@ impl Store {
                AND status = 'valid'
              ORDER BY entered_at",
         )?;
+        let at = ColumnsAt::of(&stmt);
         let mut rows = stmt.query(params![surname, given, birth.to_string(), patronymic])?;
         while let Some(r) = rows.next()? {
             let same_doc = document.is_some_and(|(k, s, n)| {
-                r.get::<_, String>(6).ok().as_deref() == Some(k.as_str())
-                    && r.get::<_, String>(7).ok().as_deref() == Some(s.as_str())
-                    && r.get::<_, String>(8).ok().as_deref() == Some(n.as_str())
+                at.doc_kind(r).ok() == Some(*k)
+                    && at.get::<String>(r, Column::DocSeries).ok().as_deref() == Some(s.as_str())
+                    && at.get::<String>(r, Column::DocNumber).ok().as_deref() == Some(n.as_str())
             });
             if !same_doc {
-                return Ok(Some(summary_from_row(r)?));
+                return Ok(Some(at.summary(r)?));
             }
         }
         Ok(None)
@@ -402,18 +280,22 @@ impl Store {
     /// A desk's entries, newest first.
     pub fn desk_entries(&self, desk: &str, limit: u32) -> Result<Vec<Entry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {ENTRY_COLUMNS} FROM entries WHERE desk = ?1 ORDER BY entered_at DESC, sheet DESC, line DESC LIMIT ?2"
+            "SELECT {} FROM entries WHERE desk = ?1 ORDER BY entered_at DESC, sheet DESC, line DESC LIMIT ?2",
+            *ENTRY_COLUMNS
         ))?;
-        let rows = stmt.query_map(params![desk, limit], entry_from_row)?;
+        let at = ColumnsAt::of(&stmt);
+        let rows = stmt.query_map(params![desk, limit], |r| at.entry(r))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The newest entries of every desk (the lead's review), newest saved first.
     pub fn recent_entries(&self, limit: u32) -> Result<Vec<Entry>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {ENTRY_COLUMNS} FROM entries ORDER BY rowid DESC LIMIT ?1"
+            "SELECT {} FROM entries ORDER BY rowid DESC LIMIT ?1",
+            *ENTRY_COLUMNS
         ))?;
-        let rows = stmt.query_map(params![limit], entry_from_row)?;
+        let at = ColumnsAt::of(&stmt);
+        let rows = stmt.query_map(params![limit], |r| at.entry(r))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -429,11 +311,13 @@ impl Store {
             "WHERE status = 'valid'"
         };
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {ENTRY_COLUMNS} FROM entries {filter} ORDER BY rowid"
+            "SELECT {} FROM entries {filter} ORDER BY rowid",
+            *ENTRY_COLUMNS
         ))?;
+        let at = ColumnsAt::of(&stmt);
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            visit(&entry_from_row(r)?)?;
+            visit(&at.entry(r)?)?;
         }
         Ok(())
     }
@@ -476,8 +360,9 @@ impl Store {
             if exists {
                 continue;
             }
+            let s = &e.signer;
             if e.status == EntryStatus::Valid
-                && let Some(first) = find_document(&tx, e.doc_kind, &e.doc_series, &e.doc_number)?
+                && let Some(first) = find_document(&tx, s.doc_kind, &s.doc_series, &s.doc_number)?
             {
                 return Err(StoreError::DuplicateDocument(first));
             }
@@ -533,74 +418,15 @@ impl Store {
 
 /// One entry by id, inside any connection or transaction.
 fn get_entry(conn: &Connection, id: &str) -> rusqlite::Result<Option<Entry>> {
-    conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?1"
-    ))?
-    .query_row([id], entry_from_row)
-    .optional()
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {} FROM entries WHERE id = ?1",
+        *ENTRY_COLUMNS
+    ))?;
+    let at = ColumnsAt::of(&stmt);
+    stmt.query_row([id], |r| at.entry(r)).optional()
 }
 
-/// The CSV columns of DESIGN.md §9, in order.
-pub const EXPORT_COLUMNS: [&str; 21] = [
-    "id",
-    "origin",
-    "sheet",
-    "line",
-    "surname",
-    "given_name",
-    "patronymic",
-    "birth_date",
-    "doc_kind",
-    "doc_series",
-    "doc_number",
-    "region_code",
-    "region",
-    "abroad_country",
-    "address",
-    "signed_on",
-    "desk",
-    "operator",
-    "entered_at",
-    "status",
-    "void_reason",
-];
-
 impl Store {
-    /// Streams every entry as the 21 text fields of [`EXPORT_COLUMNS`], without building
-    /// entries: the export's hot path.
-    pub fn for_each_export_row(
-        &self,
-        include_voided: bool,
-        mut visit: impl FnMut(&[&[u8]; 21]) -> Result<(), StoreError>,
-    ) -> Result<u64, StoreError> {
-        let filter = if include_voided {
-            ""
-        } else {
-            "WHERE e.status = 'valid'"
-        };
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT e.id, e.origin, CAST(e.sheet AS TEXT), CAST(e.line AS TEXT), e.surname,
-                    e.given_name, e.patronymic, e.birth_date, e.doc_kind, e.doc_series, e.doc_number,
-                    e.region_code, COALESCE(r.name_ru, ''), e.abroad_country, e.address, e.signed_on,
-                    e.desk, e.operator, e.entered_at, e.status, e.void_reason
-             FROM entries e LEFT JOIN regions r ON r.code = e.region_code {filter} ORDER BY e.rowid"
-        ))?;
-        let mut rows = stmt.query([])?;
-        let mut count = 0;
-        while let Some(r) = rows.next()? {
-            let mut fields: [&[u8]; 21] = [b""; 21];
-            for (i, field) in fields.iter_mut().enumerate() {
-                *field = match r.get_ref(i)? {
-                    rusqlite::types::ValueRef::Text(t) => t,
-                    _ => b"",
-                };
-            }
-            visit(&fields)?;
-            count += 1;
-        }
-        Ok(count)
-    }
-
     /// Whether a paper line of a point is already taken by another entry.
     pub fn line_taken(
         &self,

@@ -59,7 +59,7 @@ pub(super) fn append(
         "INSERT INTO events(at, desk, operator, action, entry_id, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
-        super::entries::time_text(at),
+        super::values::time_text(at),
         actor.desk,
         actor.operator,
         action,

@@ -52,10 +52,10 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dev::people::People;
     use crate::domain::RegionCatalog;
     use crate::domain::checks::{CheckContext, check_entry};
     use crate::store::Actor;
-    use crate::synthetic::SyntheticSigners;
     use chrono::Utc;
     use std::collections::HashMap;
 
@@ -76,14 +76,17 @@ mod tests {
             same_document: None,
             same_person: None,
         };
-        let signers = SyntheticSigners::new(&regions);
+        let signers = People::embedded(&regions).expect("signer lists");
         let actor = Actor {
             desk: "desk-1".into(),
             operator: "Anna".into(),
         };
-        // Every 8th synthetic signer lives in Moscow: 12 of them fill one sheet and start one.
-        for counter in (0..12).map(|n| n * 8) {
-            let draft = signers.draft(0, counter, ctx.today).expect("signer");
+        // The first numbered signer of every turn of the home cycle lives in Moscow: 12 of
+        // them fill one sheet and start one.
+        for counter in (0..12).map(|n| n * signers.homes()) {
+            let draft = signers
+                .numbered_draft(0, counter, ctx.today)
+                .expect("signer");
             let entry = check_entry(&draft, &ctx).entry.expect("valid");
             store.save_entry(&entry, &actor, None, now).expect("save");
         }

@@ -40,7 +40,7 @@ impl Store {
         tx.execute(
             "INSERT INTO lead_pin(id, phc, set_at) VALUES (1, ?1, ?2)
              ON CONFLICT(id) DO UPDATE SET phc = excluded.phc, set_at = excluded.set_at",
-            params![phc, super::entries::time_text(now)],
+            params![phc, super::values::time_text(now)],
         )?;
         super::events::append(
             &tx,

@@ -7,13 +7,16 @@ mod board;
 mod campaign;
 mod collectors;
 mod entries;
+mod entry_rows;
 mod error;
 mod events;
+mod export_rows;
 mod health;
 mod schema;
 mod sheet_status;
 mod sheets;
 mod tickets;
+mod values;
 pub mod watch;
 
 pub mod audit;
@@ -24,9 +27,10 @@ pub mod lead_pin;
 
 pub use board::AuditMark;
 pub use collectors::CollectorAdded;
-pub use entries::{EXPORT_COLUMNS, EntryEdit, SavedEntry};
+pub use entries::{EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
+pub use export_rows::export_query;
 pub use health::SheetFill;
 pub use key::{DbFile, Key, probe};
 pub use sheet_status::{CertifyOutcome, CloseOutcome};

@@ -1,7 +1,7 @@
 //! Reading sheets with their fill counts, closing them and writing the certification.
 
-use super::entries::time_text;
 use super::events::{Actor, append};
+use super::values::time_text;
 use super::{Store, StoreError};
 use crate::domain::certify::{CertifyProblem, certification_problems};
 use crate::domain::{Certification, LineDate, Sheet};

@@ -63,7 +63,7 @@ pub(super) fn take_line(
     lines_per_sheet: u32,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<(u32, u32)> {
-    let at = super::entries::time_text(now);
+    let at = super::values::time_text(now);
     // Lines of the open sheet may already be taken by entries imported from another file of
     // this point (a desk that worked standalone numbers its sheets the same way): skip them.
     let open = match open_sheet(conn, desk, region, country)? {

@@ -3,8 +3,8 @@
 //! Every change is one `BEGIN IMMEDIATE` transaction with its audit event, so two desks
 //! never get the same ticket and a killed desk never loses one.
 
-use super::entries::{damaged, date_col, time_col, time_text};
 use super::events::{Actor, append};
+use super::values::{damaged, date_col, time_col, time_text};
 use super::{Store, StoreError};
 use crate::domain::queue::{Ticket, TicketStatus};
 use chrono::{DateTime, NaiveDate, Utc};

@@ -72,10 +72,10 @@ impl Form {
     /// A form filled from a stored entry, to edit it.
     pub fn editing(entry: Entry, regions: &RegionCatalog, russian: bool) -> Form {
         let region_text = regions
-            .by_code(&entry.region_code)
+            .by_code(&entry.signer.region_code)
             .map(|r| r.display_name(russian).to_string())
-            .unwrap_or_else(|| entry.region_code.clone());
-        let draft = entry.to_draft(region_text);
+            .unwrap_or_else(|| entry.signer.region_code.clone());
+        let draft = entry.signer.to_draft(region_text);
         let mut form = Form::default();
         form.fill(&draft);
         form.kind_chosen = true;
@@ -173,7 +173,7 @@ impl Form {
             // An edited entry is already counted in its region; do not count it twice.
             Some(e) if e.status == crate::domain::EntryStatus::Valid => {
                 own_counts = counts.clone();
-                if let Some(n) = own_counts.get_mut(&e.region_code) {
+                if let Some(n) = own_counts.get_mut(&e.signer.region_code) {
                     *n = n.saturating_sub(1);
                 }
                 &own_counts

@@ -110,7 +110,7 @@ impl DayDefects {
         // The counters hold every valid entry; take today's back out to start the day's count.
         let mut counts = store.region_counts()?;
         for e in &entries {
-            if let Some(n) = counts.get_mut(&e.region_code) {
+            if let Some(n) = counts.get_mut(&e.signer.region_code) {
                 *n = n.saturating_sub(1);
             }
         }
@@ -145,7 +145,7 @@ impl DayDefects {
             stored_entry_findings(store, e, &self.counts, self.today, &self.campaign, regions)?;
         self.findings
             .extend(findings.iter().map(|f| (f.code(), f.severity)));
-        *self.counts.entry(e.region_code.clone()).or_default() += 1;
+        *self.counts.entry(e.signer.region_code.clone()).or_default() += 1;
         self.last_saved = self.last_saved.max(Some(e.entered_at));
         self.last_checked += 1;
         Ok(findings

@@ -46,9 +46,9 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             let mut cells = vec![
                 Cell::from(format!("{:>4}/{:<2}", e.sheet, e.line)),
                 Cell::from(local),
-                Cell::from(e.short_name()),
-                Cell::from(e.document_text()),
-                Cell::from(e.region_code.clone()),
+                Cell::from(e.signer.short_name()),
+                Cell::from(e.signer.document_text()),
+                Cell::from(e.signer.region_code.clone()),
                 Cell::from(match e.status {
                     EntryStatus::Valid => String::new(),
                     EntryStatus::Voided => {

@@ -1,17 +1,22 @@
-//! Synthetic signers from the embedded lists in `assets/demo/`: Russian names in both
-//! genders, addresses in the signer's region, internal passports whose series start with the
-//! region's OKATO code, and a few deliberate defects the checks must catch as warnings.
+//! Synthetic signers, the one generator of the demo, the tests and the benches: Russian
+//! names in both genders from the lists in `assets/people/`, addresses in the signer's
+//! region, internal passports (foreign ones for `abroad`).
+//!
+//! Two ways to draw them: a seeded random stream with a few deliberate defects the checks
+//! must catch as warnings (the demo day, [`People::signer`]), and numbered signers, a pure
+//! function of `(seed, counter)` that never repeats a document (the `script` writer, tests,
+//! bench fixtures, [`People::numbered`]).
+
+mod lists;
+mod numbered;
+
+pub use lists::ListError;
+pub use numbered::{PER_SEED, SEEDS, SeedError};
 
 use crate::domain::{ABROAD, DocKind, EntryDraft, RegionCatalog};
 use chrono::{Datelike, Duration, NaiveDate};
 use fastrand::Rng;
-
-const SURNAMES: &str = include_str!("../../assets/demo/surnames.txt");
-const GIVEN_MALE: &str = include_str!("../../assets/demo/given_male.txt");
-const GIVEN_FEMALE: &str = include_str!("../../assets/demo/given_female.txt");
-const STREETS: &str = include_str!("../../assets/demo/streets.txt");
-const REGIONS: &str = include_str!("../../assets/demo/regions.csv");
-const COUNTRIES: &str = include_str!("../../assets/demo/countries.txt");
+use lists::HomeRegion;
 
 /// A deliberate defect planted in a signer, each one a warning the form shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,129 +31,55 @@ pub enum Planted {
     NearDuplicate,
 }
 
-/// One demo region: catalogue code, relative weight, cities.
-#[derive(Debug, Clone)]
-struct DemoRegion {
-    code: String,
-    okato: String,
-    subject: String,
-    federal_city: bool,
-    weight: u32,
-    cities: Vec<String>,
-}
-
-/// Why the embedded lists cannot be used (a build problem, caught by tests).
-#[derive(Debug, thiserror::Error)]
-#[error("demo list {file} line {line}: {reason}")]
-pub struct ListError {
-    file: &'static str,
-    line: usize,
-    reason: String,
-}
-
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn columns<'a>(
-    file: &'static str,
-    line: usize,
-    text: &'a str,
-    count: usize,
-) -> Result<Vec<&'a str>, ListError> {
-    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
-    if parts.len() != count || parts.iter().take(count - 1).any(|p| p.is_empty()) {
-        return Err(ListError {
-            file,
-            line,
-            reason: format!("expected {count} comma-separated values, got `{text}`"),
-        });
-    }
-    Ok(parts)
-}
-
-/// The name, street, region and country lists, read once.
+/// The synthetic signers' generator: the name, street, region and country lists, read once.
 #[derive(Debug, Clone)]
 pub struct People {
     surnames: Vec<(String, String)>,
     male: Vec<(String, String, String)>,
     female: Vec<String>,
     streets: Vec<String>,
-    regions: Vec<DemoRegion>,
+    regions: Vec<HomeRegion>,
     total_weight: u32,
+    /// The regions numbered signers live in, in turn: every one but `abroad`.
+    homes: Vec<usize>,
     countries: Vec<(String, String)>,
+    /// Two-digit codes no region has, for mistyped series.
     unknown_okato: Vec<String>,
+    /// Every region's OKATO code, sorted: numbered signers' series start with one.
+    series_okato: Vec<String>,
 }
 
 impl People {
-    /// Reads the embedded lists; every demo region must be in the catalogue.
+    /// Reads the embedded lists; every home region must be in the catalogue.
     pub fn embedded(catalog: &RegionCatalog) -> Result<People, ListError> {
-        let mut surnames = Vec::new();
-        for (line, text) in lines(SURNAMES) {
-            let c = columns("surnames.txt", line, text, 2)?;
-            surnames.push((c[0].to_string(), c[1].to_string()));
-        }
-        let mut male = Vec::new();
-        for (line, text) in lines(GIVEN_MALE) {
-            let c = columns("given_male.txt", line, text, 3)?;
-            male.push((c[0].to_string(), c[1].to_string(), c[2].to_string()));
-        }
-        let female = lines(GIVEN_FEMALE).map(|(_, l)| l.to_string()).collect();
-        let streets = lines(STREETS).map(|(_, l)| l.to_string()).collect();
-        let mut countries = Vec::new();
-        for (line, text) in lines(COUNTRIES) {
-            let c = columns("countries.txt", line, text, 2)?;
-            countries.push((c[0].to_string(), c[1].to_string()));
-        }
-        let mut regions = Vec::new();
-        for (line, text) in lines(REGIONS).skip(1) {
-            let c = columns("regions.csv", line, text, 3)?;
-            let fail = |reason: String| ListError {
-                file: "regions.csv",
-                line,
-                reason,
-            };
-            let region = catalog
-                .by_code(c[0])
-                .ok_or_else(|| fail(format!("region `{}` is not in the catalogue", c[0])))?;
-            let weight = c[1]
-                .parse::<u32>()
-                .map_err(|_| fail(format!("weight `{}` is not a number", c[1])))?;
-            let cities: Vec<String> = c[2]
-                .split('|')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect();
-            if cities.is_empty() != (region.code == ABROAD) {
-                return Err(fail("every region but abroad needs cities".into()));
-            }
-            regions.push(DemoRegion {
-                code: region.code.clone(),
-                okato: region.okato.chars().take(2).collect(),
-                subject: region.name_ru.clone(),
-                federal_city: region.kind == crate::domain::regions::RegionKind::FederalCity,
-                weight,
-                cities,
-            });
-        }
+        let regions = lists::home_regions(catalog)?;
         let total_weight = regions.iter().map(|r| r.weight).sum();
+        let homes = (0..regions.len())
+            .filter(|i| regions[*i].code != ABROAD)
+            .collect();
         let unknown_okato = (0..100)
             .map(|n| format!("{n:02}"))
             .filter(|code| catalog.by_okato(code).is_none())
             .collect();
+        let mut series_okato: Vec<String> = catalog
+            .all()
+            .iter()
+            .filter(|r| r.okato.len() == 2)
+            .map(|r| r.okato.clone())
+            .collect();
+        series_okato.sort();
+        series_okato.dedup();
         Ok(People {
-            unknown_okato,
-            surnames,
-            male,
-            female,
-            streets,
+            surnames: lists::surnames()?,
+            male: lists::male_names()?,
+            female: lists::female_names(),
+            streets: lists::streets(),
             regions,
             total_weight,
-            countries,
+            homes,
+            countries: lists::countries()?,
+            unknown_okato,
+            series_okato,
         })
     }
 
@@ -173,7 +104,7 @@ impl People {
         }
     }
 
-    fn region(&self, rng: &mut Rng) -> &DemoRegion {
+    fn region(&self, rng: &mut Rng) -> &HomeRegion {
         let mut ticket = rng.u32(0..self.total_weight.max(1));
         for region in &self.regions {
             if ticket < region.weight {
@@ -184,7 +115,7 @@ impl People {
         &self.regions[0]
     }
 
-    fn address(&self, rng: &mut Rng, region: &DemoRegion) -> String {
+    fn address(&self, rng: &mut Rng, region: &HomeRegion) -> String {
         let city = pick(rng, &region.cities);
         let street = pick(rng, &self.streets);
         let house = rng.u32(1..120);
@@ -285,8 +216,8 @@ impl People {
         }
     }
 
-    fn other_region(&self, rng: &mut Rng, code: &str) -> &DemoRegion {
-        let others: Vec<&DemoRegion> = self
+    fn other_region(&self, rng: &mut Rng, code: &str) -> &HomeRegion {
+        let others: Vec<&HomeRegion> = self
             .regions
             .iter()
             .filter(|r| r.code != code && r.code != ABROAD)

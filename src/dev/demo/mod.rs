@@ -6,10 +6,10 @@
 //! UUID v7 built from the simulated time and seeded bits. Demo entries have the origin
 //! `demo`; a database with any other entries is refused.
 
-pub mod people;
 pub mod schedule;
 mod sim;
 
+use crate::dev::people::{ListError, People};
 use crate::domain::{Campaign, RegionCatalog};
 use crate::progress::{Phase, Progress};
 use crate::store::{Actor, Store, StoreError};
@@ -76,7 +76,7 @@ pub enum DemoError {
     },
     /// The embedded demo lists are broken (a build problem).
     #[error(transparent)]
-    Lists(#[from] people::ListError),
+    Lists(#[from] ListError),
     /// The database refused a write.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -140,7 +140,7 @@ pub fn run_demo(
         campaign.point = DEMO_POINT.to_string();
         store.save_campaign(&campaign, &lead, start)?;
     }
-    let people = people::People::embedded(regions)?;
+    let people = People::embedded(regions)?;
     let mut sim = sim::Simulation::new(store, &people, regions, &campaign, &options, start)?;
     progress.start(Phase::Demo, u64::from(options.signers));
     for (index, signers) in days.iter().enumerate() {

@@ -12,10 +12,10 @@
 //!
 //! The lines are for programs, so they are English only and not in `i18n`.
 
+use crate::dev::people::People;
 use crate::domain::RegionCatalog;
 use crate::domain::checks::{CheckContext, check_entry};
 use crate::store::{Actor, Finish, SavedEntry, Store};
-use crate::synthetic::SyntheticSigners;
 use chrono::Utc;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
@@ -31,7 +31,8 @@ pub fn run(
     input: impl BufRead,
     mut output: impl Write,
 ) -> io::Result<()> {
-    let mut script = Script::new(store, regions, actor);
+    let people = People::embedded(regions).map_err(io::Error::other)?;
+    let mut script = Script::new(store, regions, people, actor);
     for line in input.lines() {
         script.command(&line?, &mut output)?;
     }
@@ -43,19 +44,24 @@ pub struct Script<'a> {
     store: &'a mut Store,
     regions: &'a RegionCatalog,
     actor: Actor,
-    signers: SyntheticSigners,
+    signers: People,
     /// The next counter of every seed used so far.
     next: HashMap<u32, u32>,
 }
 
 impl<'a> Script<'a> {
-    /// A writer on `store` acting as `actor`.
-    pub fn new(store: &'a mut Store, regions: &'a RegionCatalog, actor: Actor) -> Script<'a> {
+    /// A writer on `store` acting as `actor`, saving numbered signers of `signers`.
+    pub fn new(
+        store: &'a mut Store,
+        regions: &'a RegionCatalog,
+        signers: People,
+        actor: Actor,
+    ) -> Script<'a> {
         Script {
             store,
             regions,
             actor,
-            signers: SyntheticSigners::new(regions),
+            signers,
             next: HashMap::new(),
         }
     }
@@ -151,7 +157,7 @@ impl<'a> Script<'a> {
         let today = campaign.local_date(now);
         let draft = self
             .signers
-            .draft(seed, this, today)
+            .numbered_draft(seed, this, today)
             .map_err(|e| e.to_string())?;
         let counts = self.store.region_counts().map_err(|e| e.to_string())?;
         let ctx = CheckContext {

@@ -2,49 +2,20 @@
 //! call the next one, type each signer (checked as the form checks them), void a typo now
 //! and then; at closing the open sheets are closed and each desk's collector certifies.
 
-use super::people::{People, Planted};
+mod save;
+mod timeline;
+
 use super::schedule::{Arrival, Visit, arrivals, typing_seconds};
 use super::{DemoOptions, DemoSummary};
-use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
+use crate::dev::people::{People, Planted};
 use crate::domain::collector::parse_collector;
-use crate::domain::{Campaign, EntryDraft, RegionCatalog, Severity};
+use crate::domain::{Campaign, EntryDraft, RegionCatalog};
 use crate::progress::Progress;
 use crate::store::{Actor, CertifyOutcome, Finish, Store, StoreError};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use fastrand::Rng;
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
-
-/// Something that happens at a simulated instant.
-#[derive(Debug, Clone)]
-enum Event {
-    /// The door issues a ticket for arrival `index` of the day.
-    Arrive(usize),
-    /// A desk is free: it closes its ticket (done, or no-show when `absent`) and calls
-    /// the next.
-    DeskReady { desk: usize, absent: bool },
-    /// A desk has typed the next of the `left` signers of its ticket and saves them.
-    Typed { desk: usize, ticket: i64, left: u32 },
-    /// The operator spotted a typo in entry `voided`: they void it and type `draft` again.
-    Typo {
-        desk: usize,
-        ticket: i64,
-        left: u32,
-        voided: String,
-        draft: Box<EntryDraft>,
-    },
-    /// The corrected line is typed and saved.
-    Retyped {
-        desk: usize,
-        ticket: i64,
-        left: u32,
-        draft: Box<EntryDraft>,
-    },
-    /// The people of a ticket come back after being absent when called.
-    ComeBack(i64),
-    /// The people of a waiting ticket give up.
-    GiveUp(i64),
-}
+use std::collections::HashMap;
+use timeline::{DayState, Event, Timeline};
 
 /// One desk of the demo.
 struct Desk {
@@ -66,34 +37,6 @@ pub(super) struct Simulation<'a> {
     counts: HashMap<String, u32>,
     recent: Vec<EntryDraft>,
     summary: DemoSummary,
-}
-
-/// The day being simulated: its date, what each ticket's people do, future events.
-struct DayState {
-    day: NaiveDate,
-    plans: HashMap<i64, Visit>,
-    timeline: Timeline,
-}
-
-/// The queue of future events, earliest first; ties keep insertion order.
-#[derive(Default)]
-struct Timeline {
-    order: BinaryHeap<Reverse<(DateTime<Utc>, u64)>>,
-    events: HashMap<u64, Event>,
-    next: u64,
-}
-
-impl Timeline {
-    fn push(&mut self, at: DateTime<Utc>, event: Event) {
-        self.next += 1;
-        self.order.push(Reverse((at, self.next)));
-        self.events.insert(self.next, event);
-    }
-
-    fn pop(&mut self) -> Option<(DateTime<Utc>, Event)> {
-        let Reverse((at, seq)) = self.order.pop()?;
-        self.events.remove(&seq).map(|event| (at, event))
-    }
 }
 
 /// Operators at the desks (desk names are `desk-1` …).
@@ -407,104 +350,6 @@ impl<'a> Simulation<'a> {
             let slot = self.rng.usize(0..self.recent.len());
             self.recent[slot] = draft;
         }
-    }
-
-    /// A new document number for the same series (a typo fixed, or a taken number).
-    fn renumber(&mut self, draft: &mut EntryDraft) {
-        let digits: String = draft
-            .document
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        let series_len = digits.len().saturating_sub(match draft.doc_kind {
-            crate::domain::DocKind::ForeignPassport => 7,
-            _ => 6,
-        });
-        let (series, number) = digits.split_at(series_len);
-        let fresh = format!(
-            "{:0width$}",
-            self.rng.u32(0..9_999_999),
-            width = number.len()
-        );
-        draft.document = format!("{series} {}", &fresh[fresh.len() - number.len()..]);
-    }
-
-    /// Runs the form's checks; saves when there is no error (warnings need the operator's
-    /// second Ctrl-S, which they give). A taken document number is retyped.
-    fn save_checked(
-        &mut self,
-        draft: &mut EntryDraft,
-        actor: &Actor,
-        day: NaiveDate,
-        ticket: i64,
-        now: DateTime<Utc>,
-    ) -> Result<Option<String>, StoreError> {
-        for _ in 0..5 {
-            let keys = lookup_keys(draft);
-            let same_document = match &keys.document {
-                Some((kind, series, number)) => {
-                    self.store.find_by_document(*kind, series, number)?
-                }
-                None => None,
-            };
-            let same_person = match &keys.person {
-                Some(person) => self
-                    .store
-                    .find_same_person(person, keys.document.as_ref())?,
-                None => None,
-            };
-            let outcome = check_entry(
-                draft,
-                &CheckContext {
-                    today: day,
-                    campaign: self.campaign,
-                    regions: self.regions,
-                    region_counts: &self.counts,
-                    same_document: same_document.as_ref(),
-                    same_person: same_person.as_ref(),
-                },
-            );
-            let errors: Vec<&str> = outcome
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .map(|f| f.code())
-                .collect();
-            if errors == ["dup.document"] {
-                self.renumber(draft);
-                continue;
-            }
-            let Some(entry) = outcome.entry.filter(|_| errors.is_empty()) else {
-                return Ok(None);
-            };
-            let id = self.entry_id(now);
-            let saved = self
-                .store
-                .save_entry_with_id(&entry, actor, Some(ticket), now, id)?;
-            for finding in &outcome.findings {
-                *self
-                    .summary
-                    .warnings
-                    .entry(finding.code().to_string())
-                    .or_default() += 1;
-            }
-            *self.counts.entry(entry.region_code).or_default() += 1;
-            self.summary.saved += 1;
-            return Ok(Some(saved.id));
-        }
-        Ok(None)
-    }
-
-    /// A UUID v7 from the simulated time and seeded random bits.
-    fn entry_id(&mut self, now: DateTime<Utc>) -> String {
-        let mut bytes = [0u8; 10];
-        for b in &mut bytes {
-            *b = self.rng.u8(..);
-        }
-        let millis = u64::try_from(now.timestamp_millis()).unwrap_or_default();
-        uuid::Builder::from_unix_timestamp_millis(millis, &bytes)
-            .into_uuid()
-            .to_string()
     }
 
     /// Closing time: the lead closes every open sheet and each desk's collector
