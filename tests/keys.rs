@@ -76,16 +76,16 @@ fn every_state(dir: &tempfile::TempDir) -> Vec<(&'static str, Model)> {
     locked.lock = Some(Default::default());
     states.push(("locked", locked));
 
-    for (name, key) in [
-        ("entries", KeyCode::F(4)),
-        ("queue", KeyCode::F(3)),
-        ("door", KeyCode::F(6)),
-        ("board", KeyCode::F(5)),
+    for (name, help, key) in [
+        ("entries", "entries help", KeyCode::F(4)),
+        ("queue", "queue help", KeyCode::F(3)),
+        ("door", "door help", KeyCode::F(6)),
+        ("board", "board help", KeyCode::F(5)),
     ] {
         desk.press(key);
         states.push((name, desk.model.clone()));
         desk.press(KeyCode::F(1));
-        states.push((name, desk.model.clone()));
+        states.push((help, desk.model.clone()));
         desk.press(KeyCode::Esc);
     }
     desk.press(KeyCode::F(4));
