@@ -1,6 +1,7 @@
 //! Every string a person sees, in Russian and English.
 
 pub mod board;
+pub mod keys;
 pub mod lead;
 pub mod lock;
 mod problems;
@@ -108,14 +109,6 @@ pub enum Text {
     HelpTitle,
     /// Terminal too small.
     TooSmall,
-    /// Keys in the bottom bar: form.
-    KeysForm,
-    /// Keys in the bottom bar: entries.
-    KeysEntries,
-    /// Keys in the bottom bar: sign-in.
-    KeysSignIn,
-    /// Keys in the bottom bar: void prompt.
-    KeysVoid,
     /// Kind cycle hint.
     KindHint,
     /// Duplicate: open it hint.
@@ -187,30 +180,14 @@ impl Lang {
             ),
             VoidPrompt => ("Void reason", "Причина аннулирования"),
             ConfirmQuit => (
-                "The form has unsaved data. Quit? y/n",
-                "В форме несохранённые данные. Выйти? y/n",
+                "The form has unsaved data. Quit?",
+                "В форме несохранённые данные. Выйти?",
             ),
-            ConfirmClear => ("Clear the form? y/n", "Очистить форму? y/n"),
+            ConfirmClear => ("Clear the form?", "Очистить форму?"),
             HelpTitle => ("Keys", "Клавиши"),
             TooSmall => (
                 "Terminal too small: sigdesk needs 80×24",
                 "Терминал слишком мал: нужно 80×24",
-            ),
-            KeysForm => (
-                "Ctrl-S save · Ctrl-N next ticket · Ctrl-T layout · F3 queue · F1 help",
-                "Ctrl-S сохранить · Ctrl-N следующий · Ctrl-T раскладка · F3 очередь · F1 помощь",
-            ),
-            KeysEntries => (
-                "↑↓ move · Enter edit · v void · a all desks · F2 form · F1 help · Ctrl-Q quit",
-                "↑↓ выбор · Enter править · v аннулировать · a все столы · F2 форма · F1 помощь",
-            ),
-            KeysSignIn => (
-                "Tab switch · Enter start · Ctrl-Q quit",
-                "Tab переключить · Enter начать · Ctrl-Q выход",
-            ),
-            KeysVoid => (
-                "Enter void the line · Esc cancel",
-                "Enter аннулировать строку · Esc отмена",
             ),
             KindHint => ("Space: change", "Пробел: сменить"),
             OpenDuplicateHint => (

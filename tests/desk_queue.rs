@@ -121,7 +121,7 @@ fn the_queue_figures_follow_other_processes_after_a_data_change() {
 
 #[test]
 fn the_door_undoes_within_30_seconds_and_marks_a_walkout_by_number() {
-    use crossterm::event::KeyCode;
+    use ratatui::crossterm::event::KeyCode;
     let dir = tempfile::tempdir().expect("temp dir");
     let mut door = desk_with_tickets(&dir, 0);
     door.press(KeyCode::F(6));
@@ -180,7 +180,7 @@ fn the_door_undoes_within_30_seconds_and_marks_a_walkout_by_number() {
 
 #[test]
 fn the_queue_screen_recalls_a_no_show_and_refuses_the_wrong_row() {
-    use crossterm::event::KeyCode;
+    use ratatui::crossterm::event::KeyCode;
     let dir = tempfile::tempdir().expect("temp dir");
     let mut desk = desk_with_tickets(&dir, 2);
     desk.ctrl('n');

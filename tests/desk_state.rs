@@ -4,7 +4,7 @@
 mod common;
 
 use common::{Desk, IVANOV, PETROVA, SIDOROV, Signer, set_campaign};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::{EntryStatus, Field, Severity};
 use sigdesk::tui::form::FIELDS;
 use sigdesk::tui::model::{Screen, Tone};

@@ -15,11 +15,11 @@ mod common;
 
 use chrono::Duration;
 use common::{Desk, fixed_now};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sigdesk::dev::people::People;
 use sigdesk::domain::{Entry, Field, RegionCatalog};
 use sigdesk::tui::form::FIELDS;

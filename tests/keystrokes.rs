@@ -8,7 +8,7 @@
 mod common;
 
 use common::{Desk, fixed_now};
-use crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use sigdesk::domain::Field;
 use sigdesk::store::Actor;
 use sigdesk::tui::model::Tone;

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{Desk, IVANOV, PETROVA, fixed_now};
-use crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::EntryStatus;
 use sigdesk::store::Actor;
 

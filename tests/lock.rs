@@ -6,9 +6,9 @@ mod common;
 
 use chrono::Duration;
 use common::{Desk, IVANOV, fixed_now};
-use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::store::{Actor, Key, Store};
 use sigdesk::tui::msg::Msg;

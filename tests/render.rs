@@ -5,9 +5,9 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{Desk, IVANOV, PETROVA, Signer, fixed_now};
-use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::{DocKind, NewEntry};
 use sigdesk::store::Actor;
 use sigdesk::tui::model::SignIn;

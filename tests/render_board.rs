@@ -5,9 +5,9 @@ mod common;
 
 use common::board_day::{personal, seed};
 use common::{fixed_now, isolate_config, open_store};
-use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Store};
@@ -45,7 +45,9 @@ impl Board {
     }
 
     fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        self.send(Msg::Key(crossterm::event::KeyEvent::new(code, modifiers)));
+        self.send(Msg::Key(ratatui::crossterm::event::KeyEvent::new(
+            code, modifiers,
+        )));
     }
 }
 

@@ -5,9 +5,9 @@ mod common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::{Desk, fixed_now};
-use crossterm::event::KeyCode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
 use sigdesk::store::{Actor, Finish, Store};
 use sigdesk::tui::msg::Msg;
 

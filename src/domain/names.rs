@@ -6,7 +6,7 @@ use super::Problem;
 
 mod layout;
 
-pub use layout::{homoglyph_fix, layout_fix, partial_layout_fix};
+pub use layout::{homoglyph_fix, key_of_russian, layout_fix, partial_layout_fix, russian_on_key};
 
 /// What a name field holds once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -51,8 +51,6 @@ pub enum BoardText {
     ColCap,
     /// Legend of the cap markers.
     CapLegend,
-    /// Keys of the board screen.
-    KeysBoard,
 }
 
 impl BoardText {
@@ -96,10 +94,6 @@ impl BoardText {
             CapLegend => (
                 "! ≥ 90 % of cap · !! cap reached",
                 "! ≥ 90 % предела · !! предел",
-            ),
-            KeysBoard => (
-                "F2 form · F3 queue · F4 entries · F6 door · F1 help · Ctrl-Q quit",
-                "F2 форма · F3 очередь · F4 записи · F6 вход · F1 помощь · Ctrl-Q выход",
             ),
         };
         lang.pick(en, ru)

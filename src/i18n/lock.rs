@@ -19,8 +19,6 @@ pub enum LockText {
     TypeLeadPin,
     /// The passphrase (or lead PIN) was wrong.
     WrongPassphrase,
-    /// Keys of the lock screen.
-    KeysLock,
     /// Unlocked again.
     Unlocked,
     /// Badge of a plain (training) database on every screen.
@@ -56,10 +54,6 @@ impl LockText {
                 "Wrong; ask the shift lead",
                 "Неверно; обратитесь к руководителю смены",
             ),
-            KeysLock => (
-                "Enter unlock · Backspace erase · Esc clear",
-                "Enter разблокировать · Backspace стереть · Esc очистить",
-            ),
             Unlocked => ("Unlocked", "Разблокировано"),
             NotEncrypted => (" NOT ENCRYPTED ", " НЕ ЗАШИФРОВАНО "),
             WipeDue => (" WIPE DUE: sigdesk wipe ", " ПОРА УДАЛИТЬ: sigdesk wipe "),
@@ -89,8 +83,8 @@ pub fn backup_failed(lang: Lang, reason: &str) -> String {
 /// The prompt for the lead PIN before a change to another desk's line.
 pub fn lead_pin_prompt(lang: Lang, desk: &str, typed_len: usize) -> String {
     lang.pick(
-        "Line of desk {d}: the shift lead types the lead PIN {p} · Enter · Esc cancel",
-        "Строка стола {d}: руководитель смены вводит свой PIN {p} · Enter · Esc отмена",
+        "Line of desk {d}: the shift lead's PIN {p}",
+        "Строка стола {d}: PIN руководителя {p}",
     )
     .replace("{d}", desk)
     .replace("{p}", &format!("{}▏", "•".repeat(typed_len)))

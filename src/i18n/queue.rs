@@ -47,12 +47,6 @@ pub enum QueueText {
     NobodyWaiting,
     /// Ctrl-N with a signer still on the form.
     SaveFirst,
-    /// Keys of the door screen.
-    KeysDoor,
-    /// Keys of the door screen while typing a walkout's number.
-    KeysDoorLeaving,
-    /// Keys of the queue screen.
-    KeysQueue,
     /// Prompt for the number of a person who left.
     LeavingPrompt,
     /// Desk has no ticket.
@@ -103,18 +97,6 @@ impl QueueText {
             SaveFirst => (
                 "A signer is still on the form: save it (Ctrl-S) or clear it (Esc) before calling the next ticket",
                 "В форме ещё подписант: сохраните (Ctrl-S) или очистите (Esc), потом вызывайте следующего",
-            ),
-            KeysDoor => (
-                "Space/Enter next number · Backspace undo · l left · n notice · F1 help",
-                "Пробел/Enter номер · Backspace отмена · l ушёл · n памятка · F1 помощь",
-            ),
-            KeysDoorLeaving => (
-                "Type the number · Enter mark as left · Esc cancel",
-                "Введите номер · Enter отметить «ушёл» · Esc отмена",
-            ),
-            KeysQueue => (
-                "↑↓ move · r recall no-show · l left · Ctrl-N next · F2 form · F6 door · F1 help",
-                "↑↓ выбор · r вернуть · l ушёл · Ctrl-N следующий · F2 форма · F6 вход · F1 помощь",
             ),
             LeavingPrompt => ("Number of the person who left: ", "Номер ушедшего: "),
             NoTicket => ("no ticket", "нет талона"),

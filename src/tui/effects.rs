@@ -1,6 +1,9 @@
 //! Runs the effects `update` asks for against the store and turns results into messages.
 
-use super::msg::{Duplicates, Effect, Msg, TicketMove, WriteFailure};
+use super::msg::{
+    BoardMsg, DeskMsg, DoorMsg, Duplicates, Effect, EntriesMsg, Msg, ProtectMsg, QueueMsg,
+    TicketMove, WriteFailure,
+};
 use super::signin_memory;
 use crate::domain::RegionCatalog;
 use crate::ops::defects::DayDefects;
@@ -29,25 +32,29 @@ pub fn run(
                 None => Ok(None),
             };
             match (same_document, same_person) {
-                (Ok(d), Ok(p)) => Some(Msg::Duplicates(Box::new(Duplicates {
+                (Ok(d), Ok(p)) => Some(Msg::Desk(DeskMsg::Duplicates(Box::new(Duplicates {
                     keys,
                     same_document: d.filter(not_self),
                     same_person: p.filter(not_self),
-                }))),
+                })))),
                 (Err(e), _) | (_, Err(e)) => Some(failure(e)),
             }
         }
         Effect::LoadPreview(region, country) => {
             let desk = actor.map(|a| a.desk.as_str()).unwrap_or_default();
             Some(match store.sheet_preview(desk, &region, &country) {
-                Ok(preview) => Msg::Preview {
+                Ok(preview) => Msg::Desk(DeskMsg::Preview {
                     key: (region, country),
                     preview,
-                },
+                }),
                 Err(e) => failure(e),
             })
         }
-        Effect::LoadCounts => Some(store.region_counts().map_or_else(failure, Msg::Counts)),
+        Effect::LoadCounts => Some(
+            store
+                .region_counts()
+                .map_or_else(failure, |c| Msg::Desk(DeskMsg::Counts(c))),
+        ),
         Effect::LoadCampaign => Some(
             store
                 .campaign()
@@ -58,7 +65,7 @@ pub fn run(
             Some(
                 store
                     .save_entry(&entry, actor, ticket, now)
-                    .map_or_else(failure, |s| Msg::Saved(Box::new(s))),
+                    .map_or_else(failure, |s| Msg::Desk(DeskMsg::Saved(Box::new(s)))),
             )
         }
         Effect::SaveEdit(edit) => {
@@ -66,7 +73,7 @@ pub fn run(
             Some(
                 store
                     .edit_entry(&edit, actor, now)
-                    .map_or_else(failure, |()| Msg::Edited(edit.id)),
+                    .map_or_else(failure, |()| Msg::Entries(EntriesMsg::Edited(edit.id))),
             )
         }
         Effect::Void { id, reason } => {
@@ -74,7 +81,7 @@ pub fn run(
             Some(
                 store
                     .void_entry(&id, &reason, actor, now)
-                    .map_or_else(failure, |()| Msg::Voided(id)),
+                    .map_or_else(failure, |()| Msg::Entries(EntriesMsg::Voided(id))),
             )
         }
         Effect::LoadEntries { all_desks } => {
@@ -84,27 +91,29 @@ pub fn run(
             } else {
                 store.desk_entries(desk, ENTRIES_SHOWN)
             };
-            Some(loaded.map_or_else(failure, Msg::EntriesLoaded))
+            Some(loaded.map_or_else(failure, |e| Msg::Entries(EntriesMsg::Loaded(e))))
         }
         Effect::CheckLeadPin(pin, action) => {
             Some(store.verify_lead_pin(&pin).map_or_else(failure, |right| {
-                Msg::LeadPinChecked(right, Box::new(action))
+                Msg::Protect(ProtectMsg::LeadPinChecked(right, Box::new(action)))
             }))
         }
         Effect::OpenEntry(id) => Some(match store.entry(&id) {
-            Ok(Some(entry)) => Msg::EntryOpened(Box::new(entry)),
+            Ok(Some(entry)) => Msg::Entries(EntriesMsg::Opened(Box::new(entry))),
             Ok(None) => failure(StoreError::NoSuchEntry(id)),
             Err(e) => failure(e),
         }),
-        Effect::LoadTickets(day) => {
-            Some(store.tickets_of_day(day).map_or_else(failure, Msg::Tickets))
-        }
+        Effect::LoadTickets(day) => Some(
+            store
+                .tickets_of_day(day)
+                .map_or_else(failure, |t| Msg::Queue(QueueMsg::Tickets(t))),
+        ),
         Effect::LoadServing => {
             let desk = actor.map(|a| a.desk.as_str()).unwrap_or_default();
             Some(
                 store
                     .serving_ticket(desk)
-                    .map_or_else(failure, Msg::Serving),
+                    .map_or_else(failure, |t| Msg::Queue(QueueMsg::Serving(t))),
             )
         }
         Effect::CallNext(finish, day) => {
@@ -112,7 +121,7 @@ pub fn run(
             Some(
                 store
                     .call_next(actor, finish, day, now)
-                    .map_or_else(failure, |o| Msg::Called(Box::new(o))),
+                    .map_or_else(failure, |o| Msg::Queue(QueueMsg::Called(Box::new(o)))),
             )
         }
         Effect::IssueTicket(day) => {
@@ -120,7 +129,7 @@ pub fn run(
             Some(
                 store
                     .issue_ticket(actor, day, now)
-                    .map_or_else(failure, Msg::Issued),
+                    .map_or_else(failure, |t| Msg::Door(DoorMsg::Issued(t))),
             )
         }
         Effect::UndoTicket(id, number) => {
@@ -128,7 +137,7 @@ pub fn run(
             Some(
                 store
                     .undo_ticket(actor, id, now)
-                    .map_or_else(failure, |done| Msg::Undone(number, done)),
+                    .map_or_else(failure, |done| Msg::Door(DoorMsg::Undone(number, done))),
             )
         }
         Effect::MoveTicket(change, id, number) => {
@@ -137,12 +146,14 @@ pub fn run(
                 TicketMove::Recall => store.recall_ticket(actor, id, now),
                 TicketMove::Left => store.mark_left(actor, id, now),
             };
-            Some(moved.map_or_else(failure, |t| Msg::TicketMoved(change, number, t)))
+            Some(moved.map_or_else(failure, |t| {
+                Msg::Queue(QueueMsg::TicketMoved(change, number, t))
+            }))
         }
         Effect::LoadBoard { from, to } => Some(
             store
                 .board_data(from, to)
-                .map_or_else(failure, |d| Msg::BoardLoaded(Box::new(d))),
+                .map_or_else(failure, |d| Msg::Board(BoardMsg::Loaded(Box::new(d)))),
         ),
         Effect::CheckToday {
             today,
@@ -151,7 +162,7 @@ pub fn run(
             kept,
         } => Some(match RegionCatalog::embedded() {
             Ok(regions) => DayDefects::refresh(kept.map(|k| *k), store, &regions, today, from, to)
-                .map_or_else(failure, |d| Msg::DefectsToday(Box::new(d))),
+                .map_or_else(failure, |d| Msg::Board(BoardMsg::DefectsToday(Box::new(d)))),
             Err(e) => failure_text(e.to_string()),
         }),
         Effect::LoadNotice(lang) => Some(
@@ -159,15 +170,18 @@ pub fn run(
                 .campaign()
                 .map_err(anyhow::Error::from)
                 .and_then(|c| crate::ops::notice::notice_text(lang, &c))
-                .map_or_else(|e| failure_text(format!("{e:#}")), Msg::Notice),
+                .map_or_else(
+                    |e| failure_text(format!("{e:#}")),
+                    |n| Msg::Door(DoorMsg::Notice(n)),
+                ),
         ),
-        Effect::AutoBackup => Some(Msg::BackedUp(
+        Effect::AutoBackup => Some(Msg::Protect(ProtectMsg::BackedUp(
             crate::store::backup::auto_backup(store, now).map_err(|e| e.to_string()),
-        )),
+        ))),
         Effect::CheckPassphrase(typed) => Some(
             store
                 .unlock_secret_matches(&typed)
-                .map_or_else(failure, Msg::PassphraseChecked),
+                .map_or_else(failure, |r| Msg::Protect(ProtectMsg::PassphraseChecked(r))),
         ),
         Effect::RememberSignIn { desk, operator } => {
             // Losing the remembered names only costs typing them again next start.

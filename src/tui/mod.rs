@@ -2,6 +2,7 @@
 
 pub mod effects;
 pub mod form;
+pub mod keys;
 pub mod model;
 pub mod msg;
 pub mod screens;
@@ -14,10 +15,10 @@ use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::watch;
 use chrono::{Timelike, Utc};
-use crossterm::event::{self, Event, KeyEventKind};
 use model::Model;
 use model::Screen;
 use msg::Msg;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::collections::VecDeque;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;

@@ -7,10 +7,11 @@ use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
 use crate::ops::defects::DayDefects;
 use crate::store::{CallOutcome, EntryEdit, Finish, SavedEntry, SheetPreview};
 use chrono::{DateTime, NaiveDate, Utc};
-use crossterm::event::KeyEvent;
+use ratatui::crossterm::event::KeyEvent;
 use std::collections::HashMap;
 
-/// Everything that can happen to the app: input, time, and the results of effects.
+/// Everything that can happen to the app: input, time, and the results of effects,
+/// grouped by the part of the app they are for.
 #[derive(Debug, Clone)]
 pub enum Msg {
     /// A key was pressed.
@@ -19,6 +20,29 @@ pub enum Msg {
     Resize(u16, u16),
     /// The clock moved on.
     Tick(DateTime<Utc>),
+    /// Another process (or this one) committed a change to the database.
+    DataChanged,
+    /// Campaign settings (re)loaded.
+    Campaign(Box<Campaign>),
+    /// An effect failed; the form keeps its data.
+    WriteFailed(WriteFailure),
+    /// For the desk form.
+    Desk(DeskMsg),
+    /// For the entries list.
+    Entries(EntriesMsg),
+    /// For the queue: today's tickets and the desk's own.
+    Queue(QueueMsg),
+    /// For the door.
+    Door(DoorMsg),
+    /// For the board.
+    Board(BoardMsg),
+    /// For the lock, the lead PIN and the automatic backup.
+    Protect(ProtectMsg),
+}
+
+/// Results for the desk form.
+#[derive(Debug, Clone)]
+pub enum DeskMsg {
     /// Duplicate lookups came back.
     Duplicates(Box<Duplicates>),
     /// Where the next signer of a region would write.
@@ -30,47 +54,66 @@ pub enum Msg {
     },
     /// Valid entries per region.
     Counts(HashMap<String, u32>),
-    /// Campaign settings (re)loaded.
-    Campaign(Box<Campaign>),
     /// An entry was saved.
     Saved(Box<SavedEntry>),
+}
+
+/// Results for the entries list.
+#[derive(Debug, Clone)]
+pub enum EntriesMsg {
+    /// This desk's entries (or every desk's), newest first.
+    Loaded(Vec<Entry>),
+    /// An entry to edit was loaded.
+    Opened(Box<Entry>),
     /// An edit was saved.
     Edited(String),
     /// An entry was voided.
     Voided(String),
-    /// A write failed; the form keeps its data.
-    WriteFailed(WriteFailure),
-    /// This desk's entries, newest first.
-    EntriesLoaded(Vec<Entry>),
-    /// An entry to edit was loaded.
-    EntryOpened(Box<Entry>),
-    /// Another process (or this one) committed a change to the database.
-    DataChanged,
+}
+
+/// Results for the queue.
+#[derive(Debug, Clone)]
+pub enum QueueMsg {
     /// Today's tickets were (re)loaded.
     Tickets(Vec<Ticket>),
     /// The ticket this desk serves, found at sign-in (a restarted desk resumes it).
     Serving(Option<Ticket>),
     /// A call-next finished.
     Called(Box<CallOutcome>),
+    /// A recall or walkout: the ticket number asked for and the ticket after the change
+    /// (`None`: it was no longer in the state the change needs).
+    TicketMoved(TicketMove, u32, Option<Ticket>),
+}
+
+/// Results for the door.
+#[derive(Debug, Clone)]
+pub enum DoorMsg {
     /// The door issued a ticket.
     Issued(Ticket),
     /// The door's undo: the number, and whether it was taken back (false: already called).
     Undone(u32, bool),
-    /// A recall or walkout: the ticket number asked for and the ticket after the change
-    /// (`None`: it was no longer in the state the change needs).
-    TicketMoved(TicketMove, u32, Option<Ticket>),
-    /// The board's counters and today's stamps were (re)loaded.
-    BoardLoaded(Box<BoardData>),
-    /// Today's entries were checked: defects by rule, kept for the next refresh.
-    DefectsToday(Box<DayDefects>),
-    /// An automatic backup ran: the file written, nothing due, or why it failed.
-    BackedUp(Result<Option<std::path::PathBuf>, String>),
-    /// The lead PIN was checked for this action.
-    LeadPinChecked(bool, Box<LeadAction>),
     /// The notice to signers, to show at the door.
     Notice(String),
+}
+
+/// Results for the board.
+#[derive(Debug, Clone)]
+pub enum BoardMsg {
+    /// The board's counters and today's stamps were (re)loaded.
+    Loaded(Box<BoardData>),
+    /// Today's entries were checked: defects by rule, kept for the next refresh.
+    DefectsToday(Box<DayDefects>),
+}
+
+/// Results for the lock, the lead PIN gate and the automatic backup.
+#[derive(Debug, Clone)]
+pub enum ProtectMsg {
+    /// The lead PIN was checked for this action.
+    LeadPinChecked(bool, Box<LeadAction>),
     /// Whether the secret typed on the lock screen after too many wrong PINs was right.
     PassphraseChecked(bool),
+    /// An automatic backup ran: the file written, nothing due, or why it failed.
+    BackedUp(Result<Option<std::path::PathBuf>, String>),
 }
 
 /// A change that needs the lead PIN: another desk's line.

@@ -7,7 +7,7 @@
 pub mod board_day;
 
 use chrono::{DateTime, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;
 use sigdesk::store::{Actor, Store};

@@ -86,6 +86,23 @@ fn key_to_cyrillic(c: char) -> Option<char> {
     })
 }
 
+/// The Russian-layout character on the same key as `key` typed in the English layout
+/// (`a` → `ф`, `A` → `Ф`, `[` → `х`); `None` for keys without one (digits, `?`).
+pub fn russian_on_key(key: char) -> Option<char> {
+    key_to_cyrillic(key)
+}
+
+/// The English-layout key, lower case, that types `c` in the Russian layout (`ф` and `Ф`
+/// → `a`, `х` → `[`); `None` when `c` is not on the Russian letter keys.
+pub fn key_of_russian(c: char) -> Option<char> {
+    let mut lower = c.to_lowercase();
+    let c = match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    };
+    KEYS.iter().find(|(_, ru)| *ru == c).map(|(en, _)| *en)
+}
+
 /// Retypes the non-Cyrillic characters with the Russian layout; `None` when something
 /// (a digit, a symbol off the letter keys) has no Cyrillic letter.
 fn retype(text: &str) -> Option<String> {

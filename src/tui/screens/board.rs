@@ -9,11 +9,10 @@ use super::chrome;
 use crate::domain::queue::QueueFigures;
 use crate::i18n::board::{BoardText, gauge_label, pace_line};
 use crate::tui::model::Model;
-use crate::tui::widgets::big_digits::{self, BigDigits};
-use crate::tui::widgets::big_text::{big, cell_size, fitting};
+use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use crate::tui::widgets::queue_chart::QueueChart;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
@@ -42,7 +41,7 @@ fn bands(area: Rect) -> Bands {
         Bands {
             large: false,
             target: 4,
-            numbers: big_digits::HEIGHT + 2,
+            numbers: NUMBER_ROWS + 2,
             chart: 4,
         }
     }
@@ -148,7 +147,7 @@ fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, la
     tables::render_defects(f, defects, model);
 }
 
-/// A number in a titled box: 8-row letters when they fit, else 5-row digits.
+/// A number in a titled box, as large as the box allows.
 fn big_number(f: &mut Frame, area: Rect, title: &str, digits: &str, color: Color) {
     let block = Block::default()
         .borders(Borders::ALL)
@@ -156,33 +155,6 @@ fn big_number(f: &mut Frame, area: Rect, title: &str, digits: &str, color: Color
     let inner = block.inner(area);
     f.render_widget(block, area);
     let style = Style::default().fg(color).add_modifier(Modifier::BOLD);
-    let chars = digits.chars().count() as u16;
-    if let Some(size) = fitting(chars, inner.width, inner.height, &[PixelSize::Full]) {
-        let (w, h) = cell_size(size);
-        let [_, middle, _] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(h),
-            Constraint::Fill(1),
-        ])
-        .areas(inner);
-        let [_, centred, _] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(chars * w),
-            Constraint::Fill(1),
-        ])
-        .areas(middle);
-        f.render_widget(big(digits, size, style), centred);
-        return;
-    }
-    let number = BigDigits::new(digits);
-    if inner.height >= big_digits::HEIGHT && number.width() <= inner.width {
-        f.render_widget(number.style(style), inner);
-    } else {
-        f.render_widget(
-            Paragraph::new(digits.to_string())
-                .style(style)
-                .alignment(Alignment::Center),
-            inner,
-        );
-    }
+    let sizes = [PixelSize::Full, NUMBER_SIZES[0], NUMBER_SIZES[1]];
+    render_centred(f, inner, digits, &sizes, style);
 }

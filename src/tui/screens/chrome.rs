@@ -1,9 +1,9 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
 use crate::i18n::Text;
-use crate::i18n::board::BoardText;
 use crate::i18n::lock::LockText;
-use crate::i18n::queue::{QueueText, ticket_on_top, waiting_on_top};
+use crate::i18n::queue::{ticket_on_top, waiting_on_top};
+use crate::tui::keys::{self, Scope};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -73,44 +73,52 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
     f.render_widget(Paragraph::new(line).style(bar), area);
 }
 
-/// The keys that work on this screen, or the pending y/n question.
+/// The keys that work here, from the table in `keys`; a question or the lead PIN prompt
+/// comes first when one is pending.
 pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
-    if let Some(prompt) = model.lead_prompt.as_ref().filter(|_| model.lock.is_none()) {
-        let text = crate::i18n::lock::lead_pin_prompt(
-            model.lang,
-            &prompt.desk,
-            prompt.typed.value().chars().count(),
-        );
-        let style = Style::default().bg(Color::Yellow).fg(Color::Black);
-        f.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
-        return;
-    }
-    let style = Style::default().bg(Color::DarkGray).fg(Color::White);
-    let text = match model.confirm {
-        _ if model.lock.is_some() => LockText::KeysLock.text(model.lang),
-        Some(Confirm::Quit) => model.lang.text(Text::ConfirmQuit),
-        Some(Confirm::ClearForm) => model.lang.text(Text::ConfirmClear),
-        None => match model.screen {
-            Screen::SignIn => model.lang.text(Text::KeysSignIn),
-            Screen::Desk => model.lang.text(Text::KeysForm),
-            Screen::Entries if model.entries.void_reason.is_some() => {
-                model.lang.text(Text::KeysVoid)
-            }
-            Screen::Entries => model.lang.text(Text::KeysEntries),
-            Screen::Queue => QueueText::KeysQueue.text(model.lang),
-            Screen::Door if model.door.leaving.is_some() => {
-                QueueText::KeysDoorLeaving.text(model.lang)
-            }
-            Screen::Door => QueueText::KeysDoor.text(model.lang),
-            Screen::Board => BoardText::KeysBoard.text(model.lang),
-        },
+    f.render_widget(
+        Paragraph::new(bottom_text(model)).style(bottom_style(model)),
+        area,
+    );
+}
+
+/// The text of the bottom line.
+pub fn bottom_text(model: &Model) -> String {
+    let lang = model.lang;
+    let scopes = keys::active(model);
+    let keys = keys::bar(&scopes, model.screen, lang);
+    let asking = if scopes.contains(&Scope::LeadPin) {
+        model.lead_prompt.as_ref().map(|prompt| {
+            crate::i18n::lock::lead_pin_prompt(
+                lang,
+                &prompt.desk,
+                prompt.typed.value().chars().count(),
+            )
+        })
+    } else if scopes.contains(&Scope::Question) {
+        model.confirm.map(|question| {
+            let text = match question {
+                Confirm::Quit => Text::ConfirmQuit,
+                Confirm::ClearForm => Text::ConfirmClear,
+            };
+            lang.text(text).to_string()
+        })
+    } else {
+        None
     };
-    let style = if model.confirm.is_some() && model.lock.is_none() {
+    match asking {
+        Some(question) => format!(" {question} · {keys}"),
+        None => format!(" {keys}"),
+    }
+}
+
+fn bottom_style(model: &Model) -> Style {
+    let asking = model.lock.is_none() && (model.lead_prompt.is_some() || model.confirm.is_some());
+    if asking {
         Style::default().bg(Color::Yellow).fg(Color::Black)
     } else {
-        style
-    };
-    f.render_widget(Paragraph::new(format!(" {text}")).style(style), area);
+        Style::default().bg(Color::DarkGray).fg(Color::White)
+    }
 }
 
 /// Colour of a status message.

@@ -4,7 +4,7 @@ use super::chrome;
 use crate::domain::{Field, Severity};
 use crate::i18n::{self, Text, problem_message};
 use crate::tui::model::Model;
-use crate::tui::widgets::big_digits::{self, BigDigits};
+use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -254,10 +254,10 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
         .add_modifier(Modifier::BOLD);
     let rows = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(big_digits::HEIGHT),
+        Constraint::Length(NUMBER_ROWS),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(big_digits::HEIGHT),
+        Constraint::Length(NUMBER_ROWS),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
@@ -268,12 +268,12 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
         centered(sheet_label).style(Style::default().add_modifier(Modifier::BOLD)),
         rows[0],
     );
-    f.render_widget(BigDigits::new(sheet.to_string()).style(big), rows[1]);
+    render_centred(f, rows[1], &sheet.to_string(), &NUMBER_SIZES, big);
     f.render_widget(
         centered(line_label).style(Style::default().add_modifier(Modifier::BOLD)),
         rows[3],
     );
-    f.render_widget(BigDigits::new(line.to_string()).style(big), rows[4]);
+    render_centred(f, rows[4], &line.to_string(), &NUMBER_SIZES, big);
     let mut notes = Vec::new();
     if new_sheet {
         notes.push(Line::from(Span::styled(

@@ -5,8 +5,9 @@ use super::chrome;
 use crate::domain::queue::{TicketStatus, short_duration, ticket_label};
 use crate::i18n::queue::QueueText;
 use crate::tui::model::Model;
-use crate::tui::widgets::big_digits::{self, BigDigits};
-use crate::tui::widgets::big_text::{big, cell_size, drawable, fitting};
+use crate::tui::widgets::big_text::{
+    NUMBER_ROWS, NUMBER_SIZES, big, cell_size, drawable, fitting, render_centred,
+};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -81,7 +82,7 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
         Constraint::Length(8),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(big_digits::HEIGHT),
+        Constraint::Length(NUMBER_ROWS),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
@@ -108,8 +109,14 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
         Paragraph::new(QueueText::Waiting.text(lang)).style(bold),
         waiting_label,
     );
-    let digits = BigDigits::new(waiting.to_string()).style(Style::default().fg(Color::Cyan));
-    f.render_widget(digits, waiting_digits);
+    let style = Style::default().fg(Color::Cyan);
+    render_centred(
+        f,
+        waiting_digits,
+        &waiting.to_string(),
+        &NUMBER_SIZES,
+        style,
+    );
     f.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!("{}: ", QueueText::Eta.text(lang)), bold),

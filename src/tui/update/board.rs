@@ -1,9 +1,9 @@
 //! The board half of `update`: what to reload, and the figures over what was loaded.
 
-use super::{Effect, Model, Msg, Screen};
 use crate::domain::board::{board_figures, day_bounds};
+use crate::tui::model::{Model, Screen};
+use crate::tui::msg::{BoardMsg, Effect};
 use chrono::Duration;
-use crossterm::event::{KeyCode, KeyEvent};
 
 /// Today's entries are re-checked at most this often: the check re-runs every rule over
 /// the whole day (thousands of entries on a busy day), while the counts reload on every
@@ -73,29 +73,17 @@ pub fn refresh_figures(model: &mut Model) {
     model.board.figures = Some(board_figures(&model.campaign, data, queue, model.now));
 }
 
-/// Applies a board message (`update` routes the board's messages here).
-pub fn on_msg(model: &mut Model, msg: Msg) -> Vec<Effect> {
+/// Applies a result for the board.
+pub(super) fn on_msg(model: &mut Model, msg: BoardMsg) -> Vec<Effect> {
     match msg {
-        Msg::BoardLoaded(data) => {
+        BoardMsg::Loaded(data) => {
             model.board.data = Some(*data);
             refresh_figures(model);
         }
-        Msg::DefectsToday(day) => {
+        BoardMsg::DefectsToday(day) => {
             model.board.defects = Some(day.counts().to_vec());
             model.board.kept = Some(day);
         }
-        // `update` routes only the messages above here.
-        _ => {}
-    }
-    Vec::new()
-}
-
-/// Keys of the board screen: it only shows, so only help and going back.
-pub fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    match key.code {
-        KeyCode::Char('?') => model.help = true,
-        KeyCode::Esc => model.screen = model.home,
-        _ => {}
     }
     Vec::new()
 }

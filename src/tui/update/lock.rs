@@ -1,11 +1,12 @@
 //! The session lock: Ctrl-L or `idle_lock_min` without a key hides everything until the
 //! session PIN is typed; after 5 wrong PINs only the database passphrase unlocks.
 
-use super::{Effect, Model, Tone};
 use crate::i18n::lock::{self as text, LockText};
-use crate::tui::model::Lock;
+use crate::tui::keys::Prompt;
+use crate::tui::model::{Lock, Model, Screen, Tone};
+use crate::tui::msg::Effect;
 use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
 /// Wrong PINs allowed before the passphrase is needed.
@@ -18,7 +19,7 @@ pub use crate::domain::pin::is_valid_pin as valid_pin;
 /// and hangs on a wall where nobody types, so it stays up (Ctrl-L still locks it).
 pub fn lock_deadline(model: &Model) -> Option<DateTime<Utc>> {
     let idle = model.campaign.idle_lock_min;
-    let board = model.screen == crate::tui::model::Screen::Board;
+    let board = model.screen == Screen::Board;
     if model.actor.is_none() || model.lock.is_some() || idle == 0 || board {
         return None;
     }
@@ -44,29 +45,26 @@ pub fn lock_if_idle(model: &mut Model) {
     }
 }
 
-/// Keys while locked: only typing the PIN (or passphrase) does anything.
-pub fn on_lock_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+/// Enter or Esc while locked: try what was typed (the PIN, or after too many wrong PINs
+/// the passphrase), or clear it.
+pub(super) fn on_prompt(model: &mut Model, prompt: Prompt) -> Vec<Effect> {
     let lang = model.lang;
     let passphrase_prompt = model.passphrase_prompt().text(lang);
-    let pin_is = |typed: &str| model.session_pin.as_deref() == Some(typed);
-    let right_pin = match key.code {
-        KeyCode::Enter => model.lock.as_ref().is_some_and(|l| pin_is(l.typed.value())),
-        _ => false,
-    };
+    let session_pin = model.session_pin.clone();
     let Some(lock) = model.lock.as_mut() else {
         return Vec::new();
     };
-    match key.code {
-        KeyCode::Esc => {
+    match prompt {
+        Prompt::Cancel => {
             lock.typed = Default::default();
             lock.problem = None;
         }
-        KeyCode::Enter => {
+        Prompt::Submit => {
             let typed = std::mem::take(&mut lock.typed).value().to_string();
             if lock.wrong >= PIN_TRIES {
                 return vec![Effect::CheckPassphrase(typed)];
             }
-            if right_pin {
+            if session_pin.as_deref() == Some(typed.as_str()) {
                 unlock(model);
             } else {
                 lock.wrong += 1;
@@ -77,11 +75,15 @@ pub fn on_lock_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 });
             }
         }
-        _ => {
-            lock.typed.handle_event(&Event::Key(key));
-        }
     }
     Vec::new()
+}
+
+/// A key typed into the PIN (or passphrase) while locked.
+pub(super) fn typed(model: &mut Model, key: KeyEvent) {
+    if let Some(lock) = model.lock.as_mut() {
+        lock.typed.handle_event(&Event::Key(key));
+    }
 }
 
 /// The answer to a passphrase typed on the lock screen.

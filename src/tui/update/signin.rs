@@ -1,21 +1,25 @@
 //! The sign-in form: desk name, operator name and a session PIN.
 
-use super::{Effect, Model, Screen, Text};
+use super::lock::valid_pin;
+use crate::i18n::Text;
 use crate::i18n::lock::LockText;
 use crate::store::Actor;
+use crate::tui::keys::SignInAction;
 use crate::tui::model::SignInField;
-use crossterm::event::{Event, KeyCode, KeyEvent};
+use crate::tui::model::{Model, Screen};
+use crate::tui::msg::Effect;
+use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
 /// Keys of the sign-in form. Enter moves to the next empty field, then starts work.
-pub fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+pub(super) fn on_action(model: &mut Model, action: SignInAction) -> Vec<Effect> {
     let s = &mut model.signin;
     let order = [SignInField::Desk, SignInField::Operator, SignInField::Pin];
     let here = order.iter().position(|f| *f == s.focus).unwrap_or(0);
-    match key.code {
-        KeyCode::Tab | KeyCode::Down => s.focus = order[(here + 1) % order.len()],
-        KeyCode::BackTab | KeyCode::Up => s.focus = order[(here + order.len() - 1) % order.len()],
-        KeyCode::Enter => {
+    match action {
+        SignInAction::NextField => s.focus = order[(here + 1) % order.len()],
+        SignInAction::PreviousField => s.focus = order[(here + order.len() - 1) % order.len()],
+        SignInAction::Start => {
             let desk = s.desk.value().trim().to_string();
             let operator = s.operator.value().trim().to_string();
             let pin = s.pin.value().to_string();
@@ -29,7 +33,7 @@ pub fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
                 s.problem = Some(model.lang.text(Text::SignInMissing).into());
                 return Vec::new();
             }
-            if !super::valid_pin(&pin) {
+            if !valid_pin(&pin) {
                 s.focus = SignInField::Pin;
                 s.pin = Default::default();
                 s.problem = Some(LockText::PinShape.text(model.lang).into());
@@ -37,17 +41,20 @@ pub fn on_signin_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             }
             return sign_in(model, desk, operator, pin);
         }
-        _ => {
-            let input = match s.focus {
-                SignInField::Desk => &mut s.desk,
-                SignInField::Operator => &mut s.operator,
-                SignInField::Pin => &mut s.pin,
-            };
-            input.handle_event(&Event::Key(key));
-            s.problem = None;
-        }
     }
     Vec::new()
+}
+
+/// A key typed into the focused field.
+pub(super) fn typed(model: &mut Model, key: KeyEvent) {
+    let s = &mut model.signin;
+    let input = match s.focus {
+        SignInField::Desk => &mut s.desk,
+        SignInField::Operator => &mut s.operator,
+        SignInField::Pin => &mut s.pin,
+    };
+    input.handle_event(&Event::Key(key));
+    s.problem = None;
 }
 
 /// Starts work with these names and session PIN.

@@ -1,5 +1,4 @@
 //! Small reusable widgets.
 
-pub mod big_digits;
 pub mod big_text;
 pub mod queue_chart;

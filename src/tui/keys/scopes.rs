@@ -1,0 +1,95 @@
+//! Which scopes of the table are active in a state of the app, and which the help of a
+//! screen lists.
+
+use super::Scope;
+use crate::domain::Field;
+use crate::i18n::Lang;
+use crate::i18n::keys::HelpNote;
+use crate::tui::model::{Model, Screen};
+
+/// The scopes active in this state of the app, the innermost first.
+pub fn active(model: &Model) -> Vec<Scope> {
+    if model.lock.is_some() {
+        return vec![Scope::Lock];
+    }
+    let session = model.actor.is_some().then_some(Scope::Session);
+    let modal = if model.lead_prompt.is_some() {
+        vec![Scope::LeadPin]
+    } else if model.confirm.is_some() {
+        match model.lang {
+            Lang::Ru => vec![Scope::Question, Scope::QuestionRu],
+            Lang::En => vec![Scope::Question],
+        }
+    } else if model.help {
+        vec![Scope::HelpOpen]
+    } else {
+        Vec::new()
+    };
+    if !modal.is_empty() {
+        return modal.into_iter().chain(session).collect();
+    }
+    let mut scopes = screen_scopes(model);
+    if model.screen != Screen::SignIn {
+        let calls = matches!(model.screen, Screen::Desk | Screen::Entries | Screen::Queue);
+        if calls && model.entries.void_reason.is_none() {
+            scopes.push(Scope::Calling);
+        }
+        scopes.push(Scope::Screens);
+    }
+    scopes.push(Scope::Anywhere);
+    scopes.extend(session);
+    scopes
+}
+
+/// The shown screen's own scopes in this state.
+fn screen_scopes(model: &Model) -> Vec<Scope> {
+    let form = &model.form;
+    match model.screen {
+        Screen::SignIn => vec![Scope::SignIn],
+        Screen::Desk if form.focus == Field::Region && !form.suggestions.is_empty() => {
+            vec![Scope::Suggestions, Scope::Form]
+        }
+        Screen::Desk if form.focus == Field::DocKind => vec![Scope::DocKind, Scope::Form],
+        Screen::Desk => vec![Scope::Form],
+        Screen::Entries if model.entries.void_reason.is_some() => vec![Scope::VoidReason],
+        Screen::Entries => vec![Scope::Entries],
+        Screen::Queue => vec![Scope::Queue],
+        Screen::Door if model.door.leaving.is_some() => vec![Scope::Walkout],
+        Screen::Door if model.door.notice.is_some() => vec![Scope::Notice],
+        Screen::Door => vec![Scope::Door],
+        Screen::Board => vec![Scope::Board],
+    }
+}
+
+/// Every scope the help overlay of `screen` lists, in its order (how to close the help
+/// is its bottom edge).
+pub fn help_scopes(screen: Screen) -> &'static [Scope] {
+    use Scope::*;
+    match screen {
+        Screen::SignIn => &[SignIn, Anywhere],
+        Screen::Desk => &[
+            Form,
+            Suggestions,
+            DocKind,
+            Calling,
+            Screens,
+            Session,
+            Anywhere,
+        ],
+        Screen::Entries => &[Entries, VoidReason, Calling, Screens, Session, Anywhere],
+        Screen::Queue => &[Queue, Calling, Screens, Session, Anywhere],
+        Screen::Door => &[Door, Walkout, Notice, Screens, Session, Anywhere],
+        Screen::Board => &[Board, Screens, Session, Anywhere],
+    }
+}
+
+/// Lines of the help overlay of `screen` that describe it rather than a key; they follow
+/// the screen's own keys.
+pub fn help_notes(screen: Screen) -> &'static [HelpNote] {
+    match screen {
+        Screen::SignIn => &[],
+        Screen::Desk => &[HelpNote::TicketLink],
+        Screen::Entries | Screen::Queue | Screen::Door => &[HelpNote::EitherLayout],
+        Screen::Board => &[HelpNote::BoardRefresh, HelpNote::BoardNoPersonalData],
+    }
+}
