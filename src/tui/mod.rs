@@ -9,6 +9,7 @@ pub mod screens;
 pub mod signin_memory;
 pub mod update;
 pub mod widgets;
+pub mod worker;
 
 use crate::domain::RegionCatalog;
 use crate::i18n::Lang;
@@ -18,11 +19,14 @@ use chrono::{Timelike, Utc};
 use model::Model;
 use model::Screen;
 use msg::Msg;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use std::collections::VecDeque;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
+use worker::Worker;
 
 /// Who signs in when the app opens: desk and operator given together skip asking for
 /// them, and a valid PIN with them signs in straight away.
@@ -38,9 +42,24 @@ pub struct SignInOptions {
 
 /// Applies a message and runs every effect it causes, until the model is settled.
 pub fn dispatch(model: &mut Model, store: &mut Store, msg: Msg) {
+    settle(model, store, None, msg);
+}
+
+/// [`dispatch`], but effects that read over many rows go to `worker` (when there is one)
+/// and come back later as messages, so the loop is free for the next key at once.
+pub fn settle(model: &mut Model, store: &mut Store, worker: Option<&Worker>, msg: Msg) {
     let mut queue = VecDeque::from([msg]);
     while let Some(msg) = queue.pop_front() {
         for effect in update::update(model, msg) {
+            let effect = match worker {
+                Some(worker) if effect.runs_in_background() => {
+                    match worker.submit(effect, model.actor.clone()) {
+                        None => continue,
+                        Some(returned) => returned,
+                    }
+                }
+                _ => effect,
+            };
             let now = Utc::now();
             if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), now) {
                 queue.push_back(reply);
@@ -112,35 +131,21 @@ pub fn run_app(
     home: Screen,
 ) -> anyhow::Result<()> {
     let watcher = store.open_sibling()?;
+    let background = store.open_sibling()?;
     let mut model = start_model_at(&mut store, regions, lang, &args, home)?;
-    let mut terminal = ratatui::try_init()?;
-    if let Ok(size) = terminal.size() {
-        model.size = (size.width, size.height);
-    }
-    let result = event_loop(&mut terminal, &mut model, &mut store, watcher);
-    ratatui::restore();
-    result
-}
-
-/// What wakes the event loop.
-enum Wake {
-    /// A terminal event.
-    Input(Event),
-    /// The database changed.
-    Changed,
-}
-
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    model: &mut Model,
-    store: &mut Store,
-    watcher: Store,
-) -> anyhow::Result<()> {
-    let (tx, rx) = mpsc::channel();
+    let (tx, wakes) = mpsc::channel();
     let changes = tx.clone();
     watch::watch(watcher, watch::WATCH_EVERY, move || {
         changes.send(Wake::Changed).is_ok()
     });
+    let replies = tx.clone();
+    let worker = Worker::start(background, move |msg| {
+        replies.send(Wake::Reply(msg)).is_ok()
+    });
+    let mut terminal = ratatui::try_init()?;
+    if let Ok(size) = terminal.size() {
+        model.size = (size.width, size.height);
+    }
     thread::spawn(move || {
         while let Ok(event) = event::read() {
             if tx.send(Wake::Input(event)).is_err() {
@@ -148,21 +153,51 @@ fn event_loop(
             }
         }
     });
+    let result = run_loop(&mut terminal, &mut model, &mut store, &wakes, Some(&worker));
+    ratatui::restore();
+    result
+}
+
+/// What wakes the event loop.
+#[derive(Debug)]
+pub enum Wake {
+    /// A terminal event.
+    Input(Event),
+    /// The database changed.
+    Changed,
+    /// The worker finished an effect.
+    Reply(Msg),
+}
+
+/// The event loop: waits for a wake (a key, another process's commit, a worker's result,
+/// or the next timer), settles the model and redraws, until the person quits or every
+/// sender is gone. Generic over the backend so benches and tests drive the real loop.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    model: &mut Model,
+    store: &mut Store,
+    wakes: &Receiver<Wake>,
+    worker: Option<&Worker>,
+) -> anyhow::Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
     terminal.draw(|f| screens::render(f, model))?;
     while !model.quit {
-        let msg = match rx.recv_timeout(until_next_wake(model)) {
+        let msg = match wakes.recv_timeout(until_next_wake(model)) {
             Ok(Wake::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => Msg::Key(key),
             Ok(Wake::Input(Event::Resize(w, h))) => Msg::Resize(w, h),
             Ok(Wake::Input(_)) => continue,
             Ok(Wake::Changed) => Msg::DataChanged,
+            Ok(Wake::Reply(msg)) => msg,
             Err(RecvTimeoutError::Timeout) => Msg::Tick(Utc::now()),
             Err(RecvTimeoutError::Disconnected) => break,
         };
         if !matches!(msg, Msg::Tick(_)) {
             // Keys and reloads act on the current time (the door's undo window, waits).
-            dispatch(model, store, Msg::Tick(Utc::now()));
+            settle(model, store, worker, Msg::Tick(Utc::now()));
         }
-        dispatch(model, store, msg);
+        settle(model, store, worker, msg);
         terminal.draw(|f| screens::render(f, model))?;
     }
     Ok(())
