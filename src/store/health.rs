@@ -52,12 +52,27 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dev::people::People;
-    use crate::domain::RegionCatalog;
-    use crate::domain::checks::{CheckContext, check_entry};
+    use crate::domain::{DocKind, NewEntry, RegionCatalog};
     use crate::store::Actor;
-    use chrono::Utc;
-    use std::collections::HashMap;
+    use chrono::{NaiveDate, Utc};
+
+    /// A checked Moscow signer whose passport number is `n`.
+    fn moscow_signer(n: u32) -> NewEntry {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        NewEntry {
+            surname: "Иванов".into(),
+            given_name: "Иван".into(),
+            patronymic: "Иванович".into(),
+            birth_date: date(1980, 5, 17),
+            doc_kind: DocKind::InternalPassport,
+            doc_series: "4510".into(),
+            doc_number: format!("{:06}", 100_000 + n),
+            region_code: "77".into(),
+            abroad_country: String::new(),
+            address: "г. Москва, ул. Тверская, д. 1".into(),
+            signed_on: date(2024, 1, 22),
+        }
+    }
 
     #[test]
     fn a_full_sheet_is_closed_and_counted_and_the_next_one_is_open() {
@@ -65,30 +80,16 @@ mod tests {
         let regions = RegionCatalog::embedded().expect("catalogue");
         let mut store = Store::open(&dir.path().join("s.db"), &regions).expect("open");
         assert_eq!(store.integrity_check().expect("check"), ["ok"]);
-        let campaign = store.campaign().expect("campaign");
-        let now = Utc::now();
-        let counts = HashMap::new();
-        let ctx = CheckContext {
-            today: campaign.local_date(now),
-            campaign: &campaign,
-            regions: &regions,
-            region_counts: &counts,
-            same_document: None,
-            same_person: None,
-        };
-        let signers = People::embedded(&regions).expect("signer lists");
         let actor = Actor {
             desk: "desk-1".into(),
             operator: "Anna".into(),
         };
-        // The first numbered signer of every turn of the home cycle lives in Moscow: 12 of
-        // them fill one sheet and start one.
-        for counter in (0..12).map(|n| n * signers.homes()) {
-            let draft = signers
-                .numbered_draft(0, counter, ctx.today)
-                .expect("signer");
-            let entry = check_entry(&draft, &ctx).entry.expect("valid");
-            store.save_entry(&entry, &actor, None, now).expect("save");
+        // 12 Moscow signers fill one sheet of 10 lines and start the next.
+        for n in 0..12 {
+            let entry = moscow_signer(n);
+            store
+                .save_entry(&entry, &actor, None, Utc::now())
+                .expect("save");
         }
         let fill = store.sheet_fill().expect("sheets");
         let summary: Vec<(u32, &str, u32, u32, bool)> = fill
