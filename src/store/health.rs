@@ -23,29 +23,27 @@ pub struct SheetFill {
 impl Store {
     /// `PRAGMA integrity_check`: `["ok"]` when the file is sound, else what SQLite found.
     pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows("PRAGMA integrity_check", [], |r| r.get(0))
     }
 
     /// Every sheet opened at this point, by number, with its counter and its entries.
     pub fn sheet_fill(&self) -> Result<Vec<SheetFill>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        self.rows(
             "SELECT s.number, s.desk, s.region_code, s.lines_used, s.closed_at IS NOT NULL,
                     (SELECT COUNT(*) FROM entries e WHERE e.origin = c.point AND e.sheet = s.number)
              FROM sheets s, campaign c ORDER BY s.number",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(SheetFill {
-                number: r.get(0)?,
-                desk: r.get(1)?,
-                region_code: r.get(2)?,
-                lines_used: r.get(3)?,
-                closed: r.get(4)?,
-                entries: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            [],
+            |r| {
+                Ok(SheetFill {
+                    number: r.get(0)?,
+                    desk: r.get(1)?,
+                    region_code: r.get(2)?,
+                    lines_used: r.get(3)?,
+                    closed: r.get(4)?,
+                    entries: r.get(5)?,
+                })
+            },
+        )
     }
 }
 
