@@ -9,7 +9,7 @@
 //! - `watch SECS` reads the queue figures every 250 ms for SECS seconds, as a board does:
 //!   `figures <waiting> <micros>` each time.
 
-use super::{number, reply};
+use super::{arguments, reply};
 use crate::store::{Actor, Finish, Store};
 use chrono::Utc;
 use std::io::{self, Write};
@@ -22,13 +22,8 @@ pub fn issue(
     args: &[&str],
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let count = match args {
-        [count] => number(count, "N"),
-        _ => Err("usage: issue N".to_string()),
-    };
-    let count = match count {
-        Ok(n) => n,
-        Err(message) => return reply(out, &format!("error {message}")),
+    let Some([count]) = arguments(args, "issue N", out)? else {
+        return Ok(());
     };
     for _ in 0..count {
         let line = today(store).and_then(|day| {
@@ -50,15 +45,12 @@ pub fn call(
     args: &[&str],
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let count = match (finish, args) {
-        (Finish::NoShow, []) => Ok(1),
-        (Finish::Done, [count]) => number(count, "N"),
-        (Finish::Done, _) => Err("usage: call N".to_string()),
-        (Finish::NoShow, _) => Err("usage: noshow".to_string()),
+    let count = match finish {
+        Finish::Done => arguments(args, "call N", out)?.map(|[count]| count),
+        Finish::NoShow => arguments(args, "noshow", out)?.map(|[]| 1),
     };
-    let count = match count {
-        Ok(n) => n,
-        Err(message) => return reply(out, &format!("error {message}")),
+    let Some(count) = count else {
+        return Ok(());
     };
     for _ in 0..count {
         call_once(store, actor, finish, out)?;
@@ -104,13 +96,8 @@ pub fn issue_paced(
     args: &[&str],
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let parsed = match args {
-        [count, ms] => number(count, "N").and_then(|n| Ok((n, number(ms, "MS")?))),
-        _ => Err("usage: issue-paced N MS".to_string()),
-    };
-    let (count, ms) = match parsed {
-        Ok(parsed) => parsed,
-        Err(message) => return reply(out, &format!("error {message}")),
+    let Some([count, ms]) = arguments(args, "issue-paced N MS", out)? else {
+        return Ok(());
     };
     for _ in 0..count {
         issue(store, actor, &["1"], out)?;
@@ -121,13 +108,8 @@ pub fn issue_paced(
 
 /// `watch SECS`: what a board does on every change, four times a second.
 pub fn watch(store: &mut Store, args: &[&str], out: &mut impl Write) -> io::Result<()> {
-    let secs = match args {
-        [secs] => number(secs, "SECS"),
-        _ => Err("usage: watch SECS".to_string()),
-    };
-    let secs = match secs {
-        Ok(secs) => secs,
-        Err(message) => return reply(out, &format!("error {message}")),
+    let Some([secs]) = arguments(args, "watch SECS", out)? else {
+        return Ok(());
     };
     let end = Instant::now() + std::time::Duration::from_secs(secs.into());
     while Instant::now() < end {
