@@ -87,6 +87,8 @@ type Row = (&'static str, Change, &'static str);
 enum Change {
     /// Types the text into one field.
     Type(Field, &'static str),
+    /// Types each text into its field.
+    Types(&'static [(Field, &'static str)]),
     /// Changes several fields, or what lies outside the draft.
     By(fn(&mut EntryDraft, &mut Env)),
 }
@@ -95,6 +97,11 @@ impl Change {
     fn apply(&self, draft: &mut EntryDraft, env: &mut Env) {
         match *self {
             Change::Type(field, text) => *text_of(draft, field) = text.into(),
+            Change::Types(texts) => {
+                for &(field, text) in texts {
+                    *text_of(draft, field) = text.into();
+                }
+            }
             Change::By(tweak) => tweak(draft, env),
         }
     }

@@ -1,9 +1,9 @@
 //! Rows about the rest of the line: document, region, address, duplicates, signing date.
 
-use super::Change::{By, Type};
+use super::Change::{By, Type, Types};
 use super::{Row, abroad, d, summary};
 use crate::domain::DocKind;
-use crate::domain::Field::{Address, Document, Region, SignedOn};
+use crate::domain::Field::{Address, BirthDate, Document, Region, SignedOn};
 
 /// Input change → expected finding codes, one row a line.
 #[rustfmt::skip]
@@ -20,10 +20,7 @@ pub(super) const ROWS: &[Row] = &[
     ("passport missing", Type(Document, ""), "field.required"),
     ("OKATO 75 (Chelyabinsk)", Type(Document, "7512345678"), ""),
     ("OKATO 02 unknown", Type(Document, "0212 345678"), "doc.series_region"),
-    ("blank before 14", By(|e, _| {
-        e.birth_date = "01.05.1990".into();
-        e.document = "4599 123456".into();
-    }), "doc.series_before_14"),
+    ("blank before 14", Types(&[(BirthDate, "01.05.1990"), (Document, "4599 123456")]), "doc.series_before_14"),
     ("blank year 95 (before the 1997 model)", Type(Document, "4595 123456"), "doc.series_year"),
     ("blank of this year", Type(Document, "4526 123456"), ""),
     ("blank of next year", Type(Document, "4527 123456"), "doc.series_year"),
@@ -47,10 +44,7 @@ pub(super) const ROWS: &[Row] = &[
         e.document = "военный билет АБ 1234567".into();
     }), "doc.other_kind"),
     // region
-    ("region by prefix", By(|e, _| {
-        e.region = "Свердл".into();
-        e.address = "Свердловская обл., г. Екатеринбург, ул. Ленина, д. 1".into();
-    }), ""),
+    ("region by prefix", Types(&[(Region, "Свердл"), (Address, "Свердловская обл., г. Екатеринбург, ул. Ленина, д. 1")]), ""),
     ("region by name", Type(Region, "москва"), ""),
     ("region ambiguous prefix", Type(Region, "Моск"), "region.unknown"),
     ("region nonsense", Type(Region, "Нарния"), "region.unknown"),
@@ -67,14 +61,9 @@ pub(super) const ROWS: &[Row] = &[
         env.counts.insert("abroad".into(), 2500);
     }), "region.cap"),
     // address
-    ("Kazan address, Tatarstan", By(|e, _| {
-        e.region = "16".into();
-        e.address = "г. Казань, ул. Московская, д. 5".into();
-    }), ""),
-    ("Moscow oblast address, Tatarstan chosen", By(|e, _| {
-        e.region = "Татарстан".into();
-        e.address = "Московская обл., г. Химки, ул. Ленина, д. 3".into();
-    }), "address.region_mismatch"),
+    ("Kazan address, Tatarstan", Types(&[(Region, "16"), (Address, "г. Казань, ул. Московская, д. 5")]), ""),
+    ("Moscow oblast address, Tatarstan chosen",
+        Types(&[(Region, "Татарстан"), (Address, "Московская обл., г. Химки, ул. Ленина, д. 3")]), "address.region_mismatch"),
     ("address without house", Type(Address, "г. Москва, Тверская улица"), "address.no_house"),
     ("address missing", Type(Address, ""), "field.required"),
     // duplicates
