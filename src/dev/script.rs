@@ -72,14 +72,12 @@ impl<'a> Script<'a> {
         match words.as_slice() {
             [] => Ok(()),
             ["save", args @ ..] => self.save(args, out),
-            ["issue", args @ ..] => queue::issue(self.store, &self.actor, args, out),
-            ["call", args @ ..] => queue::call(self.store, &self.actor, Finish::Done, args, out),
-            ["noshow", args @ ..] => {
-                queue::call(self.store, &self.actor, Finish::NoShow, args, out)
-            }
-            ["issue-paced", args @ ..] => queue::issue_paced(self.store, &self.actor, args, out),
+            ["issue", args @ ..] => self.issue(args, out),
+            ["call", args @ ..] => self.call(Finish::Done, args, out),
+            ["noshow", args @ ..] => self.call(Finish::NoShow, args, out),
+            ["issue-paced", args @ ..] => self.issue_paced(args, out),
             ["serve", args @ ..] => self.serve(args, out),
-            ["watch", args @ ..] => queue::watch(self.store, args, out),
+            ["watch", args @ ..] => self.watch(args, out),
             [other, ..] => reply(
                 out,
                 &format!(
@@ -114,7 +112,7 @@ impl<'a> Script<'a> {
         let end = std::time::Instant::now() + std::time::Duration::from_secs(secs.into());
         let mut family = 0u32;
         while std::time::Instant::now() < end {
-            let Some(ticket) = queue::call_once(self.store, &self.actor, Finish::Done, out)? else {
+            let Some(ticket) = self.call_once(Finish::Done, out)? else {
                 std::thread::sleep(std::time::Duration::from_millis(20));
                 continue;
             };

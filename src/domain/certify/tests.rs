@@ -35,6 +35,13 @@ type CertifyRow<'a> = (&'a str, &'a Sheet, Option<&'a Collector>, &'a str, &'a s
 /// What, sheet, day it was opened, listed collector, expected codes (space-separated).
 type StoredRow<'a> = (&'a str, &'a Sheet, &'a str, Option<&'a Collector>, &'a str);
 
+/// The codes found are `expected` (space-separated), in that order.
+fn assert_codes<'a>(found: impl Iterator<Item = &'a str>, expected: &str, what: &str) {
+    let found: Vec<&str> = found.collect();
+    let expected: Vec<&str> = expected.split_whitespace().collect();
+    assert_eq!(found, expected, "{what}");
+}
+
 fn collector(regions: &[&str]) -> Collector {
     Collector {
         name: "Петров Андрей Сергеевич".into(),
@@ -82,18 +89,9 @@ fn certification_rules_table() {
             "certify.sheet_open certify.unknown_collector certify.before_signature"),
     ];
     for (what, sheet, collector, date, expected) in rows {
-        let codes: Vec<&str> = certification_problems(
-            sheet,
-            "Петров Андрей Сергеевич",
-            collector,
-            day(date),
-            today,
-        )
-        .iter()
-        .map(CertifyProblem::code)
-        .collect();
-        let expected: Vec<&str> = expected.split_whitespace().collect();
-        assert_eq!(codes, expected, "{what}");
+        let name = "Петров Андрей Сергеевич";
+        let problems = certification_problems(sheet, name, collector, day(date), today);
+        assert_codes(problems.iter().map(CertifyProblem::code), expected, what);
     }
 }
 
@@ -154,12 +152,8 @@ fn stored_sheet_problems_table() {
             "sheet.certified_before_signature"),
     ];
     for (what, sheet, opened_on, collector, expected) in rows {
-        let codes: Vec<&str> = sheet_problems(sheet, day(opened_on), collector, today)
-            .iter()
-            .map(SheetProblem::code)
-            .collect();
-        let expected: Vec<&str> = expected.split_whitespace().collect();
-        assert_eq!(codes, expected, "{what}");
+        let problems = sheet_problems(sheet, day(opened_on), collector, today);
+        assert_codes(problems.iter().map(SheetProblem::code), expected, what);
     }
 }
 
