@@ -2,6 +2,7 @@
 //! crash tests and for a lead who wants to know the file is sound.
 
 use super::{Store, StoreError};
+use crate::domain::Sheet;
 
 /// A sheet's stored fill counter beside the entries that really sit on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub struct SheetFill {
     pub region_code: String,
     /// The `lines_used` counter the next line is taken from.
     pub lines_used: u32,
-    /// Entries (valid or voided) of this point on the sheet.
+    /// Entries (valid or voided) on the sheet, of the point that opened it.
     pub entries: u32,
     /// Whether the sheet is closed (full).
     pub closed: bool,
@@ -26,24 +27,18 @@ impl Store {
         self.rows("PRAGMA integrity_check", [], |r| r.get(0))
     }
 
-    /// Every sheet opened at this point, by number, with its counter and its entries.
+    /// Every sheet opened in this database, by number, with its counter and its entries
+    /// (read as [`Store::sheets`] reads them).
     pub fn sheet_fill(&self) -> Result<Vec<SheetFill>, StoreError> {
-        self.rows(
-            "SELECT s.number, s.desk, s.region_code, s.lines_used, s.closed_at IS NOT NULL,
-                    (SELECT COUNT(*) FROM entries e WHERE e.origin = c.point AND e.sheet = s.number)
-             FROM sheets s, campaign c ORDER BY s.number",
-            [],
-            |r| {
-                Ok(SheetFill {
-                    number: r.get(0)?,
-                    desk: r.get(1)?,
-                    region_code: r.get(2)?,
-                    lines_used: r.get(3)?,
-                    closed: r.get(4)?,
-                    entries: r.get(5)?,
-                })
-            },
-        )
+        let fill = |sheet: Sheet| SheetFill {
+            number: sheet.number,
+            desk: sheet.desk,
+            region_code: sheet.region_code,
+            lines_used: sheet.lines_used,
+            entries: sheet.valid_lines + sheet.voided_lines,
+            closed: sheet.closed_at.is_some(),
+        };
+        Ok(self.sheets()?.into_iter().map(fill).collect())
     }
 }
 

@@ -112,27 +112,18 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<CloseOutcome, StoreError> {
-        let tx = self.write()?;
-        let Some(sheet) = get_sheet(&tx, number)? else {
-            return Ok(CloseOutcome::NoSuchSheet);
-        };
-        if let Some(at) = sheet.closed_at {
-            return Ok(CloseOutcome::AlreadyClosed(at));
-        }
-        tx.execute(
-            "UPDATE sheets SET closed_at = ?1 WHERE number = ?2",
-            params![time_text(now), number],
-        )?;
-        append(
-            &tx,
-            now,
-            actor,
-            "sheet_close",
-            None,
-            &json!({"sheet": number}),
-        )?;
-        tx.commit()?;
-        Ok(CloseOutcome::Closed)
+        self.change_sheet(number, CloseOutcome::NoSuchSheet, |tx, sheet| {
+            if let Some(at) = sheet.closed_at {
+                return Ok(CloseOutcome::AlreadyClosed(at));
+            }
+            tx.execute(
+                "UPDATE sheets SET closed_at = ?1 WHERE number = ?2",
+                params![time_text(now), number],
+            )?;
+            let details = json!({"sheet": number});
+            append(tx, now, actor, "sheet_close", None, &details)?;
+            Ok(CloseOutcome::Closed)
+        })
     }
 
     /// Closes every open sheet (end of the day); returns their numbers.
@@ -174,35 +165,44 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<CertifyOutcome, StoreError> {
+        self.change_sheet(number, CertifyOutcome::NoSuchSheet, |tx, sheet| {
+            if let Some(done) = sheet.certification {
+                return Ok(CertifyOutcome::AlreadyCertified(done));
+            }
+            let collector = super::collectors::find_collector(tx, collector_name)?;
+            let problems =
+                certification_problems(&sheet, collector_name, collector.as_ref(), date, today);
+            if !problems.is_empty() {
+                return Ok(CertifyOutcome::Refused(problems));
+            }
+            let name = collector.map(|c| c.name).unwrap_or_default();
+            tx.execute(
+                "UPDATE sheets SET certified_on = ?1, collector = ?2 WHERE number = ?3",
+                params![date.to_string(), name, number],
+            )?;
+            let details =
+                json!({"sheet": number, "collector": name, "certified_on": date.to_string()});
+            append(tx, now, actor, "sheet_certify", None, &details)?;
+            let certified = get_sheet(tx, number)?
+                .ok_or_else(|| StoreError::Damaged(format!("sheet {number} vanished")))?;
+            Ok(CertifyOutcome::Certified(Box::new(certified)))
+        })
+    }
+
+    /// Runs `change` on sheet `number` inside one write and commits what it did; gives
+    /// `missing` when no sheet has that number.
+    fn change_sheet<T>(
+        &mut self,
+        number: u32,
+        missing: T,
+        change: impl FnOnce(&Connection, Sheet) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         let tx = self.write()?;
         let Some(sheet) = get_sheet(&tx, number)? else {
-            return Ok(CertifyOutcome::NoSuchSheet);
+            return Ok(missing);
         };
-        if let Some(done) = sheet.certification {
-            return Ok(CertifyOutcome::AlreadyCertified(done));
-        }
-        let collector = super::collectors::find_collector(&tx, collector_name)?;
-        let problems =
-            certification_problems(&sheet, collector_name, collector.as_ref(), date, today);
-        if !problems.is_empty() {
-            return Ok(CertifyOutcome::Refused(problems));
-        }
-        let name = collector.map(|c| c.name).unwrap_or_default();
-        tx.execute(
-            "UPDATE sheets SET certified_on = ?1, collector = ?2 WHERE number = ?3",
-            params![date.to_string(), name, number],
-        )?;
-        append(
-            &tx,
-            now,
-            actor,
-            "sheet_certify",
-            None,
-            &json!({"sheet": number, "collector": name, "certified_on": date.to_string()}),
-        )?;
-        let certified = get_sheet(&tx, number)?
-            .ok_or_else(|| StoreError::Damaged(format!("sheet {number} vanished")))?;
+        let outcome = change(&tx, sheet)?;
         tx.commit()?;
-        Ok(CertifyOutcome::Certified(Box::new(certified)))
+        Ok(outcome)
     }
 }
