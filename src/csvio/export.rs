@@ -103,20 +103,7 @@ pub fn export_with_progress(
         let stdout = std::io::stdout();
         return write_csv_with_progress(store, stdout.lock(), options, progress);
     }
-    let path = Path::new(target);
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".sigdesk-export-")
-        .tempfile_in(dir)
-        .map_err(|e| CsvError::io(path, e))?;
-    let rows = write_csv_with_progress(store, temp.as_file_mut(), options, progress)?;
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| CsvError::io(path, e))?;
-    temp.persist(path)
-        .map_err(|e| CsvError::io(path, e.error))?;
-    Ok(rows)
+    super::write_whole(Path::new(target), ".sigdesk-export-", |file| {
+        write_csv_with_progress(store, file, options, progress)
+    })
 }

@@ -188,18 +188,10 @@ fn write_rejects(
     delimiter: u8,
 ) -> Result<(), CsvError> {
     let target = super::rejects_path(source);
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".sigdesk-rejects-")
-        .tempfile_in(dir)
-        .map_err(|e| CsvError::io(&target, e))?;
-    {
+    super::write_whole(&target, ".sigdesk-rejects-", |file| {
         let mut w = csv::WriterBuilder::new()
             .delimiter(delimiter)
-            .from_writer(temp.as_file_mut());
+            .from_writer(file);
         let io = |e: csv::Error| CsvError::io(&target, e);
         w.write_record(header.iter().chain(["reason"]))
             .map_err(io)?;
@@ -207,11 +199,8 @@ fn write_rejects(
             w.write_record(row.iter().chain([reason.as_str()]))
                 .map_err(io)?;
         }
-        w.flush().map_err(|e| CsvError::io(&target, e))?;
-    }
-    temp.persist(&target)
-        .map_err(|e| CsvError::io(&target, e.error))?;
-    Ok(())
+        w.flush().map_err(|e| CsvError::io(&target, e))
+    })
 }
 
 /// What happens to one row.

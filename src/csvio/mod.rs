@@ -8,6 +8,7 @@ mod import_row;
 pub use export::{ExportOptions, export};
 pub use import::{ImportOptions, ImportReport, import};
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// Why a CSV could not be written or read.
@@ -75,6 +76,30 @@ impl CsvError {
             reason: e.to_string(),
         }
     }
+}
+
+/// Writes the file at `path` whole or not at all: `write` fills a temporary file beside
+/// it (named `{prefix}…`), which is synced and then takes the name.
+fn write_whole<T>(
+    path: &Path,
+    prefix: &str,
+    write: impl FnOnce(&mut File) -> Result<T, CsvError>,
+) -> Result<T, CsvError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(prefix)
+        .tempfile_in(dir)
+        .map_err(|e| CsvError::io(path, e))?;
+    let written = write(temp.as_file_mut())?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| CsvError::io(path, e))?;
+    temp.persist(path)
+        .map_err(|e| CsvError::io(path, e.error))?;
+    Ok(written)
 }
 
 /// `F.rejected.csv` beside the imported file `F.csv`.

@@ -34,15 +34,15 @@ pub enum Planted {
 /// The synthetic signers' generator: the name, street, region and country lists, read once.
 #[derive(Debug, Clone)]
 pub struct People {
-    surnames: Vec<(String, String)>,
-    male: Vec<(String, String, String)>,
+    surnames: Vec<[String; 2]>,
+    male: Vec<[String; 3]>,
     female: Vec<String>,
     streets: Vec<String>,
     regions: Vec<HomeRegion>,
     total_weight: u32,
     /// The regions numbered signers live in, in turn: every one but `abroad`.
     homes: Vec<usize>,
-    countries: Vec<(String, String)>,
+    countries: Vec<[String; 2]>,
     /// Two-digit codes no region has, for mistyped series.
     unknown_okato: Vec<String>,
     /// Every region's OKATO code, sorted: numbered signers' series start with one.
@@ -90,10 +90,10 @@ impl People {
 
     /// A full name: (surname, given name, patronymic), in one gender.
     pub fn full_name(&self, rng: &mut Rng) -> (String, String, String) {
-        let (surname_m, surname_f) = pick(rng, &self.surnames);
-        let (_, patronymic_m, patronymic_f) = pick(rng, &self.male);
+        let [surname_m, surname_f] = pick(rng, &self.surnames);
+        let [_, patronymic_m, patronymic_f] = pick(rng, &self.male);
         if rng.bool() {
-            let (given, _, _) = pick(rng, &self.male);
+            let [given, _, _] = pick(rng, &self.male);
             (surname_m.clone(), given.clone(), patronymic_m.clone())
         } else {
             (
@@ -139,7 +139,7 @@ impl People {
         let signed_on = day.format("%d.%m.%Y").to_string();
         let birth_date = birth.format("%d.%m.%Y").to_string();
         if region.code == ABROAD {
-            let (country, city) = pick(rng, &self.countries);
+            let [country, city] = pick(rng, &self.countries);
             let street = pick(rng, &self.streets);
             return EntryDraft {
                 surname,

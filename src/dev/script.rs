@@ -72,14 +72,12 @@ impl<'a> Script<'a> {
         match words.as_slice() {
             [] => Ok(()),
             ["save", args @ ..] => self.save(args, out),
-            ["issue", args @ ..] => queue::issue(self.store, &self.actor, args, out),
-            ["call", args @ ..] => queue::call(self.store, &self.actor, Finish::Done, args, out),
-            ["noshow", args @ ..] => {
-                queue::call(self.store, &self.actor, Finish::NoShow, args, out)
-            }
-            ["issue-paced", args @ ..] => queue::issue_paced(self.store, &self.actor, args, out),
+            ["issue", args @ ..] => self.issue(args, out),
+            ["call", args @ ..] => self.call(Finish::Done, args, out),
+            ["noshow", args @ ..] => self.call(Finish::NoShow, args, out),
+            ["issue-paced", args @ ..] => self.issue_paced(args, out),
             ["serve", args @ ..] => self.serve(args, out),
-            ["watch", args @ ..] => queue::watch(self.store, args, out),
+            ["watch", args @ ..] => self.watch(args, out),
             [other, ..] => reply(
                 out,
                 &format!(
@@ -91,14 +89,8 @@ impl<'a> Script<'a> {
 
     /// `save N [SEED]`: one result line per signer.
     fn save(&mut self, args: &[&str], out: &mut impl Write) -> io::Result<()> {
-        let parsed = match args {
-            [count] => number(count, "N").map(|n| (n, 0)),
-            [count, seed] => number(count, "N").and_then(|n| Ok((n, number(seed, "SEED")?))),
-            _ => Err("usage: save N [SEED]".to_string()),
-        };
-        let (count, seed) = match parsed {
-            Ok(parsed) => parsed,
-            Err(message) => return reply(out, &format!("error {message}")),
+        let Some([count, seed]) = arguments(args, "save N [SEED]", out)? else {
+            return Ok(());
         };
         for _ in 0..count {
             let line = match self.save_one(seed, None) {
@@ -114,18 +106,13 @@ impl<'a> Script<'a> {
     /// one to three signers on it, again and again. Lines: `called <id> <number> <micros>`,
     /// `nobody <micros>` (then a 20 ms pause), `saved <entry id> <ticket id> <micros>`.
     fn serve(&mut self, args: &[&str], out: &mut impl Write) -> io::Result<()> {
-        let parsed = match args {
-            [secs, seed] => number(secs, "SECS").and_then(|s| Ok((s, number(seed, "SEED")?))),
-            _ => Err("usage: serve SECS SEED".to_string()),
-        };
-        let (secs, seed) = match parsed {
-            Ok(parsed) => parsed,
-            Err(message) => return reply(out, &format!("error {message}")),
+        let Some([secs, seed]) = arguments(args, "serve SECS SEED", out)? else {
+            return Ok(());
         };
         let end = std::time::Instant::now() + std::time::Duration::from_secs(secs.into());
         let mut family = 0u32;
         while std::time::Instant::now() < end {
-            let Some(ticket) = queue::call_once(self.store, &self.actor, Finish::Done, out)? else {
+            let Some(ticket) = self.call_once(Finish::Done, out)? else {
                 std::thread::sleep(std::time::Duration::from_millis(20));
                 continue;
             };
@@ -182,10 +169,35 @@ impl<'a> Script<'a> {
     }
 }
 
-/// Parses a whole number argument.
-fn number(text: &str, name: &str) -> Result<u32, String> {
-    text.parse()
-        .map_err(|_| format!("{name} must be a whole number, got `{text}`"))
+/// The whole-number arguments of a command, named as its `usage` names them
+/// (`save N [SEED]`: a bracketed one may be left out and is then 0). On a wrong count or
+/// a word that is not a whole number, answers the error line and gives `None`.
+fn arguments<const N: usize>(
+    args: &[&str],
+    usage: &str,
+    out: &mut impl Write,
+) -> io::Result<Option<[u32; N]>> {
+    let names: Vec<&str> = usage.split_whitespace().skip(1).collect();
+    let required = names.iter().filter(|name| !name.starts_with('[')).count();
+    let mut values = [0; N];
+    let parsed = if names.len() != N || args.len() < required || args.len() > N {
+        Err(format!("usage: {usage}"))
+    } else {
+        args.iter()
+            .zip(&names)
+            .zip(&mut values)
+            .try_for_each(|((text, name), value)| {
+                let name = name.trim_matches(['[', ']']);
+                *value = text
+                    .parse()
+                    .map_err(|_| format!("{name} must be a whole number, got `{text}`"))?;
+                Ok(())
+            })
+    };
+    match parsed {
+        Ok(()) => Ok(Some(values)),
+        Err(message) => reply(out, &format!("error {message}")).map(|()| None),
+    }
 }
 
 /// Writes one result line and flushes it, so the parent sees it at once.
@@ -252,6 +264,23 @@ mod tests {
         assert_eq!(lines[3], "error seed must be below 1000, got 5000");
         assert!(lines[4].starts_with("committed "), "{}", lines[4]);
         assert_eq!(store.entry_totals().expect("totals"), (1, 0));
+    }
+
+    #[test]
+    fn queue_commands_name_their_arguments_in_errors() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let input = "noshow 3\ncall\nissue-paced 2 x\nwatch\nserve 1\n";
+        let (_, lines) = run_lines(&dir, input);
+        assert_eq!(
+            lines,
+            [
+                "error usage: noshow",
+                "error usage: call N",
+                "error MS must be a whole number, got `x`",
+                "error usage: watch SECS",
+                "error usage: serve SECS SEED",
+            ]
+        );
     }
 
     #[test]

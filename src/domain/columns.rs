@@ -89,19 +89,32 @@ impl Column {
 
     /// The checked values of a signer (`NewEntry`), in order: what a save fills and an
     /// edit may change.
-    pub const SIGNER: [Column; 11] = [
-        Column::Surname,
-        Column::GivenName,
-        Column::Patronymic,
-        Column::BirthDate,
-        Column::DocKind,
-        Column::DocSeries,
-        Column::DocNumber,
-        Column::RegionCode,
-        Column::AbroadCountry,
-        Column::Address,
-        Column::SignedOn,
-    ];
+    pub const SIGNER: [Column; 11] = Column::signer_columns();
+
+    /// Whether the column is one of the signer's checked values: the columns from the
+    /// surname to the signing date, except the region's name, which is not stored.
+    const fn is_signer(self) -> bool {
+        let at = self as usize;
+        at >= Column::Surname as usize
+            && at <= Column::SignedOn as usize
+            && !matches!(self, Column::Region)
+    }
+
+    /// [`Column::ALL`] kept to the signer's columns, in order; built at compile time, so a
+    /// wrong length fails the build.
+    const fn signer_columns() -> [Column; 11] {
+        let mut signer = [Column::Id; 11];
+        let (mut from, mut to) = (0, 0);
+        while from < Column::ALL.len() {
+            if Column::ALL[from].is_signer() {
+                signer[to] = Column::ALL[from];
+                to += 1;
+            }
+            from += 1;
+        }
+        assert!(to == signer.len(), "every signer column has a place");
+        signer
+    }
 
     /// The column's name in the table, the CSV header and the audit log.
     pub fn name(self) -> &'static str {
@@ -159,8 +172,7 @@ impl Column {
     /// Whether an edit may change it: a signer's value other than the region, which heads
     /// the paper sheet.
     pub fn is_editable(self) -> bool {
-        Column::SIGNER.contains(&self)
-            && !matches!(self, Column::RegionCode | Column::AbroadCountry)
+        self.is_signer() && !matches!(self, Column::RegionCode | Column::AbroadCountry)
     }
 }
 
@@ -174,6 +186,15 @@ mod tests {
         assert_eq!(
             header.join(","),
             "id,origin,sheet,line,surname,given_name,patronymic,birth_date,doc_kind,doc_series,doc_number,region_code,region,abroad_country,address,signed_on,desk,operator,entered_at,status,void_reason"
+        );
+    }
+
+    #[test]
+    fn the_signer_columns_are_the_checked_values_in_csv_order() {
+        let signer: Vec<&str> = Column::SIGNER.into_iter().map(Column::name).collect();
+        assert_eq!(
+            signer.join(","),
+            "surname,given_name,patronymic,birth_date,doc_kind,doc_series,doc_number,region_code,abroad_country,address,signed_on"
         );
     }
 

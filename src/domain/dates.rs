@@ -117,6 +117,10 @@ mod tests {
         }
     }
 
+    fn no_such_day(day: u32, month: u32, year: i32) -> DateError {
+        DateError::NoSuchDay { day, month, year }
+    }
+
     #[test]
     fn rejected_shapes() {
         let rows = [
@@ -125,38 +129,10 @@ mod tests {
             ("3.1.90", DateError::ShortYear),
             ("03.01.90", DateError::ShortYear),
             ("030190", DateError::ShortYear),
-            (
-                "31.02.1990",
-                DateError::NoSuchDay {
-                    day: 31,
-                    month: 2,
-                    year: 1990,
-                },
-            ),
-            (
-                "29.02.1990",
-                DateError::NoSuchDay {
-                    day: 29,
-                    month: 2,
-                    year: 1990,
-                },
-            ),
-            (
-                "13.13.1990",
-                DateError::NoSuchDay {
-                    day: 13,
-                    month: 13,
-                    year: 1990,
-                },
-            ),
-            (
-                "00.01.1990",
-                DateError::NoSuchDay {
-                    day: 0,
-                    month: 1,
-                    year: 1990,
-                },
-            ),
+            ("31.02.1990", no_such_day(31, 2, 1990)),
+            ("29.02.1990", no_such_day(29, 2, 1990)),
+            ("13.13.1990", no_such_day(13, 13, 1990)),
+            ("00.01.1990", no_such_day(0, 1, 1990)),
             ("3121990", DateError::Format),
             ("31.12.199", DateError::Format),
             ("31.12.19901", DateError::Format),

@@ -1,7 +1,6 @@
 //! What the lead board reads: today's entry stamps (no personal data) through the
 //! `entries_entered` index, and the per-region counters the triggers keep.
 
-use super::entry_rows::{ColumnsAt, ENTRY_COLUMNS};
 use super::values::{time_col, time_text};
 use super::{Store, StoreError};
 use crate::domain::Entry;
@@ -24,9 +23,10 @@ pub struct AuditMark {
     pub entry_id: Option<String>,
 }
 
-/// Valid entries saved in a time range, in save order, through the same index.
-const SAVED_BETWEEN: &str = "FROM entries \
-     WHERE entered_at >= ?1 AND entered_at < ?2 AND status = 'valid' ORDER BY entered_at";
+/// Valid entries saved in a time range, in save order, through the same index (what
+/// follows `SELECT … FROM entries`).
+const SAVED_BETWEEN: &str =
+    "WHERE entered_at >= ?1 AND entered_at < ?2 AND status = 'valid' ORDER BY entered_at";
 
 impl Store {
     /// Entries saved in `[from, to)`, oldest first, without any personal data.
@@ -35,16 +35,14 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<EntryStamp>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(STAMPS)?;
-        let rows = stmt.query_map(params![time_text(from), time_text(to)], |r| {
+        self.rows(STAMPS, params![time_text(from), time_text(to)], |r| {
             Ok(EntryStamp {
                 desk: r.get(0)?,
                 operator: r.get(1)?,
                 entered_at: time_col(r, 2)?,
                 valid: r.get(3)?,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
     /// The board's data for the local day `[from, to)`: the region counters and the
@@ -71,15 +69,11 @@ impl Store {
         to: DateTime<Utc>,
         mut visit: impl FnMut(&Entry) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {} {SAVED_BETWEEN}", *ENTRY_COLUMNS))?;
-        let at = ColumnsAt::of(&stmt);
-        let mut rows = stmt.query(params![time_text(from), time_text(to)])?;
-        while let Some(r) = rows.next()? {
-            visit(&at.entry(r)?)?;
-        }
-        Ok(())
+        self.visit_entries(
+            SAVED_BETWEEN,
+            params![time_text(from), time_text(to)],
+            |e| visit(&e),
+        )
     }
 }
 
@@ -107,17 +101,17 @@ impl Store {
     /// Up to `limit` audit events after event `id`, oldest first.
     pub fn events_after(&self, id: i64, limit: usize) -> Result<Vec<AuditMark>, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let mut stmt = self.conn.prepare_cached(
+        self.rows(
             "SELECT id, action, entry_id FROM events WHERE id > ?1 ORDER BY id LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![id, limit], |r| {
-            Ok(AuditMark {
-                id: r.get(0)?,
-                action: r.get(1)?,
-                entry_id: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            params![id, limit],
+            |r| {
+                Ok(AuditMark {
+                    id: r.get(0)?,
+                    action: r.get(1)?,
+                    entry_id: r.get(2)?,
+                })
+            },
+        )
     }
 }
 
@@ -125,6 +119,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::RegionCatalog;
+    use crate::store::entry_rows::ENTRY_COLUMNS;
 
     /// What SQLite plans for `sql`, one step a line.
     fn plan(store: &Store, sql: &str) -> String {
@@ -148,7 +143,7 @@ mod tests {
         );
         let saved = plan(
             &store,
-            &format!("SELECT {} {SAVED_BETWEEN}", *ENTRY_COLUMNS),
+            &format!("SELECT {} FROM entries {SAVED_BETWEEN}", *ENTRY_COLUMNS),
         );
         assert!(saved.contains("USING INDEX entries_entered"), "{saved}");
         assert!(!saved.contains("TEMP B-TREE"), "{saved}");

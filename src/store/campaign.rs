@@ -2,7 +2,7 @@
 
 use super::StoreError;
 use crate::domain::Campaign;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 /// Writes the campaign row for a new database.
 pub(super) fn insert(conn: &Connection, c: &Campaign) -> rusqlite::Result<()> {
@@ -71,9 +71,7 @@ impl super::Store {
         actor: &super::Actor,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let old = load(&tx)?;
         tx.execute("DELETE FROM campaign WHERE id = 1", [])?;
         insert(&tx, c)?;

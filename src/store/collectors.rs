@@ -5,7 +5,7 @@ use super::{Store, StoreError};
 use crate::domain::Collector;
 use crate::domain::collector::{collector_key, tidy_collector_name};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 use std::collections::BTreeSet;
 
@@ -119,9 +119,7 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<CollectorAdded, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let added = add(&tx, collector, actor, now, None)?;
         tx.commit()?;
         Ok(added)
@@ -135,9 +133,7 @@ impl Store {
         now: DateTime<Utc>,
         source: &str,
     ) -> Result<Vec<CollectorAdded>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let added = collectors
             .iter()
             .map(|c| add(&tx, c, actor, now, Some(source)))

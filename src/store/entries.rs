@@ -5,7 +5,7 @@ use super::events::{Actor, append};
 use super::{Store, StoreError, sheets};
 use crate::domain::{Column, DocKind, Entry, EntryStatus, EntrySummary, NewEntry};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Params, params, params_from_iter};
 use serde_json::json;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -92,9 +92,7 @@ impl Store {
         now: DateTime<Utc>,
         id: String,
     ) -> Result<SavedEntry, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         if let Some(first) = find_document(&tx, new.doc_kind, &new.doc_series, &new.doc_number)? {
             return Err(StoreError::DuplicateDocument(first));
         }
@@ -148,9 +146,7 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let old =
             get_entry(&tx, &edit.id)?.ok_or_else(|| StoreError::NoSuchEntry(edit.id.clone()))?;
         if old.status == EntryStatus::Voided {
@@ -199,9 +195,7 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let old = get_entry(&tx, id)?.ok_or_else(|| StoreError::NoSuchEntry(id.to_string()))?;
         if old.status == EntryStatus::Voided {
             return Err(StoreError::AlreadyVoided);
@@ -270,33 +264,24 @@ impl Store {
 
     /// Valid entries per region code, from the counters the triggers keep.
     pub fn region_counts(&self) -> Result<HashMap<String, u32>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT region_code, valid FROM region_counts WHERE valid > 0")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(
+            "SELECT region_code, valid FROM region_counts WHERE valid > 0",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// A desk's entries, newest first.
     pub fn desk_entries(&self, desk: &str, limit: u32) -> Result<Vec<Entry>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {} FROM entries WHERE desk = ?1 ORDER BY entered_at DESC, sheet DESC, line DESC LIMIT ?2",
-            *ENTRY_COLUMNS
-        ))?;
-        let at = ColumnsAt::of(&stmt);
-        let rows = stmt.query_map(params![desk, limit], |r| at.entry(r))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.entries_where(
+            "WHERE desk = ?1 ORDER BY entered_at DESC, sheet DESC, line DESC LIMIT ?2",
+            params![desk, limit],
+        )
     }
 
     /// The newest entries of every desk (the lead's review), newest saved first.
     pub fn recent_entries(&self, limit: u32) -> Result<Vec<Entry>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {} FROM entries ORDER BY rowid DESC LIMIT ?1",
-            *ENTRY_COLUMNS
-        ))?;
-        let at = ColumnsAt::of(&stmt);
-        let rows = stmt.query_map(params![limit], |r| at.entry(r))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.entries_where("ORDER BY rowid DESC LIMIT ?1", params![limit])
     }
 
     /// Calls `visit` with every entry in save order, streaming (for export and check).
@@ -310,16 +295,35 @@ impl Store {
         } else {
             "WHERE status = 'valid'"
         };
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {} FROM entries {filter} ORDER BY rowid",
-            *ENTRY_COLUMNS
-        ))?;
+        self.visit_entries(&format!("{filter} ORDER BY rowid"), [], |e| visit(&e))
+    }
+
+    /// Every entry `SELECT {ENTRY_COLUMNS} FROM entries {rest}` gives, streamed to `visit`.
+    pub(super) fn visit_entries(
+        &self,
+        rest: &str,
+        params: impl Params,
+        mut visit: impl FnMut(Entry) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {} FROM entries {rest}", *ENTRY_COLUMNS))?;
         let at = ColumnsAt::of(&stmt);
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params)?;
         while let Some(r) = rows.next()? {
-            visit(&at.entry(r)?)?;
+            visit(at.entry(r)?)?;
         }
         Ok(())
+    }
+
+    /// Every entry `SELECT {ENTRY_COLUMNS} FROM entries {rest}` gives.
+    fn entries_where(&self, rest: &str, params: impl Params) -> Result<Vec<Entry>, StoreError> {
+        let mut entries = Vec::new();
+        self.visit_entries(rest, params, |e| {
+            entries.push(e);
+            Ok(())
+        })?;
+        Ok(entries)
     }
 
     /// Adds imported entries in one transaction, skipping ids already present; returns how
@@ -344,9 +348,7 @@ impl Store {
         source: &str,
         rows_done: &mut dyn FnMut(u64),
     ) -> Result<usize, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let mut added = 0;
         for (index, e) in entries.iter().enumerate() {
             if index % 1024 == 1023 {
@@ -393,11 +395,11 @@ impl Store {
 
     /// Number of entries (valid or voided) per collection point.
     pub fn entries_per_origin(&self) -> Result<HashMap<String, u64>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT origin, COUNT(*) FROM entries GROUP BY origin")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(
+            "SELECT origin, COUNT(*) FROM entries GROUP BY origin",
+            [],
+            |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)),
+        )
     }
 
     /// Number of entries by status (valid, voided).

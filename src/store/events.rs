@@ -72,11 +72,11 @@ pub(super) fn append(
 impl super::Store {
     /// Events about one entry, oldest first.
     pub fn events_for_entry(&self, entry_id: &str) -> Result<Vec<EventRecord>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE entry_id = ?1 ORDER BY id"
-        ))?;
-        let rows = stmt.query_map([entry_id], event_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(
+            &format!("SELECT {EVENT_COLUMNS} FROM events WHERE entry_id = ?1 ORDER BY id"),
+            [entry_id],
+            event_from_row,
+        )
     }
 
     /// Records an action that touches no entry (export, import summary).

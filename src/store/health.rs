@@ -2,6 +2,7 @@
 //! crash tests and for a lead who wants to know the file is sound.
 
 use super::{Store, StoreError};
+use crate::domain::Sheet;
 
 /// A sheet's stored fill counter beside the entries that really sit on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub struct SheetFill {
     pub region_code: String,
     /// The `lines_used` counter the next line is taken from.
     pub lines_used: u32,
-    /// Entries (valid or voided) of this point on the sheet.
+    /// Entries (valid or voided) on the sheet, of the point that opened it.
     pub entries: u32,
     /// Whether the sheet is closed (full).
     pub closed: bool,
@@ -23,41 +24,48 @@ pub struct SheetFill {
 impl Store {
     /// `PRAGMA integrity_check`: `["ok"]` when the file is sound, else what SQLite found.
     pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows("PRAGMA integrity_check", [], |r| r.get(0))
     }
 
-    /// Every sheet opened at this point, by number, with its counter and its entries.
+    /// Every sheet opened in this database, by number, with its counter and its entries
+    /// (read as [`Store::sheets`] reads them).
     pub fn sheet_fill(&self) -> Result<Vec<SheetFill>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.number, s.desk, s.region_code, s.lines_used, s.closed_at IS NOT NULL,
-                    (SELECT COUNT(*) FROM entries e WHERE e.origin = c.point AND e.sheet = s.number)
-             FROM sheets s, campaign c ORDER BY s.number",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(SheetFill {
-                number: r.get(0)?,
-                desk: r.get(1)?,
-                region_code: r.get(2)?,
-                lines_used: r.get(3)?,
-                closed: r.get(4)?,
-                entries: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let fill = |sheet: Sheet| SheetFill {
+            number: sheet.number,
+            desk: sheet.desk,
+            region_code: sheet.region_code,
+            lines_used: sheet.lines_used,
+            entries: sheet.valid_lines + sheet.voided_lines,
+            closed: sheet.closed_at.is_some(),
+        };
+        Ok(self.sheets()?.into_iter().map(fill).collect())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dev::people::People;
-    use crate::domain::RegionCatalog;
-    use crate::domain::checks::{CheckContext, check_entry};
+    use crate::domain::{DocKind, NewEntry, RegionCatalog};
     use crate::store::Actor;
-    use chrono::Utc;
-    use std::collections::HashMap;
+    use chrono::{NaiveDate, Utc};
+
+    /// A checked Moscow signer whose passport number is `n`.
+    fn moscow_signer(n: u32) -> NewEntry {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        NewEntry {
+            surname: "Иванов".into(),
+            given_name: "Иван".into(),
+            patronymic: "Иванович".into(),
+            birth_date: date(1980, 5, 17),
+            doc_kind: DocKind::InternalPassport,
+            doc_series: "4510".into(),
+            doc_number: format!("{:06}", 100_000 + n),
+            region_code: "77".into(),
+            abroad_country: String::new(),
+            address: "г. Москва, ул. Тверская, д. 1".into(),
+            signed_on: date(2024, 1, 22),
+        }
+    }
 
     #[test]
     fn a_full_sheet_is_closed_and_counted_and_the_next_one_is_open() {
@@ -65,30 +73,16 @@ mod tests {
         let regions = RegionCatalog::embedded().expect("catalogue");
         let mut store = Store::open(&dir.path().join("s.db"), &regions).expect("open");
         assert_eq!(store.integrity_check().expect("check"), ["ok"]);
-        let campaign = store.campaign().expect("campaign");
-        let now = Utc::now();
-        let counts = HashMap::new();
-        let ctx = CheckContext {
-            today: campaign.local_date(now),
-            campaign: &campaign,
-            regions: &regions,
-            region_counts: &counts,
-            same_document: None,
-            same_person: None,
-        };
-        let signers = People::embedded(&regions).expect("signer lists");
         let actor = Actor {
             desk: "desk-1".into(),
             operator: "Anna".into(),
         };
-        // The first numbered signer of every turn of the home cycle lives in Moscow: 12 of
-        // them fill one sheet and start one.
-        for counter in (0..12).map(|n| n * signers.homes()) {
-            let draft = signers
-                .numbered_draft(0, counter, ctx.today)
-                .expect("signer");
-            let entry = check_entry(&draft, &ctx).entry.expect("valid");
-            store.save_entry(&entry, &actor, None, now).expect("save");
+        // 12 Moscow signers fill one sheet of 10 lines and start the next.
+        for n in 0..12 {
+            let entry = moscow_signer(n);
+            store
+                .save_entry(&entry, &actor, None, Utc::now())
+                .expect("save");
         }
         let fill = store.sheet_fill().expect("sheets");
         let summary: Vec<(u32, &str, u32, u32, bool)> = fill

@@ -8,7 +8,7 @@ use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, params};
 
 /// Whether `pin` has the shape of a lead PIN: 4 to 8 ASCII digits.
 pub fn is_valid_lead_pin(pin: &str) -> bool {
@@ -30,9 +30,7 @@ impl Store {
             .hash_password(pin.as_bytes())
             .map_err(|e| StoreError::Damaged(format!("cannot hash the lead PIN: {e}")))?
             .to_string();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let replaced = tx
             .query_row("SELECT 1 FROM lead_pin WHERE id = 1", [], |_| Ok(()))
             .optional()?

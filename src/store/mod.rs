@@ -38,7 +38,7 @@ pub use sheets::SheetPreview;
 pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Params, Row, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -139,6 +139,25 @@ impl Store {
     pub fn relax_durability_for_generated_data(&self) -> Result<(), StoreError> {
         self.conn.execute_batch("PRAGMA synchronous=NORMAL")?;
         Ok(())
+    }
+
+    /// Starts one short write: a `BEGIN IMMEDIATE` transaction, so the write lock is taken
+    /// before anything is read and two desks never act on the same state.
+    fn write(&mut self) -> rusqlite::Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+    }
+
+    /// Every row `sql` selects with `params`, each read by `read`.
+    fn rows<T, C: FromIterator<T>>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<C, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params, read)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// A counter that changes whenever another connection commits (PRAGMA data_version).

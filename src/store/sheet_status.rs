@@ -1,12 +1,12 @@
 //! Reading sheets with their fill counts, closing them and writing the certification.
 
 use super::events::{Actor, append};
-use super::values::time_text;
+use super::values::{damaged, optional_time_col, parse_date, time_col, time_text};
 use super::{Store, StoreError};
 use crate::domain::certify::{CertifyProblem, certification_problems};
 use crate::domain::{Certification, LineDate, Sheet};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
 /// What `close_sheet` did.
@@ -46,26 +46,8 @@ const SHEET_SELECT: &str = "SELECT s.number, s.origin, s.region_code, s.abroad_c
           ORDER BY e.signed_on DESC, e.line LIMIT 1)
      FROM sheets s";
 
-fn damaged(what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("{what} `{value}`").into(),
-    )
-}
-
-fn parse_time(text: &str) -> rusqlite::Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| damaged("time", text))
-}
-
-fn parse_day(text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| damaged("date", text))
-}
-
+/// Reads one row selected with [`SHEET_SELECT`].
 fn sheet_from_row(r: &Row) -> rusqlite::Result<Sheet> {
-    let closed: Option<String> = r.get(6)?;
     let certified_on: Option<String> = r.get(8)?;
     let collector: Option<String> = r.get(9)?;
     let latest: Option<String> = r.get(12)?;
@@ -75,7 +57,7 @@ fn sheet_from_row(r: &Row) -> rusqlite::Result<Sheet> {
             let (line, day) = text.split_once(' ').ok_or_else(|| damaged("line", &text))?;
             Some(LineDate {
                 line: line.parse().map_err(|_| damaged("line", &text))?,
-                signed_on: parse_day(day)?,
+                signed_on: parse_date(day)?,
             })
         }
     };
@@ -83,7 +65,7 @@ fn sheet_from_row(r: &Row) -> rusqlite::Result<Sheet> {
         None => None,
         Some(on) => Some(Certification {
             collector: collector.unwrap_or_default(),
-            on: parse_day(&on)?,
+            on: parse_date(&on)?,
         }),
     };
     Ok(Sheet {
@@ -92,8 +74,8 @@ fn sheet_from_row(r: &Row) -> rusqlite::Result<Sheet> {
         region_code: r.get(2)?,
         abroad_country: r.get(3)?,
         desk: r.get(4)?,
-        opened_at: parse_time(&r.get::<_, String>(5)?)?,
-        closed_at: closed.as_deref().map(parse_time).transpose()?,
+        opened_at: time_col(r, 5)?,
+        closed_at: optional_time_col(r, 6)?,
         lines_used: r.get(7)?,
         valid_lines: r.get(10)?,
         voided_lines: r.get(11)?,
@@ -111,11 +93,11 @@ fn get_sheet(conn: &Connection, number: u32) -> rusqlite::Result<Option<Sheet>> 
 impl Store {
     /// Every sheet opened in this database, by number, with its line counts.
     pub fn sheets(&self) -> Result<Vec<Sheet>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{SHEET_SELECT} ORDER BY s.number"))?;
-        let rows = stmt.query_map([], sheet_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(
+            &format!("{SHEET_SELECT} ORDER BY s.number"),
+            [],
+            sheet_from_row,
+        )
     }
 
     /// One sheet by number.
@@ -130,29 +112,18 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<CloseOutcome, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let Some(sheet) = get_sheet(&tx, number)? else {
-            return Ok(CloseOutcome::NoSuchSheet);
-        };
-        if let Some(at) = sheet.closed_at {
-            return Ok(CloseOutcome::AlreadyClosed(at));
-        }
-        tx.execute(
-            "UPDATE sheets SET closed_at = ?1 WHERE number = ?2",
-            params![time_text(now), number],
-        )?;
-        append(
-            &tx,
-            now,
-            actor,
-            "sheet_close",
-            None,
-            &json!({"sheet": number}),
-        )?;
-        tx.commit()?;
-        Ok(CloseOutcome::Closed)
+        self.change_sheet(number, CloseOutcome::NoSuchSheet, |tx, sheet| {
+            if let Some(at) = sheet.closed_at {
+                return Ok(CloseOutcome::AlreadyClosed(at));
+            }
+            tx.execute(
+                "UPDATE sheets SET closed_at = ?1 WHERE number = ?2",
+                params![time_text(now), number],
+            )?;
+            let details = json!({"sheet": number});
+            append(tx, now, actor, "sheet_close", None, &details)?;
+            Ok(CloseOutcome::Closed)
+        })
     }
 
     /// Closes every open sheet (end of the day); returns their numbers.
@@ -161,9 +132,7 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Vec<u32>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let closed: Vec<u32> = tx
             .prepare("UPDATE sheets SET closed_at = ?1 WHERE closed_at IS NULL RETURNING number")?
             .query_map([time_text(now)], |r| r.get(0))?
@@ -196,37 +165,44 @@ impl Store {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<CertifyOutcome, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.change_sheet(number, CertifyOutcome::NoSuchSheet, |tx, sheet| {
+            if let Some(done) = sheet.certification {
+                return Ok(CertifyOutcome::AlreadyCertified(done));
+            }
+            let collector = super::collectors::find_collector(tx, collector_name)?;
+            let problems =
+                certification_problems(&sheet, collector_name, collector.as_ref(), date, today);
+            if !problems.is_empty() {
+                return Ok(CertifyOutcome::Refused(problems));
+            }
+            let name = collector.map(|c| c.name).unwrap_or_default();
+            tx.execute(
+                "UPDATE sheets SET certified_on = ?1, collector = ?2 WHERE number = ?3",
+                params![date.to_string(), name, number],
+            )?;
+            let details =
+                json!({"sheet": number, "collector": name, "certified_on": date.to_string()});
+            append(tx, now, actor, "sheet_certify", None, &details)?;
+            let certified = get_sheet(tx, number)?
+                .ok_or_else(|| StoreError::Damaged(format!("sheet {number} vanished")))?;
+            Ok(CertifyOutcome::Certified(Box::new(certified)))
+        })
+    }
+
+    /// Runs `change` on sheet `number` inside one write and commits what it did; gives
+    /// `missing` when no sheet has that number.
+    fn change_sheet<T>(
+        &mut self,
+        number: u32,
+        missing: T,
+        change: impl FnOnce(&Connection, Sheet) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.write()?;
         let Some(sheet) = get_sheet(&tx, number)? else {
-            return Ok(CertifyOutcome::NoSuchSheet);
+            return Ok(missing);
         };
-        if let Some(done) = sheet.certification {
-            return Ok(CertifyOutcome::AlreadyCertified(done));
-        }
-        let collector = super::collectors::find_collector(&tx, collector_name)?;
-        let problems =
-            certification_problems(&sheet, collector_name, collector.as_ref(), date, today);
-        if !problems.is_empty() {
-            return Ok(CertifyOutcome::Refused(problems));
-        }
-        let name = collector.map(|c| c.name).unwrap_or_default();
-        tx.execute(
-            "UPDATE sheets SET certified_on = ?1, collector = ?2 WHERE number = ?3",
-            params![date.to_string(), name, number],
-        )?;
-        append(
-            &tx,
-            now,
-            actor,
-            "sheet_certify",
-            None,
-            &json!({"sheet": number, "collector": name, "certified_on": date.to_string()}),
-        )?;
-        let certified = get_sheet(&tx, number)?
-            .ok_or_else(|| StoreError::Damaged(format!("sheet {number} vanished")))?;
+        let outcome = change(&tx, sheet)?;
         tx.commit()?;
-        Ok(CertifyOutcome::Certified(Box::new(certified)))
+        Ok(outcome)
     }
 }

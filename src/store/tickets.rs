@@ -4,11 +4,11 @@
 //! never get the same ticket and a killed desk never loses one.
 
 use super::events::{Actor, append};
-use super::values::{damaged, date_col, time_col, time_text};
+use super::values::{damaged, date_col, optional_time_col, time_col, time_text};
 use super::{Store, StoreError};
 use crate::domain::queue::{Ticket, TicketStatus};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
 const TICKET_COLUMNS: &str = "id, number, day, issued_at, called_at, desk, status, closed_at";
@@ -40,13 +40,6 @@ pub struct CallOutcome {
     pub called: Option<Ticket>,
 }
 
-fn optional_time(r: &Row, i: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    match r.get::<_, Option<String>>(i)? {
-        None => Ok(None),
-        Some(_) => time_col(r, i).map(Some),
-    }
-}
-
 /// Reads one row selected with `TICKET_COLUMNS`.
 fn ticket_row(r: &Row) -> rusqlite::Result<Ticket> {
     let status: String = r.get(6)?;
@@ -55,10 +48,10 @@ fn ticket_row(r: &Row) -> rusqlite::Result<Ticket> {
         number: r.get(1)?,
         day: date_col(r, 2)?,
         issued_at: time_col(r, 3)?,
-        called_at: optional_time(r, 4)?,
+        called_at: optional_time_col(r, 4)?,
         desk: r.get(5)?,
         status: TicketStatus::parse(&status).ok_or_else(|| damaged("ticket status", &status))?,
-        closed_at: optional_time(r, 7)?,
+        closed_at: optional_time_col(r, 7)?,
     })
 }
 
@@ -130,9 +123,7 @@ impl Store {
         day: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Ticket, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let day_text = day.to_string();
         let ticket = tx
             .prepare_cached(&format!(
@@ -154,9 +145,7 @@ impl Store {
         id: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let removed = tx
             .prepare_cached(&format!(
                 "DELETE FROM tickets WHERE id = ?1 AND status = 'waiting' AND called_at IS NULL \
@@ -181,9 +170,7 @@ impl Store {
         day: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<CallOutcome, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let mut outcome = CallOutcome::default();
         if let Some(current) = serving_at(&tx, &actor.desk)? {
             let to = finish.status();
@@ -248,9 +235,7 @@ impl Store {
         to: TicketStatus,
         now: DateTime<Utc>,
     ) -> Result<Option<Ticket>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let moved = transition(&tx, id, from, to, now)?;
         if let Some(ticket) = &moved {
             log(&tx, now, actor, ticket, Some(from), Some(to))?;
@@ -271,11 +256,11 @@ impl Store {
 
     /// Every ticket of `day`, by number.
     pub fn tickets_of_day(&self, day: NaiveDate) -> Result<Vec<Ticket>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {TICKET_COLUMNS} FROM tickets WHERE day = ?1 ORDER BY number"
-        ))?;
-        let rows = stmt.query_map([day.to_string()], ticket_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.rows(
+            &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE day = ?1 ORDER BY number"),
+            [day.to_string()],
+            ticket_row,
+        )
     }
 }
 

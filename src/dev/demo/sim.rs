@@ -15,7 +15,7 @@ use crate::store::{Actor, CertifyOutcome, Finish, Store, StoreError};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use fastrand::Rng;
 use std::collections::HashMap;
-use timeline::{DayState, Event, Timeline};
+use timeline::{DayState, Event, Timeline, Turn};
 
 /// One desk of the demo.
 struct Desk {
@@ -169,18 +169,16 @@ impl<'a> Simulation<'a> {
         match event {
             Event::Arrive(index) => self.arrive(&list[index], at, state)?,
             Event::DeskReady { desk, absent } => self.desk_ready(desk, absent, at, state)?,
-            Event::Typed { desk, ticket, left } => {
-                self.typed(desk, ticket, left, at, state)?;
+            Event::Typed(turn) => {
+                self.typed(turn, at, state)?;
                 progress.advance(self.summary.saved);
             }
             Event::Typo {
-                desk,
-                ticket,
-                left,
+                turn,
                 voided,
                 mut draft,
             } => {
-                let actor = self.desks[desk].actor.clone();
+                let actor = self.desks[turn.desk].actor.clone();
                 let reason = "опечатка в номере паспорта, строка введена заново";
                 self.store.void_entry(&voided, reason, &actor, at)?;
                 self.summary.voided += 1;
@@ -189,25 +187,16 @@ impl<'a> Simulation<'a> {
                     *count = count.saturating_sub(1);
                 }
                 self.renumber(&mut draft);
-                let typing = Duration::seconds(typing_seconds(&mut self.rng, desk));
-                let retyped = Event::Retyped {
-                    desk,
-                    ticket,
-                    left,
-                    draft,
-                };
-                state.timeline.push(at + typing, retyped);
+                let typing = Duration::seconds(typing_seconds(&mut self.rng, turn.desk));
+                state
+                    .timeline
+                    .push(at + typing, Event::Retyped { turn, draft });
             }
-            Event::Retyped {
-                desk,
-                ticket,
-                left,
-                mut draft,
-            } => {
-                let actor = self.desks[desk].actor.clone();
-                self.save_checked(&mut draft, &actor, state.day, ticket, at)?;
+            Event::Retyped { turn, mut draft } => {
+                let actor = self.desks[turn.desk].actor.clone();
+                self.save_checked(&mut draft, &actor, state.day, turn.ticket, at)?;
                 self.remember(*draft);
-                self.after_signer(desk, ticket, left, at, state);
+                self.after_signer(turn, at, state);
                 progress.advance(self.summary.saved);
             }
             Event::ComeBack(ticket) => {
@@ -251,12 +240,14 @@ impl<'a> Simulation<'a> {
                 back_after: None,
             }) => {
                 let typing = Duration::seconds(typing_seconds(&mut self.rng, desk));
-                let typed = Event::Typed {
+                let turn = Turn {
                     desk,
                     ticket: ticket.id,
                     left: signers,
                 };
-                state.timeline.push(at + call_gap + typing, typed);
+                state
+                    .timeline
+                    .push(at + call_gap + typing, Event::Typed(turn));
             }
             Some(Visit::Sign {
                 back_after: Some(back),
@@ -278,9 +269,7 @@ impl<'a> Simulation<'a> {
     /// then the operator spots a typo and voids the line.
     fn typed(
         &mut self,
-        desk: usize,
-        ticket: i64,
-        left: u32,
+        turn: Turn,
         at: DateTime<Utc>,
         state: &mut DayState,
     ) -> Result<(), StoreError> {
@@ -297,14 +286,12 @@ impl<'a> Simulation<'a> {
             }
             _ => self.people.signer(&mut self.rng, state.day, planted),
         };
-        let actor = self.desks[desk].actor.clone();
-        let saved = self.save_checked(&mut draft, &actor, state.day, ticket, at)?;
+        let actor = self.desks[turn.desk].actor.clone();
+        let saved = self.save_checked(&mut draft, &actor, state.day, turn.ticket, at)?;
         if let Some(voided) = saved.filter(|_| self.rng.u16(0..1000) < 3) {
             let noticed = Duration::seconds(20 + self.rng.i64(0..40));
             let typo = Event::Typo {
-                desk,
-                ticket,
-                left,
+                turn,
                 voided,
                 draft: Box::new(draft),
             };
@@ -312,30 +299,22 @@ impl<'a> Simulation<'a> {
             return Ok(());
         }
         self.remember(draft);
-        self.after_signer(desk, ticket, left, at, state);
+        self.after_signer(turn, at, state);
         Ok(())
     }
 
     /// The next signer of the ticket, or the desk is free.
-    fn after_signer(
-        &mut self,
-        desk: usize,
-        ticket: i64,
-        left: u32,
-        at: DateTime<Utc>,
-        state: &mut DayState,
-    ) {
-        if left > 1 {
-            let typing = Duration::seconds(typing_seconds(&mut self.rng, desk));
-            let typed = Event::Typed {
-                desk,
-                ticket,
-                left: left - 1,
+    fn after_signer(&mut self, turn: Turn, at: DateTime<Utc>, state: &mut DayState) {
+        if turn.left > 1 {
+            let typing = Duration::seconds(typing_seconds(&mut self.rng, turn.desk));
+            let next = Turn {
+                left: turn.left - 1,
+                ..turn
             };
-            state.timeline.push(at + typing, typed);
+            state.timeline.push(at + typing, Event::Typed(next));
         } else {
             let ready = Event::DeskReady {
-                desk,
+                desk: turn.desk,
                 absent: false,
             };
             state.timeline.push(at + Duration::seconds(10), ready);

@@ -61,24 +61,24 @@ fn columns<'a>(
     Ok(parts)
 }
 
-/// Surnames: (masculine, feminine).
-pub(super) fn surnames() -> Result<Vec<(String, String)>, ListError> {
-    let mut surnames = Vec::new();
-    for (line, text) in lines(SURNAMES) {
-        let c = columns("surnames.txt", line, text, 2)?;
-        surnames.push((c[0].to_string(), c[1].to_string()));
-    }
-    Ok(surnames)
+/// The rows of the list `file`, `N` comma-separated values each.
+fn records<const N: usize>(file: &'static str, text: &str) -> Result<Vec<[String; N]>, ListError> {
+    lines(text)
+        .map(|(line, text)| {
+            let values = columns(file, line, text, N)?;
+            Ok(std::array::from_fn(|i| values[i].to_string()))
+        })
+        .collect()
 }
 
-/// Male given names with the patronymics made from them: (name, masculine, feminine).
-pub(super) fn male_names() -> Result<Vec<(String, String, String)>, ListError> {
-    let mut male = Vec::new();
-    for (line, text) in lines(GIVEN_MALE) {
-        let c = columns("given_male.txt", line, text, 3)?;
-        male.push((c[0].to_string(), c[1].to_string(), c[2].to_string()));
-    }
-    Ok(male)
+/// Surnames: [masculine, feminine].
+pub(super) fn surnames() -> Result<Vec<[String; 2]>, ListError> {
+    records("surnames.txt", SURNAMES)
+}
+
+/// Male given names with the patronymics made from them: [name, masculine, feminine].
+pub(super) fn male_names() -> Result<Vec<[String; 3]>, ListError> {
+    records("given_male.txt", GIVEN_MALE)
 }
 
 /// Female given names.
@@ -91,14 +91,9 @@ pub(super) fn streets() -> Vec<String> {
     lines(STREETS).map(|(_, l)| l.to_string()).collect()
 }
 
-/// Foreign states with a city each: (state, city).
-pub(super) fn countries() -> Result<Vec<(String, String)>, ListError> {
-    let mut countries = Vec::new();
-    for (line, text) in lines(COUNTRIES) {
-        let c = columns("countries.txt", line, text, 2)?;
-        countries.push((c[0].to_string(), c[1].to_string()));
-    }
-    Ok(countries)
+/// Foreign states with a city each: [state, city].
+pub(super) fn countries() -> Result<Vec<[String; 2]>, ListError> {
+    records("countries.txt", COUNTRIES)
 }
 
 /// The home regions, in list order; every one must be in the catalogue.

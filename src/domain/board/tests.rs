@@ -39,38 +39,25 @@ fn counts(pairs: &[(&str, u32)]) -> BTreeMap<String, u32> {
     pairs.iter().map(|(c, n)| (c.to_string(), *n)).collect()
 }
 
+/// The board at `now` (`HH:MM`) of the test campaign, with an empty queue.
+fn figures_at(data: &BoardData, now: &str) -> BoardFigures {
+    let queue = queue_figures(&[], day(), at(now));
+    board_figures(&campaign(), data, &queue, at(now))
+}
+
 #[test]
 fn day_bounds_follow_the_point_timezone() {
     let utc = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    #[rustfmt::skip]
     let rows = [
         // Moscow is UTC+3 all year.
-        (
-            "Europe/Moscow",
-            date(2024, 3, 10),
-            "2024-03-09T21:00:00Z",
-            "2024-03-10T21:00:00Z",
-        ),
-        (
-            "UTC",
-            date(2024, 3, 10),
-            "2024-03-10T00:00:00Z",
-            "2024-03-11T00:00:00Z",
-        ),
+        ("Europe/Moscow", date(2024, 3, 10), "2024-03-09T21:00:00Z", "2024-03-10T21:00:00Z"),
+        ("UTC", date(2024, 3, 10), "2024-03-10T00:00:00Z", "2024-03-11T00:00:00Z"),
         // Berlin's clocks go forward on 31 March: a 23-hour day.
-        (
-            "Europe/Berlin",
-            date(2024, 3, 31),
-            "2024-03-30T23:00:00Z",
-            "2024-03-31T22:00:00Z",
-        ),
+        ("Europe/Berlin", date(2024, 3, 31), "2024-03-30T23:00:00Z", "2024-03-31T22:00:00Z"),
         // Santiago skips midnight on 8 September 2024: that day starts at 01:00 (UTC-3).
-        (
-            "America/Santiago",
-            date(2024, 9, 7),
-            "2024-09-07T04:00:00Z",
-            "2024-09-08T04:00:00Z",
-        ),
+        ("America/Santiago", date(2024, 9, 7), "2024-09-07T04:00:00Z", "2024-09-08T04:00:00Z"),
     ];
     for (zone, day, start, end) in rows {
         let mut c = campaign();
@@ -93,90 +80,29 @@ fn totals_pace_and_time_to_target() {
     );
     let mut mixed = valid(&["10:00", "11:10", "11:20", "11:40"]);
     mixed.push(stamp("A", "op", "11:30", false));
+    #[rustfmt::skip]
     let rows: Vec<Row> = vec![
         // 3 in the last hour, the day is 2 h old: 3/h; 60 left → 20 h.
-        (
-            "a full hour",
-            40,
-            mixed,
-            "12:00",
-            3,
-            Some(3.0),
-            Some(72_000),
-        ),
+        ("a full hour", 40, mixed, "12:00", 3, Some(3.0), Some(72_000)),
         // First save 5 min ago: the pace is taken over 15 min: 3 × 4 = 12/h; 100 / 12 h.
-        (
-            "day just started",
-            0,
-            valid(&["11:55", "11:56", "11:58"]),
-            "12:00",
-            3,
-            Some(12.0),
-            Some(30_000),
-        ),
+        ("day just started", 0, valid(&["11:55", "11:56", "11:58"]), "12:00", 3, Some(12.0), Some(30_000)),
         // First save 30 min ago: 4 in 30 min = 8/h; 92 left → 11.5 h.
-        (
-            "half an hour",
-            8,
-            valid(&["11:30", "11:45", "11:50", "11:59"]),
-            "12:00",
-            4,
-            Some(8.0),
-            Some(41_400),
-        ),
+        ("half an hour", 8, valid(&["11:30", "11:45", "11:50", "11:59"]), "12:00", 4, Some(8.0), Some(41_400)),
         // Nothing in the last hour: 3 over the 4 h since 08:00 = 0.75/h; 3 left → 4 h.
-        (
-            "quiet hour",
-            97,
-            valid(&["08:00", "09:00", "10:30"]),
-            "12:00",
-            0,
-            Some(0.75),
-            Some(14_400),
-        ),
+        ("quiet hour", 97, valid(&["08:00", "09:00", "10:30"]), "12:00", 0, Some(0.75), Some(14_400)),
         // A save exactly an hour ago is out of the last hour.
-        (
-            "hour edge",
-            50,
-            valid(&["11:00"]),
-            "12:00",
-            0,
-            Some(1.0),
-            Some(180_000),
-        ),
-        (
-            "only voided today",
-            10,
-            vec![stamp("A", "op", "11:00", false)],
-            "12:00",
-            0,
-            None,
-            None,
-        ),
+        ("hour edge", 50, valid(&["11:00"]), "12:00", 0, Some(1.0), Some(180_000)),
+        ("only voided today", 10, vec![stamp("A", "op", "11:00", false)], "12:00", 0, None, None),
         ("target reached", 120, vec![], "12:00", 0, None, Some(0)),
         // A desk clock ahead of ours: the save counts as just now, over 15 min.
-        (
-            "clock ahead",
-            0,
-            valid(&["12:05"]),
-            "12:00",
-            1,
-            Some(4.0),
-            Some(90_000),
-        ),
+        ("clock ahead", 0, valid(&["12:05"]), "12:00", 1, Some(4.0), Some(90_000)),
     ];
     for (case, total, today, now, last_hour, rate, eta) in rows {
         let data = BoardData {
             region_counts: counts(&[("77", total)]),
             today,
         };
-        let t = board_figures(
-            &campaign(),
-            &data,
-            &queue_figures(&[], day(), at(now)),
-            at(now),
-        )
-        .totals;
+        let t = figures_at(&data, now).totals;
         assert_eq!(t.valid_total, u64::from(total), "{case}");
         assert_eq!(
             t.remaining,
@@ -200,13 +126,7 @@ fn totals_count_valid_and_voided_saves_of_today() {
         region_counts: counts(&[("77", 30), ("50", 20), ("abroad", 5)]),
         today,
     };
-    let t = board_figures(
-        &campaign(),
-        &data,
-        &queue_figures(&[], day(), at("09:30")),
-        at("09:30"),
-    )
-    .totals;
+    let t = figures_at(&data, "09:30").totals;
     assert_eq!((t.valid_total, t.valid_today, t.voided_today), (55, 2, 1));
     assert!((t.share() - 0.55).abs() < 1e-9);
 }
@@ -225,13 +145,7 @@ fn regions_are_sorted_by_count_with_their_cap_level() {
         ]),
         today: vec![],
     };
-    let regions = board_figures(
-        &campaign(),
-        &data,
-        &queue_figures(&[], day(), at("09:00")),
-        at("09:00"),
-    )
-    .regions;
+    let regions = figures_at(&data, "09:00").regions;
     let got: Vec<(&str, u32, u32, CapLevel)> = regions
         .iter()
         .map(|r| (r.code.as_str(), r.valid, r.cap, r.level))

@@ -55,7 +55,7 @@ fn base() -> (EntryDraft, Env) {
     (draft, env)
 }
 
-fn run(tweak: fn(&mut EntryDraft, &mut Env)) -> CheckOutcome {
+fn run(tweak: impl FnOnce(&mut EntryDraft, &mut Env)) -> CheckOutcome {
     let regions = RegionCatalog::embedded().expect("embedded catalogue");
     let (mut draft, mut env) = base();
     tweak(&mut draft, &mut env);
@@ -79,21 +79,59 @@ fn abroad(draft: &mut EntryDraft) {
 mod paper_rows;
 mod person_rows;
 
-type Row = (
-    &'static str,
-    fn(&mut EntryDraft, &mut Env),
-    &'static [&'static str],
-);
+/// A table row: what it is about, its change to the clean signer, the finding codes
+/// expected (space-separated; empty for a clean line).
+type Row = (&'static str, Change, &'static str);
+
+/// What a row changes in the clean signer of [`base`].
+enum Change {
+    /// Types the text into one field.
+    Type(Field, &'static str),
+    /// Types each text into its field.
+    Types(&'static [(Field, &'static str)]),
+    /// Changes several fields, or what lies outside the draft.
+    By(fn(&mut EntryDraft, &mut Env)),
+}
+
+impl Change {
+    fn apply(&self, draft: &mut EntryDraft, env: &mut Env) {
+        match *self {
+            Change::Type(field, text) => *text_of(draft, field) = text.into(),
+            Change::Types(texts) => {
+                for &(field, text) in texts {
+                    *text_of(draft, field) = text.into();
+                }
+            }
+            Change::By(tweak) => tweak(draft, env),
+        }
+    }
+}
+
+/// The text a field holds in the draft.
+fn text_of(draft: &mut EntryDraft, field: Field) -> &mut String {
+    match field {
+        Field::Surname => &mut draft.surname,
+        Field::GivenName => &mut draft.given_name,
+        Field::Patronymic => &mut draft.patronymic,
+        Field::BirthDate => &mut draft.birth_date,
+        Field::DocKind => unreachable!("the document kind is chosen, not typed"),
+        Field::Document => &mut draft.document,
+        Field::Region => &mut draft.region,
+        Field::AbroadCountry => &mut draft.abroad_country,
+        Field::Address => &mut draft.address,
+        Field::SignedOn => &mut draft.signed_on,
+    }
+}
 
 #[test]
 fn table() {
     let rows = person_rows::ROWS.iter().chain(paper_rows::ROWS);
     assert!(rows.clone().count() >= 60);
     let mut failures = Vec::new();
-    for (name, tweak, want) in rows {
-        let outcome = run(*tweak);
+    for (name, change, want) in rows {
+        let outcome = run(|draft, env| change.apply(draft, env));
         let got: BTreeSet<&str> = outcome.findings.iter().map(Finding::code).collect();
-        let want: BTreeSet<&str> = want.iter().copied().collect();
+        let want: BTreeSet<&str> = want.split_whitespace().collect();
         if got != want {
             failures.push(format!("{name}: want {want:?}, got {got:?}"));
         }

@@ -2,6 +2,7 @@
 
 use super::buckets::MAX_BUCKETS;
 use super::*;
+use TicketStatus::{Done, Left, NoShow, Serving, Waiting};
 use chrono::{Duration, NaiveDate, TimeZone};
 
 mod days;
@@ -17,6 +18,11 @@ fn today() -> NaiveDate {
 fn at(time: &str) -> DateTime<Utc> {
     let naive = today().and_time(chrono::NaiveTime::parse_from_str(time, "%H:%M:%S").unwrap());
     Utc.from_utc_datetime(&naive)
+}
+
+/// The figures of `tickets` today at `time` (`HH:MM:SS`).
+fn figures_at(tickets: &[Ticket], time: &str) -> QueueFigures {
+    queue_figures(tickets, today(), at(time))
 }
 
 /// A row as the store loads it; `(called, desk)` and `closed` as given.
@@ -40,37 +46,19 @@ fn ticket(
 }
 
 fn waiting(number: u32, issued: &str) -> Ticket {
-    ticket(number, TicketStatus::Waiting, issued, None, None)
+    ticket(number, Waiting, issued, None, None)
 }
 
-fn serving(number: u32, issued: &str, called: &str, desk: &str) -> Ticket {
-    ticket(
-        number,
-        TicketStatus::Serving,
-        issued,
-        Some((called, desk)),
-        None,
-    )
+fn serving(n: u32, issued: &str, called: &str, desk: &str) -> Ticket {
+    ticket(n, Serving, issued, Some((called, desk)), None)
 }
 
-fn done(number: u32, issued: &str, called: &str, closed: &str, desk: &str) -> Ticket {
-    ticket(
-        number,
-        TicketStatus::Done,
-        issued,
-        Some((called, desk)),
-        Some(closed),
-    )
+fn done(n: u32, issued: &str, called: &str, closed: &str, desk: &str) -> Ticket {
+    ticket(n, Done, issued, Some((called, desk)), Some(closed))
 }
 
-fn no_show(number: u32, issued: &str, called: &str, closed: &str, desk: &str) -> Ticket {
-    ticket(
-        number,
-        TicketStatus::NoShow,
-        issued,
-        Some((called, desk)),
-        Some(closed),
-    )
+fn no_show(n: u32, issued: &str, called: &str, closed: &str, desk: &str) -> Ticket {
+    ticket(n, NoShow, issued, Some((called, desk)), Some(closed))
 }
 
 /// A no-show put back at the front of the line: waiting again, its call time kept, its desk
@@ -83,7 +71,7 @@ fn recalled(number: u32, issued: &str, called: &str) -> Ticket {
 }
 
 fn left(number: u32, issued: &str, closed: &str) -> Ticket {
-    ticket(number, TicketStatus::Left, issued, None, Some(closed))
+    ticket(number, Left, issued, None, Some(closed))
 }
 
 fn desk(

@@ -14,27 +14,31 @@ pub(super) enum Event {
     /// A desk is free: it closes its ticket (done, or no-show when `absent`) and calls
     /// the next.
     DeskReady { desk: usize, absent: bool },
-    /// A desk has typed the next of the `left` signers of its ticket and saves them.
-    Typed { desk: usize, ticket: i64, left: u32 },
+    /// A desk has typed the next signer of its turn and saves them.
+    Typed(Turn),
     /// The operator spotted a typo in entry `voided`: they void it and type `draft` again.
     Typo {
-        desk: usize,
-        ticket: i64,
-        left: u32,
+        turn: Turn,
         voided: String,
         draft: Box<EntryDraft>,
     },
     /// The corrected line is typed and saved.
-    Retyped {
-        desk: usize,
-        ticket: i64,
-        left: u32,
-        draft: Box<EntryDraft>,
-    },
+    Retyped { turn: Turn, draft: Box<EntryDraft> },
     /// The people of a ticket come back after being absent when called.
     ComeBack(i64),
     /// The people of a waiting ticket give up.
     GiveUp(i64),
+}
+
+/// A desk's work on one ticket: the signers of the ticket still to type, this one included.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Turn {
+    /// The desk (index into the day's desks).
+    pub(super) desk: usize,
+    /// The ticket it serves.
+    pub(super) ticket: i64,
+    /// Signers of the ticket left, the one being typed included.
+    pub(super) left: u32,
 }
 
 /// The day being simulated: its date, what each ticket's people do, future events.

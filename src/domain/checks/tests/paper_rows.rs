@@ -1,264 +1,90 @@
 //! Rows about the rest of the line: document, region, address, duplicates, signing date.
 
+use super::Change::{By, Type, Types};
 use super::{Row, abroad, d, summary};
 use crate::domain::DocKind;
+use crate::domain::Field::{Address, BirthDate, Document, Region, SignedOn};
 
-/// Input tweak → expected finding codes.
+/// Input change → expected finding codes, one row a line.
+#[rustfmt::skip]
 pub(super) const ROWS: &[Row] = &[
     // documents
-    (
-        "passport packed",
-        |e, _| e.document = "4506123456".into(),
-        &[],
-    ),
-    (
-        "passport 2+2+6",
-        |e, _| e.document = "45 06 123456".into(),
-        &[],
-    ),
-    (
-        "passport with №",
-        |e, _| e.document = "4506№123456".into(),
-        &[],
-    ),
-    (
-        "passport 9 digits",
-        |e, _| e.document = "450612345".into(),
-        &["doc.looks_like"],
-    ),
-    (
-        "passport number short",
-        |e, _| e.document = "4506 12345".into(),
-        &["doc.number_length"],
-    ),
-    (
-        "passport series short",
-        |e, _| e.document = "456 123456".into(),
-        &["doc.series_length"],
-    ),
-    (
-        "passport 8 digits",
-        |e, _| e.document = "45061234".into(),
-        &["doc.length"],
-    ),
-    (
-        "passport Latin O for zero",
-        |e, _| e.document = "45O6 123456".into(),
-        &["doc.chars"],
-    ),
-    (
-        "passport missing",
-        |e, _| e.document = String::new(),
-        &["field.required"],
-    ),
-    (
-        "OKATO 75 (Chelyabinsk)",
-        |e, _| e.document = "7512345678".into(),
-        &[],
-    ),
-    (
-        "OKATO 02 unknown",
-        |e, _| e.document = "0212 345678".into(),
-        &["doc.series_region"],
-    ),
-    (
-        "blank before 14",
-        |e, _| {
-            e.birth_date = "01.05.1990".into();
-            e.document = "4599 123456".into();
-        },
-        &["doc.series_before_14"],
-    ),
-    (
-        "blank year 95 (before the 1997 model)",
-        |e, _| e.document = "4595 123456".into(),
-        &["doc.series_year"],
-    ),
-    (
-        "blank of this year",
-        |e, _| e.document = "4526 123456".into(),
-        &[],
-    ),
-    (
-        "blank of next year",
-        |e, _| e.document = "4527 123456".into(),
-        &["doc.series_year"],
-    ),
-    (
-        "international passport in Moscow",
-        |e, _| {
-            e.doc_kind = DocKind::ForeignPassport;
-            e.document = "75 1234567".into();
-        },
-        &["doc.kind_region"],
-    ),
-    (
-        "international passport abroad",
-        |e, _| {
-            abroad(e);
-            e.doc_kind = DocKind::ForeignPassport;
-            e.document = "751234567".into();
-        },
-        &[],
-    ),
-    (
-        "internal passport digits as international",
-        |e, _| {
-            abroad(e);
-            e.doc_kind = DocKind::ForeignPassport;
-            e.document = "4506 123456".into();
-        },
-        &["doc.looks_like"],
-    ),
-    ("internal passport abroad", |e, _| abroad(e), &[]),
-    (
-        "other document",
-        |e, _| {
-            e.doc_kind = DocKind::Other;
-            e.document = "военный билет АБ 1234567".into();
-        },
-        &["doc.other_kind"],
-    ),
+    ("passport packed", Type(Document, "4506123456"), ""),
+    ("passport 2+2+6", Type(Document, "45 06 123456"), ""),
+    ("passport with №", Type(Document, "4506№123456"), ""),
+    ("passport 9 digits", Type(Document, "450612345"), "doc.looks_like"),
+    ("passport number short", Type(Document, "4506 12345"), "doc.number_length"),
+    ("passport series short", Type(Document, "456 123456"), "doc.series_length"),
+    ("passport 8 digits", Type(Document, "45061234"), "doc.length"),
+    ("passport Latin O for zero", Type(Document, "45O6 123456"), "doc.chars"),
+    ("passport missing", Type(Document, ""), "field.required"),
+    ("OKATO 75 (Chelyabinsk)", Type(Document, "7512345678"), ""),
+    ("OKATO 02 unknown", Type(Document, "0212 345678"), "doc.series_region"),
+    ("blank before 14", Types(&[(BirthDate, "01.05.1990"), (Document, "4599 123456")]), "doc.series_before_14"),
+    ("blank year 95 (before the 1997 model)", Type(Document, "4595 123456"), "doc.series_year"),
+    ("blank of this year", Type(Document, "4526 123456"), ""),
+    ("blank of next year", Type(Document, "4527 123456"), "doc.series_year"),
+    ("international passport in Moscow", By(|e, _| {
+        e.doc_kind = DocKind::ForeignPassport;
+        e.document = "75 1234567".into();
+    }), "doc.kind_region"),
+    ("international passport abroad", By(|e, _| {
+        abroad(e);
+        e.doc_kind = DocKind::ForeignPassport;
+        e.document = "751234567".into();
+    }), ""),
+    ("internal passport digits as international", By(|e, _| {
+        abroad(e);
+        e.doc_kind = DocKind::ForeignPassport;
+        e.document = "4506 123456".into();
+    }), "doc.looks_like"),
+    ("internal passport abroad", By(|e, _| abroad(e)), ""),
+    ("other document", By(|e, _| {
+        e.doc_kind = DocKind::Other;
+        e.document = "военный билет АБ 1234567".into();
+    }), "doc.other_kind"),
     // region
-    (
-        "region by prefix",
-        |e, _| {
-            e.region = "Свердл".into();
-            e.address = "Свердловская обл., г. Екатеринбург, ул. Ленина, д. 1".into();
-        },
-        &[],
-    ),
-    ("region by name", |e, _| e.region = "москва".into(), &[]),
-    (
-        "region ambiguous prefix",
-        |e, _| e.region = "Моск".into(),
-        &["region.unknown"],
-    ),
-    (
-        "region nonsense",
-        |e, _| e.region = "Нарния".into(),
-        &["region.unknown"],
-    ),
-    (
-        "region missing",
-        |e, _| e.region = " ".into(),
-        &["field.required"],
-    ),
-    (
-        "abroad without country",
-        |e, _| {
-            abroad(e);
-            e.abroad_country = "  ".into();
-        },
-        &["region.abroad_country"],
-    ),
-    (
-        "cap reached",
-        |_, env| {
-            env.counts.insert("77".into(), 2500);
-        },
-        &["region.cap"],
-    ),
-    (
-        "cap not yet reached",
-        |_, env| {
-            env.counts.insert("77".into(), 2499);
-        },
-        &[],
-    ),
-    (
-        "other region at cap",
-        |_, env| {
-            env.counts.insert("50".into(), 2500);
-        },
-        &[],
-    ),
-    (
-        "abroad cap reached",
-        |e, env| {
-            abroad(e);
-            env.counts.insert("abroad".into(), 2500);
-        },
-        &["region.cap"],
-    ),
+    ("region by prefix", Types(&[(Region, "Свердл"), (Address, "Свердловская обл., г. Екатеринбург, ул. Ленина, д. 1")]), ""),
+    ("region by name", Type(Region, "москва"), ""),
+    ("region ambiguous prefix", Type(Region, "Моск"), "region.unknown"),
+    ("region nonsense", Type(Region, "Нарния"), "region.unknown"),
+    ("region missing", Type(Region, " "), "field.required"),
+    ("abroad without country", By(|e, _| {
+        abroad(e);
+        e.abroad_country = "  ".into();
+    }), "region.abroad_country"),
+    ("cap reached", By(|_, env| { env.counts.insert("77".into(), 2500); }), "region.cap"),
+    ("cap not yet reached", By(|_, env| { env.counts.insert("77".into(), 2499); }), ""),
+    ("other region at cap", By(|_, env| { env.counts.insert("50".into(), 2500); }), ""),
+    ("abroad cap reached", By(|e, env| {
+        abroad(e);
+        env.counts.insert("abroad".into(), 2500);
+    }), "region.cap"),
     // address
-    (
-        "Kazan address, Tatarstan",
-        |e, _| {
-            e.region = "16".into();
-            e.address = "г. Казань, ул. Московская, д. 5".into();
-        },
-        &[],
-    ),
-    (
-        "Moscow oblast address, Tatarstan chosen",
-        |e, _| {
-            e.region = "Татарстан".into();
-            e.address = "Московская обл., г. Химки, ул. Ленина, д. 3".into();
-        },
-        &["address.region_mismatch"],
-    ),
-    (
-        "address without house",
-        |e, _| e.address = "г. Москва, Тверская улица".into(),
-        &["address.no_house"],
-    ),
-    (
-        "address missing",
-        |e, _| e.address = String::new(),
-        &["field.required"],
-    ),
+    ("Kazan address, Tatarstan", Types(&[(Region, "16"), (Address, "г. Казань, ул. Московская, д. 5")]), ""),
+    ("Moscow oblast address, Tatarstan chosen",
+        Types(&[(Region, "Татарстан"), (Address, "Московская обл., г. Химки, ул. Ленина, д. 3")]), "address.region_mismatch"),
+    ("address without house", Type(Address, "г. Москва, Тверская улица"), "address.no_house"),
+    ("address missing", Type(Address, ""), "field.required"),
     // duplicates
-    (
-        "same document",
-        |_, env| env.same_document = Some(summary()),
-        &["dup.document"],
-    ),
-    (
-        "same person",
-        |_, env| env.same_person = Some(summary()),
-        &["dup.person"],
-    ),
+    ("same document", By(|_, env| env.same_document = Some(summary())), "dup.document"),
+    ("same person", By(|_, env| env.same_person = Some(summary())), "dup.person"),
     // signing date
-    (
-        "signed tomorrow",
-        |e, _| e.signed_on = "21.01.2026".into(),
-        &["signed.future"],
-    ),
-    ("signed ISO", |e, _| e.signed_on = "2026-01-20".into(), &[]),
-    (
-        "signed short year",
-        |e, _| e.signed_on = "20.1.26".into(),
-        &["date.short_year"],
-    ),
-    (
-        "signed missing",
-        |e, _| e.signed_on = String::new(),
-        &["field.required"],
-    ),
-    (
-        "signed before window",
-        |e, env| {
-            env.campaign.window_start = Some(d(2026, 1, 1));
-            e.signed_on = "31.12.2025".into();
-        },
-        &["signed.before_window"],
-    ),
-    (
-        "signed after window",
-        |e, env| {
-            env.campaign.window_end = Some(d(2026, 1, 10));
-            e.signed_on = "11.01.2026".into();
-        },
-        &["signed.after_window"],
-    ),
-    (
-        "signed inside window",
-        |e, env| {
-            env.campaign.window_start = Some(d(2026, 1, 1));
-            env.campaign.window_end = Some(d(2026, 1, 31));
-            e.signed_on = "1.1.2026".into();
-        },
-        &[],
-    ),
+    ("signed tomorrow", Type(SignedOn, "21.01.2026"), "signed.future"),
+    ("signed ISO", Type(SignedOn, "2026-01-20"), ""),
+    ("signed short year", Type(SignedOn, "20.1.26"), "date.short_year"),
+    ("signed missing", Type(SignedOn, ""), "field.required"),
+    ("signed before window", By(|e, env| {
+        env.campaign.window_start = Some(d(2026, 1, 1));
+        e.signed_on = "31.12.2025".into();
+    }), "signed.before_window"),
+    ("signed after window", By(|e, env| {
+        env.campaign.window_end = Some(d(2026, 1, 10));
+        e.signed_on = "11.01.2026".into();
+    }), "signed.after_window"),
+    ("signed inside window", By(|e, env| {
+        env.campaign.window_start = Some(d(2026, 1, 1));
+        env.campaign.window_end = Some(d(2026, 1, 31));
+        e.signed_on = "1.1.2026".into();
+    }), ""),
 ];

@@ -55,11 +55,7 @@ fn eta_needs_an_active_desk_and_a_service_time() {
         ),
     ];
     for (case, tickets, eta) in rows {
-        assert_eq!(
-            queue_figures(&tickets, today(), at("10:00:00")).eta_secs,
-            eta,
-            "{case}"
-        );
+        assert_eq!(figures_at(&tickets, "10:00:00").eta_secs, eta, "{case}");
     }
 }
 
@@ -71,7 +67,7 @@ fn eta_rounds_to_the_nearest_second() {
         serving(3, "09:01:00", "09:53:00", "C"),
         waiting(4, "09:30:00"),
     ];
-    let figures = queue_figures(&tickets, today(), at("10:00:00"));
+    let figures = figures_at(&tickets, "10:00:00");
     assert_eq!(figures.avg_service_secs, Some(101), "100.5 rounds up");
     assert_eq!(figures.active_desks, 3);
     assert_eq!(figures.eta_secs, Some(34), "1 × 101 / 3 = 33.67");
@@ -112,7 +108,7 @@ fn median_wait_of_odd_and_even_counts() {
             .map(|(&(issued, called), n)| done(n, issued, called, called, "A"))
             .collect();
         assert_eq!(
-            queue_figures(&tickets, today(), at("10:00:00")).median_wait_secs,
+            figures_at(&tickets, "10:00:00").median_wait_secs,
             median,
             "{calls:?}"
         );
@@ -130,7 +126,7 @@ fn windows_are_open_at_their_far_end() {
         no_show(6, "08:00:00", "09:50:00", "09:52:00", "B"), // called exactly 10 min ago
         no_show(7, "08:00:00", "09:50:01", "09:52:00", "C"),
     ];
-    let figures = queue_figures(&tickets, today(), at("10:00:00"));
+    let figures = figures_at(&tickets, "10:00:00");
     assert_eq!(figures.served_last_hour, 4);
     assert_eq!(figures.avg_service_secs, Some(900));
     let active: Vec<&str> = figures
@@ -152,19 +148,14 @@ fn bucket_boundaries() {
         done(4, "10:19:59", "10:20:00", "10:30:00", "A"),
     ];
     assert_eq!(
-        queue_figures(&tickets, today(), at("10:30:00")).buckets,
+        figures_at(&tickets, "10:30:00").buckets,
         buckets("10:00:00", &[(2, 0), (2, 0), (0, 0), (0, 1)])
     );
     assert_eq!(
-        queue_figures(&tickets, today(), at("10:39:59")).buckets,
+        figures_at(&tickets, "10:39:59").buckets,
         buckets("10:00:00", &[(2, 0), (2, 0), (0, 0), (0, 1)])
     );
-    assert_eq!(
-        queue_figures(&tickets, today(), at("10:40:00"))
-            .buckets
-            .len(),
-        5
-    );
+    assert_eq!(figures_at(&tickets, "10:40:00").buckets.len(), 5);
 }
 
 #[test]
@@ -176,7 +167,7 @@ fn buckets_keep_the_newest_day() {
         waiting(4, "23:55:00"),
     ];
     // 00:00 to 23:50 is exactly 144 buckets: all kept.
-    let figures = queue_figures(&tickets, today(), at("23:59:59"));
+    let figures = figures_at(&tickets, "23:59:59");
     assert_eq!(figures.buckets.len(), MAX_BUCKETS);
     assert_eq!(figures.buckets[0].start, at("00:00:00"));
     assert_eq!(figures.buckets.iter().map(|b| b.arrivals).sum::<u32>(), 4);
