@@ -4,7 +4,7 @@ use super::Context;
 use crate::cli::ImportArgs;
 use crate::csvio::import::{ImportContext, import_with_progress};
 use crate::csvio::{ImportOptions, ImportReport, rejects_path};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, ReportText};
 use crate::progress::TerminalProgress;
 use crate::store::Store;
 use std::path::Path;
@@ -45,14 +45,12 @@ pub fn run(
 
 /// The summary `import` prints.
 fn summary(lang: Lang, r: &ImportReport) -> String {
-    match lang {
-        Lang::En => format!(
-            "imported {} of {} rows ({} already present, {} with warnings, {} rejected)",
-            r.added, r.rows, r.already_present, r.with_warnings, r.rejected
-        ),
-        Lang::Ru => format!(
-            "импортировано {} из {} строк (уже были: {}, с предупреждениями: {}, отклонено: {})",
-            r.added, r.rows, r.already_present, r.with_warnings, r.rejected
-        ),
-    }
+    let imported = ReportText::Imported {
+        added: r.added,
+        rows: r.rows,
+        present: r.already_present,
+        warned: r.with_warnings,
+        rejected: r.rejected,
+    };
+    lang.t(imported).into_owned()
 }

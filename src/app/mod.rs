@@ -21,6 +21,7 @@ pub mod open;
 pub mod rekey;
 pub mod sheets;
 pub mod stats;
+mod table;
 pub mod unlock;
 pub mod verify;
 pub mod wipe;

@@ -7,7 +7,7 @@ mod tables;
 
 use super::chrome;
 use crate::domain::queue::QueueFigures;
-use crate::i18n::board::{BoardText, gauge_label, pace_line};
+use crate::i18n::BoardText;
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use crate::tui::widgets::queue_chart::QueueChart;
@@ -73,10 +73,10 @@ fn render_target(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
     let mut block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", BoardText::Target.text(lang)));
+        .title(format!(" {} ", lang.t(BoardText::Target)));
     if !model.campaign.is_configured() {
         block = block.title_bottom(
-            Line::from(format!(" {} ", BoardText::NotConfigured.text(lang))).style(
+            Line::from(format!(" {} ", lang.t(BoardText::NotConfigured))).style(
                 Style::default()
                     .fg(Color::Yellow)
                     .add_modifier(Modifier::BOLD),
@@ -93,13 +93,13 @@ fn render_target(f: &mut Frame, area: Rect, model: &Model) {
     f.render_widget(
         Gauge::default()
             .ratio(totals.share())
-            .label(gauge_label(lang, totals))
+            .label(lang.t(BoardText::Gauge(totals)))
             .gauge_style(Style::default().fg(Color::Green).bg(Color::DarkGray))
             .style(Style::default().add_modifier(Modifier::BOLD)),
         gauge,
     );
     f.render_widget(
-        Paragraph::new(format!(" {}", pace_line(lang, totals))),
+        Paragraph::new(format!(" {}", lang.t(BoardText::Pace(totals)))),
         pace,
     );
 }
@@ -119,7 +119,7 @@ fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, la
         big_number(
             f,
             total,
-            BoardText::ValidTotal.text(lang),
+            &lang.t(BoardText::ValidTotal),
             &figures.totals.valid_total.to_string(),
             Color::Green,
         );
@@ -133,14 +133,14 @@ fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, la
     big_number(
         f,
         waiting,
-        BoardText::Waiting.text(lang),
+        &lang.t(BoardText::Waiting),
         &q.waiting.to_string(),
         Color::Cyan,
     );
     big_number(
         f,
         longest,
-        BoardText::LongestWait.text(lang),
+        &lang.t(BoardText::LongestWait),
         &minutes.to_string(),
         long_wait,
     );

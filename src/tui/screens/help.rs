@@ -41,7 +41,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         Paragraph::new(lines.join("\n")).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(format!(" {} ", model.lang.text(Text::HelpTitle)))
+                .title(format!(" {} ", model.lang.t(Text::HelpTitle)))
                 .title_bottom(format!(
                     " {} ",
                     keys::bar(&[Scope::HelpOpen], model.screen, model.lang)

@@ -1,6 +1,6 @@
 //! The lock screen: nothing personal, only what to type to unlock.
 
-use crate::i18n::lock::LockText;
+use crate::i18n::LockText;
 use crate::tui::model::Model;
 use crate::tui::update::PIN_TRIES;
 use ratatui::Frame;
@@ -35,7 +35,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     };
     let lines = vec![
         Line::from(""),
-        Line::from(ask.text(lang)),
+        Line::from(lang.t(ask)),
         Line::styled(
             format!("▶ {}", "•".repeat(lock.typed.value().chars().count())),
             Style::default()
@@ -51,7 +51,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(Style::default().fg(Color::Yellow))
-        .title(format!(" {} ", LockText::Locked.text(lang)));
+        .title(format!(" {} ", lang.t(LockText::Locked)));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)

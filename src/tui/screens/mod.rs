@@ -25,7 +25,7 @@ pub fn render(f: &mut Frame, model: &Model) {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let notice = format!(
             "{}\n{}×{}",
-            model.lang.text(Text::TooSmall),
+            model.lang.t(Text::TooSmall),
             area.width,
             area.height
         );

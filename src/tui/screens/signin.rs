@@ -1,7 +1,7 @@
 //! The sign-in screen: desk name, operator name and the session PIN.
 
+use crate::i18n::LockText;
 use crate::i18n::Text;
-use crate::i18n::lock::LockText;
 use crate::tui::model::{Model, SignInField};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -25,7 +25,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     .areas(middle);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", model.lang.text(Text::SignInTitle)));
+        .title(format!(" {} ", model.lang.t(Text::SignInTitle)));
     let inner = block.inner(boxed);
     f.render_widget(block, boxed);
     let s = &model.signin;
@@ -43,22 +43,19 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         Line::from(""),
         Line::from(""),
         Line::from(vec![
-            label(
-                model.lang.text(Text::DeskLabel),
-                s.focus == SignInField::Desk,
-            ),
+            label(&model.lang.t(Text::DeskLabel), s.focus == SignInField::Desk),
             s.desk.value().to_string().into(),
         ]),
         Line::from(vec![
             label(
-                model.lang.text(Text::OperatorLabel),
+                &model.lang.t(Text::OperatorLabel),
                 s.focus == SignInField::Operator,
             ),
             s.operator.value().to_string().into(),
         ]),
         Line::from(vec![
             label(
-                LockText::PinLabel.text(model.lang),
+                &model.lang.t(LockText::PinLabel),
                 s.focus == SignInField::Pin,
             ),
             "•".repeat(s.pin.value().chars().count()).into(),
@@ -67,7 +64,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             s.problem.clone().unwrap_or_default(),
             Style::default().fg(Color::Red),
         ),
-        Line::from(model.lang.text(Text::SignInHint)),
+        Line::from(model.lang.t(Text::SignInHint)),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let (input, row) = match s.focus {

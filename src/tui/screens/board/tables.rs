@@ -2,13 +2,15 @@
 
 use crate::domain::Severity;
 use crate::domain::board::CapLevel;
-use crate::i18n::board::{BoardText, grouped, min_sec};
+use crate::domain::board::min_sec;
+use crate::i18n::BoardText;
 use crate::tui::model::Model;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+use std::borrow::Cow;
 
 /// The desks table on the left, the regions table on the right.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
@@ -20,7 +22,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
 
 fn header(model: &Model, columns: &[BoardText], right_from: usize) -> Row<'static> {
     let cells = columns.iter().enumerate().map(|(i, c)| {
-        let text = c.text(model.lang);
+        let text = model.lang.t(c);
         if i >= right_from {
             Cell::from(Line::from(text).right_aligned())
         } else {
@@ -30,14 +32,14 @@ fn header(model: &Model, columns: &[BoardText], right_from: usize) -> Row<'stati
     Row::new(cells).style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
 }
 
-fn right(text: String) -> Cell<'static> {
-    Cell::from(Line::from(text).right_aligned())
+fn right(text: impl Into<Cow<'static, str>>) -> Cell<'static> {
+    Cell::from(Line::from(text.into()).right_aligned())
 }
 
 fn titled(title: BoardText, model: &Model) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", title.text(model.lang)))
+        .title(format!(" {} ", model.lang.t(title)))
 }
 
 fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
@@ -51,7 +53,7 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
         .unwrap_or_default();
     if desks.is_empty() {
         f.render_widget(
-            Paragraph::new(format!(" {}", BoardText::NoDesks.text(lang))).block(block),
+            Paragraph::new(format!(" {}", lang.t(BoardText::NoDesks))).block(block),
             area,
         );
         return;
@@ -67,7 +69,7 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
             Cell::from(d.operator.clone().unwrap_or_else(|| "—".into())),
             right(d.signers_last_hour.to_string()),
             right(d.avg_secs_per_signer.map_or_else(|| "—".into(), min_sec)),
-            right(grouped(lang, u64::from(d.entries_today))),
+            right(lang.t(BoardText::Count(u64::from(d.entries_today)))),
             right(
                 d.serving
                     .map_or_else(|| "—".into(), crate::domain::queue::ticket_label),
@@ -103,7 +105,7 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
 fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
     let block = titled(BoardText::Regions, model)
-        .title_bottom(Line::from(format!(" {} ", BoardText::CapLegend.text(lang))).right_aligned());
+        .title_bottom(Line::from(format!(" {} ", lang.t(BoardText::CapLegend))).right_aligned());
     let regions = model
         .board
         .figures
@@ -112,7 +114,7 @@ fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
         .unwrap_or_default();
     if regions.is_empty() {
         f.render_widget(
-            Paragraph::new(format!(" {}", BoardText::NoRegions.text(lang))).block(block),
+            Paragraph::new(format!(" {}", lang.t(BoardText::NoRegions))).block(block),
             area,
         );
         return;
@@ -133,8 +135,8 @@ fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
         let percent = u64::from(r.valid) * 100 / u64::from(r.cap.max(1));
         Row::new([
             Cell::from(name),
-            right(grouped(lang, u64::from(r.valid))),
-            right(grouped(lang, u64::from(r.cap))),
+            right(lang.t(BoardText::Count(u64::from(r.valid)))),
+            right(lang.t(BoardText::Count(u64::from(r.cap)))),
             right(format!("{percent}%")),
             Cell::from(marker),
         ])
@@ -163,11 +165,11 @@ pub fn render_defects(f: &mut Frame, area: Rect, model: &Model) {
     let block = titled(BoardText::Defects, model);
     let lines: Vec<Line> = match &model.board.defects {
         None => vec![Line::styled(
-            format!(" {}", BoardText::Checking.text(lang)),
+            format!(" {}", lang.t(BoardText::Checking)),
             Style::default().fg(Color::DarkGray),
         )],
         Some(defects) if defects.is_empty() => vec![Line::styled(
-            format!(" {}", BoardText::NoDefects.text(lang)),
+            format!(" {}", lang.t(BoardText::NoDefects)),
             Style::default().fg(Color::Green),
         )],
         Some(defects) => {
@@ -179,7 +181,7 @@ pub fn render_defects(f: &mut Frame, area: Rect, model: &Model) {
                         Severity::Error => ("✗", Style::default().fg(Color::Red)),
                         Severity::Warning => ("!", Style::default().fg(Color::Yellow)),
                     };
-                    let count = grouped(lang, u64::from(d.count));
+                    let count = lang.t(BoardText::Count(u64::from(d.count)));
                     let code_width = width.saturating_sub(count.chars().count() + 4);
                     Line::styled(
                         format!(" {mark} {:<code_width$.code_width$}{count} ", d.code),
