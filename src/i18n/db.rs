@@ -214,3 +214,109 @@ impl Phrase for OnCommandLine<'_> {
         Cow::Owned(self.0.say(lang).into_owned() + &advice)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    /// One of each variant; the match breaks the build when a variant has no sample.
+    fn samples() -> Vec<DbFailure> {
+        use DbFailure::*;
+        let path = || "/srv/point.db".to_string();
+        let first = EntrySummary {
+            id: "e1".into(),
+            origin: "point-1".into(),
+            sheet: 3,
+            line: 7,
+            desk: "12".into(),
+            entered_at: Utc.timestamp_opt(0, 0).single().unwrap_or_default(),
+        };
+        let all = vec![
+            NotADatabase { path: path() },
+            NoDatabase { path: path() },
+            CannotOpen {
+                path: path(),
+                reason: "unable to open database file".into(),
+            },
+            Busy,
+            TooNew {
+                found: 9,
+                supported: 8,
+            },
+            DuplicateDocument(first),
+            NoSuchEntry("e9".into()),
+            RegionChange {
+                sheet_region: "77".into(),
+            },
+            AlreadyVoided,
+            Damaged("status `x`".into()),
+            IsEncrypted { path: path() },
+            NotEncrypted { path: path() },
+            WrongPassphrase { path: path() },
+            EmptyPassphrase,
+            NoLeadPin,
+            BadLeadPin,
+            InUse { path: path() },
+            NoBackupDir,
+            Sqlite("disk I/O error".into()),
+        ];
+        for failure in &all {
+            match failure {
+                NotADatabase { .. }
+                | NoDatabase { .. }
+                | CannotOpen { .. }
+                | Busy
+                | TooNew { .. }
+                | DuplicateDocument(_)
+                | NoSuchEntry(_)
+                | RegionChange { .. }
+                | AlreadyVoided
+                | Damaged(_)
+                | IsEncrypted { .. }
+                | NotEncrypted { .. }
+                | WrongPassphrase { .. }
+                | EmptyPassphrase
+                | NoLeadPin
+                | BadLeadPin
+                | InUse { .. }
+                | NoBackupDir
+                | Sqlite(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_failure_is_said_in_both_languages() {
+        for failure in samples() {
+            let (en, ru) = (Lang::En.t(&failure), Lang::Ru.t(&failure));
+            assert_ne!(en, ru, "{failure:?} is not translated");
+            assert!(
+                ru.chars().any(|c| ('а'..='я').contains(&c)),
+                "{failure:?}: {ru}"
+            );
+            for lang in [Lang::En, Lang::Ru] {
+                let cli = lang.t(OnCommandLine(&failure));
+                assert!(cli.starts_with(&*lang.t(&failure)), "{cli}");
+            }
+        }
+    }
+
+    #[test]
+    fn command_line_advice_stays_off_the_screen() {
+        let missing = DbFailure::NoDatabase {
+            path: "s.db".into(),
+        };
+        assert_eq!(Lang::En.t(&missing), "there is no database at s.db");
+        assert_eq!(
+            Lang::En.t(OnCommandLine(&missing)),
+            "there is no database at s.db; check the --db path"
+        );
+        let plain = DbFailure::NotEncrypted {
+            path: "s.db".into(),
+        };
+        assert!(!Lang::Ru.t(&plain).contains("--no-encrypt"));
+        assert!(Lang::Ru.t(OnCommandLine(&plain)).contains("--no-encrypt"));
+    }
+}

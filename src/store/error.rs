@@ -153,3 +153,41 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_reads_the_english_message_with_its_advice() {
+        let shown = |e: StoreError| e.to_string();
+        assert_eq!(
+            shown(StoreError::NotADatabase {
+                path: "x.db".into()
+            }),
+            "x.db is not a sigdesk database (or it is encrypted); check the --db path"
+        );
+        assert_eq!(
+            shown(StoreError::IsEncrypted {
+                path: "x.db".into()
+            }),
+            "x.db is encrypted; open it without --no-encrypt and give its passphrase (SIGDESK_PASSPHRASE, --passphrase-file or the terminal)"
+        );
+        assert_eq!(
+            shown(StoreError::NotEncrypted {
+                path: "x.db".into()
+            }),
+            "x.db is not encrypted (a training database); open it with --no-encrypt, or encrypt it with `sigdesk --db x.db encrypt`"
+        );
+        assert_eq!(
+            shown(StoreError::Busy),
+            "the database is busy (another desk is writing); try again in a moment"
+        );
+        assert_eq!(
+            shown(StoreError::RegionChange {
+                sheet_region: "77".into()
+            }),
+            "the sheet of this entry is headed with region 77; void it and enter the signer again on a sheet of the new region"
+        );
+    }
+}
