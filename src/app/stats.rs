@@ -105,7 +105,12 @@ fn queue_text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigu
     let no_show = q
         .no_show_rate
         .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0));
-    let today = lang.t(StatsText::TodayCounts(q)).into_owned();
+    let today = lang
+        .t(QueueText::TodayCounts {
+            figures: q,
+            labelled: false,
+        })
+        .into_owned();
     let rows = [
         (t(QueueText::Waiting), q.waiting.to_string()),
         (t(QueueText::LongestWait), wait(lang, q.longest_wait_secs)),

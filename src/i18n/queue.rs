@@ -39,8 +39,14 @@ pub enum QueueText<'a> {
     NoShowRate,
     /// Label of today's issued/served/left counts.
     Today,
-    /// The queue screen's line of today's counts.
-    TodayCounts(&'a QueueFigures),
+    /// Today's issued, served, no-show and left counts: the queue screen's line
+    /// (`labelled` with "Today"), or the bare counts of `sigdesk stats`.
+    TodayCounts {
+        /// The figures.
+        figures: &'a QueueFigures,
+        /// With the "Today" label in front.
+        labelled: bool,
+    },
     /// Title of the arrivals/served chart.
     Chart,
     /// Title of the desks table.
@@ -133,14 +139,24 @@ impl Phrase for QueueText<'_> {
             ServedPerHour => say!(lang, "Served last hour", "Принято за час"),
             NoShowRate => say!(lang, "No-show rate", "Не подошли"),
             Today => say!(lang, "Today", "Сегодня"),
-            TodayCounts(q) => {
-                let label = Today.say(lang);
+            TodayCounts {
+                figures: q,
+                labelled,
+            } => {
                 let (i, s, n, l) = (
                     q.issued_today,
                     q.served_today,
                     q.no_shows_today,
                     q.left_today,
                 );
+                if !labelled {
+                    return say!(
+                        lang,
+                        "{i} issued · {s} served · {n} no-show · {l} left",
+                        "{i} выдано · {s} принято · {n} не подошли · {l} ушли",
+                    );
+                }
+                let label = Today.say(lang);
                 say!(
                     lang,
                     " {label}: {i} issued · {s} served · {n} no-show · {l} left",

@@ -4,7 +4,6 @@
 
 use super::{Lang, Phrase, ru_plural};
 use crate::domain::Severity;
-use crate::domain::queue::QueueFigures;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -72,10 +71,8 @@ impl Phrase for CheckText<'_> {
 }
 
 /// The queue words of `sigdesk stats` that the queue screen writes otherwise.
-#[derive(Debug, Clone, Copy)]
-pub enum StatsText<'a> {
-    /// Today's issued, served, no-show and left counts.
-    TodayCounts(&'a QueueFigures),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatsText {
     /// Before a desk's ticket.
     Serving,
     /// After a desk's served count.
@@ -84,22 +81,9 @@ pub enum StatsText<'a> {
     PerPerson,
 }
 
-impl Phrase for StatsText<'_> {
+impl Phrase for StatsText {
     fn say(&self, lang: Lang) -> Cow<'static, str> {
-        match *self {
-            StatsText::TodayCounts(q) => {
-                let (i, s, n, l) = (
-                    q.issued_today,
-                    q.served_today,
-                    q.no_shows_today,
-                    q.left_today,
-                );
-                say!(
-                    lang,
-                    "{i} issued · {s} served · {n} no-show · {l} left",
-                    "{i} выдано · {s} принято · {n} не подошли · {l} ушли",
-                )
-            }
+        match self {
             StatsText::Serving => say!(lang, "serving", "талон"),
             StatsText::Served => say!(lang, "served", "принято"),
             StatsText::PerPerson => say!(lang, "per person", "на человека"),

@@ -20,26 +20,33 @@ impl Key {
     }
 }
 
+/// The keys other than characters and F-keys that have a name.
+pub const NAMED_KEYS: [(KeyCode, KeyName); 14] = [
+    (KeyCode::Enter, KeyName::Enter),
+    (KeyCode::Esc, KeyName::Esc),
+    (KeyCode::Tab, KeyName::Tab),
+    (KeyCode::BackTab, KeyName::BackTab),
+    (KeyCode::Up, KeyName::Up),
+    (KeyCode::Down, KeyName::Down),
+    (KeyCode::Left, KeyName::Left),
+    (KeyCode::Right, KeyName::Right),
+    (KeyCode::PageUp, KeyName::PageUp),
+    (KeyCode::PageDown, KeyName::PageDown),
+    (KeyCode::Home, KeyName::Home),
+    (KeyCode::End, KeyName::End),
+    (KeyCode::Backspace, KeyName::Backspace),
+    (KeyCode::Delete, KeyName::Delete),
+];
+
 fn code_name(code: KeyCode, lang: Lang) -> String {
     let name = match code {
-        KeyCode::Enter => KeyName::Enter,
-        KeyCode::Esc => KeyName::Esc,
-        KeyCode::Tab => KeyName::Tab,
-        KeyCode::BackTab => KeyName::BackTab,
-        KeyCode::Up => KeyName::Up,
-        KeyCode::Down => KeyName::Down,
-        KeyCode::Left => KeyName::Left,
-        KeyCode::Right => KeyName::Right,
-        KeyCode::PageUp => KeyName::PageUp,
-        KeyCode::PageDown => KeyName::PageDown,
-        KeyCode::Home => KeyName::Home,
-        KeyCode::End => KeyName::End,
-        KeyCode::Backspace => KeyName::Backspace,
-        KeyCode::Delete => KeyName::Delete,
         KeyCode::Char(' ') => KeyName::Space,
         KeyCode::F(n) => KeyName::F(n),
         KeyCode::Char(c) => return c.to_string(),
-        other => return other.to_string(),
+        other => match NAMED_KEYS.iter().find(|(named, _)| *named == other) {
+            Some((_, name)) => *name,
+            None => return other.to_string(),
+        },
     };
     lang.t(name).into_owned()
 }

@@ -53,19 +53,7 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
     let mut region_row = None;
     for field in form.active_fields(&model.regions) {
         let focused = field == form.focus;
-        let label_style = if focused {
-            Style::default()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::default()
-        };
-        let marker = if focused { "▶" } else { " " };
-        let label = format!(
-            "{marker}{:<width$}",
-            model.lang.t(field),
-            width = LABEL_WIDTH as usize - 1
-        );
+        let label = super::field_label(&model.lang.t(field), LABEL_WIDTH.into(), focused);
         let value = field_value(model, field, input_width);
         if focused && field != Field::DocKind {
             if let Some(input) = form.input(field) {
@@ -83,7 +71,7 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
         if field == Field::Region {
             region_row = Some(lines.len() as u16);
         }
-        lines.push(Line::from(vec![Span::styled(label, label_style), value]));
+        lines.push(Line::from(vec![label, value]));
         if form.shows_findings(field) {
             lines.extend(finding_lines(model, field, inner.width as usize));
         }
@@ -233,11 +221,7 @@ fn render_suggestions(f: &mut Frame, anchor: Rect, model: &Model) {
 }
 
 fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", model.lang.t(Text::SheetTitle)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, model.lang, Text::SheetTitle);
     let (sheet, line, new_sheet) = match (&model.form.editing, &model.form.preview) {
         (Some(e), _) => (e.sheet, e.line, false),
         (None, Some((_, p))) => (p.sheet, p.line, p.new_sheet),

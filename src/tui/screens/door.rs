@@ -58,11 +58,7 @@ fn render_notice(f: &mut Frame, area: Rect, notice: &str) {
 
 fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", lang.t(QueueText::DoorTitle)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, lang, QueueText::DoorTitle);
     let waiting = model.queue.figures.waiting;
     let eta = match model.queue.figures.eta_secs {
         Some(secs) => format!("~{}", lang.t(QueueText::Duration(secs))),
@@ -139,11 +135,7 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
 
 fn render_called(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", lang.t(QueueText::Called)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, lang, QueueText::Called);
     let calls = &model.queue.recent_calls;
     if calls.is_empty() {
         f.render_widget(Paragraph::new(lang.t(QueueText::NoneCalled)), inner);

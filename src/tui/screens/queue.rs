@@ -52,11 +52,7 @@ fn duration(model: &Model, secs: Option<u32>) -> String {
 fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     let lang = model.lang;
     let t = |x: QueueText| lang.t(x);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", t(QueueText::QueueTitle)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, lang, QueueText::QueueTitle);
     let eta = match q.eta_secs {
         Some(s) => format!("~{}", t(QueueText::Duration(s))),
         None => t(QueueText::NoEstimate).into(),
@@ -105,7 +101,10 @@ fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
         Paragraph::new(column(pairs.iter().skip(1).step_by(2).collect())),
         right,
     );
-    let today = t(QueueText::TodayCounts(q));
+    let today = t(QueueText::TodayCounts {
+        figures: q,
+        labelled: true,
+    });
     let last = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
     f.render_widget(Paragraph::new(today), last);
 }
@@ -170,9 +169,7 @@ fn render_tickets(f: &mut Frame, area: Rect, model: &Model) {
 
 fn render_desks(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     let lang = model.lang;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", lang.t(QueueText::Desks)));
+    let block = super::titled(lang, QueueText::Desks);
     let header = Line::styled(
         lang.t(QueueText::DesksHeader),
         Style::default().add_modifier(Modifier::BOLD),

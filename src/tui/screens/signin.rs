@@ -4,41 +4,17 @@ use crate::i18n::LockText;
 use crate::i18n::Text;
 use crate::tui::model::{Model, SignInField};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the sign-in box in the middle of the body.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
-    let [_, middle, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(12),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let [_, boxed, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(60),
-        Constraint::Fill(1),
-    ])
-    .areas(middle);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", model.lang.t(Text::SignInTitle)));
-    let inner = block.inner(boxed);
-    f.render_widget(block, boxed);
+    let boxed = super::centred(area, 60, 12);
+    let inner = super::framed(f, boxed, model.lang, Text::SignInTitle);
     let s = &model.signin;
-    let label = |text: &str, on: bool| {
-        let style = if on {
-            Style::default()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::default()
-        };
-        ratatui::text::Span::styled(format!("{}{text:<11}", if on { "▶" } else { " " }), style)
-    };
+    let label = |text: &str, on: bool| super::field_label(text, 12, on);
     let lines = vec![
         Line::from(""),
         Line::from(""),
