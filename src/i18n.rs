@@ -96,11 +96,6 @@ impl Lang {
         phrase.say(self)
     }
 
-    /// Whether names from data tables (regions) are shown in Russian.
-    pub fn is_russian(self) -> bool {
-        self == Lang::Ru
-    }
-
     /// Chooses between the English and the Russian text.
     fn pick<'a>(self, en: &'a str, ru: &'a str) -> &'a str {
         match self {
