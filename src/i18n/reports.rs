@@ -207,11 +207,14 @@ impl Phrase for ReportText<'_> {
                 present,
                 warned,
                 rejected,
-            } => say!(
-                lang,
-                "imported {added} of {rows} rows ({present} already present, {warned} with warnings, {rejected} rejected)",
-                "импортировано {added} из {rows} строк (уже были: {present}, с предупреждениями: {warned}, отклонено: {rejected})",
-            ),
+            } => {
+                let of_lines = ru_plural(rows as u64, ["строки", "строк", "строк"]);
+                say!(
+                    lang,
+                    "imported {added} of {rows} rows ({present} already present, {warned} with warnings, {rejected} rejected)",
+                    "импортировано {added} из {rows} {of_lines} (уже были: {present}, с предупреждениями: {warned}, отклонено: {rejected})",
+                )
+            }
             RealData { count, points } => {
                 let entries = ru_plural(
                     count,
@@ -271,5 +274,30 @@ impl Phrase for Job {
             Job::Saving => say!(lang, "saving", "запись"),
             Job::DemoDay => say!(lang, "demo day", "демо-день"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_counts_take_the_noun_form_of_their_number() {
+        let imported = |rows| ReportText::Imported {
+            added: rows,
+            rows,
+            present: 0,
+            warned: 0,
+            rejected: 0,
+        };
+        assert!(Lang::Ru.t(imported(21)).contains("из 21 строки"));
+        assert!(Lang::Ru.t(imported(11)).contains("из 11 строк"));
+        assert!(Lang::Ru.t(ReportText::DemoThere(1)).contains("(1 запись)"));
+        assert!(Lang::Ru.t(ReportText::DemoThere(3)).contains("(3 записи)"));
+        assert!(
+            Lang::Ru
+                .t(ReportText::DemoThere(12))
+                .contains("(12 записей)")
+        );
     }
 }
