@@ -1,14 +1,52 @@
-//! Every string a person sees, in Russian and English.
+//! Every string a person sees, in Russian and English, reached one way: a [`Phrase`] (an
+//! area's enum whose variants carry their data) said in a language with [`Lang::t`].
+//!
+//! A leaf: it imports only domain types, std and chrono. Adding a string is one variant and
+//! one [`say!`] line with both languages side by side:
+//!
+//! ```
+//! use sigdesk::i18n::{Lang, Text};
+//! assert_eq!(Lang::Ru.t(Text::Saved { sheet: 12, line: 4 }), "Сохранено: лист 12, строка 4");
+//! ```
 
-pub mod board;
-pub mod keys;
-pub mod lead;
-pub mod lock;
+/// The phrase in `lang`: the English or the Russian `format!` string, with the phrase's
+/// data captured by name; a string without data is not copied.
+macro_rules! say {
+    ($lang:expr, $en:literal, $ru:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::En => $crate::i18n::text_of(format_args!($en $(, $arg)*)),
+            $crate::i18n::Lang::Ru => $crate::i18n::text_of(format_args!($ru $(, $arg)*)),
+        }
+    };
+}
+
+mod board;
+mod collectors;
+mod db;
+mod desk;
+mod keys;
+mod lock;
+mod notice;
 mod problems;
-pub mod protect;
-pub mod queue;
+mod protect;
+mod queue;
+mod reports;
+mod sheets;
 
-pub use problems::problem_message;
+pub use board::BoardText;
+pub use collectors::{CollectorText, RegionText};
+pub use db::{DbFailure, OnCommandLine};
+pub use desk::Text;
+pub use keys::{HelpLine, HelpNote, KeyLabel, KeyName};
+pub use lock::LockText;
+pub use notice::NoticeText;
+pub use protect::{Prompt, ProtectText, Retry};
+pub use queue::QueueText;
+pub use reports::{CheckText, Job, ReportText, StatsText};
+pub use sheets::SheetText;
+
+use std::borrow::Cow;
+use std::fmt::Arguments;
 
 /// The language of the messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,6 +56,18 @@ pub enum Lang {
     En,
     /// Russian.
     Ru,
+}
+
+/// Something a person reads, sayable in either language.
+pub trait Phrase {
+    /// The text in `lang`.
+    fn say(&self, lang: Lang) -> Cow<'static, str>;
+}
+
+impl<P: Phrase + ?Sized> Phrase for &P {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
+        (**self).say(lang)
+    }
 }
 
 impl Lang {
@@ -41,8 +91,13 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// The one way to a user-visible string: `phrase` in this language.
+    pub fn t(self, phrase: impl Phrase) -> Cow<'static, str> {
+        phrase.say(self)
+    }
+
     /// Chooses between the English and the Russian text.
-    pub fn pick<'a>(self, en: &'a str, ru: &'a str) -> &'a str {
+    fn pick<'a>(self, en: &'a str, ru: &'a str) -> &'a str {
         match self {
             Lang::En => en,
             Lang::Ru => ru,
@@ -50,238 +105,72 @@ impl Lang {
     }
 }
 
-/// Fixed UI strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    /// Save bar reminder of what the signer writes by hand.
-    SaveBar,
-    /// Edit mode save bar.
-    SaveBarEdit,
-    /// An edit was saved.
-    EditSaved,
-    /// An edit was abandoned.
-    EditAbandoned,
-    /// Shown when opening an entry to edit.
-    EditingHint,
-    /// Entry voided.
-    Voided,
-    /// Another desk saved the same document first.
-    DuplicateRace,
-    /// Sign-in with an empty field.
-    SignInMissing,
-    /// Ctrl-T with nothing to fix.
-    NoFix,
-    /// Void without reason.
-    VoidNeedsReason,
-    /// Editing a voided entry.
-    VoidedNoEdit,
-    /// Voiding a voided entry.
-    AlreadyVoided,
-    /// Sign-in screen title.
-    SignInTitle,
-    /// Desk name label.
-    DeskLabel,
-    /// Operator name label.
-    OperatorLabel,
-    /// Sign-in explanation.
-    SignInHint,
-    /// Form title for a new signer.
-    NewSigner,
-    /// Form title when editing.
-    EditingTitle,
-    /// Sheet panel title.
-    SheetTitle,
-    /// Sheet panel when no region chosen.
-    SheetUnknown,
-    /// Sheet panel note when a new sheet starts.
-    NewSheet,
-    /// Entries screen title.
-    EntriesTitle,
-    /// No entries yet.
-    NoEntries,
-    /// Void reason prompt.
-    VoidPrompt,
-    /// Confirm quit question.
-    ConfirmQuit,
-    /// Confirm clear question.
-    ConfirmClear,
-    /// Help title.
-    HelpTitle,
-    /// Terminal too small.
-    TooSmall,
-    /// Kind cycle hint.
-    KindHint,
-    /// Duplicate: open it hint.
-    OpenDuplicateHint,
-    /// Voided marker in lists.
-    VoidedMark,
-}
-
-impl Lang {
-    /// The fixed string for a key.
-    pub fn text(self, text: Text) -> &'static str {
-        use Text::*;
-        let (en, ru) = match text {
-            SaveBar => (
-                "Ctrl-S — the signer has written the name, the date and the signature",
-                "Ctrl-S — подписант сам написал ФИО, дату и поставил подпись",
-            ),
-            SaveBarEdit => (
-                "Ctrl-S save changes · Esc abandon the edit",
-                "Ctrl-S сохранить правку · Esc отменить правку",
-            ),
-            EditSaved => ("Changes saved", "Изменения сохранены"),
-            EditAbandoned => (
-                "Edit abandoned, nothing changed",
-                "Правка отменена, ничего не изменено",
-            ),
-            EditingHint => (
-                "Editing a saved entry: fix it and press Ctrl-S",
-                "Правка сохранённой записи: исправьте и нажмите Ctrl-S",
-            ),
-            Voided => ("Entry voided", "Запись аннулирована"),
-            DuplicateRace => (
-                "Not saved: another desk has just saved this document (see the document field)",
-                "Не сохранено: другой стол только что сохранил этот документ (см. поле документа)",
-            ),
-            SignInMissing => (
-                "Type both the desk name and your name",
-                "Введите название стола и своё имя",
-            ),
-            NoFix => (
-                "No suggested fix here",
-                "Здесь нечего исправлять автоматически",
-            ),
-            VoidNeedsReason => (
-                "Type why this line is voided, then Enter",
-                "Напишите причину аннулирования и нажмите Enter",
-            ),
-            VoidedNoEdit => (
-                "This entry is voided; it cannot be edited",
-                "Запись аннулирована, её нельзя править",
-            ),
-            AlreadyVoided => ("This entry is already voided", "Запись уже аннулирована"),
-            SignInTitle => ("Sign in", "Вход"),
-            DeskLabel => ("Desk", "Стол"),
-            OperatorLabel => ("Operator", "Оператор"),
-            SignInHint => (
-                "Name this desk and yourself (both go into the audit log of every line you save) and choose a 4–8 digit PIN: it unlocks this desk after a break (Ctrl-L locks it).",
-                "Назовите стол и себя (оба имени попадают в журнал каждой строки) и задайте PIN из 4–8 цифр: им вы разблокируете стол после перерыва (Ctrl-L блокирует).",
-            ),
-            NewSigner => ("New signer", "Новый подписант"),
-            EditingTitle => ("Editing entry", "Правка записи"),
-            SheetTitle => ("Write on", "Пишет на"),
-            SheetUnknown => ("choose the region", "выберите регион"),
-            NewSheet => ("start a new sheet", "начните новый лист"),
-            EntriesTitle => ("Entries of this desk", "Записи этого стола"),
-            NoEntries => (
-                "No entries saved at this desk yet",
-                "На этом столе ещё нет записей",
-            ),
-            VoidPrompt => ("Void reason", "Причина аннулирования"),
-            ConfirmQuit => (
-                "The form has unsaved data. Quit?",
-                "В форме несохранённые данные. Выйти?",
-            ),
-            ConfirmClear => ("Clear the form?", "Очистить форму?"),
-            HelpTitle => ("Keys", "Клавиши"),
-            TooSmall => (
-                "Terminal too small: sigdesk needs 80×24",
-                "Терминал слишком мал: нужно 80×24",
-            ),
-            KindHint => ("Space: change", "Пробел: сменить"),
-            OpenDuplicateHint => (
-                "Ctrl-O opens the earlier entry",
-                "Ctrl-O открывает прежнюю запись",
-            ),
-            VoidedMark => ("VOID", "АННУЛ"),
-        };
-        self.pick(en, ru)
-    }
-
-    /// The label of a form field.
-    pub fn field(self, field: crate::domain::Field) -> &'static str {
-        use crate::domain::Field::*;
-        let (en, ru) = match field {
-            Surname => ("Surname", "Фамилия"),
-            GivenName => ("Given name", "Имя"),
-            Patronymic => ("Patronymic", "Отчество"),
-            BirthDate => ("Birth date", "Дата рождения"),
-            DocKind => ("Document", "Документ"),
-            Document => ("Series, no.", "Серия, номер"),
-            Region => ("Region", "Регион"),
-            AbroadCountry => ("Country", "Страна"),
-            Address => ("Address", "Адрес"),
-            SignedOn => ("Signed on", "Дата подписи"),
-        };
-        self.pick(en, ru)
-    }
-
-    /// The name of a document kind.
-    pub fn doc_kind(self, kind: crate::domain::DocKind) -> &'static str {
-        use crate::domain::DocKind::*;
-        let (en, ru) = match kind {
-            InternalPassport => ("RU internal passport", "паспорт РФ"),
-            ForeignPassport => ("RU international passport", "загранпаспорт РФ"),
-            Other => ("other document", "иной документ"),
-        };
-        self.pick(en, ru)
+/// The text of formatted arguments, borrowed when they hold no data.
+fn text_of(args: Arguments<'_>) -> Cow<'static, str> {
+    match args.as_str() {
+        Some(fixed) => Cow::Borrowed(fixed),
+        None => Cow::Owned(args.to_string()),
     }
 }
 
-/// "Saved sheet 12 line 4".
-pub fn saved(lang: Lang, sheet: u32, line: u32) -> String {
-    match lang {
-        Lang::En => format!("Saved: sheet {sheet} line {line}"),
-        Lang::Ru => format!("Сохранено: лист {sheet}, строка {line}"),
+/// The Russian noun for `n` of it: `one` for 1, 21, 101 (подпись), `few` for 2–4, 22–24
+/// (подписи), `many` for 0, 5–20, 25–30 and every 11–14 (подписей).
+fn ru_plural(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
     }
 }
 
-/// Ctrl-T applied a fix.
-pub fn fixed(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::En => format!("Changed to «{text}»"),
-        Lang::Ru => format!("Исправлено на «{text}»"),
-    }
+/// Items joined with `, ` (lists of codes, sheets, problems).
+fn listed<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|item| item.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-/// Errors block saving.
-pub fn errors_block(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::En => format!("Not saved: {n} error(s) marked ✗ — fix them first"),
-        Lang::Ru => format!("Не сохранено: ошибок ✗ — {n}, исправьте их"),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Warnings need a second Ctrl-S.
-pub fn warnings_confirm(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::En => {
-            format!("{n} warning(s) marked ! — check with the signer, Ctrl-S again to save")
-        }
-        Lang::Ru => {
-            format!("Предупреждений «!» — {n}: проверьте с подписантом, Ctrl-S ещё раз — сохранить")
+    #[test]
+    fn russian_plurals_follow_the_last_two_digits() {
+        let forms = ["подпись", "подписи", "подписей"];
+        let rows = [
+            (0, "подписей"),
+            (1, "подпись"),
+            (2, "подписи"),
+            (4, "подписи"),
+            (5, "подписей"),
+            (11, "подписей"),
+            (12, "подписей"),
+            (14, "подписей"),
+            (21, "подпись"),
+            (22, "подписи"),
+            (25, "подписей"),
+            (101, "подпись"),
+            (111, "подписей"),
+            (112, "подписей"),
+            (1_000_002, "подписи"),
+        ];
+        for (n, want) in rows {
+            assert_eq!(ru_plural(n, forms), want, "{n}");
         }
     }
-}
 
-/// Sheet and line, for the big panel.
-pub fn sheet_line(lang: Lang, sheet: u32, line: u32) -> (String, String) {
-    match lang {
-        Lang::En => (format!("sheet {sheet}"), format!("line {line}")),
-        Lang::Ru => (format!("лист {sheet}"), format!("строка {line}")),
-    }
-}
-
-/// The one line `export` prints.
-pub fn exported(lang: Lang, rows: u64, out: &str) -> String {
-    let target = if out == "-" { "stdout" } else { out };
-    match lang {
-        Lang::En => format!(
-            "exported {rows} entries to {target}. WARNING: this CSV is NOT encrypted and holds signers' personal data; keep it on an encrypted disk and delete it when done"
-        ),
-        Lang::Ru => format!(
-            "выгружено записей: {rows} в {target}. ВНИМАНИЕ: CSV НЕ зашифрован и содержит персональные данные; храните на зашифрованном диске и удалите после использования"
-        ),
+    #[test]
+    fn fixed_phrases_are_borrowed_and_data_is_formatted() {
+        assert!(matches!(
+            Lang::En.t(Text::EditSaved),
+            Cow::Borrowed("Changes saved")
+        ));
+        assert_eq!(
+            Lang::En.t(Text::Saved { sheet: 12, line: 4 }),
+            "Saved: sheet 12 line 4"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Progress of long jobs (export, import, demo): a hook the jobs call, and a bar on a
 //! terminal's stderr. Nothing is drawn when stderr is piped or the job is small.
 
-use crate::i18n::{Lang, lead::progress_label};
+use crate::i18n::{Job, Lang};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -22,6 +22,16 @@ impl Phase {
     /// Whether the phase counts bytes (else rows).
     fn counts_bytes(self) -> bool {
         self == Phase::ImportCheck
+    }
+
+    /// What the bar says the job is doing.
+    fn job(self) -> Job {
+        match self {
+            Phase::Export => Job::Exporting,
+            Phase::ImportCheck => Job::Checking,
+            Phase::ImportSave => Job::Saving,
+            Phase::Demo => Job::DemoDay,
+        }
     }
 }
 
@@ -99,7 +109,7 @@ impl Progress for TerminalProgress {
             .progress_chars("=> ");
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
             .with_style(style)
-            .with_message(progress_label(self.lang, phase));
+            .with_message(self.lang.t(phase.job()));
         self.bar = Some(bar);
     }
 

@@ -3,9 +3,11 @@
 
 mod common;
 
-use common::{Desk, IVANOV, PETROVA, SIDOROV, Signer, set_campaign};
+use common::{Desk, IVANOV, PETROVA, SIDOROV, Signer, draw, fixed_now, screen_lines, set_campaign};
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::{EntryStatus, Field, Severity};
+use sigdesk::i18n::Lang;
+use sigdesk::store::Actor;
 use sigdesk::tui::form::FIELDS;
 use sigdesk::tui::model::{Screen, Tone};
 
@@ -237,6 +239,39 @@ fn editing_from_the_entries_screen_changes_the_row_and_logs_an_edit() {
     assert!(events[1].details.contains("д. 9"), "{}", events[1].details);
     assert_eq!(desk.model.screen, Screen::Entries);
     assert_eq!(desk.status(), "Changes saved");
+}
+
+#[test]
+fn a_save_the_database_refuses_is_explained_in_the_operators_language() {
+    let (_dir, mut desk) = new_desk();
+    desk.model.lang = Lang::Ru;
+    desk.fill(&IVANOV);
+    desk.ctrl('s');
+    let id = desk.store.desk_entries("desk-1", 1).expect("entries")[0]
+        .id
+        .clone();
+    desk.press(KeyCode::F(4));
+    desk.press(KeyCode::Enter);
+    assert!(desk.model.form.editing.is_some());
+    // While the line is open here, the shift lead voids it from another terminal.
+    let lead = Actor {
+        desk: "cli".into(),
+        operator: "lead".into(),
+    };
+    desk.store
+        .void_entry(&id, "дубль", &lead, fixed_now())
+        .expect("void");
+    desk.ctrl('s');
+
+    assert_eq!(desk.status(), "запись уже аннулирована");
+    assert_eq!(
+        desk.model.screen,
+        Screen::Desk,
+        "the edit stays on the form"
+    );
+    let screen = screen_lines(&draw(&desk.model, 80, 24)).join("\n");
+    assert!(screen.contains("запись уже аннулирована"), "{screen}");
+    assert!(!screen.contains("already voided"), "{screen}");
 }
 
 #[test]

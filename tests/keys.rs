@@ -8,7 +8,7 @@ mod common;
 use common::{Desk, IVANOV, draw, fixed_now, screen_lines};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sigdesk::domain::RegionCatalog;
-use sigdesk::i18n::Lang;
+use sigdesk::i18n::{HelpLine, Lang};
 use sigdesk::tui::keys::{self, Action, Answer, AppAction, Bar, Scope};
 use sigdesk::tui::model::{LeadPrompt, Model, Screen};
 use sigdesk::tui::msg::{LeadAction, Msg};
@@ -135,10 +135,10 @@ fn every_key_bar_is_the_tables_and_fits_80_columns() {
                 Bar::Show => true,
                 Bar::On(screens) => screens.contains(&model.screen),
             })
-            .map(|b| b.label.short(model.lang))
+            .map(|b| model.lang.t(b.label))
             .collect();
         for label in &shown {
-            assert!(text.contains(label), "{name}: {label} in `{text}`");
+            assert!(text.contains(label.as_ref()), "{name}: {label} in `{text}`");
         }
         let asking =
             model.lock.is_none() && (model.lead_prompt.is_some() || model.confirm.is_some());
@@ -182,7 +182,7 @@ fn every_help_overlay_lists_exactly_the_tables_entries_and_fits_80x24() {
             let labels: BTreeSet<_> = keys::table()
                 .iter()
                 .filter(|b| scopes.contains(&b.scope))
-                .map(|b| b.label.long(lang))
+                .map(|b| lang.t(HelpLine(b.label)))
                 .collect();
             let notes = keys::help_notes(screen);
             let lines = help::lines(&desk.model);
@@ -198,10 +198,10 @@ fn every_help_overlay_lists_exactly_the_tables_entries_and_fits_80x24() {
                 assert!(drawn.contains(line.trim_end()), "{line}\n{drawn}");
             }
             for label in labels {
-                assert!(lines.iter().any(|l| l.ends_with(label)), "{label}");
+                assert!(lines.iter().any(|l| l.ends_with(label.as_ref())), "{label}");
             }
             for note in notes {
-                assert!(lines.iter().any(|l| l.ends_with(note.text(lang))));
+                assert!(lines.iter().any(|l| l.ends_with(&*lang.t(note))));
             }
         }
     }

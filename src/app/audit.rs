@@ -2,7 +2,7 @@
 
 use super::Context;
 use crate::domain::Campaign;
-use crate::i18n::{Lang, protect::audit_titles};
+use crate::i18n::{Lang, ProtectText};
 use crate::store::audit::{EventFilter, EventWidths};
 use crate::store::{EventRecord, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -16,7 +16,7 @@ pub fn run(
     entry: Option<String>,
     since: Option<&str>,
 ) -> anyhow::Result<u8> {
-    let filter = filter(&store.campaign()?, entry, since)?;
+    let filter = filter(&store.campaign()?, entry, since, ctx.lang)?;
     print(store, &filter, ctx.lang)?;
     Ok(0)
 }
@@ -27,14 +27,14 @@ fn filter(
     campaign: &Campaign,
     entry: Option<String>,
     since: Option<&str>,
+    lang: Lang,
 ) -> anyhow::Result<EventFilter> {
     let since = match since {
         None => None,
-        Some(text) => Some(parse_since(campaign, text).ok_or_else(|| {
-            anyhow::anyhow!(
-                "--since `{text}` is neither a date (2024-03-10) nor an RFC 3339 time (2024-03-10T09:30:00+03:00)"
-            )
-        })?),
+        Some(text) => Some(
+            parse_since(campaign, text)
+                .ok_or_else(|| anyhow::anyhow!(lang.t(ProtectText::SinceUnreadable(text))))?,
+        ),
     };
     Ok(EventFilter {
         entry_id: entry,
@@ -56,7 +56,15 @@ fn parse_since(campaign: &Campaign, text: &str) -> Option<DateTime<Utc>> {
 /// title line.
 fn print(store: &Store, filter: &EventFilter, lang: Lang) -> anyhow::Result<()> {
     let campaign = store.campaign()?;
-    let titles = audit_titles(lang);
+    let titles = [
+        ProtectText::ColTime,
+        ProtectText::ColDesk,
+        ProtectText::ColOperator,
+        ProtectText::ColAction,
+        ProtectText::ColEntry,
+        ProtectText::ColDetails,
+    ]
+    .map(|column| lang.t(column));
     let found = store.event_widths(filter)?;
     let widths = EventWidths {
         desk: found.desk.max(titles[1].chars().count()),
@@ -67,12 +75,12 @@ fn print(store: &Store, filter: &EventFilter, lang: Lang) -> anyhow::Result<()> 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let header = Line {
-        time: titles[0],
-        desk: titles[1],
-        operator: titles[2],
-        action: titles[3],
-        entry: titles[4],
-        details: titles[5],
+        time: &titles[0],
+        desk: &titles[1],
+        operator: &titles[2],
+        action: &titles[3],
+        entry: &titles[4],
+        details: &titles[5],
     };
     writeln!(out, "{}", header.text(&widths))?;
     let mut failure = None;

@@ -2,7 +2,7 @@
 //! keep working.
 
 use super::Context;
-use crate::i18n::protect::backup_written;
+use crate::i18n::ProtectText;
 use crate::store::{Store, backup::backup_to};
 use std::path::Path;
 
@@ -15,6 +15,10 @@ pub fn run(store: &mut Store, ctx: &Context, out: &Path) -> anyhow::Result<u8> {
         "backup",
         &serde_json::json!({ "out": out }),
     )?;
-    println!("{}", backup_written(ctx.lang, out, store.is_encrypted()));
+    let encrypted = store.is_encrypted();
+    println!(
+        "{}",
+        ctx.lang.t(ProtectText::BackupWritten { out, encrypted })
+    );
     Ok(0)
 }

@@ -4,8 +4,7 @@
 
 use super::Context;
 use crate::domain::Severity;
-use crate::i18n::Lang;
-use crate::i18n::protect::retention_defect;
+use crate::i18n::{CheckText, Lang, ProtectText};
 use crate::ops::defects::{DefectReport, check_all};
 use crate::store::Store;
 use serde::Serialize;
@@ -32,7 +31,7 @@ pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
     let expired = campaign.retention_due(today);
     if let Some(until) = campaign.retain_until.filter(|_| expired) {
         // With --json stdout is the report only; the reminder goes to stderr.
-        let line = retention_defect(ctx.lang, until);
+        let line = ctx.lang.t(ProtectText::RetentionDefect(until));
         if json {
             eprintln!("{line}");
         } else {
@@ -49,48 +48,22 @@ pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
 /// The `check` report as text: one block per rule code, one line per defect.
 fn report_text(lang: Lang, report: &DefectReport) -> String {
     let mut out = String::new();
-    let total: usize = report.by_code.values().map(Vec::len).sum();
-    let _ = match lang {
-        Lang::En => writeln!(
-            out,
-            "checked {} valid entries: {} defects",
-            report.checked, total
-        ),
-        Lang::Ru => writeln!(
-            out,
-            "проверено действующих записей: {}, замечаний: {}",
-            report.checked, total
-        ),
-    };
+    let checked = report.checked;
+    let defects = report.by_code.values().map(Vec::len).sum();
+    let _ = writeln!(out, "{}", lang.t(CheckText::Summary { checked, defects }));
     for (code, defects) in &report.by_code {
-        let severity = match defects.first().map(|d| d.severity) {
-            Some(Severity::Error) => lang.pick("error", "ошибка"),
-            _ => lang.pick("warning", "предупреждение"),
-        };
+        let severity = defects.first().map_or(Severity::Warning, |d| d.severity);
+        let severity = lang.t(CheckText::Severity(severity));
         let _ = writeln!(out, "\n{code} ({severity}): {}", defects.len());
         for d in defects {
-            let _ = match (lang, d.line) {
-                (Lang::En, Some(line)) => writeln!(
-                    out,
-                    "  {} sheet {} line {line} (desk {}): {}",
-                    d.origin, d.sheet, d.desk, d.message
-                ),
-                (Lang::Ru, Some(line)) => writeln!(
-                    out,
-                    "  {} лист {} строка {line} (стол {}): {}",
-                    d.origin, d.sheet, d.desk, d.message
-                ),
-                (Lang::En, None) => writeln!(
-                    out,
-                    "  {} sheet {} (desk {}): {}",
-                    d.origin, d.sheet, d.desk, d.message
-                ),
-                (Lang::Ru, None) => writeln!(
-                    out,
-                    "  {} лист {} (стол {}): {}",
-                    d.origin, d.sheet, d.desk, d.message
-                ),
+            let defect = CheckText::Defect {
+                origin: &d.origin,
+                sheet: d.sheet,
+                line: d.line,
+                desk: &d.desk,
+                message: &d.message,
             };
+            let _ = writeln!(out, "{}", lang.t(defect));
         }
     }
     out

@@ -3,12 +3,13 @@
 //! language.
 
 use super::Context;
+use super::table::aligned_table;
 use crate::cli::CollectorsAction;
 use crate::csvio::collectors::{CollectorRowError, CollectorsFileError, read_collectors};
+use crate::domain::Collector;
 use crate::domain::RegionCatalog;
 use crate::domain::collector::{CollectorError, parse_collector};
-use crate::i18n::Lang;
-use crate::i18n::lead::{self as text, codes_with_names};
+use crate::i18n::{CollectorText, Lang, RegionText};
 use crate::store::{CollectorAdded, Store};
 use std::path::{Path, PathBuf};
 
@@ -50,7 +51,7 @@ pub fn run(store: &mut Store, ctx: &Context, action: Action) -> anyhow::Result<u
         Action::List => {
             print!(
                 "{}",
-                text::collector_table(ctx.lang, &ctx.regions, &store.collectors()?)
+                collector_table(ctx.lang, &ctx.regions, &store.collectors()?)
             );
         }
         Action::Import(file) => import(store, ctx, &file)?,
@@ -64,20 +65,30 @@ fn import(store: &mut Store, ctx: &Context, file: &Path) -> anyhow::Result<()> {
     let list = read_collectors(file, &ctx.regions).map_err(|e| match e {
         CollectorsFileError::Io(e) => anyhow::anyhow!(e),
         CollectorsFileError::Header { found } => {
-            anyhow::anyhow!(text::collectors_header(ctx.lang, &shown, &found))
+            anyhow::anyhow!(ctx.lang.t(CollectorText::Header {
+                file: &shown,
+                found: &found
+            }))
         }
         CollectorsFileError::Rows { rows, errors } => {
             let lines: Vec<String> = errors
                 .iter()
                 .map(|(line, e)| {
-                    let reason = match e {
+                    let reason = &match e {
                         CollectorRowError::Collector(e) => collector_error(ctx, e),
                         CollectorRowError::Malformed(reason) => reason.clone(),
                     };
-                    text::collectors_row_error(ctx.lang, *line, &reason)
+                    let line = *line;
+                    ctx.lang
+                        .t(CollectorText::RowError { line, reason })
+                        .into_owned()
                 })
                 .collect();
-            anyhow::anyhow!(text::collectors_rejected(ctx.lang, &shown, rows, &lines))
+            anyhow::anyhow!(ctx.lang.t(CollectorText::Rejected {
+                file: &shown,
+                rows,
+                errors: &lines
+            }))
         }
     })?;
     let source = file
@@ -90,18 +101,28 @@ fn import(store: &mut Store, ctx: &Context, file: &Path) -> anyhow::Result<()> {
         .iter()
         .filter(|a| !a.new && !a.added_regions.is_empty())
         .count();
+    let rows = added.len();
     println!(
         "{}",
-        text::collectors_imported(ctx.lang, added.len(), new, extended)
+        ctx.lang.t(CollectorText::Imported {
+            rows,
+            new,
+            extended
+        })
     );
     Ok(())
 }
 
-fn collector_error(ctx: &Context, e: &CollectorError) -> String {
-    match e {
-        CollectorError::EmptyName => text::collector_name_empty(ctx.lang).to_string(),
-        CollectorError::Regions(e) => text::region_list_error(ctx.lang, &ctx.regions, e),
-    }
+fn collector_error(ctx: &Context, error: &CollectorError) -> String {
+    let regions = &ctx.regions;
+    ctx.lang
+        .t(CollectorText::Invalid { regions, error })
+        .into_owned()
+}
+
+/// Region codes with their names.
+fn labelled(lang: Lang, regions: &RegionCatalog, codes: &[String]) -> String {
+    lang.t(RegionText::Codes { regions, codes }).into_owned()
 }
 
 /// The result of `collectors add`.
@@ -109,20 +130,33 @@ fn added_text(lang: Lang, regions: &RegionCatalog, added: &CollectorAdded) -> St
     let name = &added.collector.name;
     let all: Vec<String> = added.collector.regions.iter().cloned().collect();
     let new: Vec<String> = added.added_regions.iter().cloned().collect();
-    let all = codes_with_names(lang, regions, &all);
-    let new = codes_with_names(lang, regions, &new);
-    match (lang, added.new, added.added_regions.is_empty()) {
-        (Lang::En, true, _) => format!("listed collector {name} for {all}"),
-        (Lang::Ru, true, _) => format!("сборщик {name} внесён в список для: {all}"),
-        (Lang::En, false, true) => {
-            format!(
-                "{name} is already listed for these regions; nothing changed (listed for {all})"
-            )
-        }
-        (Lang::Ru, false, true) => {
-            format!("{name} уже в списке для этих регионов; ничего не изменено (регионы: {all})")
-        }
-        (Lang::En, false, false) => format!("{name} is now also listed for {new} (all: {all})"),
-        (Lang::Ru, false, false) => format!("{name} теперь также в списке для: {new} (все: {all})"),
+    let (all, new) = (
+        &labelled(lang, regions, &all),
+        &labelled(lang, regions, &new),
+    );
+    let text = if added.new {
+        CollectorText::Listed { name, all }
+    } else if added.added_regions.is_empty() {
+        CollectorText::AlreadyListed { name, all }
+    } else {
+        CollectorText::AlsoListed { name, new, all }
+    };
+    lang.t(text).into_owned()
+}
+
+/// `collectors list` as an aligned table, or a hint when the list is empty.
+fn collector_table(lang: Lang, regions: &RegionCatalog, list: &[Collector]) -> String {
+    if list.is_empty() {
+        return lang.t(CollectorText::NoneListed).into_owned();
     }
+    let header = [CollectorText::ColCollector, CollectorText::ColRegions]
+        .map(|column| lang.t(column).into_owned());
+    let rows = list
+        .iter()
+        .map(|c| {
+            let codes: Vec<String> = c.regions.iter().cloned().collect();
+            vec![c.name.clone(), labelled(lang, regions, &codes)]
+        })
+        .collect();
+    aligned_table(header.into(), rows, &[])
 }

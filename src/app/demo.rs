@@ -3,7 +3,7 @@
 use super::Context;
 use crate::cli::DemoArgs;
 use crate::dev::demo::{self, DemoError, DemoOptions, DemoSummary};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, ReportText};
 use crate::progress::TerminalProgress;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -58,31 +58,24 @@ pub fn run(store: &mut Store, ctx: &Context, request: DemoRequest) -> anyhow::Re
 
 /// Why `demo` refused to run.
 fn error_text(lang: Lang, e: &DemoError) -> String {
-    match (e, lang) {
-        (DemoError::RealData { count, points }, Lang::En) => format!(
-            "the database holds {count} real entries (point {points}); the demo writes only into a new database: use --db demo.db"
-        ),
-        (DemoError::RealData { count, points }, Lang::Ru) => format!(
-            "в базе {count} настоящих записей (пункт {points}); демо пишет только в новую базу: укажите --db demo.db"
-        ),
-        (DemoError::AlreadyDemo { count }, Lang::En) => {
-            format!("the database already holds a demo ({count} entries); use another --db file")
+    match e {
+        DemoError::RealData { count, points } => {
+            let (count, points) = (*count, points.as_str());
+            lang.t(ReportText::RealData { count, points }).into_owned()
         }
-        (DemoError::AlreadyDemo { count }, Lang::Ru) => {
-            format!("в базе уже есть демо ({count} записей); укажите другой файл --db")
-        }
-        (other, _) => other.to_string(),
+        DemoError::AlreadyDemo { count } => lang.t(ReportText::DemoThere(*count)).into_owned(),
+        other => other.to_string(),
     }
 }
 
 /// What `demo` wrote.
 fn summary(lang: Lang, s: &DemoSummary) -> String {
-    let days = match s.days {
+    let days = &match s.days {
         Some((first, last)) if first == last => first.to_string(),
         Some((first, last)) => format!("{first} … {last}"),
         None => String::new(),
     };
-    let warnings = if s.warnings.is_empty() {
+    let warnings = &if s.warnings.is_empty() {
         "—".to_string()
     } else {
         s.warnings
@@ -91,14 +84,16 @@ fn summary(lang: Lang, s: &DemoSummary) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    match lang {
-        Lang::En => format!(
-            "demo {days}: {} signers saved ({} voided and entered again); {} tickets ({} walked out, {} not there when called); {} sheets, {} certified; warnings: {warnings}",
-            s.saved, s.voided, s.tickets, s.left, s.no_shows, s.sheets, s.certified
-        ),
-        Lang::Ru => format!(
-            "демо {days}: сохранено подписантов: {} (аннулировано и введено заново: {}); талонов: {} (ушли: {}, не подошли по вызову: {}); листов: {}, заверено: {}; предупреждения: {warnings}",
-            s.saved, s.voided, s.tickets, s.left, s.no_shows, s.sheets, s.certified
-        ),
-    }
+    let wrote = ReportText::DemoWrote {
+        days,
+        saved: s.saved,
+        voided: s.voided,
+        tickets: s.tickets,
+        left: s.left,
+        no_shows: s.no_shows,
+        sheets: s.sheets,
+        certified: s.certified,
+        warnings,
+    };
+    lang.t(wrote).into_owned()
 }

@@ -2,7 +2,7 @@
 
 use super::Context;
 use super::unlock::Unlock;
-use crate::i18n::protect::encrypted;
+use crate::i18n::ProtectText;
 use crate::store::Store;
 use crate::store::cipher::encrypt_plain;
 
@@ -13,6 +13,6 @@ pub fn run(store: Store, ctx: &Context, unlock: &Unlock) -> anyhow::Result<u8> {
     drop(store);
     let passphrase = unlock.passphrase(&db, true, ctx.lang)?;
     encrypt_plain(&db, &passphrase, &ctx.regions, &ctx.actor, ctx.now)?;
-    println!("{}", encrypted(ctx.lang, &db));
+    println!("{}", ctx.lang.t(ProtectText::Encrypted(&db)));
     Ok(0)
 }

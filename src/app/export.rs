@@ -5,7 +5,7 @@ use super::Context;
 use crate::cli::ExportArgs;
 use crate::csvio::ExportOptions;
 use crate::csvio::export::export_with_progress;
-use crate::i18n;
+use crate::i18n::ReportText;
 use crate::progress::TerminalProgress;
 use crate::store::Store;
 
@@ -35,6 +35,6 @@ pub fn run(
         "export",
         &serde_json::json!({"out": out, "rows": rows}),
     )?;
-    eprintln!("{}", i18n::exported(ctx.lang, rows, out));
+    eprintln!("{}", ctx.lang.t(ReportText::Exported { rows, out }));
     Ok(0)
 }

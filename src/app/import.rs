@@ -3,8 +3,8 @@
 use super::Context;
 use crate::cli::ImportArgs;
 use crate::csvio::import::{ImportContext, import_with_progress};
-use crate::csvio::{ImportOptions, ImportReport, rejects_path};
-use crate::i18n::Lang;
+use crate::csvio::{ImportOptions, rejects_path};
+use crate::i18n::ReportText;
 use crate::progress::TerminalProgress;
 use crate::store::Store;
 use std::path::Path;
@@ -36,23 +36,16 @@ pub fn run(
     };
     let mut progress = TerminalProgress::on_stderr(ctx.lang);
     let report = import_with_progress(store, file, options, &import, &mut progress)?;
-    println!("{}", summary(ctx.lang, &report));
+    let imported = ReportText::Imported {
+        added: report.added,
+        rows: report.rows,
+        present: report.already_present,
+        warned: report.with_warnings,
+        rejected: report.rejected,
+    };
+    println!("{}", ctx.lang.t(imported));
     if report.rejected > 0 {
         println!("{}", rejects_path(file).display());
     }
     Ok(0)
-}
-
-/// The summary `import` prints.
-fn summary(lang: Lang, r: &ImportReport) -> String {
-    match lang {
-        Lang::En => format!(
-            "imported {} of {} rows ({} already present, {} with warnings, {} rejected)",
-            r.added, r.rows, r.already_present, r.with_warnings, r.rejected
-        ),
-        Lang::Ru => format!(
-            "импортировано {} из {} строк (уже были: {}, с предупреждениями: {}, отклонено: {})",
-            r.added, r.rows, r.already_present, r.with_warnings, r.rejected
-        ),
-    }
 }

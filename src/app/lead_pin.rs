@@ -4,7 +4,7 @@
 use super::Context;
 use super::open::require_lead_pin;
 use super::unlock::{NEW_LEAD_PIN_VAR, new_lead_pin};
-use crate::i18n::protect::lead_pin_set;
+use crate::i18n::ProtectText;
 use crate::store::Store;
 
 /// Asks for the current lead PIN when one is set, then for the new one
@@ -15,6 +15,6 @@ pub fn run(store: &mut Store, ctx: &Context) -> anyhow::Result<u8> {
     }
     let pin = new_lead_pin(NEW_LEAD_PIN_VAR, store.path(), ctx.lang)?;
     store.set_lead_pin(&pin, &ctx.actor, ctx.now)?;
-    println!("{}", lead_pin_set(ctx.lang));
+    println!("{}", ctx.lang.t(ProtectText::LeadPinSet));
     Ok(0)
 }

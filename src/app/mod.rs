@@ -1,7 +1,8 @@
 //! The commands: one file each, each with one `run` that takes plain arguments and returns
 //! the exit code. `lib.rs` opens the store once ([`open`]) and calls the command's `run`;
-//! what a command prints lives with it. clap types stop here: each command's file converts
-//! its `cli` arguments (`From`) into the plain values its `run` and the modules below take.
+//! how a command's output is laid out lives with it, its words in `i18n`. clap types stop
+//! here: each command's file converts its `cli` arguments (`From`) into the plain values its
+//! `run` and the modules below take.
 
 pub mod audit;
 pub mod backup;
@@ -21,6 +22,7 @@ pub mod open;
 pub mod rekey;
 pub mod sheets;
 pub mod stats;
+mod table;
 pub mod unlock;
 pub mod verify;
 pub mod wipe;

@@ -4,7 +4,7 @@
 use super::Context;
 use super::unlock::{self, Unlock};
 use crate::cli::{CollectorsAction, Command, ProtectCommand};
-use crate::i18n::{self, Lang};
+use crate::i18n::{Lang, ProtectText};
 use crate::store::{self, DbFile, Key, Store, StoreError};
 use anyhow::bail;
 use std::path::Path;
@@ -82,7 +82,7 @@ pub fn open_for(
             let key = unlock.key_for(file, ctx.lang)?;
             Store::open_existing_keyed(file, &key)?
         }
-        Opening::PlainToEncrypt => open_plain_to_encrypt(db)?,
+        Opening::PlainToEncrypt => open_plain_to_encrypt(db, ctx.lang)?,
         Opening::Existing => open_or_create(db, false, unlock, ctx)?,
         Opening::CreateOnFirstUse { input } => {
             if let Some(file) = input {
@@ -119,12 +119,9 @@ fn open_or_create(
     Ok(store)
 }
 
-fn open_plain_to_encrypt(db: &Path) -> anyhow::Result<Store> {
+fn open_plain_to_encrypt(db: &Path, lang: Lang) -> anyhow::Result<Store> {
     match store::probe(db)? {
-        DbFile::Encrypted => bail!(
-            "{} is already encrypted; `sigdesk rekey` changes its passphrase",
-            db.display()
-        ),
+        DbFile::Encrypted => bail!(lang.t(ProtectText::AlreadyEncrypted(db))),
         _ => Ok(Store::open_existing_keyed(db, &Key::Plain)?),
     }
 }
@@ -136,7 +133,7 @@ fn remind_retention(store: &Store, ctx: &Context) {
         && let Some(until) = campaign.retain_until
         && campaign.retention_due(campaign.local_date(ctx.now))
     {
-        eprintln!("{}", i18n::protect::retention_reminder(ctx.lang, until));
+        eprintln!("{}", ctx.lang.t(ProtectText::RetentionReminder(until)));
     }
 }
 
@@ -147,7 +144,7 @@ pub fn require_lead_pin(store: &Store, lang: Lang) -> anyhow::Result<()> {
     }
     let pin = unlock::lead_pin(store.path(), lang)?;
     if !store.verify_lead_pin(&pin)? {
-        bail!("wrong lead PIN; nothing was changed");
+        bail!(lang.t(ProtectText::WrongLeadPin));
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use super::Context;
 use super::unlock::new_passphrase;
-use crate::i18n::protect::rekeyed;
+use crate::i18n::ProtectText;
 use crate::store::Store;
 
 /// Asks for the new passphrase (`$SIGDESK_NEW_PASSPHRASE` or typed twice) and re-encrypts
@@ -10,6 +10,6 @@ use crate::store::Store;
 pub fn run(store: &mut Store, ctx: &Context) -> anyhow::Result<u8> {
     let new = new_passphrase(store.path(), ctx.lang)?;
     store.rekey(&new, &ctx.actor, ctx.now)?;
-    println!("{}", rekeyed(ctx.lang, store.path()));
+    println!("{}", ctx.lang.t(ProtectText::Rekeyed(store.path())));
     Ok(0)
 }

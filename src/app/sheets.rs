@@ -3,14 +3,11 @@
 //! Refusals are one-line errors (exit 1) in the chosen language.
 
 use super::Context;
+use super::table::aligned_table;
 use crate::cli::{SheetsAction, SheetsArgs};
 use crate::domain::certify::SheetProblem;
 use crate::domain::{Campaign, RegionCatalog};
-use crate::i18n::Lang;
-use crate::i18n::lead::{
-    self as text, aligned_table, local_minute, region_label, sheet_problem_short, sheet_still_open,
-    sheet_table_header,
-};
+use crate::i18n::{Lang, RegionText, SheetText};
 use crate::ops::sheets::{SheetStatus, sheet_statuses};
 use crate::store::{CertifyOutcome, CloseOutcome, Store};
 use chrono::{NaiveDate, SecondsFormat};
@@ -75,7 +72,7 @@ pub fn run(store: &mut Store, ctx: &Context, action: Action) -> anyhow::Result<u
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&list)?);
             } else if statuses.is_empty() {
-                println!("{}", text::no_sheets(ctx.lang));
+                println!("{}", ctx.lang.t(SheetText::NoSheets));
             } else {
                 print!(
                     "{}",
@@ -84,16 +81,16 @@ pub fn run(store: &mut Store, ctx: &Context, action: Action) -> anyhow::Result<u
             }
         }
         Action::Close(number) => match store.close_sheet(number, &ctx.actor, ctx.now)? {
-            CloseOutcome::Closed => println!("{}", text::sheet_closed(ctx.lang, number)),
-            CloseOutcome::AlreadyClosed(at) => println!(
-                "{}",
-                text::sheet_already_closed(ctx.lang, number, &local_minute(at, &campaign))
-            ),
-            CloseOutcome::NoSuchSheet => anyhow::bail!(text::no_such_sheet(ctx.lang, number)),
+            CloseOutcome::Closed => println!("{}", ctx.lang.t(SheetText::Closed(number))),
+            CloseOutcome::AlreadyClosed(at) => {
+                let at = &campaign.local_minute(at);
+                println!("{}", ctx.lang.t(SheetText::AlreadyClosed { number, at }));
+            }
+            CloseOutcome::NoSuchSheet => anyhow::bail!(ctx.lang.t(SheetText::NoSuchSheet(number))),
         },
         Action::CloseAllOpen => {
             let closed = store.close_open_sheets(&ctx.actor, ctx.now)?;
-            println!("{}", text::open_sheets_closed(ctx.lang, &closed));
+            println!("{}", ctx.lang.t(SheetText::OpenClosed(&closed)));
         }
         Action::Certify {
             number,
@@ -114,26 +111,45 @@ fn certify(
     today: NaiveDate,
 ) -> anyhow::Result<()> {
     let outcome = store.certify_sheet(number, collector, date, today, &ctx.actor, ctx.now)?;
-    let region = |code: &str, country: &str| region_label(ctx.lang, &ctx.regions, code, country);
+    let lang = ctx.lang;
+    let region = |code: &str, country: &str| {
+        let regions = &ctx.regions;
+        lang.t(RegionText::Label {
+            regions,
+            code,
+            country,
+        })
+    };
     match outcome {
         CertifyOutcome::Certified(sheet) => {
-            let label = region(&sheet.region_code, &sheet.abroad_country);
+            let region = &region(&sheet.region_code, &sheet.abroad_country);
             if let Some(cert) = &sheet.certification {
-                println!("{}", text::sheet_certified(ctx.lang, number, &label, cert));
+                let certified = SheetText::Certified {
+                    number,
+                    region,
+                    cert,
+                };
+                println!("{}", lang.t(certified));
             }
             Ok(())
         }
         CertifyOutcome::Refused(problems) => {
-            let label = store
+            let region = &store
                 .sheet(number)?
                 .map(|s| region(&s.region_code, &s.abroad_country))
                 .unwrap_or_default();
-            anyhow::bail!(text::certify_refused(ctx.lang, number, &label, &problems))
+            let problems = &problems;
+            anyhow::bail!(lang.t(SheetText::Refused {
+                number,
+                region,
+                problems
+            }))
         }
         CertifyOutcome::AlreadyCertified(cert) => {
-            anyhow::bail!(text::sheet_already_certified(ctx.lang, number, &cert))
+            let cert = &cert;
+            anyhow::bail!(lang.t(SheetText::AlreadyCertified { number, cert }))
         }
-        CertifyOutcome::NoSuchSheet => anyhow::bail!(text::no_such_sheet(ctx.lang, number)),
+        CertifyOutcome::NoSuchSheet => anyhow::bail!(lang.t(SheetText::NoSuchSheet(number))),
     }
 }
 
@@ -223,17 +239,22 @@ fn sheet_table(
             let problems = status
                 .problems
                 .iter()
-                .map(|p| sheet_problem_short(lang, p))
+                .map(|problem| lang.t(SheetText::ProblemShort(problem)))
                 .collect::<Vec<_>>()
                 .join(", ");
+            let region = RegionText::Label {
+                regions,
+                code: &s.region_code,
+                country: &s.abroad_country,
+            };
             vec![
                 s.number.to_string(),
-                region_label(lang, regions, &s.region_code, &s.abroad_country),
+                lang.t(region).into_owned(),
                 s.desk.clone(),
-                local_minute(s.opened_at, campaign),
+                campaign.local_minute(s.opened_at),
                 s.closed_at
-                    .map(|t| local_minute(t, campaign))
-                    .unwrap_or_else(|| sheet_still_open(lang).to_string()),
+                    .map(|t| campaign.local_minute(t))
+                    .unwrap_or_else(|| lang.t(SheetText::StillOpen).into_owned()),
                 s.lines_used.to_string(),
                 s.valid_lines.to_string(),
                 s.voided_lines.to_string(),
@@ -249,5 +270,18 @@ fn sheet_table(
             ]
         })
         .collect();
-    aligned_table(sheet_table_header(lang), rows, &[0, 5, 6, 7])
+    let header = [
+        SheetText::ColSheet,
+        SheetText::ColRegion,
+        SheetText::ColDesk,
+        SheetText::ColOpened,
+        SheetText::ColClosed,
+        SheetText::ColLines,
+        SheetText::ColValid,
+        SheetText::ColVoid,
+        SheetText::ColCertified,
+        SheetText::ColProblems,
+    ]
+    .map(|column| lang.t(column).into_owned());
+    aligned_table(header.into(), rows, &[0, 5, 6, 7])
 }

@@ -4,10 +4,9 @@ mod board_text;
 
 use super::Context;
 use crate::domain::board::{DefectCount, DeskFigures, RegionFigures, Totals};
-use crate::domain::queue::{QueueFigures, short_duration};
+use crate::domain::queue::QueueFigures;
 use crate::domain::{Campaign, RegionCatalog};
-use crate::i18n::Lang;
-use crate::i18n::queue::QueueText;
+use crate::i18n::{Lang, QueueText, StatsText};
 use crate::ops::stats::{Stats, gather};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -79,7 +78,7 @@ impl<'a> StatsJson<'a> {
 }
 
 fn wait(lang: Lang, secs: Option<u32>) -> String {
-    secs.map_or_else(|| "—".into(), |s| short_duration(s, lang == Lang::Ru))
+    secs.map_or_else(|| "—".into(), |s| lang.t(QueueText::Duration(s)).into())
 }
 
 /// The figures as aligned text lines: the queue, then the board.
@@ -90,9 +89,9 @@ fn text(lang: Lang, campaign: &Campaign, regions: &RegionCatalog, stats: &Stats)
 }
 
 fn queue_text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigures) -> String {
-    let t = |x: QueueText| x.text(lang);
+    let t = |x: QueueText| lang.t(x);
     let mut out = String::new();
-    let day = campaign.local_time(now).format("%Y-%m-%d %H:%M");
+    let day = campaign.local_minute(now);
     let _ = writeln!(
         out,
         "{} · {} {day}",
@@ -100,21 +99,18 @@ fn queue_text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigu
         t(QueueText::QueueTitle)
     );
     let eta = match q.eta_secs {
-        Some(s) => short_duration(s, lang == Lang::Ru),
+        Some(s) => t(QueueText::Duration(s)).into(),
         None => t(QueueText::NoEstimate).into(),
     };
     let no_show = q
         .no_show_rate
         .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0));
     let today = lang
-        .pick(
-            "{i} issued · {s} served · {n} no-show · {l} left",
-            "{i} выдано · {s} принято · {n} не подошли · {l} ушли",
-        )
-        .replace("{i}", &q.issued_today.to_string())
-        .replace("{s}", &q.served_today.to_string())
-        .replace("{n}", &q.no_shows_today.to_string())
-        .replace("{l}", &q.left_today.to_string());
+        .t(QueueText::TodayCounts {
+            figures: q,
+            labelled: false,
+        })
+        .into_owned();
     let rows = [
         (t(QueueText::Waiting), q.waiting.to_string()),
         (t(QueueText::LongestWait), wait(lang, q.longest_wait_secs)),
@@ -144,11 +140,11 @@ fn queue_text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigu
                 out,
                 "  {:<12} {} {serving:>4} · {} {} · {} {}",
                 d.desk,
-                lang.pick("serving", "талон"),
+                lang.t(StatsText::Serving),
                 d.served_today,
-                lang.pick("served", "принято"),
+                lang.t(StatsText::Served),
                 wait(lang, d.avg_service_secs),
-                lang.pick("per person", "на человека"),
+                lang.t(StatsText::PerPerson),
             );
         }
     }

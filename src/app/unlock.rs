@@ -3,8 +3,7 @@
 //! terminal). Everything is asked before any TUI starts; with no terminal and no other
 //! source the command stops with one line saying what to set.
 
-use crate::i18n::Lang;
-use crate::i18n::protect::{Prompt, Retry, prompt, retry};
+use crate::i18n::{Lang, Prompt, ProtectText, Retry};
 use crate::store::lead_pin::is_valid_lead_pin;
 use crate::store::{DbFile, Key, probe};
 use std::io::IsTerminal;
@@ -123,7 +122,7 @@ impl Unlock {
                 false,
             )?)
         } else {
-            Ok(ask(&prompt(lang, Prompt::Passphrase, db))?)
+            Ok(ask(lang, Prompt::Passphrase, db)?)
         }
     }
 }
@@ -173,7 +172,7 @@ pub fn lead_pin(db: &Path, lang: Lang) -> anyhow::Result<String> {
     if !on_terminal() {
         return Err(UnlockError::NoLeadPin(LEAD_PIN_VAR).into());
     }
-    Ok(ask(&prompt(lang, Prompt::LeadPin, db))?)
+    Ok(ask(lang, Prompt::LeadPin, db)?)
 }
 
 /// Whether a person can be asked: standard input is a terminal.
@@ -205,9 +204,10 @@ fn from_env(var: &'static str) -> Result<Option<String>, UnlockError> {
     }
 }
 
-/// One hidden line from the terminal.
-fn ask(text: &str) -> Result<String, UnlockError> {
-    rpassword::prompt_password(text).map_err(|e| UnlockError::Terminal(e.to_string()))
+/// One hidden line from the terminal, after `prompt` for database `db`.
+fn ask(lang: Lang, prompt: Prompt, db: &Path) -> Result<String, UnlockError> {
+    rpassword::prompt_password(lang.t(ProtectText::Ask { prompt, db }))
+        .map_err(|e| UnlockError::Terminal(e.to_string()))
 }
 
 /// Asks for a new secret twice until both match, are non-empty and pass `check`.
@@ -219,7 +219,7 @@ fn ask_twice(
     is_pin: bool,
 ) -> Result<String, UnlockError> {
     for _ in 0..ATTEMPTS {
-        let one = ask(&prompt(lang, first, db))?;
+        let one = ask(lang, first, db)?;
         let problem = if one.is_empty() {
             Some(Retry::Empty)
         } else if is_pin && !is_valid_lead_pin(&one) {
@@ -228,13 +228,13 @@ fn ask_twice(
             None
         };
         if let Some(why) = problem {
-            eprintln!("{}", retry(lang, why));
+            eprintln!("{}", lang.t(why));
             continue;
         }
-        if ask(&prompt(lang, again, db))? == one {
+        if ask(lang, again, db)? == one {
             return Ok(one);
         }
-        eprintln!("{}", retry(lang, Retry::Mismatch));
+        eprintln!("{}", lang.t(Retry::Mismatch));
     }
     Err(UnlockError::GaveUp)
 }

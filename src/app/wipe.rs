@@ -4,7 +4,7 @@
 
 use super::Context;
 use super::unlock::on_terminal;
-use crate::i18n::{self, Lang};
+use crate::i18n::{Lang, ProtectText};
 use crate::store::Store;
 use crate::store::backup::parse_backup_file_name;
 use crate::store::cipher::sidecars;
@@ -26,27 +26,24 @@ pub fn run(store: Store, ctx: &Context, confirm: Option<&str>) -> anyhow::Result
         None => ask_point(lang, &campaign.point, &db)?,
     };
     if typed.trim() != campaign.point {
-        bail!(
-            "`{}` is not the point name of {} (`campaign show` lists it); nothing was deleted",
-            typed.trim(),
-            db.display()
-        );
+        let typed = typed.trim();
+        bail!(lang.t(ProtectText::NotThePoint { typed, db: &db }));
     }
     store.close_alone()?;
     let files = files_to_wipe(&db, campaign.backup_folder());
     for file in &files {
-        destroy(file).with_context(|| format!("cannot delete {}", file.display()))?;
-        println!("{}", i18n::protect::wiped_file(lang, file));
+        destroy(file).with_context(|| lang.t(ProtectText::CannotDelete(file)))?;
+        println!("{}", lang.t(ProtectText::WipedFile(file)));
     }
-    println!("{}", i18n::protect::wiped(lang, files.len()));
+    println!("{}", lang.t(ProtectText::Wiped(files.len())));
     Ok(0)
 }
 
 fn ask_point(lang: Lang, point: &str, db: &Path) -> anyhow::Result<String> {
     if !on_terminal() {
-        bail!("wipe needs the point name: add --confirm POINT (there is no terminal to ask on)");
+        bail!(lang.t(ProtectText::WipeNeedsPoint));
     }
-    eprint!("{}", i18n::protect::wipe_question(lang, point, db));
+    eprint!("{}", lang.t(ProtectText::WipeQuestion { point, db }));
     std::io::stderr().flush()?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;

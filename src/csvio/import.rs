@@ -7,7 +7,7 @@ use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{
     Campaign, Column, DocKind, Entry, EntryStatus, EntrySummary, RegionCatalog, Severity,
 };
-use crate::i18n::{Lang, problem_message};
+use crate::i18n::Lang;
 use crate::progress::{Phase, Progress, Silent};
 use crate::store::{Actor, Store};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -318,13 +318,7 @@ impl<'a> RowValidator<'a> {
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| {
-                format!(
-                    "{}: {}",
-                    f.code(),
-                    problem_message(self.ctx.lang, &f.problem)
-                )
-            })
+            .map(|f| format!("{}: {}", f.code(), self.ctx.lang.t(&f.problem)))
             .collect();
         let Some(new) = outcome.entry.filter(|_| errors.is_empty()) else {
             return Ok(RowVerdict::Rejected(errors.join("; ")));

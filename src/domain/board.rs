@@ -18,7 +18,7 @@ mod tests;
 mod totals;
 
 pub use day::day_bounds;
-pub use desks::DeskFigures;
+pub use desks::{DeskFigures, min_sec};
 pub use regions::{CapLevel, RegionFigures};
 pub use totals::Totals;
 

@@ -253,6 +253,11 @@ impl Campaign {
             Err(_) => now.with_timezone(&chrono::Local).naive_local(),
         }
     }
+
+    /// A time as the lead reads it: local `YYYY-MM-DD HH:MM` at the point.
+    pub fn local_minute(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        self.local_time(at).format("%Y-%m-%d %H:%M").to_string()
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ mod tests;
 
 pub use buckets::QueueBucket;
 pub use figures::{DeskQueueFigures, QueueFigures, queue_figures};
-pub use line::{recent_calls, short_duration, waiting_line};
+pub use line::{recent_calls, waiting_line};
 
 /// Where a ticket is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -1,12 +1,12 @@
 //! Strings of the lead board and of the board part of `sigdesk stats`.
 
-use super::Lang;
+use super::{Lang, Phrase, QueueText};
 use crate::domain::board::Totals;
-use crate::domain::queue::short_duration;
+use std::borrow::Cow;
 
-/// Fixed strings of the board.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BoardText {
+/// What the board says.
+#[derive(Debug, Clone, Copy)]
+pub enum BoardText<'a> {
     /// Title of the target panel.
     Target,
     /// Title of the valid total in big digits (large terminals).
@@ -51,57 +51,111 @@ pub enum BoardText {
     ColCap,
     /// Legend of the cap markers.
     CapLegend,
+    /// A count with thousands separated: `12,345` in English, `12 345` in Russian.
+    Count(u64),
+    /// The gauge's label: "12,345 of 100,000 · 12 %".
+    Gauge(&'a Totals),
+    /// Today's count, the pace and the time to the target, on one line.
+    Pace(&'a Totals),
+    /// A time to the target (seconds): minutes under a day, else hours ("54 h").
+    TimeToTarget(u64),
 }
 
-impl BoardText {
-    /// The text in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
+impl Phrase for BoardText<'_> {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
         use BoardText::*;
-        let (en, ru) = match self {
-            Target => ("Valid signatures", "Действительные подписи"),
-            ValidTotal => ("Valid in total", "Всего подписей"),
-            Waiting => ("Waiting", "Ждут"),
-            LongestWait => ("Longest wait, min", "Ждёт дольше, мин"),
-            Defects => ("Defects today (check)", "Замечания за сегодня (check)"),
-            NoDefects => (
+        match *self {
+            Target => say!(lang, "Valid signatures", "Действительные подписи"),
+            ValidTotal => say!(lang, "Valid in total", "Всего подписей"),
+            Waiting => say!(lang, "Waiting", "Ждут"),
+            LongestWait => say!(lang, "Longest wait, min", "Ждёт дольше, мин"),
+            Defects => say!(
+                lang,
+                "Defects today (check)",
+                "Замечания за сегодня (check)"
+            ),
+            NoDefects => say!(
+                lang,
                 "No defects in today's entries",
                 "В сегодняшних записях замечаний нет",
             ),
-            Checking => ("checking today's entries…", "проверка сегодняшних записей…"),
-            Desks => ("Desks today", "Столы сегодня"),
-            Regions => ("Regions (all days)", "Регионы (за всё время)"),
-            NoDesks => (
+            Checking => say!(
+                lang,
+                "checking today's entries…",
+                "проверка сегодняшних записей…"
+            ),
+            Desks => say!(lang, "Desks today", "Столы сегодня"),
+            Regions => say!(lang, "Regions (all days)", "Регионы (за всё время)"),
+            NoDesks => say!(
+                lang,
                 "No desk has saved or called anyone today",
                 "Сегодня столы ещё никого не приняли",
             ),
-            NoRegions => (
+            NoRegions => say!(
+                lang,
                 "No valid signatures yet",
                 "Действительных подписей пока нет",
             ),
-            NotConfigured => (
+            NotConfigured => say!(
+                lang,
                 "Campaign not configured: sigdesk campaign set election_date YYYY-MM-DD",
                 "Кампания не настроена: sigdesk campaign set election_date ГГГГ-ММ-ДД",
             ),
-            ColDesk => ("Desk", "Стол"),
-            ColOperator => ("Operator", "Оператор"),
-            ColPerHour => ("/h", "/ч"),
-            ColPerSigner => ("each", "на 1"),
-            ColToday => ("today", "сегодня"),
-            ColTicket => ("ticket", "талон"),
-            ColRegion => ("Region", "Регион"),
-            ColValid => ("valid", "подписи"),
-            ColCap => ("cap", "предел"),
-            CapLegend => (
+            ColDesk => say!(lang, "Desk", "Стол"),
+            ColOperator => say!(lang, "Operator", "Оператор"),
+            ColPerHour => say!(lang, "/h", "/ч"),
+            ColPerSigner => say!(lang, "each", "на 1"),
+            ColToday => say!(lang, "today", "сегодня"),
+            ColTicket => say!(lang, "ticket", "талон"),
+            ColRegion => say!(lang, "Region", "Регион"),
+            ColValid => say!(lang, "valid", "подписи"),
+            ColCap => say!(lang, "cap", "предел"),
+            CapLegend => say!(
+                lang,
                 "! ≥ 90 % of cap · !! cap reached",
                 "! ≥ 90 % предела · !! предел",
             ),
-        };
-        lang.pick(en, ru)
+            Count(n) => Cow::Owned(grouped(lang, n)),
+            Gauge(totals) => say!(
+                lang,
+                "{} of {} · {:.0} %",
+                "{} из {} · {:.0} %",
+                grouped(lang, totals.valid_total),
+                grouped(lang, u64::from(totals.target)),
+                totals.share() * 100.0,
+            ),
+            Pace(totals) => {
+                let (valid, voided) = (
+                    grouped(lang, u64::from(totals.valid_today)),
+                    grouped(lang, u64::from(totals.voided_today)),
+                );
+                let today = say!(
+                    lang,
+                    "Today {valid} valid, {voided} voided",
+                    "Сегодня {valid} действительных, {voided} аннулировано",
+                );
+                let pace = match (totals.rate_per_hour, totals.eta_secs) {
+                    (_, Some(0)) => say!(lang, "target reached", "цель достигнута"),
+                    (Some(rate), Some(eta)) => say!(
+                        lang,
+                        "{rate:.0}/h · target in ≈ {}",
+                        "{rate:.0}/ч · до цели ≈ {}",
+                        TimeToTarget(eta).say(lang),
+                    ),
+                    _ => say!(lang, "no pace yet", "темп пока не известен"),
+                };
+                Cow::Owned(format!("{today} · {pace}"))
+            }
+            TimeToTarget(secs) => match u32::try_from(secs) {
+                Ok(s) if s < 24 * 3600 => QueueText::Duration(s).say(lang),
+                _ => say!(lang, "{} h", "{} ч", grouped(lang, secs.div_ceil(3600))),
+            },
+        }
     }
 }
 
-/// A count with thousands separated: `12,345` in English, `12 345` in Russian.
-pub fn grouped(lang: Lang, n: u64) -> String {
+/// `n` with a thousands separator: `,` in English, a space in Russian.
+fn grouped(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
     let separator = lang.pick(",", " ");
     let mut out = String::new();
@@ -112,51 +166,6 @@ pub fn grouped(lang: Lang, n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// Seconds as `m:ss` (a signer takes minutes, not hours).
-pub fn min_sec(secs: u32) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
-}
-
-/// The gauge's label: "12,345 of 100,000 · 12 %".
-pub fn gauge_label(lang: Lang, totals: &Totals) -> String {
-    lang.pick("{v} of {t} · {p} %", "{v} из {t} · {p} %")
-        .replace("{v}", &grouped(lang, totals.valid_total))
-        .replace("{t}", &grouped(lang, u64::from(totals.target)))
-        .replace("{p}", &format!("{:.0}", totals.share() * 100.0))
-}
-
-/// Today's count, the pace and the time to the target, on one line.
-pub fn pace_line(lang: Lang, totals: &Totals) -> String {
-    let today = lang
-        .pick(
-            "Today {v} valid, {x} voided",
-            "Сегодня {v} действительных, {x} аннулировано",
-        )
-        .replace("{v}", &grouped(lang, u64::from(totals.valid_today)))
-        .replace("{x}", &grouped(lang, u64::from(totals.voided_today)));
-    let pace = match (totals.rate_per_hour, totals.eta_secs) {
-        (_, Some(0)) => lang.pick("target reached", "цель достигнута").to_string(),
-        (Some(rate), Some(eta)) => lang
-            .pick("{r}/h · target in ≈ {e}", "{r}/ч · до цели ≈ {e}")
-            .replace("{r}", &format!("{rate:.0}"))
-            .replace("{e}", &long_duration(lang, eta)),
-        _ => lang
-            .pick("no pace yet", "темп пока не известен")
-            .to_string(),
-    };
-    format!("{today} · {pace}")
-}
-
-/// A time to the target: minutes under a day, else hours ("54 h").
-pub fn long_duration(lang: Lang, secs: u64) -> String {
-    match u32::try_from(secs) {
-        Ok(s) if s < 24 * 3600 => short_duration(s, lang == Lang::Ru),
-        _ => lang
-            .pick("{h} h", "{h} ч")
-            .replace("{h}", &grouped(lang, secs.div_ceil(3600))),
-    }
 }
 
 #[cfg(test)]
@@ -172,14 +181,12 @@ mod tests {
             (1_234_567, "1,234,567", "1 234 567"),
         ];
         for (n, en, ru) in rows {
-            assert_eq!(grouped(Lang::En, n), en);
-            assert_eq!(grouped(Lang::Ru, n), ru);
+            assert_eq!(Lang::En.t(BoardText::Count(n)), en);
+            assert_eq!(Lang::Ru.t(BoardText::Count(n)), ru);
         }
-        assert_eq!(min_sec(0), "0:00");
-        assert_eq!(min_sec(204), "3:24");
-        assert_eq!(long_duration(Lang::En, 3 * 3600), "3 h 00 min");
-        assert_eq!(long_duration(Lang::En, 54 * 3600 + 1), "55 h");
-        assert_eq!(long_duration(Lang::Ru, 1_000 * 3600), "1 000 ч");
+        assert_eq!(Lang::En.t(BoardText::TimeToTarget(3 * 3600)), "3 h 00 min");
+        assert_eq!(Lang::En.t(BoardText::TimeToTarget(54 * 3600 + 1)), "55 h");
+        assert_eq!(Lang::Ru.t(BoardText::TimeToTarget(1_000 * 3600)), "1 000 ч");
         let totals = Totals {
             target: 100_000,
             valid_total: 12_345,
@@ -190,9 +197,12 @@ mod tests {
             rate_per_hour: Some(40.0),
             eta_secs: Some(87_655 * 90),
         };
-        assert_eq!(gauge_label(Lang::En, &totals), "12,345 of 100,000 · 12 %");
         assert_eq!(
-            pace_line(Lang::En, &totals),
+            Lang::En.t(BoardText::Gauge(&totals)),
+            "12,345 of 100,000 · 12 %"
+        );
+        assert_eq!(
+            Lang::En.t(BoardText::Pace(&totals)),
             "Today 56 valid, 3 voided · 40/h · target in ≈ 2,192 h"
         );
         let idle = Totals {
@@ -200,11 +210,19 @@ mod tests {
             eta_secs: None,
             ..totals.clone()
         };
-        assert!(pace_line(Lang::Ru, &idle).ends_with("темп пока не известен"));
+        assert!(
+            Lang::Ru
+                .t(BoardText::Pace(&idle))
+                .ends_with("темп пока не известен")
+        );
         let done = Totals {
             eta_secs: Some(0),
             ..totals
         };
-        assert!(pace_line(Lang::En, &done).ends_with("target reached"));
+        assert!(
+            Lang::En
+                .t(BoardText::Pace(&done))
+                .ends_with("target reached")
+        );
     }
 }

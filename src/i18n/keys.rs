@@ -1,7 +1,8 @@
 //! What the keys do, in words: the short label of the key bar, the longer line of the
 //! help overlay, and the few key names that are words.
 
-use super::Lang;
+use super::{Lang, Phrase};
+use std::borrow::Cow;
 
 /// What a key does, as the key bar and the help overlay name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,19 +99,26 @@ pub enum KeyLabel {
     ClearMessage,
 }
 
-impl KeyLabel {
-    /// The one or two words of the key bar.
-    pub fn short(self, lang: Lang) -> &'static str {
+/// The one or two words of the key bar.
+impl Phrase for KeyLabel {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
         let [en, ru, _, _] = self.texts();
-        lang.pick(en, ru)
+        Cow::Borrowed(lang.pick(en, ru))
     }
+}
 
-    /// The line of the help overlay.
-    pub fn long(self, lang: Lang) -> &'static str {
-        let [_, _, en, ru] = self.texts();
-        lang.pick(en, ru)
+/// The line of the help overlay that says what a key does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpLine(pub KeyLabel);
+
+impl Phrase for HelpLine {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
+        let [_, _, en, ru] = self.0.texts();
+        Cow::Borrowed(lang.pick(en, ru))
     }
+}
 
+impl KeyLabel {
     /// Short English, short Russian, long English, long Russian.
     fn texts(self) -> [&'static str; 4] {
         use KeyLabel::*;
@@ -319,21 +327,72 @@ impl KeyLabel {
     }
 }
 
-/// Names of keys that are words.
+/// Names of keys as the key bar and the help write them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyName {
     /// The space bar.
     Space,
     /// Whatever key is pressed.
     AnyKey,
+    /// Enter.
+    Enter,
+    /// Escape.
+    Esc,
+    /// Tab.
+    Tab,
+    /// Shift and Tab.
+    BackTab,
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// Backspace.
+    Backspace,
+    /// Delete.
+    Delete,
+    /// Ctrl and a letter.
+    Ctrl(char),
+    /// Alt and a key.
+    Alt(char),
+    /// A function key.
+    F(u8),
 }
 
-impl KeyName {
-    /// The name in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
-        match self {
-            KeyName::Space => lang.pick("Space", "Пробел"),
-            KeyName::AnyKey => lang.pick("any key", "любая клавиша"),
+impl Phrase for KeyName {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
+        use KeyName::*;
+        match *self {
+            Space => say!(lang, "Space", "Пробел"),
+            AnyKey => say!(lang, "any key", "любая клавиша"),
+            Enter => say!(lang, "Enter", "Enter"),
+            Esc => say!(lang, "Esc", "Esc"),
+            Tab => say!(lang, "Tab", "Tab"),
+            BackTab => say!(lang, "Shift-Tab", "Shift-Tab"),
+            Up => say!(lang, "↑", "↑"),
+            Down => say!(lang, "↓", "↓"),
+            Left => say!(lang, "←", "←"),
+            Right => say!(lang, "→", "→"),
+            PageUp => say!(lang, "PgUp", "PgUp"),
+            PageDown => say!(lang, "PgDn", "PgDn"),
+            Home => say!(lang, "Home", "Home"),
+            End => say!(lang, "End", "End"),
+            Backspace => say!(lang, "Backspace", "Backspace"),
+            Delete => say!(lang, "Del", "Del"),
+            Ctrl(c) => say!(lang, "Ctrl-{}", "Ctrl-{}", c.to_ascii_uppercase()),
+            Alt(c) => say!(lang, "Alt-{c}", "Alt-{c}"),
+            F(n) => say!(lang, "F{n}", "F{n}"),
         }
     }
 }
@@ -351,27 +410,29 @@ pub enum HelpNote {
     BoardNoPersonalData,
 }
 
-impl HelpNote {
-    /// The note in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
-        let (en, ru) = match self {
-            HelpNote::TicketLink => (
+impl Phrase for HelpNote {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
+        match self {
+            HelpNote::TicketLink => say!(
+                lang,
                 "a saved line links to the desk's current ticket",
                 "сохранённая строка связана с текущим талоном",
             ),
-            HelpNote::EitherLayout => (
+            HelpNote::EitherLayout => say!(
+                lang,
                 "letter keys work in either keyboard layout (a = ф)",
                 "буквы работают в любой раскладке (a = ф)",
             ),
-            HelpNote::BoardRefresh => (
+            HelpNote::BoardRefresh => say!(
+                lang,
                 "figures refresh whenever a desk or the door saves",
                 "цифры обновляются после каждой записи столов и входа",
             ),
-            HelpNote::BoardNoPersonalData => (
+            HelpNote::BoardNoPersonalData => say!(
+                lang,
                 "no personal data: counts, desks, regions, rule codes",
                 "без персональных данных: счёт, столы, регионы, правила",
             ),
-        };
-        lang.pick(en, ru)
+        }
     }
 }

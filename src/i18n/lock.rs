@@ -1,10 +1,12 @@
-//! Strings of the session PIN, the lock screen and the protection badges.
+//! Strings of the session PIN, the lock screen, the lead PIN prompt and the protection
+//! badges.
 
-use super::Lang;
+use super::{DbFailure, Lang, Phrase};
+use std::borrow::Cow;
 
-/// Fixed strings of the sign-in PIN and the lock screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LockText {
+/// What the sign-in PIN, the lock screen and the lead PIN prompt say.
+#[derive(Debug, Clone, Copy)]
+pub enum LockText<'a> {
     /// Label of the PIN field at sign-in.
     PinLabel,
     /// The PIN is not 4–8 digits.
@@ -19,81 +21,88 @@ pub enum LockText {
     TypeLeadPin,
     /// The passphrase (or lead PIN) was wrong.
     WrongPassphrase,
+    /// A wrong PIN, with how many tries are left before the passphrase is needed.
+    WrongPin(u32),
     /// Unlocked again.
     Unlocked,
     /// Badge of a plain (training) database on every screen.
     NotEncrypted,
     /// Badge once the campaign's `retain_until` day has come.
     WipeDue,
+    /// An automatic backup failed (why); the desk goes on working.
+    BackupFailed(&'a DbFailure),
+    /// The prompt for the lead PIN before a change to another desk's line, with a dot per
+    /// digit typed.
+    LeadPinPrompt {
+        /// The desk whose line it is.
+        desk: &'a str,
+        /// Digits typed so far.
+        typed: usize,
+    },
+    /// The lead PIN was wrong; nothing changed.
+    WrongLeadPin,
 }
 
-impl LockText {
-    /// The text in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
+impl Phrase for LockText<'_> {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
         use LockText::*;
-        let (en, ru) = match self {
-            PinLabel => ("PIN", "PIN"),
-            PinShape => (
+        match *self {
+            PinLabel => say!(lang, "PIN", "PIN"),
+            PinShape => say!(
+                lang,
                 "The session PIN must be 4 to 8 digits; you will type it to unlock this desk",
                 "PIN сеанса — от 4 до 8 цифр; им вы будете разблокировать стол",
             ),
-            Locked => ("Locked", "Заблокировано"),
-            TypePin => (
+            Locked => say!(lang, "Locked", "Заблокировано"),
+            TypePin => say!(
+                lang,
                 "Type the session PIN and press Enter",
                 "Введите PIN сеанса и нажмите Enter",
             ),
-            TypePassphrase => (
+            TypePassphrase => say!(
+                lang,
                 "Too many wrong PINs: type the database passphrase and press Enter",
                 "Слишком много неверных PIN: введите пароль базы и нажмите Enter",
             ),
-            TypeLeadPin => (
+            TypeLeadPin => say!(
+                lang,
                 "Too many wrong PINs: the shift lead types the lead PIN and presses Enter",
                 "Слишком много неверных PIN: руководитель смены вводит свой PIN и Enter",
             ),
-            WrongPassphrase => (
+            WrongPassphrase => say!(
+                lang,
                 "Wrong; ask the shift lead",
                 "Неверно; обратитесь к руководителю смены",
             ),
-            Unlocked => ("Unlocked", "Разблокировано"),
-            NotEncrypted => (" NOT ENCRYPTED ", " НЕ ЗАШИФРОВАНО "),
-            WipeDue => (" WIPE DUE: sigdesk wipe ", " ПОРА УДАЛИТЬ: sigdesk wipe "),
-        };
-        lang.pick(en, ru)
+            WrongPin(left) => say!(
+                lang,
+                "Wrong PIN; {left} tries left before the passphrase is needed",
+                "Неверный PIN; осталось попыток до ввода пароля: {left}",
+            ),
+            Unlocked => say!(lang, "Unlocked", "Разблокировано"),
+            NotEncrypted => say!(lang, " NOT ENCRYPTED ", " НЕ ЗАШИФРОВАНО "),
+            WipeDue => say!(
+                lang,
+                " WIPE DUE: sigdesk wipe ",
+                " ПОРА УДАЛИТЬ: sigdesk wipe "
+            ),
+            BackupFailed(why) => say!(
+                lang,
+                "Automatic backup failed: {}. Work goes on; check the backup disk (campaign backup_dir)",
+                "Автоматическая копия не сделана: {}. Работа продолжается; проверьте диск для копий (backup_dir)",
+                why.say(lang),
+            ),
+            LeadPinPrompt { desk, typed } => say!(
+                lang,
+                "Line of desk {desk}: the shift lead's PIN {}▏",
+                "Строка стола {desk}: PIN руководителя {}▏",
+                "•".repeat(typed),
+            ),
+            WrongLeadPin => say!(
+                lang,
+                "Wrong lead PIN; nothing changed",
+                "Неверный PIN руководителя; ничего не изменено",
+            ),
+        }
     }
-}
-
-/// A wrong PIN, with how many tries are left before the passphrase is needed.
-pub fn wrong_pin(lang: Lang, tries_left: u32) -> String {
-    lang.pick(
-        "Wrong PIN; {n} tries left before the passphrase is needed",
-        "Неверный PIN; осталось попыток до ввода пароля: {n}",
-    )
-    .replace("{n}", &tries_left.to_string())
-}
-
-/// An automatic backup failed; the desk goes on working.
-pub fn backup_failed(lang: Lang, reason: &str) -> String {
-    lang.pick(
-        "Automatic backup failed: {r}. Work goes on; check the backup disk (campaign backup_dir)",
-        "Автоматическая копия не сделана: {r}. Работа продолжается; проверьте диск для копий (backup_dir)",
-    )
-    .replace("{r}", reason)
-}
-
-/// The prompt for the lead PIN before a change to another desk's line.
-pub fn lead_pin_prompt(lang: Lang, desk: &str, typed_len: usize) -> String {
-    lang.pick(
-        "Line of desk {d}: the shift lead's PIN {p}",
-        "Строка стола {d}: PIN руководителя {p}",
-    )
-    .replace("{d}", desk)
-    .replace("{p}", &format!("{}▏", "•".repeat(typed_len)))
-}
-
-/// The lead PIN was wrong; nothing changed.
-pub fn wrong_lead_pin(lang: Lang) -> &'static str {
-    lang.pick(
-        "Wrong lead PIN; nothing changed",
-        "Неверный PIN руководителя; ничего не изменено",
-    )
 }

@@ -1,8 +1,9 @@
-//! Messages of the protection commands: passphrase and PIN prompts, audit, backup, verify,
-//! rekey, encrypt, wipe and retention.
+//! Messages of the protection commands: passphrase and PIN prompts, audit, backup, rekey,
+//! encrypt, wipe and retention.
 
-use super::Lang;
+use super::{Lang, Phrase};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// What a secret prompt asks for.
@@ -24,37 +25,6 @@ pub enum Prompt {
     RepeatLeadPin,
 }
 
-/// The text before a hidden input on the terminal.
-pub fn prompt(lang: Lang, prompt: Prompt, db: &Path) -> String {
-    let db = db.display();
-    match (prompt, lang) {
-        (Prompt::Passphrase, Lang::En) => format!("Passphrase for {db}: "),
-        (Prompt::Passphrase, Lang::Ru) => format!("Пароль базы {db}: "),
-        (Prompt::NewPassphrase, Lang::En) => format!(
-            "New database {db}: choose a passphrase (it encrypts the signers' data; lose it and the data is lost): "
-        ),
-        (Prompt::NewPassphrase, Lang::Ru) => format!(
-            "Новая база {db}: придумайте пароль (он шифрует данные подписантов; без него данные не открыть): "
-        ),
-        (Prompt::ChangedPassphrase, Lang::En) => format!("New passphrase for {db}: "),
-        (Prompt::ChangedPassphrase, Lang::Ru) => format!("Новый пароль базы {db}: "),
-        (Prompt::RepeatPassphrase, Lang::En) => "Type the passphrase again: ".into(),
-        (Prompt::RepeatPassphrase, Lang::Ru) => "Повторите пароль: ".into(),
-        (Prompt::LeadPin, Lang::En) => "Lead PIN: ".into(),
-        (Prompt::LeadPin, Lang::Ru) => "ПИН старшего: ".into(),
-        (Prompt::NewLeadPin, Lang::En) => {
-            "New lead PIN, 4 to 8 digits (needed for campaign settings and other lead actions): "
-                .into()
-        }
-        (Prompt::NewLeadPin, Lang::Ru) => {
-            "Новый ПИН старшего, от 4 до 8 цифр (нужен для настроек кампании и других действий старшего): "
-                .into()
-        }
-        (Prompt::RepeatLeadPin, Lang::En) => "Type the PIN again: ".into(),
-        (Prompt::RepeatLeadPin, Lang::Ru) => "Повторите ПИН: ".into(),
-    }
-}
-
 /// Why a secret typed twice on the terminal was not taken (asked again after this).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Retry {
@@ -67,139 +37,221 @@ pub enum Retry {
 }
 
 /// The line shown before asking again.
-pub fn retry(lang: Lang, why: Retry) -> &'static str {
-    match why {
-        Retry::Empty => lang.pick(
-            "Empty: type at least one character.",
-            "Пусто: введите хотя бы один символ.",
-        ),
-        Retry::Mismatch => lang.pick(
-            "The two do not match; type them again.",
-            "Введённые значения не совпадают; введите ещё раз.",
-        ),
-        Retry::PinShape => lang.pick(
-            "A lead PIN is 4 to 8 digits; type it again.",
-            "ПИН старшего — от 4 до 8 цифр; введите ещё раз.",
-        ),
-    }
-}
-
-/// `wipe` asks to type the point name.
-pub fn wipe_question(lang: Lang, point: &str, db: &Path) -> String {
-    match lang {
-        Lang::En => format!(
-            "This deletes {} and every backup of it. Type the point name `{point}` to go on: ",
-            db.display()
-        ),
-        Lang::Ru => format!(
-            "Будут удалены {} и все её резервные копии. Введите название точки `{point}`, чтобы продолжить: ",
-            db.display()
-        ),
-    }
-}
-
-/// One file `wipe` deleted.
-pub fn wiped_file(lang: Lang, path: &Path) -> String {
-    format!("{} {}", lang.pick("deleted", "удалён"), path.display())
-}
-
-/// The closing line of `wipe`.
-pub fn wiped(lang: Lang, files: usize) -> String {
-    match lang {
-        Lang::En => format!(
-            "wiped: {files} file(s) deleted. Copies elsewhere (exports, USB sticks, disk snapshots) are not touched"
-        ),
-        Lang::Ru => format!(
-            "стёрто файлов: {files}. Копии в других местах (выгрузки, флешки, снимки диска) не затронуты"
-        ),
-    }
-}
-
-/// The reminder every command prints once `retain_until` has come.
-pub fn retention_reminder(lang: Lang, until: NaiveDate) -> String {
-    match lang {
-        Lang::En => format!(
-            "sigdesk: REMINDER: the data was to be kept until {until}; hand it over and wipe it with `sigdesk wipe`"
-        ),
-        Lang::Ru => format!(
-            "sigdesk: НАПОМИНАНИЕ: данные хранятся до {until}; передайте их и сотрите командой `sigdesk wipe`"
-        ),
-    }
-}
-
-/// The `check` report line when retention has run out.
-pub fn retention_defect(lang: Lang, until: NaiveDate) -> String {
-    match lang {
-        Lang::En => format!(
-            "\nretention (error): the data is kept past retain_until = {until}; wipe it with `sigdesk wipe`"
-        ),
-        Lang::Ru => format!(
-            "\nretention (ошибка): данные хранятся дольше retain_until = {until}; сотрите их командой `sigdesk wipe`"
-        ),
-    }
-}
-
-/// `backup` finished.
-pub fn backup_written(lang: Lang, out: &Path, encrypted: bool) -> String {
-    let out = out.display();
-    match (lang, encrypted) {
-        (Lang::En, true) => format!("backup written to {out} (encrypted with the same passphrase)"),
-        (Lang::Ru, true) => {
-            format!("резервная копия записана в {out} (зашифрована тем же паролем)")
+impl Phrase for Retry {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
+        match self {
+            Retry::Empty => say!(
+                lang,
+                "Empty: type at least one character.",
+                "Пусто: введите хотя бы один символ.",
+            ),
+            Retry::Mismatch => say!(
+                lang,
+                "The two do not match; type them again.",
+                "Введённые значения не совпадают; введите ещё раз.",
+            ),
+            Retry::PinShape => say!(
+                lang,
+                "A lead PIN is 4 to 8 digits; type it again.",
+                "ПИН старшего — от 4 до 8 цифр; введите ещё раз.",
+            ),
         }
-        (Lang::En, false) => format!(
-            "backup written to {out}. WARNING: this database is NOT encrypted, nor is the copy"
-        ),
-        (Lang::Ru, false) => format!(
-            "резервная копия записана в {out}. ВНИМАНИЕ: эта база НЕ зашифрована, копия тоже"
-        ),
     }
 }
 
-/// `rekey` finished.
-pub fn rekeyed(lang: Lang, db: &Path) -> String {
-    match lang {
-        Lang::En => format!(
-            "passphrase of {} changed; old backups still open with the old passphrase",
-            db.display()
-        ),
-        Lang::Ru => format!(
-            "пароль базы {} изменён; старые резервные копии открываются старым паролем",
-            db.display()
-        ),
+/// What the protection commands say.
+#[derive(Debug, Clone, Copy)]
+pub enum ProtectText<'a> {
+    /// The text before a hidden input on the terminal.
+    Ask {
+        /// What is asked for.
+        prompt: Prompt,
+        /// The database it is for.
+        db: &'a Path,
+    },
+    /// `wipe` asks to type the point name.
+    WipeQuestion {
+        /// The point name.
+        point: &'a str,
+        /// The database.
+        db: &'a Path,
+    },
+    /// `wipe` got another name than the point's.
+    NotThePoint {
+        /// What was typed.
+        typed: &'a str,
+        /// The database.
+        db: &'a Path,
+    },
+    /// `wipe` without `--confirm` and without a terminal.
+    WipeNeedsPoint,
+    /// A file `wipe` could not delete.
+    CannotDelete(&'a Path),
+    /// One file `wipe` deleted.
+    WipedFile(&'a Path),
+    /// The closing line of `wipe`: this many files deleted.
+    Wiped(usize),
+    /// The reminder every command prints once `retain_until` has come.
+    RetentionReminder(NaiveDate),
+    /// The `check` report line when retention has run out.
+    RetentionDefect(NaiveDate),
+    /// `backup` finished.
+    BackupWritten {
+        /// The copy.
+        out: &'a Path,
+        /// Whether it is encrypted.
+        encrypted: bool,
+    },
+    /// `rekey` finished.
+    Rekeyed(&'a Path),
+    /// `encrypt` on a database that is encrypted already.
+    AlreadyEncrypted(&'a Path),
+    /// `encrypt` finished.
+    Encrypted(&'a Path),
+    /// `lead-pin` finished.
+    LeadPinSet,
+    /// A lead action refused: the lead PIN typed was wrong.
+    WrongLeadPin,
+    /// `audit --since` that is neither a date nor a time.
+    SinceUnreadable(&'a str),
+    /// Column of `audit`.
+    ColTime,
+    /// Column of `audit`.
+    ColDesk,
+    /// Column of `audit`.
+    ColOperator,
+    /// Column of `audit`.
+    ColAction,
+    /// Column of `audit`.
+    ColEntry,
+    /// Column of `audit`.
+    ColDetails,
+}
+
+impl Phrase for ProtectText<'_> {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
+        use ProtectText::*;
+        match *self {
+            Ask { prompt, db } => ask(lang, prompt, &db.display().to_string()),
+            WipeQuestion { point, db } => say!(
+                lang,
+                "This deletes {} and every backup of it. Type the point name `{point}` to go on: ",
+                "Будут удалены {} и все её резервные копии. Введите название точки `{point}`, чтобы продолжить: ",
+                db.display(),
+            ),
+            // These refusals have no Russian yet: the same words in both languages.
+            NotThePoint { typed, db } => say!(
+                lang,
+                "`{typed}` is not the point name of {} (`campaign show` lists it); nothing was deleted",
+                "`{typed}` is not the point name of {} (`campaign show` lists it); nothing was deleted",
+                db.display(),
+            ),
+            WipeNeedsPoint => say!(
+                lang,
+                "wipe needs the point name: add --confirm POINT (there is no terminal to ask on)",
+                "wipe needs the point name: add --confirm POINT (there is no terminal to ask on)",
+            ),
+            CannotDelete(path) => {
+                say!(lang, "cannot delete {}", "cannot delete {}", path.display())
+            }
+            WipedFile(path) => say!(lang, "deleted {}", "удалён {}", path.display()),
+            Wiped(files) => say!(
+                lang,
+                "wiped: {files} file(s) deleted. Copies elsewhere (exports, USB sticks, disk snapshots) are not touched",
+                "стёрто файлов: {files}. Копии в других местах (выгрузки, флешки, снимки диска) не затронуты",
+            ),
+            RetentionReminder(until) => say!(
+                lang,
+                "sigdesk: REMINDER: the data was to be kept until {until}; hand it over and wipe it with `sigdesk wipe`",
+                "sigdesk: НАПОМИНАНИЕ: данные хранятся до {until}; передайте их и сотрите командой `sigdesk wipe`",
+            ),
+            RetentionDefect(until) => say!(
+                lang,
+                "\nretention (error): the data is kept past retain_until = {until}; wipe it with `sigdesk wipe`",
+                "\nretention (ошибка): данные хранятся дольше retain_until = {until}; сотрите их командой `sigdesk wipe`",
+            ),
+            BackupWritten {
+                out,
+                encrypted: true,
+            } => say!(
+                lang,
+                "backup written to {} (encrypted with the same passphrase)",
+                "резервная копия записана в {} (зашифрована тем же паролем)",
+                out.display(),
+            ),
+            BackupWritten {
+                out,
+                encrypted: false,
+            } => say!(
+                lang,
+                "backup written to {}. WARNING: this database is NOT encrypted, nor is the copy",
+                "резервная копия записана в {}. ВНИМАНИЕ: эта база НЕ зашифрована, копия тоже",
+                out.display(),
+            ),
+            Rekeyed(db) => say!(
+                lang,
+                "passphrase of {} changed; old backups still open with the old passphrase",
+                "пароль базы {} изменён; старые резервные копии открываются старым паролем",
+                db.display(),
+            ),
+            AlreadyEncrypted(db) => say!(
+                lang,
+                "{} is already encrypted; `sigdesk rekey` changes its passphrase",
+                "{} is already encrypted; `sigdesk rekey` changes its passphrase",
+                db.display(),
+            ),
+            Encrypted(db) => say!(
+                lang,
+                "{} is now encrypted; copies made before (backups, exports) are not",
+                "база {} теперь зашифрована; сделанные раньше копии (резервные, выгрузки) — нет",
+                db.display(),
+            ),
+            LeadPinSet => say!(lang, "lead PIN set", "ПИН старшего установлен"),
+            WrongLeadPin => say!(
+                lang,
+                "wrong lead PIN; nothing was changed",
+                "wrong lead PIN; nothing was changed",
+            ),
+            SinceUnreadable(text) => say!(
+                lang,
+                "--since `{text}` is neither a date (2024-03-10) nor an RFC 3339 time (2024-03-10T09:30:00+03:00)",
+                "--since `{text}` is neither a date (2024-03-10) nor an RFC 3339 time (2024-03-10T09:30:00+03:00)",
+            ),
+            ColTime => say!(lang, "time", "время"),
+            ColDesk => say!(lang, "desk", "стол"),
+            ColOperator => say!(lang, "operator", "оператор"),
+            ColAction => say!(lang, "action", "действие"),
+            ColEntry => say!(lang, "entry", "запись"),
+            ColDetails => say!(lang, "details", "подробности"),
+        }
     }
 }
 
-/// `encrypt` finished.
-pub fn encrypted(lang: Lang, db: &Path) -> String {
-    match lang {
-        Lang::En => format!(
-            "{} is now encrypted; copies made before (backups, exports) are not",
-            db.display()
+/// The text before a hidden input on the terminal, for database `db`.
+fn ask(lang: Lang, prompt: Prompt, db: &str) -> Cow<'static, str> {
+    match prompt {
+        Prompt::Passphrase => say!(lang, "Passphrase for {db}: ", "Пароль базы {db}: "),
+        Prompt::NewPassphrase => say!(
+            lang,
+            "New database {db}: choose a passphrase (it encrypts the signers' data; lose it and the data is lost): ",
+            "Новая база {db}: придумайте пароль (он шифрует данные подписантов; без него данные не открыть): ",
         ),
-        Lang::Ru => format!(
-            "база {} теперь зашифрована; сделанные раньше копии (резервные, выгрузки) — нет",
-            db.display()
+        Prompt::ChangedPassphrase => {
+            say!(
+                lang,
+                "New passphrase for {db}: ",
+                "Новый пароль базы {db}: "
+            )
+        }
+        Prompt::RepeatPassphrase => {
+            say!(lang, "Type the passphrase again: ", "Повторите пароль: ")
+        }
+        Prompt::LeadPin => say!(lang, "Lead PIN: ", "ПИН старшего: "),
+        Prompt::NewLeadPin => say!(
+            lang,
+            "New lead PIN, 4 to 8 digits (needed for campaign settings and other lead actions): ",
+            "Новый ПИН старшего, от 4 до 8 цифр (нужен для настроек кампании и других действий старшего): ",
         ),
-    }
-}
-
-/// `lead-pin` finished.
-pub fn lead_pin_set(lang: Lang) -> &'static str {
-    lang.pick("lead PIN set", "ПИН старшего установлен")
-}
-
-/// Column titles of `audit`: time, desk, operator, action, entry, details.
-pub fn audit_titles(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::En => ["time", "desk", "operator", "action", "entry", "details"],
-        Lang::Ru => [
-            "время",
-            "стол",
-            "оператор",
-            "действие",
-            "запись",
-            "подробности",
-        ],
+        Prompt::RepeatLeadPin => say!(lang, "Type the PIN again: ", "Повторите ПИН: "),
     }
 }

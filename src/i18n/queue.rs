@@ -1,10 +1,12 @@
 //! Strings of the queue, the door and the ticket line of the desk.
 
-use super::Lang;
+use super::{Lang, Phrase};
+use crate::domain::queue::{QueueFigures, ticket_label};
+use std::borrow::Cow;
 
-/// Fixed strings of the queue and door screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QueueText {
+/// What the queue and door screens say.
+#[derive(Debug, Clone, Copy)]
+pub enum QueueText<'a> {
     /// Door screen title.
     DoorTitle,
     /// Queue screen title.
@@ -37,10 +39,20 @@ pub enum QueueText {
     NoShowRate,
     /// Label of today's issued/served/left counts.
     Today,
+    /// Today's issued, served, no-show and left counts: the queue screen's line
+    /// (`labelled` with "Today"), or the bare counts of `sigdesk stats`.
+    TodayCounts {
+        /// The figures.
+        figures: &'a QueueFigures,
+        /// With the "Today" label in front.
+        labelled: bool,
+    },
     /// Title of the arrivals/served chart.
     Chart,
     /// Title of the desks table.
     Desks,
+    /// Header of the queue screen's desks table.
+    DesksHeader,
     /// Title of the ticket list.
     Tickets,
     /// Nobody is waiting (not an error).
@@ -61,155 +73,234 @@ pub enum QueueText {
     StatusServing,
     /// Nothing to recall or mark on the selected row.
     NothingSelected,
+    /// A wait or service time: "< 1 min", "12 min", "2 h 05 min".
+    Duration(u32),
+    /// After a call: what happened to the previous ticket, and the one called now.
+    CalledNext {
+        /// The previous ticket and whether it was served (false: no-show).
+        finished: Option<(u32, bool)>,
+        /// The ticket called, `None` when nobody waits.
+        called: Option<u32>,
+    },
+    /// The door issued a ticket; this many wait now.
+    Issued {
+        /// Its number.
+        number: u32,
+        /// People waiting.
+        waiting: u32,
+    },
+    /// The door's undo: taken back (`done`), or already called.
+    Undone {
+        /// The ticket.
+        number: u32,
+        /// Whether it was taken back.
+        done: bool,
+    },
+    /// Undo asked for too late.
+    UndoTooLate(u32),
+    /// A recall (`recall`) or walkout was done, or could not be.
+    Moved {
+        /// A recall (else a walkout).
+        recall: bool,
+        /// The ticket.
+        number: u32,
+        /// Whether it was done.
+        done: bool,
+    },
+    /// A typed ticket number that is not a number.
+    NotATicket(&'a str),
+    /// The desk's ticket on the top line: "ticket 017".
+    TicketOnTop(Option<u32>),
+    /// The queue length on the top line: "5 waiting".
+    WaitingOnTop(u32),
 }
 
-impl QueueText {
-    /// The text in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
+impl Phrase for QueueText<'_> {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
         use QueueText::*;
-        let (en, ru) = match self {
-            DoorTitle => ("Door", "Вход"),
-            QueueTitle => ("Queue", "Очередь"),
-            YourNumber => ("Your number", "Ваш номер"),
-            NoneIssued => (
+        match *self {
+            DoorTitle => say!(lang, "Door", "Вход"),
+            QueueTitle => say!(lang, "Queue", "Очередь"),
+            YourNumber => say!(lang, "Your number", "Ваш номер"),
+            NoneIssued => say!(
+                lang,
                 "Space or Enter gives the next number",
                 "Пробел или Enter выдаёт следующий номер",
             ),
-            Waiting => ("Waiting", "Ждут"),
-            Eta => ("Expected wait", "Ожидание"),
-            NoEstimate => ("not known yet", "пока неизвестно"),
-            Called => ("Called", "Вызваны"),
-            NoneCalled => ("Nobody called yet", "Пока никого не вызвали"),
-            LongestWait => ("Longest wait", "Дольше всех ждёт"),
-            MedianWait => ("Median wait (1 h)", "Медиана ожидания (1 ч)"),
-            ServiceTime => ("Service time (30 min)", "Время приёма (30 мин)"),
-            ActiveDesks => ("Active desks", "Работают столов"),
-            ServedPerHour => ("Served last hour", "Принято за час"),
-            NoShowRate => ("No-show rate", "Не подошли"),
-            Today => ("Today", "Сегодня"),
-            Chart => (
+            Waiting => say!(lang, "Waiting", "Ждут"),
+            Eta => say!(lang, "Expected wait", "Ожидание"),
+            NoEstimate => say!(lang, "not known yet", "пока неизвестно"),
+            Called => say!(lang, "Called", "Вызваны"),
+            NoneCalled => say!(lang, "Nobody called yet", "Пока никого не вызвали"),
+            LongestWait => say!(lang, "Longest wait", "Дольше всех ждёт"),
+            MedianWait => say!(lang, "Median wait (1 h)", "Медиана ожидания (1 ч)"),
+            ServiceTime => say!(lang, "Service time (30 min)", "Время приёма (30 мин)"),
+            ActiveDesks => say!(lang, "Active desks", "Работают столов"),
+            ServedPerHour => say!(lang, "Served last hour", "Принято за час"),
+            NoShowRate => say!(lang, "No-show rate", "Не подошли"),
+            Today => say!(lang, "Today", "Сегодня"),
+            TodayCounts {
+                figures: q,
+                labelled,
+            } => {
+                let (i, s, n, l) = (
+                    q.issued_today,
+                    q.served_today,
+                    q.no_shows_today,
+                    q.left_today,
+                );
+                if !labelled {
+                    return say!(
+                        lang,
+                        "{i} issued · {s} served · {n} no-show · {l} left",
+                        "{i} выдано · {s} принято · {n} не подошли · {l} ушли",
+                    );
+                }
+                let label = Today.say(lang);
+                say!(
+                    lang,
+                    " {label}: {i} issued · {s} served · {n} no-show · {l} left",
+                    " {label}: выдано {i} · принято {s} · не подошли {n} · ушли {l}",
+                )
+            }
+            Chart => say!(
+                lang,
                 "Arrivals (yellow) and served (green) per 10 min",
                 "Пришли (жёлтые) и приняты (зелёные) за 10 мин",
             ),
-            Desks => ("Desks", "Столы"),
-            Tickets => ("Tickets", "Талоны"),
-            NobodyWaiting => ("Nobody waiting", "Никто не ждёт"),
-            SaveFirst => (
+            Desks => say!(lang, "Desks", "Столы"),
+            DesksHeader => say!(
+                lang,
+                " desk      ticket served per person",
+                " стол       талон принято на чел.",
+            ),
+            Tickets => say!(lang, "Tickets", "Талоны"),
+            NobodyWaiting => say!(lang, "Nobody waiting", "Никто не ждёт"),
+            SaveFirst => say!(
+                lang,
                 "A signer is still on the form: save it (Ctrl-S) or clear it (Esc) before calling the next ticket",
                 "В форме ещё подписант: сохраните (Ctrl-S) или очистите (Esc), потом вызывайте следующего",
             ),
-            LeavingPrompt => ("Number of the person who left: ", "Номер ушедшего: "),
-            NoTicket => ("no ticket", "нет талона"),
-            StatusWaiting => ("waiting", "ждёт"),
-            StatusRecalled => ("recalled", "возвращён"),
-            StatusNoShow => ("no-show", "не подошёл"),
-            StatusServing => ("at desk", "у стола"),
-            NothingSelected => (
+            LeavingPrompt => say!(lang, "Number of the person who left: ", "Номер ушедшего: "),
+            NoTicket => say!(lang, "no ticket", "нет талона"),
+            StatusWaiting => say!(lang, "waiting", "ждёт"),
+            StatusRecalled => say!(lang, "recalled", "возвращён"),
+            StatusNoShow => say!(lang, "no-show", "не подошёл"),
+            StatusServing => say!(lang, "at desk", "у стола"),
+            NothingSelected => say!(
+                lang,
                 "Select a waiting ticket (l) or a no-show (r) first",
                 "Сначала выберите ждущий талон (l) или неподошедший (r)",
             ),
-        };
-        lang.pick(en, ru)
+            Duration(secs) => {
+                let minutes = secs / 60;
+                match (minutes / 60, minutes % 60) {
+                    (0, 0) => say!(lang, "< 1 min", "< 1 мин"),
+                    (0, m) => say!(lang, "{m} min", "{m} мин"),
+                    (h, m) => say!(lang, "{h} h {m:02} min", "{h} ч {m:02} мин"),
+                }
+            }
+            CalledNext { finished, called } => {
+                let before = match finished {
+                    Some((n, true)) => say!(lang, "{} done · ", "{} принят · ", ticket_label(n)),
+                    Some((n, false)) => {
+                        say!(lang, "{} no-show · ", "{} не подошёл · ", ticket_label(n))
+                    }
+                    None => Cow::Borrowed(""),
+                };
+                let after = match called {
+                    Some(n) => say!(lang, "now serving {}", "вызван {}", ticket_label(n)),
+                    None => NobodyWaiting.say(lang),
+                };
+                Cow::Owned(before.into_owned() + &after)
+            }
+            Issued { number, waiting } => say!(
+                lang,
+                "Ticket {} issued · {waiting} waiting",
+                "Выдан талон {} · ждут {waiting}",
+                ticket_label(number),
+            ),
+            Undone { number, done: true } => say!(
+                lang,
+                "Ticket {} taken back; it will be issued again",
+                "Талон {} отменён; номер выдадут снова",
+                ticket_label(number),
+            ),
+            Undone {
+                number,
+                done: false,
+            } => say!(
+                lang,
+                "Ticket {} was already called and cannot be undone",
+                "Талон {} уже вызван, отменить нельзя",
+                ticket_label(number),
+            ),
+            UndoTooLate(number) => say!(
+                lang,
+                "Too late to undo ticket {} (more than 30 s ago); mark it as left with l instead",
+                "Отменить талон {} уже нельзя (прошло больше 30 с); отметьте «ушёл» клавишей l",
+                ticket_label(number),
+            ),
+            Moved {
+                recall,
+                number,
+                done,
+            } => moved(lang, recall, &ticket_label(number), done),
+            NotATicket(typed) => say!(
+                lang,
+                "`{typed}` is not a ticket number; type the digits on the ticket, e.g. 17",
+                "`{typed}` — не номер талона; введите цифры с талона, например 17",
+            ),
+            TicketOnTop(Some(n)) => say!(lang, "ticket {}", "талон {}", ticket_label(n)),
+            TicketOnTop(None) => NoTicket.say(lang),
+            WaitingOnTop(waiting) => say!(lang, "{waiting} waiting", "ждут {waiting}"),
+        }
     }
 }
 
-/// "Now serving 017" after a call, with what happened to the previous ticket.
-pub fn called(lang: Lang, finished: Option<(u32, bool)>, called: Option<u32>) -> String {
-    let before = match finished {
-        Some((_, true)) => lang.pick("{n} done · ", "{n} принят · "),
-        Some((_, false)) => lang.pick("{n} no-show · ", "{n} не подошёл · "),
-        None => "",
-    }
-    .replace("{n}", &label(finished.map_or(0, |f| f.0)));
-    let after = match called {
-        Some(n) => lang
-            .pick("now serving {n}", "вызван {n}")
-            .replace("{n}", &label(n)),
-        None => QueueText::NobodyWaiting.text(lang).to_string(),
-    };
-    before + &after
-}
-
-/// "Ticket 017 issued" at the door.
-pub fn issued(lang: Lang, number: u32, waiting: u32) -> String {
-    lang.pick(
-        "Ticket {n} issued · {w} waiting",
-        "Выдан талон {n} · ждут {w}",
-    )
-    .replace("{n}", &label(number))
-    .replace("{w}", &waiting.to_string())
-}
-
-/// The door's undo: taken back, or already called.
-pub fn undone(lang: Lang, number: u32, done: bool) -> String {
-    let text = if done {
-        lang.pick(
-            "Ticket {n} taken back; it will be issued again",
-            "Талон {n} отменён; номер выдадут снова",
-        )
-    } else {
-        lang.pick(
-            "Ticket {n} was already called and cannot be undone",
-            "Талон {n} уже вызван, отменить нельзя",
-        )
-    };
-    text.replace("{n}", &label(number))
-}
-
-/// Undo asked for too late.
-pub fn undo_too_late(lang: Lang, number: u32) -> String {
-    lang.pick(
-        "Too late to undo ticket {n} (more than 30 s ago); mark it as left with l instead",
-        "Отменить талон {n} уже нельзя (прошло больше 30 с); отметьте «ушёл» клавишей l",
-    )
-    .replace("{n}", &label(number))
-}
-
-/// A recall or walkout was done, or could not be.
-pub fn moved(lang: Lang, recall: bool, number: u32, done: bool) -> String {
-    let text = match (recall, done) {
-        (true, true) => lang.pick(
+/// A recall or walkout of ticket `n`, done or not.
+fn moved(lang: Lang, recall: bool, n: &str, done: bool) -> Cow<'static, str> {
+    match (recall, done) {
+        (true, true) => say!(
+            lang,
             "Ticket {n} recalled: it is called next",
             "Талон {n} возвращён: его вызовут следующим",
         ),
-        (true, false) => lang.pick(
+        (true, false) => say!(
+            lang,
             "Ticket {n} is not a no-show any more; nothing changed",
             "Талон {n} уже не «не подошёл»; ничего не изменено",
         ),
-        (false, true) => lang.pick("Ticket {n} marked as left", "Талон {n} отмечен: ушёл"),
-        (false, false) => lang.pick(
+        (false, true) => say!(lang, "Ticket {n} marked as left", "Талон {n} отмечен: ушёл"),
+        (false, false) => say!(
+            lang,
             "Ticket {n} is not waiting today; only a waiting ticket can be marked as left",
             "Талон {n} сегодня не ждёт; «ушёл» можно отметить только ждущему",
         ),
-    };
-    text.replace("{n}", &label(number))
-}
-
-/// A typed ticket number that is not a number.
-pub fn not_a_ticket(lang: Lang, typed: &str) -> String {
-    lang.pick(
-        "`{t}` is not a ticket number; type the digits on the ticket, e.g. 17",
-        "`{t}` — не номер талона; введите цифры с талона, например 17",
-    )
-    .replace("{t}", typed)
-}
-
-/// The desk's ticket on the top line: "ticket 017".
-pub fn ticket_on_top(lang: Lang, number: Option<u32>) -> String {
-    match number {
-        Some(n) => lang
-            .pick("ticket {n}", "талон {n}")
-            .replace("{n}", &label(n)),
-        None => QueueText::NoTicket.text(lang).to_string(),
     }
 }
 
-/// The queue length on the top line: "5 waiting".
-pub fn waiting_on_top(lang: Lang, waiting: u32) -> String {
-    lang.pick("{w} waiting", "ждут {w}")
-        .replace("{w}", &waiting.to_string())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn label(n: u32) -> String {
-    crate::domain::queue::ticket_label(n)
+    #[test]
+    fn durations_read_in_whole_minutes() {
+        let rows = [
+            (0, "< 1 min", "< 1 мин"),
+            (59, "< 1 min", "< 1 мин"),
+            (60, "1 min", "1 мин"),
+            (239, "3 min", "3 мин"),
+            (240, "4 min", "4 мин"),
+            (3599, "59 min", "59 мин"),
+            (3600, "1 h 00 min", "1 ч 00 мин"),
+            (3900, "1 h 05 min", "1 ч 05 мин"),
+            (36_000 + 43 * 60, "10 h 43 min", "10 ч 43 мин"),
+            (u32::MAX, "1193046 h 28 min", "1193046 ч 28 мин"),
+        ];
+        for (secs, en, ru) in rows {
+            assert_eq!(Lang::En.t(QueueText::Duration(secs)), en, "{secs}");
+            assert_eq!(Lang::Ru.t(QueueText::Duration(secs)), ru, "{secs}");
+        }
+    }
 }

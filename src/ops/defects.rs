@@ -3,8 +3,7 @@
 
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{Campaign, Entry, Finding, RegionCatalog, Severity};
-use crate::i18n::lead::{region_label, sheet_problem};
-use crate::i18n::{Lang, problem_message};
+use crate::i18n::{Lang, RegionText, SheetText};
 use crate::ops::sheets::sheet_statuses;
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
@@ -81,7 +80,7 @@ pub fn check_all(
                     line: Some(e.line),
                     desk: e.desk.clone(),
                     severity: f.severity,
-                    message: problem_message(lang, &f.problem),
+                    message: lang.t(&f.problem).into_owned(),
                 });
         }
         *counts.entry(e.signer.region_code.clone()).or_default() += 1;
@@ -104,7 +103,11 @@ fn add_sheet_defects(
     for status in sheet_statuses(store, campaign, today)? {
         report.sheets_checked += 1;
         let s = &status.sheet;
-        let region = region_label(lang, regions, &s.region_code, &s.abroad_country);
+        let region = &lang.t(RegionText::Label {
+            regions,
+            code: &s.region_code,
+            country: &s.abroad_country,
+        });
         for problem in &status.problems {
             report
                 .by_code
@@ -117,7 +120,13 @@ fn add_sheet_defects(
                     line: None,
                     desk: s.desk.clone(),
                     severity: problem.severity(),
-                    message: sheet_problem(lang, s.number, &region, problem),
+                    message: lang
+                        .t(SheetText::Problem {
+                            number: s.number,
+                            region,
+                            problem,
+                        })
+                        .into_owned(),
                 });
         }
     }

@@ -2,33 +2,19 @@
 //! it is kept, and the risk. Built in (`assets/notice.*.md`) or the campaign's `notice_file`.
 
 use crate::domain::Campaign;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, NoticeText};
 use anyhow::Context;
-
-/// The built-in English notice.
-pub const NOTICE_EN: &str = include_str!("../../assets/notice.en.md");
-/// The built-in Russian notice.
-pub const NOTICE_RU: &str = include_str!("../../assets/notice.ru.md");
 
 /// The notice in `lang`, or the campaign's `notice_file` when set (one file for every
 /// language). `{point}` becomes the point name and `{until}` how long the data is kept.
 pub fn notice_text(lang: Lang, campaign: &Campaign) -> anyhow::Result<String> {
     let template = if campaign.notice_file.is_empty() {
-        lang.pick(NOTICE_EN, NOTICE_RU).to_string()
+        lang.t(NoticeText::BuiltIn).into_owned()
     } else {
-        std::fs::read_to_string(&campaign.notice_file).with_context(|| {
-            format!(
-                "cannot read the notice file {} (campaign setting notice_file); fix the path or set it empty for the built-in notice",
-                campaign.notice_file
-            )
-        })?
+        std::fs::read_to_string(&campaign.notice_file)
+            .with_context(|| lang.t(NoticeText::Unreadable(&campaign.notice_file)))?
     };
-    let until = match (campaign.retain_until, lang) {
-        (Some(date), Lang::En) => format!("until {}", date.format("%d.%m.%Y")),
-        (Some(date), Lang::Ru) => format!("до {}", date.format("%d.%m.%Y")),
-        (None, Lang::En) => "until the sheets are submitted".to_string(),
-        (None, Lang::Ru) => "до сдачи подписных листов".to_string(),
-    };
+    let until = lang.t(NoticeText::Until(campaign.retain_until));
     Ok(template
         .replace("{point}", &campaign.point)
         .replace("{until}", &until))

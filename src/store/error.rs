@@ -1,25 +1,26 @@
-//! Store errors, in the user's terms.
+//! Store errors, in the user's terms: each names a [`DbFailure`] (its words live in
+//! i18n); the command line prints it in English with the flag that fixes it, a screen in
+//! the operator's language.
 
 use crate::domain::EntrySummary;
+use crate::i18n::{DbFailure, Lang, OnCommandLine};
+use std::fmt;
 use std::path::Path;
 
 /// What went wrong talking to the database.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
     /// The file exists but is not a sigdesk (SQLite) database.
-    #[error("{path} is not a sigdesk database (or it is encrypted); check the --db path")]
     NotADatabase {
         /// The file.
         path: String,
     },
     /// An existing database was expected and there is none.
-    #[error("there is no database at {path}; check the --db path")]
     NoDatabase {
         /// The file.
         path: String,
     },
     /// The file or its folder cannot be written.
-    #[error("cannot open {path} for writing: {reason}; check the folder exists and is writable")]
     CannotOpen {
         /// The file.
         path: String,
@@ -27,12 +28,8 @@ pub enum StoreError {
         reason: String,
     },
     /// Another process held the write lock for longer than the busy timeout.
-    #[error("the database is busy (another desk is writing); try again in a moment")]
     Busy,
     /// The database was written by a newer sigdesk.
-    #[error(
-        "the database has schema version {found}, newer than this sigdesk ({supported}); update sigdesk"
-    )]
     TooNew {
         /// Version in the file.
         found: i64,
@@ -40,71 +37,47 @@ pub enum StoreError {
         supported: i64,
     },
     /// Another valid entry already has this document.
-    #[error("document already entered: sheet {} line {} at desk {}", .0.sheet, .0.line, .0.desk)]
     DuplicateDocument(EntrySummary),
     /// The entry asked for does not exist.
-    #[error("no entry with id {0}")]
     NoSuchEntry(String),
     /// An edit tried to move an entry to another region (its paper sheet is headed with one).
-    #[error(
-        "the sheet of this entry is headed with region {sheet_region}; void it and enter the signer again on a sheet of the new region"
-    )]
     RegionChange {
         /// Region of the sheet.
         sheet_region: String,
     },
     /// The entry is voided already.
-    #[error("this entry is already voided")]
     AlreadyVoided,
     /// A stored value could not be read back (a damaged or hand-edited database).
-    #[error("damaged value in the database: {0}")]
     Damaged(String),
     /// The file is encrypted but was opened as a plain (training) database.
-    #[error(
-        "{path} is encrypted; open it without --no-encrypt and give its passphrase (SIGDESK_PASSPHRASE, --passphrase-file or the terminal)"
-    )]
     IsEncrypted {
         /// The file.
         path: String,
     },
     /// The file is a plain database but a passphrase was given.
-    #[error(
-        "{path} is not encrypted (a training database); open it with --no-encrypt, or encrypt it with `sigdesk --db {path} encrypt`"
-    )]
     NotEncrypted {
         /// The file.
         path: String,
     },
     /// The passphrase does not open the file.
-    #[error("wrong passphrase for {path} (or the file is damaged); nothing was changed, try again")]
     WrongPassphrase {
         /// The file.
         path: String,
     },
     /// An empty passphrase was given.
-    #[error("the passphrase is empty; type at least one character")]
     EmptyPassphrase,
     /// The database has no lead PIN yet.
-    #[error("this database has no lead PIN; set one with `sigdesk lead-pin`")]
     NoLeadPin,
     /// A lead PIN of the wrong shape.
-    #[error("the lead PIN must be 4 to 8 digits")]
     BadLeadPin,
     /// Another connection keeps the database open while it must be alone (rekey, encrypt).
-    #[error(
-        "{path} is open in another sigdesk (a desk, door or board); close them all and try again"
-    )]
     InUse {
         /// The file.
         path: String,
     },
     /// An automatic backup was asked for but no folder is set.
-    #[error(
-        "no backup folder is set; set one with `sigdesk campaign set backup_dir /absolute/path`"
-    )]
     NoBackupDir,
     /// Any other SQLite failure.
-    #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
 
@@ -133,5 +106,88 @@ impl StoreError {
             },
             _ => StoreError::from(e),
         }
+    }
+}
+
+impl StoreError {
+    /// What went wrong as plain data: a screen keeps it and says it in its language.
+    pub fn failure(&self) -> DbFailure {
+        let path = |path: &String| path.clone();
+        match self {
+            StoreError::NotADatabase { path: p } => DbFailure::NotADatabase { path: path(p) },
+            StoreError::NoDatabase { path: p } => DbFailure::NoDatabase { path: path(p) },
+            StoreError::CannotOpen { path: p, reason } => DbFailure::CannotOpen {
+                path: path(p),
+                reason: reason.clone(),
+            },
+            StoreError::Busy => DbFailure::Busy,
+            StoreError::TooNew { found, supported } => DbFailure::TooNew {
+                found: *found,
+                supported: *supported,
+            },
+            StoreError::DuplicateDocument(first) => DbFailure::DuplicateDocument(first.clone()),
+            StoreError::NoSuchEntry(id) => DbFailure::NoSuchEntry(id.clone()),
+            StoreError::RegionChange { sheet_region } => DbFailure::RegionChange {
+                sheet_region: sheet_region.clone(),
+            },
+            StoreError::AlreadyVoided => DbFailure::AlreadyVoided,
+            StoreError::Damaged(what) => DbFailure::Damaged(what.clone()),
+            StoreError::IsEncrypted { path: p } => DbFailure::IsEncrypted { path: path(p) },
+            StoreError::NotEncrypted { path: p } => DbFailure::NotEncrypted { path: path(p) },
+            StoreError::WrongPassphrase { path: p } => DbFailure::WrongPassphrase { path: path(p) },
+            StoreError::EmptyPassphrase => DbFailure::EmptyPassphrase,
+            StoreError::NoLeadPin => DbFailure::NoLeadPin,
+            StoreError::BadLeadPin => DbFailure::BadLeadPin,
+            StoreError::InUse { path: p } => DbFailure::InUse { path: path(p) },
+            StoreError::NoBackupDir => DbFailure::NoBackupDir,
+            StoreError::Sqlite(e) => DbFailure::Sqlite(e.to_string()),
+        }
+    }
+}
+
+/// The command line's one error line is English (`sigdesk: …` on stderr).
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Lang::En.t(OnCommandLine(&self.failure())))
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_reads_the_english_message_with_its_advice() {
+        let shown = |e: StoreError| e.to_string();
+        assert_eq!(
+            shown(StoreError::NotADatabase {
+                path: "x.db".into()
+            }),
+            "x.db is not a sigdesk database (or it is encrypted); check the --db path"
+        );
+        assert_eq!(
+            shown(StoreError::IsEncrypted {
+                path: "x.db".into()
+            }),
+            "x.db is encrypted; open it without --no-encrypt and give its passphrase (SIGDESK_PASSPHRASE, --passphrase-file or the terminal)"
+        );
+        assert_eq!(
+            shown(StoreError::NotEncrypted {
+                path: "x.db".into()
+            }),
+            "x.db is not encrypted (a training database); open it with --no-encrypt, or encrypt it with `sigdesk --db x.db encrypt`"
+        );
+        assert_eq!(
+            shown(StoreError::Busy),
+            "the database is busy (another desk is writing); try again in a moment"
+        );
+        assert_eq!(
+            shown(StoreError::RegionChange {
+                sheet_region: "77".into()
+            }),
+            "the sheet of this entry is headed with region 77; void it and enter the signer again on a sheet of the new region"
+        );
     }
 }

@@ -176,7 +176,7 @@ pub fn run(
                 ),
         ),
         Effect::AutoBackup => Some(Msg::Protect(ProtectMsg::BackedUp(
-            crate::store::backup::auto_backup(store, now).map_err(|e| e.to_string()),
+            crate::store::backup::auto_backup(store, now).map_err(|e| e.failure()),
         ))),
         Effect::CheckPassphrase(typed) => Some(
             store
@@ -198,6 +198,6 @@ fn failure_text(message: String) -> Msg {
 fn failure(e: StoreError) -> Msg {
     Msg::WriteFailed(match e {
         StoreError::DuplicateDocument(first) => WriteFailure::Duplicate(first),
-        other => WriteFailure::Other(other.to_string()),
+        other => WriteFailure::Store(other.failure()),
     })
 }

@@ -10,13 +10,13 @@ pub use action::{
     Action, Answer, AppAction, DoorAction, EntriesAction, FormAction, Prompt, QueueAction,
     SignInAction, Step,
 };
-pub use listing::{bar, help};
+pub use listing::{NAMED_KEYS, bar, help};
 pub use scopes::{active, help_notes, help_scopes};
 
 use super::model::Screen;
 use crate::domain::names::key_of_russian;
-use crate::i18n::keys::KeyLabel;
-use crate::i18n::keys::KeyLabel as L;
+use crate::i18n::KeyLabel;
+use crate::i18n::KeyLabel as L;
 use crate::store::Finish;
 use Bar::{Hide, On, Show};
 use Key::{Alt, Any, Ctrl, Exact, Letter, Plain};

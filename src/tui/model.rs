@@ -5,7 +5,7 @@ use super::msg::LeadAction;
 use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
 use crate::domain::{Campaign, Entry, RegionCatalog};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, LockText, Phrase};
 use crate::ops::defects::DayDefects;
 use crate::store::Actor;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -283,12 +283,17 @@ impl Model {
     }
 
     /// What the lock screen asks for after too many wrong PINs.
-    pub fn passphrase_prompt(&self) -> crate::i18n::lock::LockText {
+    pub fn passphrase_prompt(&self) -> LockText<'static> {
         if self.encrypted {
-            crate::i18n::lock::LockText::TypePassphrase
+            LockText::TypePassphrase
         } else {
-            crate::i18n::lock::LockText::TypeLeadPin
+            LockText::TypeLeadPin
         }
+    }
+
+    /// Shows `phrase` on the status line, in the operator's language.
+    pub fn tell(&mut self, tone: Tone, phrase: impl Phrase) {
+        self.status = Some((tone, self.lang.t(phrase).into_owned()));
     }
 
     /// Whether messages are in Russian.

@@ -4,6 +4,7 @@ use crate::domain::board::BoardData;
 use crate::domain::checks::LookupKeys;
 use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
+use crate::i18n::{DbFailure, Lang};
 use crate::ops::defects::DayDefects;
 use crate::store::{CallOutcome, EntryEdit, Finish, SavedEntry, SheetPreview};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -113,7 +114,7 @@ pub enum ProtectMsg {
     /// Whether the secret typed on the lock screen after too many wrong PINs was right.
     PassphraseChecked(bool),
     /// An automatic backup ran: the file written, nothing due, or why it failed.
-    BackedUp(Result<Option<std::path::PathBuf>, String>),
+    BackedUp(Result<Option<std::path::PathBuf>, DbFailure>),
 }
 
 /// A change that needs the lead PIN: another desk's line.
@@ -165,7 +166,9 @@ pub struct Duplicates {
 pub enum WriteFailure {
     /// Another desk saved the same document first.
     Duplicate(EntrySummary),
-    /// Anything else, as a message.
+    /// The database refused; shown in the operator's language.
+    Store(DbFailure),
+    /// Anything else (the notice file, the region catalogue), as a message.
     Other(String),
 }
 
@@ -239,7 +242,7 @@ pub enum Effect {
     /// Make the automatic backup if one is due (campaign `backup_dir`, `backup_every_min`).
     AutoBackup,
     /// Load the notice to signers (campaign `notice_file` or the built-in one).
-    LoadNotice(crate::i18n::Lang),
+    LoadNotice(Lang),
     /// Check a secret typed on the lock screen: the database passphrase, or on a plain
     /// training database the lead PIN.
     CheckPassphrase(String),

@@ -2,20 +2,19 @@
 
 use crate::domain::RegionCatalog;
 use crate::domain::Severity;
-use crate::domain::board::CapLevel;
+use crate::domain::board::{CapLevel, min_sec};
 use crate::domain::queue::ticket_label;
-use crate::i18n::Lang;
-use crate::i18n::board::{BoardText, gauge_label, grouped, min_sec, pace_line};
+use crate::i18n::{BoardText, Lang};
 use crate::ops::stats::Stats;
 use std::fmt::Write;
 
 /// Appends the board sections to `out`.
 pub(super) fn write(out: &mut String, lang: Lang, regions: &RegionCatalog, stats: &Stats) {
-    let t = |x: BoardText| x.text(lang);
+    let t = |x: BoardText| lang.t(x);
     let b = &stats.board;
     let _ = writeln!(out, "{}", t(BoardText::Target));
-    let _ = writeln!(out, "  {}", gauge_label(lang, &b.totals));
-    let _ = writeln!(out, "  {}", pace_line(lang, &b.totals));
+    let _ = writeln!(out, "  {}", t(BoardText::Gauge(&b.totals)));
+    let _ = writeln!(out, "  {}", t(BoardText::Pace(&b.totals)));
     if !b.configured {
         let _ = writeln!(out, "  {}", t(BoardText::NotConfigured));
     }
@@ -33,7 +32,7 @@ pub(super) fn write(out: &mut String, lang: Lang, regions: &RegionCatalog, stats
             t(BoardText::ColPerHour),
             d.avg_secs_per_signer.map_or_else(|| "—".into(), min_sec),
             t(BoardText::ColPerSigner),
-            grouped(lang, u64::from(d.entries_today)),
+            t(BoardText::Count(u64::from(d.entries_today))),
             t(BoardText::ColToday),
             t(BoardText::ColTicket),
             d.serving.map_or_else(|| "—".into(), ticket_label),
@@ -57,8 +56,8 @@ pub(super) fn write(out: &mut String, lang: Lang, regions: &RegionCatalog, stats
             out,
             "  {:<6} {name:<28} {:>7} / {:<7} {percent:>3} %{marker}",
             r.code,
-            grouped(lang, u64::from(r.valid)),
-            grouped(lang, u64::from(r.cap)),
+            t(BoardText::Count(u64::from(r.valid))),
+            t(BoardText::Count(u64::from(r.cap))),
         );
     }
     let _ = writeln!(out, "{}", t(BoardText::Defects));
@@ -74,7 +73,7 @@ pub(super) fn write(out: &mut String, lang: Lang, regions: &RegionCatalog, stats
             out,
             "  {mark} {:<32} {:>6}",
             d.code,
-            grouped(lang, u64::from(d.count))
+            t(BoardText::Count(u64::from(d.count)))
         );
     }
 }

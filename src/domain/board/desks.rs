@@ -33,6 +33,11 @@ pub struct DeskFigures {
     pub active: bool,
 }
 
+/// Seconds as `m:ss`, the board's time per signer (a signer takes minutes, not hours).
+pub fn min_sec(secs: u32) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
 /// Today's saves at one desk.
 #[derive(Debug, Default)]
 struct Tally<'a> {

@@ -242,3 +242,9 @@ fn defects_are_tallied_errors_first_then_by_count() {
     assert_eq!(got, want);
     assert!(tally_defects([]).is_empty());
 }
+
+#[test]
+fn time_per_signer_reads_as_minutes_and_seconds() {
+    assert_eq!(min_sec(0), "0:00");
+    assert_eq!(min_sec(204), "3:24");
+}

@@ -34,15 +34,3 @@ pub fn recent_calls(
         .map(|(_, number, desk, status)| (number, desk.to_owned(), status))
         .collect()
 }
-
-/// A short duration for screens, in whole minutes: "< 1 min", "4 min", "1 h 05 min";
-/// `ru` selects Russian ("< 1 мин", "4 мин", "1 ч 05 мин").
-pub fn short_duration(secs: u32, ru: bool) -> String {
-    let (min, hour) = if ru { ("мин", "ч") } else { ("min", "h") };
-    let minutes = secs / 60;
-    match (minutes / 60, minutes % 60) {
-        (0, 0) => format!("< 1 {min}"),
-        (0, m) => format!("{m} {min}"),
-        (h, m) => format!("{h} {hour} {m:02} {min}"),
-    }
-}

@@ -163,8 +163,8 @@ fn every_variant_has_a_message_in_both_languages() {
     }
     assert_eq!(seen.len(), 34, "a variant has no sample");
     for problem in &samples {
-        let en = problem_message(Lang::En, problem);
-        let ru = problem_message(Lang::Ru, problem);
+        let en = Lang::En.t(problem);
+        let ru = Lang::Ru.t(problem);
         assert!(
             !en.trim().is_empty() && !ru.trim().is_empty(),
             "{problem:?}"
@@ -182,7 +182,7 @@ fn messages_fit_under_a_field() {
     let mut long = Vec::new();
     for problem in samples() {
         for lang in [Lang::En, Lang::Ru] {
-            let message = problem_message(lang, &problem);
+            let message = lang.t(&problem);
             if message.chars().count() > 78 {
                 long.push(format!("{} chars: {message}", message.chars().count()));
             }
@@ -199,7 +199,7 @@ fn messages_carry_their_data() {
         got: 5,
     };
     assert_eq!(
-        problem_message(Lang::En, &short),
+        Lang::En.t(short),
         "internal passport number must be 6 digits, got 5"
     );
     let bad_day = Problem::DateNoSuchDay {
@@ -207,10 +207,10 @@ fn messages_carry_their_data() {
         month: 2,
         year: 1990,
     };
-    assert!(problem_message(Lang::Ru, &bad_day).contains("31.02.1990"));
-    assert!(problem_message(Lang::En, &Problem::DateShortYear).contains("4 digits"));
+    assert!(Lang::Ru.t(bad_day).contains("31.02.1990"));
+    assert!(Lang::En.t(&Problem::DateShortYear).contains("4 digits"));
     let layout = Problem::NameLayout {
         fix: "Иванов".into(),
     };
-    assert!(problem_message(Lang::En, &layout).contains("Иванов"));
+    assert!(Lang::En.t(layout).contains("Иванов"));
 }

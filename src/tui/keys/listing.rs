@@ -2,9 +2,10 @@
 
 use super::{Bar, Key, Scope, help_notes, help_scopes, table};
 use crate::i18n::Lang;
-use crate::i18n::keys::{KeyLabel, KeyName};
+use crate::i18n::{HelpLine, KeyLabel, KeyName};
 use crate::tui::model::Screen;
 use ratatui::crossterm::event::KeyCode;
+use std::borrow::Cow;
 
 impl Key {
     /// The key as the bar and the help write it.
@@ -12,35 +13,42 @@ impl Key {
         match self {
             Key::Plain(code) => code_name(code, lang),
             Key::Letter(c) | Key::Exact(c) => c.to_string(),
-            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Alt(c) => format!("Alt-{c}"),
-            Key::Any => KeyName::AnyKey.text(lang).into(),
+            Key::Ctrl(c) => lang.t(KeyName::Ctrl(c)).into_owned(),
+            Key::Alt(c) => lang.t(KeyName::Alt(c)).into_owned(),
+            Key::Any => lang.t(KeyName::AnyKey).into_owned(),
         }
     }
 }
 
+/// The keys other than characters and F-keys that have a name.
+pub const NAMED_KEYS: [(KeyCode, KeyName); 14] = [
+    (KeyCode::Enter, KeyName::Enter),
+    (KeyCode::Esc, KeyName::Esc),
+    (KeyCode::Tab, KeyName::Tab),
+    (KeyCode::BackTab, KeyName::BackTab),
+    (KeyCode::Up, KeyName::Up),
+    (KeyCode::Down, KeyName::Down),
+    (KeyCode::Left, KeyName::Left),
+    (KeyCode::Right, KeyName::Right),
+    (KeyCode::PageUp, KeyName::PageUp),
+    (KeyCode::PageDown, KeyName::PageDown),
+    (KeyCode::Home, KeyName::Home),
+    (KeyCode::End, KeyName::End),
+    (KeyCode::Backspace, KeyName::Backspace),
+    (KeyCode::Delete, KeyName::Delete),
+];
+
 fn code_name(code: KeyCode, lang: Lang) -> String {
     let name = match code {
-        KeyCode::Enter => "Enter",
-        KeyCode::Esc => "Esc",
-        KeyCode::Tab => "Tab",
-        KeyCode::BackTab => "Shift-Tab",
-        KeyCode::Up => "↑",
-        KeyCode::Down => "↓",
-        KeyCode::Left => "←",
-        KeyCode::Right => "→",
-        KeyCode::PageUp => "PgUp",
-        KeyCode::PageDown => "PgDn",
-        KeyCode::Home => "Home",
-        KeyCode::End => "End",
-        KeyCode::Backspace => "Backspace",
-        KeyCode::Delete => "Del",
-        KeyCode::Char(' ') => KeyName::Space.text(lang),
-        KeyCode::F(n) => return format!("F{n}"),
+        KeyCode::Char(' ') => KeyName::Space,
+        KeyCode::F(n) => KeyName::F(n),
         KeyCode::Char(c) => return c.to_string(),
-        other => return other.to_string(),
+        other => match NAMED_KEYS.iter().find(|(named, _)| *named == other) {
+            Some((_, name)) => *name,
+            None => return other.to_string(),
+        },
     };
-    name.to_string()
+    lang.t(name).into_owned()
 }
 
 /// The key bar in the active `scopes` of `screen`: `Ctrl-S save · F1 help`. Entries with
@@ -77,7 +85,7 @@ pub fn bar(scopes: &[Scope], screen: Screen, lang: Lang) -> String {
             } else {
                 "/"
             };
-            format!("{} {}", keys.join(glue), label.short(lang))
+            format!("{} {}", keys.join(glue), lang.t(label))
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -85,7 +93,7 @@ pub fn bar(scopes: &[Scope], screen: Screen, lang: Lang) -> String {
 
 /// The help overlay of `screen`: one line per label (its keys, what they do), the screen's
 /// own keys first, then its notes (no keys), then the keys every screen has.
-pub fn help(screen: Screen, lang: Lang) -> Vec<(String, &'static str)> {
+pub fn help(screen: Screen, lang: Lang) -> Vec<(String, Cow<'static, str>)> {
     let common = [
         Scope::Calling,
         Scope::Screens,
@@ -109,13 +117,13 @@ pub fn help(screen: Screen, lang: Lang) -> Vec<(String, &'static str)> {
             }
         }
     }
-    let mut lines: Vec<(String, &'static str)> = lines
+    let mut lines: Vec<(String, Cow<'static, str>)> = lines
         .into_iter()
-        .map(|(label, keys)| (keys.join(" "), label.long(lang)))
+        .map(|(label, keys)| (keys.join(" "), lang.t(HelpLine(label))))
         .collect();
     let notes = help_notes(screen)
         .iter()
-        .map(|n| (String::new(), n.text(lang)));
+        .map(|n| (String::new(), lang.t(n)));
     lines.splice(own_lines..own_lines, notes);
     lines
 }

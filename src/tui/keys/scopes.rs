@@ -3,8 +3,8 @@
 
 use super::Scope;
 use crate::domain::Field;
+use crate::i18n::HelpNote;
 use crate::i18n::Lang;
-use crate::i18n::keys::HelpNote;
 use crate::tui::model::{Model, Screen};
 
 /// The scopes active in this state of the app, the innermost first.

@@ -27,16 +27,9 @@ const EVERY_SCOPE: [Scope; 20] = [
     Scope::Session,
 ];
 
-fn press(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn shifted(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+/// Character `c` typed with `modifiers`.
+fn typed(c: char, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), modifiers)
 }
 
 fn upper(c: char) -> char {
@@ -51,11 +44,11 @@ fn every_letter_key_of_every_scope_works_in_both_layouts_and_cases() {
         }
         for latin in 'a'..='z' {
             let cyrillic = russian_on_key(latin).expect("every letter key has a Russian letter");
-            let want = action(&[scope], &press(latin));
+            let want = action(&[scope], &typed(latin, KeyModifiers::NONE));
             for typed in [
-                press(cyrillic),
-                shifted(upper(latin)),
-                shifted(upper(cyrillic)),
+                typed(cyrillic, KeyModifiers::NONE),
+                typed(upper(latin), KeyModifiers::SHIFT),
+                typed(upper(cyrillic), KeyModifiers::SHIFT),
             ] {
                 assert_eq!(
                     action(&[scope], &typed),
@@ -63,9 +56,9 @@ fn every_letter_key_of_every_scope_works_in_both_layouts_and_cases() {
                     "{scope:?}: {latin} vs {typed:?}"
                 );
             }
-            let want = action(&[scope], &ctrl(latin));
+            let want = action(&[scope], &typed(latin, KeyModifiers::CONTROL));
             assert_eq!(
-                action(&[scope], &ctrl(cyrillic)),
+                action(&[scope], &typed(cyrillic, KeyModifiers::CONTROL)),
                 want,
                 "{scope:?}: Ctrl-{latin}"
             );
@@ -81,8 +74,8 @@ fn every_letter_in_the_table_is_a_key_with_a_russian_twin() {
                 assert!(c.is_ascii_lowercase(), "{binding:?}");
                 let twin = russian_on_key(*c).expect("a Russian letter on the key");
                 let event = match key {
-                    Key::Ctrl(_) => ctrl(twin),
-                    _ => press(twin),
+                    Key::Ctrl(_) => typed(twin, KeyModifiers::CONTROL),
+                    _ => typed(twin, KeyModifiers::NONE),
                 };
                 assert_eq!(
                     action(&[binding.scope], &event),
@@ -96,29 +89,15 @@ fn every_letter_in_the_table_is_a_key_with_a_russian_twin() {
 
 #[test]
 fn no_key_is_listed_twice_in_one_scope() {
-    let keys = [
-        KeyCode::Enter,
-        KeyCode::Esc,
-        KeyCode::Tab,
-        KeyCode::BackTab,
-        KeyCode::Up,
-        KeyCode::Down,
-        KeyCode::Left,
-        KeyCode::Right,
-        KeyCode::PageUp,
-        KeyCode::PageDown,
-        KeyCode::Home,
-        KeyCode::End,
-        KeyCode::Backspace,
-        KeyCode::Delete,
-    ]
-    .into_iter()
-    .chain((1..=12).map(KeyCode::F))
-    .chain((' '..='~').map(KeyCode::Char))
-    .flat_map(|code| {
-        [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT]
-            .map(|m| KeyEvent::new(code, m))
-    });
+    let keys = NAMED_KEYS
+        .map(|(code, _)| code)
+        .into_iter()
+        .chain((1..=12).map(KeyCode::F))
+        .chain((' '..='~').map(KeyCode::Char))
+        .flat_map(|code| {
+            [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT]
+                .map(|m| KeyEvent::new(code, m))
+        });
     for key in keys {
         for scope in EVERY_SCOPE {
             let taking: Vec<_> = table()

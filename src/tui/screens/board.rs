@@ -7,7 +7,7 @@ mod tables;
 
 use super::chrome;
 use crate::domain::queue::QueueFigures;
-use crate::i18n::board::{BoardText, gauge_label, pace_line};
+use crate::i18n::{BoardText, Lang};
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use crate::tui::widgets::queue_chart::QueueChart;
@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Gauge, Paragraph};
 use tui_big_text::PixelSize;
 
 /// Row heights of the bands, on a small terminal and on a large one.
@@ -71,12 +71,10 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
 
 fn render_target(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", BoardText::Target.text(lang)));
+    let mut block = super::titled(lang, BoardText::Target);
     if !model.campaign.is_configured() {
         block = block.title_bottom(
-            Line::from(format!(" {} ", BoardText::NotConfigured.text(lang))).style(
+            Line::from(format!(" {} ", lang.t(BoardText::NotConfigured))).style(
                 Style::default()
                     .fg(Color::Yellow)
                     .add_modifier(Modifier::BOLD),
@@ -93,13 +91,13 @@ fn render_target(f: &mut Frame, area: Rect, model: &Model) {
     f.render_widget(
         Gauge::default()
             .ratio(totals.share())
-            .label(gauge_label(lang, totals))
+            .label(lang.t(BoardText::Gauge(totals)))
             .gauge_style(Style::default().fg(Color::Green).bg(Color::DarkGray))
             .style(Style::default().add_modifier(Modifier::BOLD)),
         gauge,
     );
     f.render_widget(
-        Paragraph::new(format!(" {}", pace_line(lang, totals))),
+        Paragraph::new(format!(" {}", lang.t(BoardText::Pace(totals)))),
         pace,
     );
 }
@@ -119,7 +117,8 @@ fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, la
         big_number(
             f,
             total,
-            BoardText::ValidTotal.text(lang),
+            lang,
+            BoardText::ValidTotal,
             &figures.totals.valid_total.to_string(),
             Color::Green,
         );
@@ -133,14 +132,16 @@ fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, la
     big_number(
         f,
         waiting,
-        BoardText::Waiting.text(lang),
+        lang,
+        BoardText::Waiting,
         &q.waiting.to_string(),
         Color::Cyan,
     );
     big_number(
         f,
         longest,
-        BoardText::LongestWait.text(lang),
+        lang,
+        BoardText::LongestWait,
         &minutes.to_string(),
         long_wait,
     );
@@ -148,12 +149,8 @@ fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, la
 }
 
 /// A number in a titled box, as large as the box allows.
-fn big_number(f: &mut Frame, area: Rect, title: &str, digits: &str, color: Color) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {title} "));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+fn big_number(f: &mut Frame, area: Rect, lang: Lang, title: BoardText, digits: &str, color: Color) {
+    let inner = super::framed(f, area, lang, title);
     let style = Style::default().fg(color).add_modifier(Modifier::BOLD);
     let sizes = [PixelSize::Full, NUMBER_SIZES[0], NUMBER_SIZES[1]];
     render_centred(f, inner, digits, &sizes, style);

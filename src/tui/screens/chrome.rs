@@ -1,8 +1,6 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
-use crate::i18n::Text;
-use crate::i18n::lock::LockText;
-use crate::i18n::queue::{ticket_on_top, waiting_on_top};
+use crate::i18n::{LockText, QueueText, Text};
 use crate::tui::keys::{self, Scope};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
 use ratatui::Frame;
@@ -23,19 +21,18 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
     if let Some(actor) = &model.actor {
         left.push_str(&format!(
             " · {} {} · {}",
-            model.lang.text(Text::DeskLabel).to_lowercase(),
+            model.lang.t(Text::DeskLabel).to_lowercase(),
             actor.desk,
             actor.operator
         ));
         if !matches!(model.home, Screen::Door | Screen::Board) {
             left.push_str(" · ");
-            left.push_str(&ticket_on_top(
-                model.lang,
-                model.ticket.as_ref().map(|t| t.number),
-            ));
+            let ticket = model.ticket.as_ref().map(|t| t.number);
+            left.push_str(&model.lang.t(QueueText::TicketOnTop(ticket)));
         }
         left.push_str(" · ");
-        left.push_str(&waiting_on_top(model.lang, model.queue.figures.waiting));
+        let waiting = model.queue.figures.waiting;
+        left.push_str(&model.lang.t(QueueText::WaitingOnTop(waiting)));
     }
     let alarm = Style::default()
         .bg(Color::Red)
@@ -43,10 +40,10 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
         .add_modifier(Modifier::BOLD);
     let mut badges: Vec<Span> = Vec::new();
     if !model.encrypted {
-        badges.push(Span::styled(LockText::NotEncrypted.text(model.lang), alarm));
+        badges.push(Span::styled(model.lang.t(LockText::NotEncrypted), alarm));
     }
     if model.campaign.retention_due(model.today()) {
-        badges.push(Span::styled(LockText::WipeDue.text(model.lang), alarm));
+        badges.push(Span::styled(model.lang.t(LockText::WipeDue), alarm));
     }
     let badge_width: usize = badges.iter().map(|b| b.content.chars().count() + 1).sum();
     // The clock and the badges always show; the names give way.
@@ -89,11 +86,10 @@ pub fn bottom_text(model: &Model) -> String {
     let keys = keys::bar(&scopes, model.screen, lang);
     let asking = if scopes.contains(&Scope::LeadPin) {
         model.lead_prompt.as_ref().map(|prompt| {
-            crate::i18n::lock::lead_pin_prompt(
-                lang,
-                &prompt.desk,
-                prompt.typed.value().chars().count(),
-            )
+            lang.t(LockText::LeadPinPrompt {
+                desk: &prompt.desk,
+                typed: prompt.typed.value().chars().count(),
+            })
         })
     } else if scopes.contains(&Scope::Question) {
         model.confirm.map(|question| {
@@ -101,7 +97,7 @@ pub fn bottom_text(model: &Model) -> String {
                 Confirm::Quit => Text::ConfirmQuit,
                 Confirm::ClearForm => Text::ConfirmClear,
             };
-            lang.text(text).to_string()
+            lang.t(text)
         })
     } else {
         None

@@ -2,7 +2,7 @@
 
 use super::chrome;
 use crate::domain::{Field, Severity};
-use crate::i18n::{self, Text, problem_message};
+use crate::i18n::Text;
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use ratatui::Frame;
@@ -10,6 +10,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use std::borrow::Cow;
 
 /// Width of the field labels.
 const LABEL_WIDTH: u16 = 15;
@@ -36,13 +37,12 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
     let form = &model.form;
     let title = match &form.editing {
         Some(e) => format!(
-            " {} · {} ",
-            model.lang.text(Text::EditingTitle),
-            i18n::sheet_line(model.lang, e.sheet, e.line).0
-                + " "
-                + &i18n::sheet_line(model.lang, e.sheet, e.line).1
+            " {} · {} {} ",
+            model.lang.t(Text::EditingTitle),
+            model.lang.t(Text::SheetNo(e.sheet)),
+            model.lang.t(Text::LineNo(e.line)),
         ),
-        None => format!(" {} ", model.lang.text(Text::NewSigner)),
+        None => format!(" {} ", model.lang.t(Text::NewSigner)),
     };
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
@@ -53,19 +53,7 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
     let mut region_row = None;
     for field in form.active_fields(&model.regions) {
         let focused = field == form.focus;
-        let label_style = if focused {
-            Style::default()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::default()
-        };
-        let marker = if focused { "▶" } else { " " };
-        let label = format!(
-            "{marker}{:<width$}",
-            model.lang.field(field),
-            width = LABEL_WIDTH as usize - 1
-        );
+        let label = super::field_label(&model.lang.t(field), LABEL_WIDTH.into(), focused);
         let value = field_value(model, field, input_width);
         if focused && field != Field::DocKind {
             if let Some(input) = form.input(field) {
@@ -83,7 +71,7 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
         if field == Field::Region {
             region_row = Some(lines.len() as u16);
         }
-        lines.push(Line::from(vec![Span::styled(label, label_style), value]));
+        lines.push(Line::from(vec![label, value]));
         if form.shows_findings(field) {
             lines.extend(finding_lines(model, field, inner.width as usize));
         }
@@ -124,11 +112,11 @@ fn field_value(model: &Model, field: Field, width: usize) -> Span<'static> {
     let form = &model.form;
     if field == Field::DocKind {
         let hint = if form.focus == Field::DocKind {
-            model.lang.text(Text::KindHint)
+            model.lang.t(Text::KindHint)
         } else {
-            ""
+            Cow::Borrowed("")
         };
-        let text = format!("‹ {} ›  {hint}", model.lang.doc_kind(form.doc_kind));
+        let text = format!("‹ {} ›  {hint}", model.lang.t(form.doc_kind));
         let shown: String = text.chars().take(width).collect();
         return Span::styled(shown, Style::default().fg(Color::White));
     }
@@ -164,10 +152,10 @@ fn finding_lines(model: &Model, field: Field, width: usize) -> Vec<Line<'static>
         Severity::Error => ("✗", Style::default().fg(Color::Red)),
         Severity::Warning => ("!", Style::default().fg(Color::Yellow)),
     };
-    let mut text = format!("{mark} {}", problem_message(model.lang, &first.problem));
+    let mut text = format!("{mark} {}", model.lang.t(&first.problem));
     if first.code() == "dup.document" {
         text.push_str(" · ");
-        text.push_str(model.lang.text(Text::OpenDuplicateHint));
+        text.push_str(&model.lang.t(Text::OpenDuplicateHint));
     }
     if first.fix.is_some() && !text.contains("Ctrl-T") {
         text.push_str(" · Ctrl-T");
@@ -233,22 +221,19 @@ fn render_suggestions(f: &mut Frame, anchor: Rect, model: &Model) {
 }
 
 fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", model.lang.text(Text::SheetTitle)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, model.lang, Text::SheetTitle);
     let (sheet, line, new_sheet) = match (&model.form.editing, &model.form.preview) {
         (Some(e), _) => (e.sheet, e.line, false),
         (None, Some((_, p))) => (p.sheet, p.line, p.new_sheet),
         (None, None) => {
-            let hint = Paragraph::new(model.lang.text(Text::SheetUnknown))
+            let hint = Paragraph::new(model.lang.t(Text::SheetUnknown))
                 .style(Style::default().fg(Color::DarkGray));
             f.render_widget(hint, inner);
             return;
         }
     };
-    let (sheet_label, line_label) = i18n::sheet_line(model.lang, sheet, line);
+    let sheet_label = model.lang.t(Text::SheetNo(sheet));
+    let line_label = model.lang.t(Text::LineNo(line));
     let big = Style::default()
         .fg(Color::Yellow)
         .add_modifier(Modifier::BOLD);
@@ -262,8 +247,9 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
         Constraint::Fill(1),
     ])
     .split(inner);
-    let centered =
-        |text: String| Paragraph::new(text).alignment(ratatui::layout::Alignment::Center);
+    let centered = |text: Cow<'static, str>| {
+        Paragraph::new(text).alignment(ratatui::layout::Alignment::Center)
+    };
     f.render_widget(
         centered(sheet_label).style(Style::default().add_modifier(Modifier::BOLD)),
         rows[0],
@@ -277,7 +263,7 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
     let mut notes = Vec::new();
     if new_sheet {
         notes.push(Line::from(Span::styled(
-            model.lang.text(Text::NewSheet),
+            model.lang.t(Text::NewSheet),
             Style::default().fg(Color::Cyan),
         )));
     }
@@ -298,9 +284,9 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
 
 fn render_save_bar(f: &mut Frame, area: Rect, model: &Model) {
     let text = if model.form.editing.is_some() {
-        model.lang.text(Text::SaveBarEdit)
+        model.lang.t(Text::SaveBarEdit)
     } else {
-        model.lang.text(Text::SaveBar)
+        model.lang.t(Text::SaveBar)
     };
     let style = Style::default()
         .fg(Color::Black)

@@ -2,8 +2,8 @@
 //! tickets called with the desk each went to, all large enough to read in a noisy line.
 
 use super::chrome;
-use crate::domain::queue::{TicketStatus, short_duration, ticket_label};
-use crate::i18n::queue::QueueText;
+use crate::domain::queue::{TicketStatus, ticket_label};
+use crate::i18n::QueueText;
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{
     NUMBER_ROWS, NUMBER_SIZES, big, cell_size, drawable, fitting, render_centred,
@@ -58,15 +58,11 @@ fn render_notice(f: &mut Frame, area: Rect, notice: &str) {
 
 fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", QueueText::DoorTitle.text(lang)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, lang, QueueText::DoorTitle);
     let waiting = model.queue.figures.waiting;
     let eta = match model.queue.figures.eta_secs {
-        Some(secs) => format!("~{}", short_duration(secs, model.russian())),
-        None => QueueText::NoEstimate.text(lang).to_string(),
+        Some(secs) => format!("~{}", lang.t(QueueText::Duration(secs))),
+        None => lang.t(QueueText::NoEstimate).into_owned(),
     };
     let [
         label,
@@ -92,7 +88,7 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
     match &model.door.last_issued {
         Some(ticket) => {
             f.render_widget(
-                Paragraph::new(QueueText::YourNumber.text(lang)).style(bold),
+                Paragraph::new(lang.t(QueueText::YourNumber)).style(bold),
                 label,
             );
             let text = ticket.label();
@@ -101,12 +97,12 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
             f.render_widget(big(&text, size, Style::default().fg(Color::Yellow)), number);
         }
         None => f.render_widget(
-            Paragraph::new(QueueText::NoneIssued.text(lang)).style(bold),
+            Paragraph::new(lang.t(QueueText::NoneIssued)).style(bold),
             label,
         ),
     }
     f.render_widget(
-        Paragraph::new(QueueText::Waiting.text(lang)).style(bold),
+        Paragraph::new(lang.t(QueueText::Waiting)).style(bold),
         waiting_label,
     );
     let style = Style::default().fg(Color::Cyan);
@@ -119,7 +115,7 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
     );
     f.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("{}: ", QueueText::Eta.text(lang)), bold),
+            Span::styled(format!("{}: ", lang.t(QueueText::Eta)), bold),
             Span::raw(eta),
         ])),
         eta_line,
@@ -128,7 +124,7 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
         f.render_widget(
             Paragraph::new(format!(
                 "{}{}▏",
-                QueueText::LeavingPrompt.text(lang),
+                lang.t(QueueText::LeavingPrompt),
                 typed.value()
             ))
             .style(Style::default().fg(Color::Black).bg(Color::Yellow)),
@@ -139,14 +135,10 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
 
 fn render_called(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", QueueText::Called.text(lang)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, lang, QueueText::Called);
     let calls = &model.queue.recent_calls;
     if calls.is_empty() {
-        f.render_widget(Paragraph::new(QueueText::NoneCalled.text(lang)), inner);
+        f.render_widget(Paragraph::new(lang.t(QueueText::NoneCalled)), inner);
         return;
     }
     // Four rows a call while they fit; the rest as one plain line each.

@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Draws the entries table, the status line and the void prompt.
@@ -19,19 +20,17 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     ])
     .areas(area);
     let view = &model.entries;
-    let title = if view.all_desks {
-        model
-            .lang
-            .pick("Entries of all desks", "Записи всех столов")
+    let title = model.lang.t(if view.all_desks {
+        Text::AllEntriesTitle
     } else {
-        model.lang.text(Text::EntriesTitle)
-    };
+        Text::EntriesTitle
+    });
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {title} ({}) ", view.items.len()));
     if view.items.is_empty() {
         f.render_widget(
-            Paragraph::new(model.lang.text(Text::NoEntries)).block(block),
+            Paragraph::new(model.lang.t(Text::NoEntries)).block(block),
             table_area,
         );
     } else {
@@ -52,7 +51,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
                 Cell::from(match e.status {
                     EntryStatus::Valid => String::new(),
                     EntryStatus::Voided => {
-                        format!("{} {}", model.lang.text(Text::VoidedMark), e.void_reason)
+                        format!("{} {}", model.lang.t(Text::VoidedMark), e.void_reason)
                     }
                 }),
             ];
@@ -77,10 +76,19 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             Constraint::Length(7),
             Constraint::Fill(1),
         ];
-        let mut header = vec!["sheet/ln", "time", "name", "document", "region", ""];
+        let mut header: Vec<_> = [
+            Text::ColSheetLine,
+            Text::ColTime,
+            Text::ColName,
+            Text::ColDocument,
+            Text::ColRegion,
+        ]
+        .map(|column| model.lang.t(column))
+        .into();
+        header.push(Cow::Borrowed(""));
         if view.all_desks {
             widths.insert(2, Constraint::Length(8));
-            header.insert(2, "desk");
+            header.insert(2, model.lang.t(Text::ColDesk));
         }
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(Style::default().add_modifier(Modifier::BOLD)))
@@ -92,7 +100,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     }
     chrome::status_line(f, status, model);
     if let Some(reason) = &view.void_reason {
-        let label = format!(" {}: ", model.lang.text(Text::VoidPrompt));
+        let label = format!(" {}: ", model.lang.t(Text::VoidPrompt));
         let width = label.chars().count() as u16;
         f.render_widget(
             Paragraph::new(format!("{label}{}", reason.value()))

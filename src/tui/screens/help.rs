@@ -4,8 +4,8 @@ use crate::i18n::Text;
 use crate::tui::keys::{self, Scope};
 use crate::tui::model::Model;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Paragraph};
 
 /// Width of the help box.
 pub const WIDTH: u16 = 76;
@@ -24,28 +24,14 @@ pub fn lines(model: &Model) -> Vec<String> {
 /// Draws the help box over the screen.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     let lines = lines(model);
-    let [_, middle, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(lines.len() as u16 + 2),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let [_, boxed, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(WIDTH),
-        Constraint::Fill(1),
-    ])
-    .areas(middle);
+    let boxed = super::centred(area, WIDTH, lines.len() as u16 + 2);
     f.render_widget(Clear, boxed);
     f.render_widget(
         Paragraph::new(lines.join("\n")).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {} ", model.lang.text(Text::HelpTitle)))
-                .title_bottom(format!(
-                    " {} ",
-                    keys::bar(&[Scope::HelpOpen], model.screen, model.lang)
-                )),
+            super::titled(model.lang, Text::HelpTitle).title_bottom(format!(
+                " {} ",
+                keys::bar(&[Scope::HelpOpen], model.screen, model.lang)
+            )),
         ),
         boxed,
     );

@@ -1,13 +1,13 @@
 //! The lock screen: nothing personal, only what to type to unlock.
 
-use crate::i18n::lock::LockText;
+use crate::i18n::LockText;
 use crate::tui::model::Model;
 use crate::tui::update::PIN_TRIES;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 /// Draws the lock box over an empty body.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
@@ -15,18 +15,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     let Some(lock) = &model.lock else {
         return;
     };
-    let [_, middle, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(8),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let [_, boxed, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(64),
-        Constraint::Fill(1),
-    ])
-    .areas(middle);
+    let boxed = super::centred(area, 64, 8);
     let lang = model.lang;
     let ask = if lock.wrong >= PIN_TRIES {
         model.passphrase_prompt()
@@ -35,7 +24,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     };
     let lines = vec![
         Line::from(""),
-        Line::from(ask.text(lang)),
+        Line::from(lang.t(ask)),
         Line::styled(
             format!("▶ {}", "•".repeat(lock.typed.value().chars().count())),
             Style::default()
@@ -48,10 +37,8 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             Style::default().fg(Color::Red),
         ),
     ];
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(Style::default().fg(Color::Yellow))
-        .title(format!(" {} ", LockText::Locked.text(lang)));
+    let block =
+        super::titled(lang, LockText::Locked).border_style(Style::default().fg(Color::Yellow));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -11,10 +11,12 @@ pub mod queue;
 pub mod signin;
 
 use super::model::{Model, Screen};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Phrase, Text};
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout};
-use ratatui::widgets::Paragraph;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// Smallest terminal every screen fits.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -25,16 +27,11 @@ pub fn render(f: &mut Frame, model: &Model) {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let notice = format!(
             "{}\n{}×{}",
-            model.lang.text(Text::TooSmall),
+            model.lang.t(Text::TooSmall),
             area.width,
             area.height
         );
-        let [_, middle, _] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(2),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
+        let middle = centred(area, area.width, 2);
         f.render_widget(Paragraph::new(notice).alignment(Alignment::Center), middle);
         return;
     }
@@ -62,4 +59,53 @@ pub fn render(f: &mut Frame, model: &Model) {
     if model.help {
         help::render(f, area, model);
     }
+}
+
+/// A bordered block titled ` title ` in the operator's language.
+pub fn titled(lang: Lang, title: impl Phrase) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", lang.t(title)))
+}
+
+/// Draws a [`titled`] box over `area` and returns the area inside it.
+pub fn framed(f: &mut Frame, area: Rect, lang: Lang, title: impl Phrase) -> Rect {
+    let block = titled(lang, title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
+}
+
+/// A form field's label padded to `width`, marked `▶` and bold cyan when it has the cursor
+/// (the sign-in and desk forms).
+pub fn field_label(text: &str, width: usize, focused: bool) -> Span<'static> {
+    let (marker, style) = if focused {
+        (
+            "▶",
+            Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+        )
+    } else {
+        (" ", Style::default())
+    };
+    let pad = width.saturating_sub(1);
+    Span::styled(format!("{marker}{text:<pad$}"), style)
+}
+
+/// A box `width` × `height` in the middle of `area` (the sign-in, lock and help boxes).
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, boxed, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(width),
+        Constraint::Fill(1),
+    ])
+    .areas(middle);
+    boxed
 }

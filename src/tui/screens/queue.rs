@@ -2,8 +2,8 @@
 //! and arrivals vs served per 10 minutes.
 
 use super::chrome;
-use crate::domain::queue::{QueueFigures, TicketStatus, short_duration, ticket_label};
-use crate::i18n::queue::QueueText;
+use crate::domain::queue::{QueueFigures, TicketStatus, ticket_label};
+use crate::i18n::QueueText;
 use crate::tui::model::Model;
 use crate::tui::widgets::queue_chart::QueueChart;
 use ratatui::Frame;
@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use std::borrow::Cow;
 
 /// Height of the figures block.
 const FIGURES_HEIGHT: u16 = 7;
@@ -42,19 +43,18 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
 }
 
 fn duration(model: &Model, secs: Option<u32>) -> String {
-    secs.map_or_else(|| "—".into(), |s| short_duration(s, model.russian()))
+    secs.map_or_else(
+        || "—".into(),
+        |s| model.lang.t(QueueText::Duration(s)).into(),
+    )
 }
 
 fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     let lang = model.lang;
-    let t = |x: QueueText| x.text(lang);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", t(QueueText::QueueTitle)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let t = |x: QueueText| lang.t(x);
+    let inner = super::framed(f, area, lang, QueueText::QueueTitle);
     let eta = match q.eta_secs {
-        Some(s) => format!("~{}", short_duration(s, model.russian())),
+        Some(s) => format!("~{}", t(QueueText::Duration(s))),
         None => t(QueueText::NoEstimate).into(),
     };
     let no_show = q
@@ -82,7 +82,7 @@ fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     let bold = Style::default().add_modifier(Modifier::BOLD);
-    let column = |items: Vec<&(&str, String)>| -> Vec<Line> {
+    let column = |items: Vec<&(Cow<str>, String)>| -> Vec<Line> {
         items
             .into_iter()
             .map(|(label, value)| {
@@ -101,16 +101,10 @@ fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
         Paragraph::new(column(pairs.iter().skip(1).step_by(2).collect())),
         right,
     );
-    let today = lang
-        .pick(
-            " {label}: {i} issued · {s} served · {n} no-show · {l} left",
-            " {label}: выдано {i} · принято {s} · не подошли {n} · ушли {l}",
-        )
-        .replace("{label}", t(QueueText::Today))
-        .replace("{i}", &q.issued_today.to_string())
-        .replace("{s}", &q.served_today.to_string())
-        .replace("{n}", &q.no_shows_today.to_string())
-        .replace("{l}", &q.left_today.to_string());
+    let today = t(QueueText::TodayCounts {
+        figures: q,
+        labelled: true,
+    });
     let last = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
     f.render_widget(Paragraph::new(today), last);
 }
@@ -120,7 +114,7 @@ fn render_tickets(f: &mut Frame, area: Rect, model: &Model) {
     let rows = model.queue.rows();
     let block = Block::default().borders(Borders::ALL).title(format!(
         " {} ({}) ",
-        QueueText::Tickets.text(lang),
+        lang.t(QueueText::Tickets),
         rows.len()
     ));
     let items: Vec<ListItem> = rows
@@ -152,12 +146,12 @@ fn render_tickets(f: &mut Frame, area: Rect, model: &Model) {
             };
             let wait = since
                 .map(|at| (model.now - at).num_seconds().max(0) as u32)
-                .map(|s| short_duration(s, model.russian()))
+                .map(|s| lang.t(QueueText::Duration(s)))
                 .unwrap_or_default();
             ListItem::new(format!(
                 " {}  {:<11} {:>10}{detail}",
                 ticket_label(t.number),
-                label.text(lang),
+                lang.t(label),
                 wait
             ))
             .style(style)
@@ -175,14 +169,9 @@ fn render_tickets(f: &mut Frame, area: Rect, model: &Model) {
 
 fn render_desks(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     let lang = model.lang;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", QueueText::Desks.text(lang)));
+    let block = super::titled(lang, QueueText::Desks);
     let header = Line::styled(
-        lang.pick(
-            " desk      ticket served per person",
-            " стол       талон принято на чел.",
-        ),
+        lang.t(QueueText::DesksHeader),
         Style::default().add_modifier(Modifier::BOLD),
     );
     let rows = q.desks.iter().map(|d| {

@@ -1,64 +1,37 @@
 //! The sign-in screen: desk name, operator name and the session PIN.
 
+use crate::i18n::LockText;
 use crate::i18n::Text;
-use crate::i18n::lock::LockText;
 use crate::tui::model::{Model, SignInField};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the sign-in box in the middle of the body.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
-    let [_, middle, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(12),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    let [_, boxed, _] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(60),
-        Constraint::Fill(1),
-    ])
-    .areas(middle);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", model.lang.text(Text::SignInTitle)));
-    let inner = block.inner(boxed);
-    f.render_widget(block, boxed);
+    let boxed = super::centred(area, 60, 12);
+    let inner = super::framed(f, boxed, model.lang, Text::SignInTitle);
     let s = &model.signin;
-    let label = |text: &str, on: bool| {
-        let style = if on {
-            Style::default()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::default()
-        };
-        ratatui::text::Span::styled(format!("{}{text:<11}", if on { "▶" } else { " " }), style)
-    };
+    let label = |text: &str, on: bool| super::field_label(text, 12, on);
     let lines = vec![
         Line::from(""),
         Line::from(""),
         Line::from(vec![
-            label(
-                model.lang.text(Text::DeskLabel),
-                s.focus == SignInField::Desk,
-            ),
+            label(&model.lang.t(Text::DeskLabel), s.focus == SignInField::Desk),
             s.desk.value().to_string().into(),
         ]),
         Line::from(vec![
             label(
-                model.lang.text(Text::OperatorLabel),
+                &model.lang.t(Text::OperatorLabel),
                 s.focus == SignInField::Operator,
             ),
             s.operator.value().to_string().into(),
         ]),
         Line::from(vec![
             label(
-                LockText::PinLabel.text(model.lang),
+                &model.lang.t(LockText::PinLabel),
                 s.focus == SignInField::Pin,
             ),
             "•".repeat(s.pin.value().chars().count()).into(),
@@ -67,7 +40,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             s.problem.clone().unwrap_or_default(),
             Style::default().fg(Color::Red),
         ),
-        Line::from(model.lang.text(Text::SignInHint)),
+        Line::from(model.lang.t(Text::SignInHint)),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let (input, row) = match s.focus {

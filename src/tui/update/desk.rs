@@ -5,7 +5,7 @@ use super::entries;
 use super::lead;
 use crate::domain::checks::lookup_keys;
 use crate::domain::{DocKind, EntrySummary, Field, Severity, dates, names};
-use crate::i18n::{self, Text};
+use crate::i18n::Text;
 use crate::store::EntryEdit;
 use crate::tui::form::{Form, SUGGESTIONS};
 use crate::tui::keys::FormAction;
@@ -32,10 +32,8 @@ pub(super) fn on_msg(model: &mut Model, msg: DeskMsg) -> Vec<Effect> {
         }
         DeskMsg::Saved(saved) => {
             model.form = Form::new(model.today());
-            model.status = Some((
-                Tone::Success,
-                i18n::saved(model.lang, saved.sheet, saved.line),
-            ));
+            let (sheet, line) = (saved.sheet, saved.line);
+            model.tell(Tone::Success, Text::Saved { sheet, line });
             return vec![Effect::LoadCounts];
         }
     }
@@ -48,7 +46,7 @@ pub(super) fn duplicate_race(model: &mut Model, first: EntrySummary) -> Vec<Effe
     model.form.same_document = Some(first);
     model.form.visited.insert(Field::Document);
     recheck(model);
-    model.status = Some((Tone::Error, model.lang.text(Text::DuplicateRace).into()));
+    model.tell(Tone::Error, Text::DuplicateRace);
     Vec::new()
 }
 
@@ -157,8 +155,8 @@ pub(super) fn typed(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// After an edit is saved or abandoned: back to the stashed signer, or to the list.
-pub(super) fn finish_edit(model: &mut Model, message: Text) -> Vec<Effect> {
-    model.status = Some((Tone::Success, model.lang.text(message).into()));
+pub(super) fn finish_edit(model: &mut Model, message: Text<'static>) -> Vec<Effect> {
+    model.tell(Tone::Success, message);
     match model.stashed.take() {
         Some(form) => {
             model.form = form;
@@ -335,9 +333,9 @@ fn apply_fix(model: &mut Model) {
     match fix {
         Some((field, text)) => {
             model.form.set_text(field, &text);
-            model.status = Some((Tone::Info, i18n::fixed(model.lang, &text)));
+            model.tell(Tone::Info, Text::Fixed(&text));
         }
-        None => model.status = Some((Tone::Info, model.lang.text(Text::NoFix).into())),
+        None => model.tell(Tone::Info, Text::NoFix),
     }
 }
 
@@ -360,15 +358,12 @@ fn save(model: &mut Model) -> Vec<Effect> {
             };
         }
         model.form.warnings_seen = None;
-        model.status = Some((Tone::Error, i18n::errors_block(model.lang, errors)));
+        model.tell(Tone::Error, Text::ErrorsBlock(errors));
         return Vec::new();
     }
     let warnings = model.form.warning_codes();
     if !warnings.is_empty() && model.form.warnings_seen.as_ref() != Some(&warnings) {
-        model.status = Some((
-            Tone::Warning,
-            i18n::warnings_confirm(model.lang, warnings.len()),
-        ));
+        model.tell(Tone::Warning, Text::WarningsConfirm(warnings.len()));
         model.form.warnings_seen = Some(warnings);
         return Vec::new();
     }

@@ -1,7 +1,7 @@
 //! The door half of `update`: issuing tickets, taking one back, marking a walkout by its
 //! number, the notice to signers.
 
-use crate::i18n::queue as text;
+use crate::i18n::QueueText;
 use crate::tui::keys::{DoorAction, Prompt};
 use crate::tui::model::{Model, Tone};
 use crate::tui::msg::{DoorMsg, Effect, TicketMove};
@@ -15,7 +15,6 @@ pub const UNDO_WINDOW: Duration = Duration::seconds(30);
 
 /// Applies a result for the door.
 pub(super) fn on_msg(model: &mut Model, msg: DoorMsg) -> Vec<Effect> {
-    let lang = model.lang;
     match msg {
         DoorMsg::Notice(notice) => {
             model.door.notice = Some(notice);
@@ -23,7 +22,13 @@ pub(super) fn on_msg(model: &mut Model, msg: DoorMsg) -> Vec<Effect> {
         }
         DoorMsg::Issued(ticket) => {
             let waiting = model.queue.figures.waiting.saturating_add(1);
-            model.status = Some((Tone::Success, text::issued(lang, ticket.number, waiting)));
+            model.tell(
+                Tone::Success,
+                QueueText::Issued {
+                    number: ticket.number,
+                    waiting,
+                },
+            );
             model.door.last_issued = Some(ticket);
             vec![Effect::LoadTickets(model.today())]
         }
@@ -32,7 +37,7 @@ pub(super) fn on_msg(model: &mut Model, msg: DoorMsg) -> Vec<Effect> {
                 model.door.last_issued = None;
             }
             let tone = if done { Tone::Success } else { Tone::Error };
-            model.status = Some((tone, text::undone(lang, number, done)));
+            model.tell(tone, QueueText::Undone { number, done });
             vec![Effect::LoadTickets(model.today())]
         }
     }
@@ -75,7 +80,7 @@ fn undo_last(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     if model.now - last.issued_at > UNDO_WINDOW {
-        model.status = Some((Tone::Error, text::undo_too_late(model.lang, last.number)));
+        model.tell(Tone::Error, QueueText::UndoTooLate(last.number));
         return Vec::new();
     }
     vec![Effect::UndoTicket(last.id, last.number)]
@@ -83,13 +88,20 @@ fn undo_last(model: &mut Model) -> Vec<Effect> {
 
 fn mark_left_by_number(model: &mut Model, typed: &str) -> Vec<Effect> {
     let Ok(number) = typed.trim_start_matches('0').parse::<u32>() else {
-        model.status = Some((Tone::Error, text::not_a_ticket(model.lang, typed)));
+        model.tell(Tone::Error, QueueText::NotATicket(typed));
         return Vec::new();
     };
     match model.queue.tickets.iter().find(|t| t.number == number) {
         Some(t) => vec![Effect::MoveTicket(TicketMove::Left, t.id, number)],
         None => {
-            model.status = Some((Tone::Error, text::moved(model.lang, false, number, false)));
+            model.tell(
+                Tone::Error,
+                QueueText::Moved {
+                    recall: false,
+                    number,
+                    done: false,
+                },
+            );
             Vec::new()
         }
     }

@@ -34,7 +34,7 @@ pub(super) fn on_msg(model: &mut Model, msg: EntriesMsg) -> Vec<Effect> {
             let id = entry.id.clone();
             model.form = Form::editing(*entry, &model.regions, model.russian());
             model.screen = Screen::Desk;
-            model.status = Some((Tone::Info, model.lang.text(Text::EditingHint).into()));
+            model.tell(Tone::Info, Text::EditingHint);
             let mut effects = desk::after_change(model);
             effects.retain(|e| !matches!(e, Effect::LookupDuplicates { .. }));
             effects.push(Effect::LookupDuplicates {
@@ -46,7 +46,7 @@ pub(super) fn on_msg(model: &mut Model, msg: EntriesMsg) -> Vec<Effect> {
         EntriesMsg::Edited(_) => desk::finish_edit(model, Text::EditSaved),
         EntriesMsg::Voided(_) => {
             model.entries.void_reason = None;
-            model.status = Some((Tone::Success, model.lang.text(Text::Voided).into()));
+            model.tell(Tone::Success, Text::Voided);
             vec![load(model), Effect::LoadCounts]
         }
     }
@@ -66,7 +66,7 @@ pub(super) fn on_action(model: &mut Model, action: EntriesAction) -> Vec<Effect>
         EntriesAction::Edit => {
             if let Some(entry) = view.items.get(view.selected) {
                 if entry.status == EntryStatus::Voided {
-                    model.status = Some((Tone::Error, model.lang.text(Text::VoidedNoEdit).into()));
+                    model.tell(Tone::Error, Text::VoidedNoEdit);
                 } else {
                     return vec![Effect::OpenEntry(entry.id.clone())];
                 }
@@ -75,7 +75,7 @@ pub(super) fn on_action(model: &mut Model, action: EntriesAction) -> Vec<Effect>
         EntriesAction::Void => {
             if let Some(entry) = view.items.get(view.selected) {
                 if entry.status == EntryStatus::Voided {
-                    model.status = Some((Tone::Error, model.lang.text(Text::AlreadyVoided).into()));
+                    model.tell(Tone::Error, Text::AlreadyVoided);
                 } else {
                     view.void_reason = Some(Default::default());
                 }
@@ -97,7 +97,7 @@ pub(super) fn on_void_prompt(model: &mut Model, prompt: Prompt) -> Vec<Effect> {
         Prompt::Submit => {
             let text = reason.value().trim().to_string();
             if text.is_empty() {
-                model.status = Some((Tone::Error, model.lang.text(Text::VoidNeedsReason).into()));
+                model.tell(Tone::Error, Text::VoidNeedsReason);
                 return Vec::new();
             }
             if let Some(entry) = view.items.get(view.selected) {

@@ -1,7 +1,7 @@
 //! The lead PIN gate: a desk may change its own lines; another desk's line (opened with
 //! Ctrl-O or from the all-desks list) needs the shift lead's PIN first.
 
-use crate::i18n::lock as text;
+use crate::i18n::LockText;
 use crate::tui::keys::Prompt;
 use crate::tui::model::{LeadPrompt, Model, Tone};
 use crate::tui::msg::{Effect, LeadAction};
@@ -49,6 +49,6 @@ pub(super) fn checked(model: &mut Model, right: bool, action: LeadAction) -> Vec
         return vec![action.effect()];
     }
     model.entries.void_reason = None;
-    model.status = Some((Tone::Error, text::wrong_lead_pin(model.lang).into()));
+    model.tell(Tone::Error, LockText::WrongLeadPin);
     Vec::new()
 }

@@ -1,7 +1,7 @@
 //! The session lock: Ctrl-L or `idle_lock_min` without a key hides everything until the
 //! session PIN is typed; after 5 wrong PINs only the database passphrase unlocks.
 
-use crate::i18n::lock::{self as text, LockText};
+use crate::i18n::LockText;
 use crate::tui::keys::Prompt;
 use crate::tui::model::{Lock, Model, Screen, Tone};
 use crate::tui::msg::Effect;
@@ -49,7 +49,7 @@ pub fn lock_if_idle(model: &mut Model) {
 /// the passphrase), or clear it.
 pub(super) fn on_prompt(model: &mut Model, prompt: Prompt) -> Vec<Effect> {
     let lang = model.lang;
-    let passphrase_prompt = model.passphrase_prompt().text(lang);
+    let passphrase_prompt = lang.t(model.passphrase_prompt());
     let session_pin = model.session_pin.clone();
     let Some(lock) = model.lock.as_mut() else {
         return Vec::new();
@@ -71,7 +71,8 @@ pub(super) fn on_prompt(model: &mut Model, prompt: Prompt) -> Vec<Effect> {
                 lock.problem = Some(if lock.wrong >= PIN_TRIES {
                     passphrase_prompt.to_string()
                 } else {
-                    text::wrong_pin(lang, PIN_TRIES - lock.wrong)
+                    lang.t(LockText::WrongPin(PIN_TRIES - lock.wrong))
+                        .into_owned()
                 });
             }
         }
@@ -91,12 +92,12 @@ pub fn passphrase_checked(model: &mut Model, right: bool) {
     if right {
         unlock(model);
     } else if let Some(lock) = model.lock.as_mut() {
-        lock.problem = Some(LockText::WrongPassphrase.text(model.lang).into());
+        lock.problem = Some(model.lang.t(LockText::WrongPassphrase).into());
     }
 }
 
 fn unlock(model: &mut Model) {
     model.lock = None;
     model.last_input = model.now;
-    model.status = Some((Tone::Info, LockText::Unlocked.text(model.lang).into()));
+    model.tell(Tone::Info, LockText::Unlocked);
 }

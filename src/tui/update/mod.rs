@@ -5,7 +5,7 @@
 use super::keys::{self, Action, Answer, AppAction, Scope};
 use super::model::{Confirm, Model, Screen, Tone};
 use super::msg::{Effect, Msg, ProtectMsg, WriteFailure};
-use crate::i18n::{self, Text};
+use crate::i18n::{LockText, Text};
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -39,11 +39,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::WriteFailed(WriteFailure::Duplicate(first)) => desk::duplicate_race(model, first),
-        Msg::WriteFailed(WriteFailure::Other(message)) => {
-            model.entries.void_reason = None;
-            model.status = Some((Tone::Error, message));
-            Vec::new()
+        Msg::WriteFailed(WriteFailure::Store(failure)) => {
+            let message = model.lang.t(failure).into_owned();
+            write_failed(model, message)
         }
+        Msg::WriteFailed(WriteFailure::Other(message)) => write_failed(model, message),
         Msg::Desk(msg) => desk::on_msg(model, msg),
         Msg::Entries(msg) => entries::on_msg(model, msg),
         Msg::Queue(msg) => queue::on_msg(model, msg),
@@ -57,15 +57,19 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Protect(ProtectMsg::BackedUp(result)) => {
-            if let Err(reason) = result {
-                model.status = Some((
-                    Tone::Warning,
-                    i18n::lock::backup_failed(model.lang, &reason),
-                ));
+            if let Err(why) = result {
+                model.tell(Tone::Warning, LockText::BackupFailed(&why));
             }
             Vec::new()
         }
     }
+}
+
+/// A write failed: the message on the status line, the void prompt closed.
+fn write_failed(model: &mut Model, message: String) -> Vec<Effect> {
+    model.entries.void_reason = None;
+    model.status = Some((Tone::Error, message));
+    Vec::new()
 }
 
 /// The clock moved on: figures on a new minute, the idle lock, a new day's tickets, the

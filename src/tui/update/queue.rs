@@ -2,7 +2,7 @@
 //! figures over today's tickets.
 
 use crate::domain::queue::{TicketStatus, queue_figures, recent_calls};
-use crate::i18n::queue::{self as text, QueueText};
+use crate::i18n::QueueText;
 use crate::store::Finish;
 use crate::tui::keys::QueueAction;
 use crate::tui::model::{Model, Screen, Tone};
@@ -25,7 +25,7 @@ pub(super) fn refresh_figures(model: &mut Model) {
 /// is still on the form (saving it first keeps the line linked to the right ticket).
 pub(super) fn call_next(model: &mut Model, finish: Finish) -> Vec<Effect> {
     if model.form.has_signer_data() && model.form.editing.is_none() {
-        model.status = Some((Tone::Warning, QueueText::SaveFirst.text(model.lang).into()));
+        model.tell(Tone::Warning, QueueText::SaveFirst);
         return Vec::new();
     }
     vec![Effect::CallNext(finish, model.today())]
@@ -33,7 +33,6 @@ pub(super) fn call_next(model: &mut Model, finish: Finish) -> Vec<Effect> {
 
 /// Applies a result for the queue.
 pub(super) fn on_msg(model: &mut Model, msg: QueueMsg) -> Vec<Effect> {
-    let lang = model.lang;
     match msg {
         QueueMsg::Tickets(tickets) => {
             model.queue.tickets = tickets;
@@ -55,7 +54,7 @@ pub(super) fn on_msg(model: &mut Model, msg: QueueMsg) -> Vec<Effect> {
             } else {
                 Tone::Info
             };
-            model.status = Some((tone, text::called(lang, finished, called)));
+            model.tell(tone, QueueText::CalledNext { finished, called });
             model.ticket = outcome.called;
             vec![Effect::LoadTickets(model.today())]
         }
@@ -66,7 +65,14 @@ pub(super) fn on_msg(model: &mut Model, msg: QueueMsg) -> Vec<Effect> {
             } else {
                 Tone::Error
             };
-            model.status = Some((tone, text::moved(lang, recall, number, ticket.is_some())));
+            model.tell(
+                tone,
+                QueueText::Moved {
+                    recall,
+                    number,
+                    done: ticket.is_some(),
+                },
+            );
             vec![Effect::LoadTickets(model.today())]
         }
     }
@@ -103,9 +109,6 @@ pub(super) fn on_action(model: &mut Model, action: QueueAction) -> Vec<Effect> {
 }
 
 fn nothing_selected(model: &mut Model) -> Vec<Effect> {
-    model.status = Some((
-        Tone::Error,
-        QueueText::NothingSelected.text(model.lang).into(),
-    ));
+    model.tell(Tone::Error, QueueText::NothingSelected);
     Vec::new()
 }

@@ -1,8 +1,8 @@
 //! The sign-in form: desk name, operator name and a session PIN.
 
 use super::lock::valid_pin;
+use crate::i18n::LockText;
 use crate::i18n::Text;
-use crate::i18n::lock::LockText;
 use crate::store::Actor;
 use crate::tui::keys::SignInAction;
 use crate::tui::model::SignInField;
@@ -30,13 +30,13 @@ pub(super) fn on_action(model: &mut Model, action: SignInAction) -> Vec<Effect> 
             }
             if let Some(first) = empty.iter().position(|e| *e) {
                 s.focus = order[first];
-                s.problem = Some(model.lang.text(Text::SignInMissing).into());
+                s.problem = Some(model.lang.t(Text::SignInMissing).into());
                 return Vec::new();
             }
             if !valid_pin(&pin) {
                 s.focus = SignInField::Pin;
                 s.pin = Default::default();
-                s.problem = Some(LockText::PinShape.text(model.lang).into());
+                s.problem = Some(model.lang.t(LockText::PinShape).into());
                 return Vec::new();
             }
             return sign_in(model, desk, operator, pin);

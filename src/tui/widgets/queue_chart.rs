@@ -4,7 +4,7 @@
 use crate::domain::Campaign;
 use crate::domain::queue::QueueBucket;
 use crate::i18n::Lang;
-use crate::i18n::queue::QueueText;
+use crate::i18n::QueueText;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
@@ -48,7 +48,7 @@ impl Widget for QueueChart<'_> {
         };
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(" {} ", QueueText::Chart.text(self.lang)))
+            .title(format!(" {} ", self.lang.t(QueueText::Chart)))
             .title_bottom(Line::from(span).right_aligned());
         let mut chart = BarChart::default()
             .block(block)

@@ -1,4 +1,4 @@
-//! One rule at a time: call order, ETA, median, windows, buckets, durations.
+//! One rule at a time: call order, ETA, median, windows, buckets.
 
 use super::*;
 
@@ -181,24 +181,4 @@ fn buckets_keep_the_newest_day() {
         at("23:50:00") + Duration::minutes(10)
     );
     assert_eq!(figures.buckets.iter().map(|b| b.arrivals).sum::<u32>(), 2);
-}
-
-#[test]
-fn short_durations() {
-    let rows = [
-        (0, "< 1 min", "< 1 мин"),
-        (59, "< 1 min", "< 1 мин"),
-        (60, "1 min", "1 мин"),
-        (239, "3 min", "3 мин"),
-        (240, "4 min", "4 мин"),
-        (3599, "59 min", "59 мин"),
-        (3600, "1 h 00 min", "1 ч 00 мин"),
-        (3900, "1 h 05 min", "1 ч 05 мин"),
-        (36_000 + 43 * 60, "10 h 43 min", "10 ч 43 мин"),
-        (u32::MAX, "1193046 h 28 min", "1193046 ч 28 мин"),
-    ];
-    for (secs, en, ru) in rows {
-        assert_eq!(short_duration(secs, false), en, "{secs}");
-        assert_eq!(short_duration(secs, true), ru, "{secs}");
-    }
 }

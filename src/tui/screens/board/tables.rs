@@ -1,14 +1,16 @@
 //! The board's tables: desks today, regions against their caps, today's defects by rule.
 
 use crate::domain::Severity;
-use crate::domain::board::CapLevel;
-use crate::i18n::board::{BoardText, grouped, min_sec};
+use crate::domain::board::{BoardFigures, CapLevel, min_sec};
+use crate::i18n::BoardText;
 use crate::tui::model::Model;
+use crate::tui::screens::titled;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+use std::borrow::Cow;
 
 /// The desks table on the left, the regions table on the right.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
@@ -20,7 +22,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
 
 fn header(model: &Model, columns: &[BoardText], right_from: usize) -> Row<'static> {
     let cells = columns.iter().enumerate().map(|(i, c)| {
-        let text = c.text(model.lang);
+        let text = model.lang.t(c);
         if i >= right_from {
             Cell::from(Line::from(text).right_aligned())
         } else {
@@ -30,33 +32,51 @@ fn header(model: &Model, columns: &[BoardText], right_from: usize) -> Row<'stati
     Row::new(cells).style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED))
 }
 
-fn right(text: String) -> Cell<'static> {
-    Cell::from(Line::from(text).right_aligned())
+fn right(text: impl Into<Cow<'static, str>>) -> Cell<'static> {
+    Cell::from(Line::from(text.into()).right_aligned())
 }
 
-fn titled(title: BoardText, model: &Model) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", title.text(model.lang)))
+/// One list of the board's figures; empty before they are computed.
+fn listed<T>(model: &Model, list: impl Fn(&BoardFigures) -> &[T]) -> &[T] {
+    model.board.figures.as_ref().map(list).unwrap_or_default()
+}
+
+/// A titled table with its header, or the line that says it has no rows.
+fn render_table(f: &mut Frame, area: Rect, model: &Model, table: BoardTable<'_>) {
+    let block = table.block;
+    if table.rows.is_empty() {
+        let empty = format!(" {}", model.lang.t(table.empty));
+        f.render_widget(Paragraph::new(empty).block(block), area);
+        return;
+    }
+    f.render_widget(
+        Table::new(table.rows, table.widths)
+            .header(header(model, table.columns, table.right_from))
+            .flex(Flex::Start)
+            .block(block),
+        area,
+    );
+}
+
+/// What a board table shows.
+struct BoardTable<'a> {
+    /// The titled frame.
+    block: Block<'static>,
+    /// Said instead of the table when it has no rows.
+    empty: BoardText<'static>,
+    /// One row per desk or region.
+    rows: Vec<Row<'static>>,
+    /// The header.
+    columns: &'a [BoardText<'static>],
+    /// The first column aligned right (numbers).
+    right_from: usize,
+    /// Column widths.
+    widths: &'a [Constraint],
 }
 
 fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let block = titled(BoardText::Desks, model);
-    let desks = model
-        .board
-        .figures
-        .as_ref()
-        .map(|b| b.desks.as_slice())
-        .unwrap_or_default();
-    if desks.is_empty() {
-        f.render_widget(
-            Paragraph::new(format!(" {}", BoardText::NoDesks.text(lang))).block(block),
-            area,
-        );
-        return;
-    }
-    let rows = desks.iter().map(|d| {
+    let rows = listed(model, |b| &b.desks).iter().map(|d| {
         let style = if d.active {
             Style::default()
         } else {
@@ -67,7 +87,7 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
             Cell::from(d.operator.clone().unwrap_or_else(|| "—".into())),
             right(d.signers_last_hour.to_string()),
             right(d.avg_secs_per_signer.map_or_else(|| "—".into(), min_sec)),
-            right(grouped(lang, u64::from(d.entries_today))),
+            right(lang.t(BoardText::Count(u64::from(d.entries_today)))),
             right(
                 d.serving
                     .map_or_else(|| "—".into(), crate::domain::queue::ticket_label),
@@ -75,49 +95,35 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
         ])
         .style(style)
     });
-    let columns = [
-        BoardText::ColDesk,
-        BoardText::ColOperator,
-        BoardText::ColPerHour,
-        BoardText::ColPerSigner,
-        BoardText::ColToday,
-        BoardText::ColTicket,
-    ];
-    let widths = [
-        Constraint::Max(12),
-        Constraint::Max(16),
-        Constraint::Length(3),
-        Constraint::Length(5),
-        Constraint::Length(7),
-        Constraint::Length(6),
-    ];
-    f.render_widget(
-        Table::new(rows, widths)
-            .header(header(model, &columns, 2))
-            .flex(Flex::Start)
-            .block(block),
-        area,
-    );
+    let table = BoardTable {
+        block: titled(model.lang, BoardText::Desks),
+        empty: BoardText::NoDesks,
+        rows: rows.collect(),
+        columns: &[
+            BoardText::ColDesk,
+            BoardText::ColOperator,
+            BoardText::ColPerHour,
+            BoardText::ColPerSigner,
+            BoardText::ColToday,
+            BoardText::ColTicket,
+        ],
+        right_from: 2,
+        widths: &[
+            Constraint::Max(12),
+            Constraint::Max(16),
+            Constraint::Length(3),
+            Constraint::Length(5),
+            Constraint::Length(7),
+            Constraint::Length(6),
+        ],
+    };
+    render_table(f, area, model, table);
 }
 
 fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let block = titled(BoardText::Regions, model)
-        .title_bottom(Line::from(format!(" {} ", BoardText::CapLegend.text(lang))).right_aligned());
-    let regions = model
-        .board
-        .figures
-        .as_ref()
-        .map(|b| b.regions.as_slice())
-        .unwrap_or_default();
-    if regions.is_empty() {
-        f.render_widget(
-            Paragraph::new(format!(" {}", BoardText::NoRegions.text(lang))).block(block),
-            area,
-        );
-        return;
-    }
-    let rows = regions.iter().map(|r| {
+    let legend = Line::from(format!(" {} ", lang.t(BoardText::CapLegend)));
+    let rows = listed(model, |b| &b.regions).iter().map(|r| {
         let name = model.regions.by_code(&r.code).map_or_else(
             || r.code.clone(),
             |region| region.display_name(model.russian()).to_string(),
@@ -133,41 +139,41 @@ fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
         let percent = u64::from(r.valid) * 100 / u64::from(r.cap.max(1));
         Row::new([
             Cell::from(name),
-            right(grouped(lang, u64::from(r.valid))),
-            right(grouped(lang, u64::from(r.cap))),
+            right(lang.t(BoardText::Count(u64::from(r.valid)))),
+            right(lang.t(BoardText::Count(u64::from(r.cap)))),
             right(format!("{percent}%")),
             Cell::from(marker),
         ])
         .style(style)
     });
-    let columns = [BoardText::ColRegion, BoardText::ColValid, BoardText::ColCap];
-    let widths = [
-        Constraint::Max(32),
-        Constraint::Length(7),
-        Constraint::Length(6),
-        Constraint::Length(4),
-        Constraint::Length(2),
-    ];
-    f.render_widget(
-        Table::new(rows, widths)
-            .header(header(model, &columns, 1))
-            .flex(Flex::Start)
-            .block(block),
-        area,
-    );
+    let table = BoardTable {
+        block: titled(model.lang, BoardText::Regions).title_bottom(legend.right_aligned()),
+        empty: BoardText::NoRegions,
+        rows: rows.collect(),
+        columns: &[BoardText::ColRegion, BoardText::ColValid, BoardText::ColCap],
+        right_from: 1,
+        widths: &[
+            Constraint::Max(32),
+            Constraint::Length(7),
+            Constraint::Length(6),
+            Constraint::Length(4),
+            Constraint::Length(2),
+        ],
+    };
+    render_table(f, area, model, table);
 }
 
 /// Today's defects by rule code: errors (✗) first, then warnings (!), most frequent first.
 pub fn render_defects(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let block = titled(BoardText::Defects, model);
+    let block = titled(model.lang, BoardText::Defects);
     let lines: Vec<Line> = match &model.board.defects {
         None => vec![Line::styled(
-            format!(" {}", BoardText::Checking.text(lang)),
+            format!(" {}", lang.t(BoardText::Checking)),
             Style::default().fg(Color::DarkGray),
         )],
         Some(defects) if defects.is_empty() => vec![Line::styled(
-            format!(" {}", BoardText::NoDefects.text(lang)),
+            format!(" {}", lang.t(BoardText::NoDefects)),
             Style::default().fg(Color::Green),
         )],
         Some(defects) => {
@@ -179,7 +185,7 @@ pub fn render_defects(f: &mut Frame, area: Rect, model: &Model) {
                         Severity::Error => ("✗", Style::default().fg(Color::Red)),
                         Severity::Warning => ("!", Style::default().fg(Color::Yellow)),
                     };
-                    let count = grouped(lang, u64::from(d.count));
+                    let count = lang.t(BoardText::Count(u64::from(d.count)));
                     let code_width = width.saturating_sub(count.chars().count() + 4);
                     Line::styled(
                         format!(" {mark} {:<code_width$.code_width$}{count} ", d.code),
