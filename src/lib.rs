@@ -37,7 +37,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match dispatch(cli, lang) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("sigdesk: {e:#}");
+            app::out::note(format!("sigdesk: {e:#}"));
             ExitCode::from(1)
         }
     }

@@ -1,12 +1,11 @@
 //! `sigdesk audit`: the audit log as aligned text, streamed, in the point's local time.
 
-use super::Context;
+use super::{Context, out};
 use crate::domain::Campaign;
 use crate::i18n::{Lang, ProtectText};
 use crate::store::audit::{EventFilter, EventWidths};
 use crate::store::{EventRecord, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::io::Write;
 
 /// Prints the events of entry `entry` (all when `None`) from `since` on (RFC 3339, or a
 /// local date meaning the start of that day at the point); exit 0.
@@ -72,8 +71,7 @@ fn print(store: &Store, filter: &EventFilter, lang: Lang) -> anyhow::Result<()> 
         action: found.action.max(titles[3].chars().count()),
         entry: found.entry.max(titles[4].chars().count()),
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = out::Lines::stdout();
     let header = Line {
         time: &titles[0],
         desk: &titles[1],
@@ -82,11 +80,11 @@ fn print(store: &Store, filter: &EventFilter, lang: Lang) -> anyhow::Result<()> 
         entry: &titles[4],
         details: &titles[5],
     };
-    writeln!(out, "{}", header.text(&widths))?;
+    out.line(header.text(&widths))?;
     let mut failure = None;
     let result = store.for_each_event(filter, |event| {
         let line = event_line(&campaign, &widths, &event);
-        writeln!(out, "{line}").map_err(|e| {
+        out.line(line).map_err(|e| {
             failure = Some(e);
             StoreError::Damaged("audit output stopped".into())
         })

@@ -2,6 +2,7 @@
 //! keep working.
 
 use super::Context;
+use super::out;
 use crate::i18n::ProtectText;
 use crate::store::{Store, backup::backup_to};
 use std::path::Path;
@@ -16,9 +17,6 @@ pub fn run(store: &mut Store, ctx: &Context, out: &Path) -> anyhow::Result<u8> {
         &serde_json::json!({ "out": out }),
     )?;
     let encrypted = store.is_encrypted();
-    println!(
-        "{}",
-        ctx.lang.t(ProtectText::BackupWritten { out, encrypted })
-    );
+    out::line(ctx.lang.t(ProtectText::BackupWritten { out, encrypted }));
     Ok(0)
 }

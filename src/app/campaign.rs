@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::open::require_lead_pin;
+use super::out;
 use crate::cli::CampaignAction;
 use crate::domain::Campaign;
 use crate::store::Store;
@@ -36,14 +37,14 @@ pub fn run(store: &mut Store, ctx: &Context, action: Action) -> anyhow::Result<u
     match action {
         Action::Show => {
             for key in Campaign::KEYS {
-                println!("{key} = {}", campaign.get(key)?);
+                out::line(format!("{key} = {}", campaign.get(key)?));
             }
         }
         Action::Set { key, value } => {
             campaign.set(&key, &value)?;
             require_lead_pin(store, ctx.lang)?;
             store.save_campaign(&campaign, &ctx.actor, ctx.now)?;
-            println!("{key} = {}", campaign.get(&key)?);
+            out::line(format!("{key} = {}", campaign.get(&key)?));
         }
     }
     Ok(0)

@@ -3,6 +3,7 @@
 //! signature or the retention date has passed.
 
 use super::Context;
+use super::out;
 use crate::domain::Severity;
 use crate::i18n::{CheckText, Lang, ProtectText};
 use crate::ops::defects::{DefectReport, check_all};
@@ -21,21 +22,18 @@ pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
     let today = campaign.local_date(ctx.now);
     let report = check_all(store, &ctx.regions, today, ctx.lang)?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&CheckJson::new(&report))?
-        );
+        out::json(&CheckJson::new(&report))?;
     } else {
-        print!("{}", report_text(ctx.lang, &report));
+        out::text(report_text(ctx.lang, &report));
     }
     let expired = campaign.retention_due(today);
     if let Some(until) = campaign.retain_until.filter(|_| expired) {
         // With --json stdout is the report only; the reminder goes to stderr.
         let line = ctx.lang.t(ProtectText::RetentionDefect(until));
         if json {
-            eprintln!("{line}");
+            out::note(line);
         } else {
-            println!("{line}");
+            out::line(line);
         }
     }
     Ok(if report.has_errors() || expired {

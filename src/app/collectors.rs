@@ -3,6 +3,7 @@
 //! language.
 
 use super::Context;
+use super::out;
 use super::table::aligned_table;
 use crate::cli::CollectorsAction;
 use crate::csvio::collectors::{CollectorRowError, CollectorsFileError, read_collectors};
@@ -46,13 +47,14 @@ pub fn run(store: &mut Store, ctx: &Context, action: Action) -> anyhow::Result<u
             let collector = parse_collector(&name, &regions, &ctx.regions)
                 .map_err(|e| anyhow::anyhow!(collector_error(ctx, &e)))?;
             let added = store.add_collector(&collector, &ctx.actor, ctx.now)?;
-            println!("{}", added_text(ctx.lang, &ctx.regions, &added));
+            out::line(added_text(ctx.lang, &ctx.regions, &added));
         }
         Action::List => {
-            print!(
-                "{}",
-                collector_table(ctx.lang, &ctx.regions, &store.collectors()?)
-            );
+            out::text(collector_table(
+                ctx.lang,
+                &ctx.regions,
+                &store.collectors()?,
+            ));
         }
         Action::Import(file) => import(store, ctx, &file)?,
     }
@@ -102,14 +104,11 @@ fn import(store: &mut Store, ctx: &Context, file: &Path) -> anyhow::Result<()> {
         .filter(|a| !a.new && !a.added_regions.is_empty())
         .count();
     let rows = added.len();
-    println!(
-        "{}",
-        ctx.lang.t(CollectorText::Imported {
-            rows,
-            new,
-            extended
-        })
-    );
+    out::line(ctx.lang.t(CollectorText::Imported {
+        rows,
+        new,
+        extended,
+    }));
     Ok(())
 }
 

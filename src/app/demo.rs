@@ -1,6 +1,7 @@
 //! `sigdesk demo`: fills a new database with a realistic synthetic day for training.
 
 use super::Context;
+use super::out;
 use crate::cli::DemoArgs;
 use crate::dev::demo::{self, DemoError, DemoOptions, DemoSummary};
 use crate::i18n::{Lang, ReportText};
@@ -49,7 +50,7 @@ pub fn run(store: &mut Store, ctx: &Context, request: DemoRequest) -> anyhow::Re
     let mut progress = TerminalProgress::on_stderr(ctx.lang);
     match demo::run_demo(store, &ctx.regions, options, &mut progress) {
         Ok(written) => {
-            println!("{}", summary(ctx.lang, &written));
+            out::line(summary(ctx.lang, &written));
             Ok(0)
         }
         Err(e) => anyhow::bail!(error_text(ctx.lang, &e)),

@@ -1,6 +1,7 @@
 //! `sigdesk encrypt`: encrypts a plain (`--no-encrypt`) database in place.
 
 use super::Context;
+use super::out;
 use super::unlock::Unlock;
 use crate::i18n::ProtectText;
 use crate::store::Store;
@@ -13,6 +14,6 @@ pub fn run(store: Store, ctx: &Context, unlock: &Unlock) -> anyhow::Result<u8> {
     drop(store);
     let passphrase = unlock.passphrase(&db, true, ctx.lang)?;
     encrypt_plain(&db, &passphrase, &ctx.regions, &ctx.actor, ctx.now)?;
-    println!("{}", ctx.lang.t(ProtectText::Encrypted(&db)));
+    out::line(ctx.lang.t(ProtectText::Encrypted(&db)));
     Ok(0)
 }

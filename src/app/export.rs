@@ -2,6 +2,7 @@
 //! not encrypted.
 
 use super::Context;
+use super::out;
 use crate::cli::ExportArgs;
 use crate::csvio::ExportOptions;
 use crate::csvio::export::export_with_progress;
@@ -35,6 +36,6 @@ pub fn run(
         "export",
         &serde_json::json!({"out": out, "rows": rows}),
     )?;
-    eprintln!("{}", ctx.lang.t(ReportText::Exported { rows, out }));
+    out::note(ctx.lang.t(ReportText::Exported { rows, out }));
     Ok(0)
 }

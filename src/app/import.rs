@@ -1,6 +1,7 @@
 //! `sigdesk import`: adds entries from a sigdesk CSV with the same checks as the form.
 
 use super::Context;
+use super::out;
 use crate::cli::ImportArgs;
 use crate::csvio::import::{ImportContext, import_with_progress};
 use crate::csvio::{ImportOptions, rejects_path};
@@ -43,9 +44,9 @@ pub fn run(
         warned: report.with_warnings,
         rejected: report.rejected,
     };
-    println!("{}", ctx.lang.t(imported));
+    out::line(ctx.lang.t(imported));
     if report.rejected > 0 {
-        println!("{}", rejects_path(file).display());
+        out::line(rejects_path(file).display());
     }
     Ok(0)
 }

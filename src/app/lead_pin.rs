@@ -3,6 +3,7 @@
 
 use super::Context;
 use super::open::require_lead_pin;
+use super::out;
 use super::unlock::{NEW_LEAD_PIN_VAR, new_lead_pin};
 use crate::i18n::ProtectText;
 use crate::store::Store;
@@ -15,6 +16,6 @@ pub fn run(store: &mut Store, ctx: &Context) -> anyhow::Result<u8> {
     }
     let pin = new_lead_pin(NEW_LEAD_PIN_VAR, store.path(), ctx.lang)?;
     store.set_lead_pin(&pin, &ctx.actor, ctx.now)?;
-    println!("{}", ctx.lang.t(ProtectText::LeadPinSet));
+    out::line(ctx.lang.t(ProtectText::LeadPinSet));
     Ok(0)
 }

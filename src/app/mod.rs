@@ -19,6 +19,7 @@ pub mod import;
 pub mod lead_pin;
 pub mod notice;
 pub mod open;
+pub mod out;
 pub mod rekey;
 pub mod sheets;
 pub mod stats;

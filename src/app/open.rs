@@ -2,6 +2,7 @@
 //! retention reminder; and the lead-PIN check of the commands that change settings.
 
 use super::Context;
+use super::out;
 use super::unlock::{self, Unlock};
 use crate::cli::{CollectorsAction, Command, ProtectCommand};
 use crate::i18n::{Lang, ProtectText};
@@ -133,7 +134,7 @@ fn remind_retention(store: &Store, ctx: &Context) {
         && let Some(until) = campaign.retain_until
         && campaign.retention_due(campaign.local_date(ctx.now))
     {
-        eprintln!("{}", ctx.lang.t(ProtectText::RetentionReminder(until)));
+        out::note(ctx.lang.t(ProtectText::RetentionReminder(until)));
     }
 }
 

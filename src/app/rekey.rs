@@ -1,6 +1,7 @@
 //! `sigdesk rekey`: changes the database passphrase (every desk closed first).
 
 use super::Context;
+use super::out;
 use super::unlock::new_passphrase;
 use crate::i18n::ProtectText;
 use crate::store::Store;
@@ -10,6 +11,6 @@ use crate::store::Store;
 pub fn run(store: &mut Store, ctx: &Context) -> anyhow::Result<u8> {
     let new = new_passphrase(store.path(), ctx.lang)?;
     store.rekey(&new, &ctx.actor, ctx.now)?;
-    println!("{}", ctx.lang.t(ProtectText::Rekeyed(store.path())));
+    out::line(ctx.lang.t(ProtectText::Rekeyed(store.path())));
     Ok(0)
 }

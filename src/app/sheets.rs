@@ -3,6 +3,7 @@
 //! Refusals are one-line errors (exit 1) in the chosen language.
 
 use super::Context;
+use super::out;
 use super::table::aligned_table;
 use crate::cli::{SheetsAction, SheetsArgs};
 use crate::domain::certify::SheetProblem;
@@ -70,27 +71,24 @@ pub fn run(store: &mut Store, ctx: &Context, action: Action) -> anyhow::Result<u
                     .iter()
                     .map(|s| SheetJson::new(s, &ctx.regions))
                     .collect();
-                println!("{}", serde_json::to_string_pretty(&list)?);
+                out::json(&list)?;
             } else if statuses.is_empty() {
-                println!("{}", ctx.lang.t(SheetText::NoSheets));
+                out::line(ctx.lang.t(SheetText::NoSheets));
             } else {
-                print!(
-                    "{}",
-                    sheet_table(ctx.lang, &statuses, &ctx.regions, &campaign)
-                );
+                out::text(sheet_table(ctx.lang, &statuses, &ctx.regions, &campaign));
             }
         }
         Action::Close(number) => match store.close_sheet(number, &ctx.actor, ctx.now)? {
-            CloseOutcome::Closed => println!("{}", ctx.lang.t(SheetText::Closed(number))),
+            CloseOutcome::Closed => out::line(ctx.lang.t(SheetText::Closed(number))),
             CloseOutcome::AlreadyClosed(at) => {
                 let at = &campaign.local_minute(at);
-                println!("{}", ctx.lang.t(SheetText::AlreadyClosed { number, at }));
+                out::line(ctx.lang.t(SheetText::AlreadyClosed { number, at }));
             }
             CloseOutcome::NoSuchSheet => anyhow::bail!(ctx.lang.t(SheetText::NoSuchSheet(number))),
         },
         Action::CloseAllOpen => {
             let closed = store.close_open_sheets(&ctx.actor, ctx.now)?;
-            println!("{}", ctx.lang.t(SheetText::OpenClosed(&closed)));
+            out::line(ctx.lang.t(SheetText::OpenClosed(&closed)));
         }
         Action::Certify {
             number,
@@ -129,7 +127,7 @@ fn certify(
                     region,
                     cert,
                 };
-                println!("{}", lang.t(certified));
+                out::line(lang.t(certified));
             }
             Ok(())
         }

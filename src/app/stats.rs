@@ -3,6 +3,7 @@
 mod board_text;
 
 use super::Context;
+use super::out;
 use crate::domain::board::{DefectCount, DeskFigures, RegionFigures, Totals};
 use crate::domain::queue::QueueFigures;
 use crate::domain::{Campaign, RegionCatalog};
@@ -23,12 +24,9 @@ pub fn run(
     let campaign = store.campaign()?;
     let figures = gather(store, &ctx.regions, at.unwrap_or(ctx.now))?;
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&StatsJson::new(&figures))?
-        );
+        out::json(&StatsJson::new(&figures))?;
     } else {
-        print!("{}", text(ctx.lang, &campaign, &ctx.regions, &figures));
+        out::text(text(ctx.lang, &campaign, &ctx.regions, &figures));
     }
     Ok(0)
 }

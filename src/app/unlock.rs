@@ -3,6 +3,7 @@
 //! terminal). Everything is asked before any TUI starts; with no terminal and no other
 //! source the command stops with one line saying what to set.
 
+use super::out;
 use crate::i18n::{Lang, Prompt, ProtectText, Retry};
 use crate::store::lead_pin::is_valid_lead_pin;
 use crate::store::{DbFile, Key, probe};
@@ -228,13 +229,13 @@ fn ask_twice(
             None
         };
         if let Some(why) = problem {
-            eprintln!("{}", lang.t(why));
+            out::note(lang.t(why));
             continue;
         }
         if ask(lang, again, db)? == one {
             return Ok(one);
         }
-        eprintln!("{}", lang.t(Retry::Mismatch));
+        out::note(lang.t(Retry::Mismatch));
     }
     Err(UnlockError::GaveUp)
 }

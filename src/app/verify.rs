@@ -2,6 +2,7 @@
 //! when it is damaged.
 
 use super::Context;
+use super::out;
 use crate::i18n::{Lang, ReportText};
 use crate::store::Store;
 use crate::store::backup::VerifyReport;
@@ -11,7 +12,7 @@ use std::path::Path;
 /// Checks `store` (opened from `file`) and prints what it found; exit 0 when sound, else 1.
 pub fn run(store: &Store, ctx: &Context, file: &Path) -> anyhow::Result<u8> {
     let report = store.verify()?;
-    print!("{}", report_text(ctx.lang, file, &report));
+    out::text(report_text(ctx.lang, file, &report));
     Ok(if report.is_sound() { 0 } else { 1 })
 }
 

@@ -3,6 +3,7 @@
 //! and journaling or snapshotting filesystems that still guarantees nothing (README).
 
 use super::Context;
+use super::out;
 use super::unlock::on_terminal;
 use crate::i18n::{Lang, ProtectText};
 use crate::store::Store;
@@ -33,9 +34,9 @@ pub fn run(store: Store, ctx: &Context, confirm: Option<&str>) -> anyhow::Result
     let files = files_to_wipe(&db, campaign.backup_folder());
     for file in &files {
         destroy(file).with_context(|| lang.t(ProtectText::CannotDelete(file)))?;
-        println!("{}", lang.t(ProtectText::WipedFile(file)));
+        out::line(lang.t(ProtectText::WipedFile(file)));
     }
-    println!("{}", lang.t(ProtectText::Wiped(files.len())));
+    out::line(lang.t(ProtectText::Wiped(files.len())));
     Ok(0)
 }
 
@@ -43,7 +44,7 @@ fn ask_point(lang: Lang, point: &str, db: &Path) -> anyhow::Result<String> {
     if !on_terminal() {
         bail!(lang.t(ProtectText::WipeNeedsPoint));
     }
-    eprint!("{}", lang.t(ProtectText::WipeQuestion { point, db }));
+    out::ask(lang.t(ProtectText::WipeQuestion { point, db }));
     std::io::stderr().flush()?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;

@@ -16,6 +16,7 @@ pub mod queue;
 pub mod record;
 pub mod regions;
 pub mod sheet;
+pub mod visible;
 
 pub use campaign::Campaign;
 pub use collector::Collector;

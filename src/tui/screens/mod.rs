@@ -11,8 +11,10 @@ pub mod queue;
 pub mod signin;
 
 use super::model::{Model, Screen};
+use crate::domain::visible::is_unsafe;
 use crate::i18n::{Lang, Phrase, Text};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
@@ -21,8 +23,23 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 /// Smallest terminal every screen fits.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
 
-/// Draws the whole app for the current model.
+/// Draws the whole app for the current model, then makes sure no cell holds a character
+/// that could drive the terminal (DESIGN.md §7; ratatui already drops most of them).
 pub fn render(f: &mut Frame, model: &Model) {
+    draw(f, model);
+    scrub(f.buffer_mut());
+}
+
+/// Replaces every cell whose symbol holds a control or bidi character with `�`.
+fn scrub(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(is_unsafe) {
+            cell.set_symbol("\u{FFFD}");
+        }
+    }
+}
+
+fn draw(f: &mut Frame, model: &Model) {
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let notice = format!(
@@ -108,4 +125,25 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
     ])
     .areas(middle);
     boxed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_cell_keeps_a_terminal_control() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 4, 1));
+        for (x, symbol) in ["\u{1b}", "\u{202e}", "\u{9b}", "я"]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(cell) = buffer.cell_mut((x as u16, 0)) {
+                cell.set_symbol(symbol);
+            }
+        }
+        scrub(&mut buffer);
+        let shown: String = buffer.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(shown, "\u{FFFD}\u{FFFD}\u{FFFD}я");
+    }
 }
