@@ -5,9 +5,7 @@
 //! in all. The list is printed (`cargo test --test keystrokes -- --nocapture`) and kept in
 //! the README under "Keystroke budget".
 
-mod common;
-
-use common::{Desk, fixed_now};
+use crate::common::{Desk, fixed_now};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use sigdesk::domain::Field;
 use sigdesk::store::Actor;

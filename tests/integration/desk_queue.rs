@@ -1,9 +1,7 @@
 //! The desk's side of the queue, driven by keys: call next, a family on one ticket, no-show,
 //! an empty queue, and a signer still on the form.
 
-mod common;
-
-use common::{Desk, IVANOV, PETROVA, SIDOROV, fixed_now};
+use crate::common::{Desk, IVANOV, PETROVA, SIDOROV, fixed_now};
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::store::Actor;
 use sigdesk::tui::model::Tone;
@@ -109,7 +107,7 @@ fn the_queue_figures_follow_other_processes_after_a_data_change() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut desk = desk_with_tickets(&dir, 0);
     let waiting = |d: &Desk| d.model.queue.figures.waiting;
-    let mut other = common::open_store(&dir.path().join("s.db"));
+    let mut other = crate::common::open_store(&dir.path().join("s.db"));
     for _ in 0..3 {
         other
             .issue_ticket(&door(), fixed_now().date_naive(), fixed_now())

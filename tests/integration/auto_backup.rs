@@ -1,10 +1,8 @@
 //! A running desk makes the automatic backup into `backup_dir` when one is due, once for
 //! all desks, and says so when the backup disk is missing.
 
-mod common;
-
+use crate::common::{Desk, IVANOV, fixed_now, set_campaign};
 use chrono::Duration;
-use common::{Desk, IVANOV, fixed_now, set_campaign};
 use sigdesk::tui::model::Tone;
 use sigdesk::tui::msg::Msg;
 

@@ -1,10 +1,8 @@
 //! Snapshots of every screen at 80×24 and 120×40, drawn with `TestBackend` from a model
 //! driven by keys, at a fixed clock in UTC.
 
-mod common;
-
+use crate::common::{Desk, IVANOV, PETROVA, Signer, fixed_now};
 use chrono::NaiveDate;
-use common::{Desk, IVANOV, PETROVA, Signer, fixed_now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -24,10 +22,10 @@ fn assert_screen(name: &str, desk: &Desk, width: u16, height: u16) {
 }
 
 fn draw(desk: &Desk, width: u16, height: u16) -> Terminal<TestBackend> {
-    common::draw(&desk.model, width, height)
+    crate::common::draw(&desk.model, width, height)
 }
 
-use common::screen_lines;
+use crate::common::screen_lines;
 
 fn desk_in(dir: &tempfile::TempDir) -> Desk {
     Desk::signed_in(&dir.path().join("s.db"), "desk-1", "Anna")

@@ -1,10 +1,8 @@
 //! The lead board: snapshots at 80×24 and 160×48 on a seeded day at a fixed clock, no
 //! personal data at any size, live reload when another process saves, the keys that open it.
 
-mod common;
-
-use common::board_day::{personal, seed};
-use common::{fixed_now, isolate_config, open_store};
+use crate::common::board_day::{personal, seed};
+use crate::common::{fixed_now, isolate_config, open_store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -250,7 +248,7 @@ fn todays_defects_are_rechecked_at_most_every_30_seconds() {
 fn f5_and_alt_4_open_the_board_from_a_desk_and_esc_goes_back() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = seeded(&dir, true);
-    let mut desk = common::Desk::signed_in(&path, "desk-1", "Оля");
+    let mut desk = crate::common::Desk::signed_in(&path, "desk-1", "Оля");
     desk.press(KeyCode::F(5));
     assert_eq!(desk.model.screen, sigdesk::tui::model::Screen::Board);
     let figures = desk.model.board.figures.clone().expect("loaded on opening");

@@ -1,10 +1,8 @@
 //! Shared helpers of the desk tests: a signed-in desk on its own temp database, driven by
 //! key presses only, with a fixed clock.
 
-// Each test binary uses a different subset of these helpers.
-#![allow(dead_code)]
-
 pub mod board_day;
+pub mod cli;
 
 use chrono::{DateTime, TimeZone, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -27,6 +25,10 @@ pub fn fixed_now() -> DateTime<Utc> {
 
 /// Points `SIGDESK_CONFIG_DIR` (where the last sign-in is remembered) into the target dir,
 /// once per test binary, before any test reads the environment.
+#[allow(
+    unsafe_code,
+    reason = "edition 2024 marks set_var unsafe; the OnceLock orders it"
+)]
 pub fn isolate_config() {
     static DONE: OnceLock<()> = OnceLock::new();
     DONE.get_or_init(|| {

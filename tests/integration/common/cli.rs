@@ -1,9 +1,6 @@
 //! Shared helpers of the protection tests: a collection point in a temp dir, the real
 //! binary with or without secrets in its environment, and valid signer CSV files.
 
-// Each test binary uses a different subset of these helpers.
-#![allow(dead_code)]
-
 use assert_cmd::Command;
 use chrono::{Duration, Utc};
 use std::path::{Path, PathBuf};

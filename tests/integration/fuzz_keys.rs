@@ -11,10 +11,8 @@
 //! Cases: `PROPTEST_CASES` (default 10, up to 100 actions each). The heavy variant runs 60 times
 //! as many: `cargo test --release --test fuzz_keys -- --ignored`.
 
-mod common;
-
+use crate::common::{Desk, fixed_now};
 use chrono::Duration;
-use common::{Desk, fixed_now};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use ratatui::Terminal;
@@ -365,7 +363,7 @@ fn play(
     draw_every: usize,
 ) -> Result<(Seen, usize), TestCaseError> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = common::fresh_db(dir.path());
+    let path = crate::common::fresh_db(dir.path());
     let mut desk = if signed_in {
         Desk::signed_in(&path, "desk-1", "Anna")
     } else {

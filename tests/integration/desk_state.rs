@@ -1,9 +1,7 @@
 //! The desk as an operator drives it: keys only, through the real `dispatch`, against real
 //! SQLite files in temp dirs.
 
-mod common;
-
-use common::{Desk, IVANOV, PETROVA, SIDOROV, Signer, set_campaign};
+use crate::common::{Desk, IVANOV, PETROVA, SIDOROV, Signer, set_campaign};
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::{EntryStatus, Field, Severity};
 use sigdesk::tui::form::FIELDS;
@@ -277,7 +275,7 @@ fn voiding_an_entry_frees_its_document() {
 #[test]
 fn a_full_sheet_sends_the_next_signer_of_the_region_to_a_new_sheet() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = common::open_store(&db_in(&dir));
+    let mut store = crate::common::open_store(&db_in(&dir));
     set_campaign(&mut store, "lines_per_sheet", "2");
     drop(store);
     let mut desk = Desk::signed_in(&db_in(&dir), "desk-1", "Anna");

@@ -1,10 +1,8 @@
 //! Snapshots of the door and queue screens at 80×24 and 120×40, on a seeded day of
 //! tickets at a fixed clock, and what the desk's top line says about its ticket.
 
-mod common;
-
+use crate::common::{Desk, fixed_now};
 use chrono::{DateTime, Duration, Utc};
-use common::{Desk, fixed_now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -63,11 +61,11 @@ fn seed_day(store: &mut Store) -> sigdesk::domain::queue::Ticket {
 }
 
 fn draw(desk: &Desk, width: u16, height: u16) -> Terminal<TestBackend> {
-    common::draw(&desk.model, width, height)
+    crate::common::draw(&desk.model, width, height)
 }
 
 fn lines(terminal: &Terminal<TestBackend>) -> Vec<String> {
-    common::screen_lines(terminal)
+    crate::common::screen_lines(terminal)
 }
 
 fn assert_screens(name: &str, desk: &Desk) {

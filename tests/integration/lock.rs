@@ -2,10 +2,8 @@
 //! locked screen shows nothing personal, the session PIN unlocks, and after 5 wrong PINs
 //! only the database passphrase (or on a plain training database the lead PIN) does.
 
-mod common;
-
+use crate::common::{Desk, IVANOV, fixed_now};
 use chrono::Duration;
-use common::{Desk, IVANOV, fixed_now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -163,7 +161,7 @@ fn a_plain_database_and_a_due_wipe_are_shown_on_every_screen() {
         assert!(top(&desk).contains("NOT ENCRYPTED"), "{}", top(&desk));
         assert!(!top(&desk).contains("WIPE DUE"), "{}", top(&desk));
     }
-    common::set_campaign(&mut desk.store, "retain_until", "2024-03-01");
+    crate::common::set_campaign(&mut desk.store, "retain_until", "2024-03-01");
     desk.send(Msg::DataChanged);
     assert!(top(&desk).contains("WIPE DUE"), "{}", top(&desk));
 

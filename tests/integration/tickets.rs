@@ -1,10 +1,8 @@
 //! The ticket queue in the store: numbering, call order, recall, walkouts, undo, and any
 //! interleaving of desks, on real SQLite files with one connection per desk.
 
-mod common;
-
+use crate::common::{fixed_now, open_store};
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use common::{fixed_now, open_store};
 use proptest::prelude::*;
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::store::{Actor, Finish, Store};

@@ -1,10 +1,8 @@
 //! Queue figures over rows a real store wrote: a door and two desks on one SQLite file,
 //! with an injected clock.
 
-mod common;
-
+use crate::common::{fixed_now, open_store};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use common::{fixed_now, open_store};
 use sigdesk::domain::queue::{
     DeskQueueFigures, QueueBucket, TicketStatus, queue_figures, recent_calls, waiting_line,
 };

@@ -2,9 +2,7 @@
 //! all-desks list and saving an edit opened with Ctrl-O both ask for it; a desk's own lines
 //! do not.
 
-mod common;
-
-use common::{Desk, IVANOV, PETROVA, fixed_now};
+use crate::common::{Desk, IVANOV, PETROVA, fixed_now};
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::EntryStatus;
 use sigdesk::store::Actor;
@@ -79,7 +77,7 @@ fn an_edit_of_another_desks_line_waits_for_the_lead_pin_and_esc_cancels() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (_first, mut second) = two_desks(&dir);
     // The same passport typed again at desk 2: Ctrl-O opens desk 1's line.
-    second.fill(&common::Signer {
+    second.fill(&crate::common::Signer {
         document: "4506 123456",
         ..PETROVA
     });

@@ -1,10 +1,8 @@
 //! The protection parts of the store, on real database files: append-only events, the lead
 //! PIN, keyed second connections, automatic backups, and what the schema never holds.
 
-mod common;
-
+use crate::common::open_store;
 use chrono::{TimeZone, Utc};
-use common::open_store;
 use rusqlite::Connection;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::store::backup::{backup_due, backup_into_folder, parse_backup_file_name};

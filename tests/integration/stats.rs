@@ -1,11 +1,9 @@
 //! `sigdesk stats` on a real database with today's tickets: text for people, JSON with a
 //! stable layout for scripts.
 
-mod common;
-
+use crate::common::open_store;
 use assert_cmd::Command;
 use chrono::{Duration, Utc};
-use common::open_store;
 use sigdesk::store::{Actor, Finish};
 
 fn actor(desk: &str) -> Actor {
@@ -113,10 +111,10 @@ fn stats_on_an_empty_day_says_nobody_waits() {
     assert_eq!(json["queue"]["eta_secs"], serde_json::Value::Null);
 }
 
-/// The seeded board day (see `common::board_day`), as `stats` sees it at the fixed morning.
+/// The seeded board day (see `crate::common::board_day`), as `stats` sees it at the fixed morning.
 fn board_day(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = dir.path().join("board.db");
-    common::board_day::seed(&mut open_store(&path), true);
+    crate::common::board_day::seed(&mut open_store(&path), true);
     path
 }
 
@@ -192,7 +190,7 @@ fn stats_without_personal_data() {
     let path = board_day(&dir);
     for args in [&["--json", AT][..], &[AT], &[AT, "--lang", "ru"]] {
         let out = stats(&path, args);
-        for secret in common::board_day::personal() {
+        for secret in crate::common::board_day::personal() {
             assert!(!out.contains(&secret), "`{secret}` in\n{out}");
         }
     }

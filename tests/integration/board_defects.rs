@@ -2,11 +2,9 @@
 //! checking the whole day; edits, voids, campaign changes and repeated people make it
 //! check the whole day again.
 
-mod common;
-
+use crate::common::board_day::seed;
+use crate::common::{fixed_now, open_store, set_campaign};
 use chrono::{Duration, NaiveDate};
-use common::board_day::seed;
-use common::{fixed_now, open_store, set_campaign};
 use sigdesk::domain::board::day_bounds;
 use sigdesk::domain::{DocKind, NewEntry, RegionCatalog};
 use sigdesk::ops::defects::DayDefects;

@@ -3,9 +3,7 @@
 //! layout, yes/no questions follow DESIGN §6, and a key the table does not list changes
 //! nothing where nothing is typed.
 
-mod common;
-
-use common::{Desk, IVANOV, draw, fixed_now, screen_lines};
+use crate::common::{Desk, IVANOV, draw, fixed_now, screen_lines};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;

@@ -6,8 +6,6 @@
 //! Cases per property: `PROPTEST_CASES` (default 48). The heavy variant runs 30 times as
 //! many: `cargo test --release --test fuzz_import -- --ignored`.
 
-mod common;
-
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -309,7 +307,7 @@ fn totals(store: &Store) -> (u64, u64) {
 /// every property. Returns how many rows were added.
 fn import_case(bytes: &[u8], skip_bad: bool, preload: bool) -> Result<usize, TestCaseError> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&common::fresh_db(dir.path()), regions()).expect("open");
+    let mut store = Store::open(&crate::common::fresh_db(dir.path()), regions()).expect("open");
     let actor = lead();
     let ctx = ImportContext {
         lang: Lang::En,

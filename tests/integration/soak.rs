@@ -7,9 +7,7 @@
 //! CI runs 30 s; the long run is 10 minutes:
 //! `cargo test --release --test soak -- --ignored --nocapture`.
 
-mod common;
-
-use common::script;
+use crate::common::script;
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::domain::{EntryStatus, RegionCatalog};
 use sigdesk::store::{Actor, Store};

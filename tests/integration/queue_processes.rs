@@ -1,9 +1,7 @@
 //! Four real desk processes call next 500 times each while a fifth issues tickets, all on
 //! one database file: every ticket is called exactly once and none is lost.
 
-mod common;
-
-use common::script;
+use crate::common::script;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::store::Store;

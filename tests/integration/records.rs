@@ -1,11 +1,9 @@
 //! The records around the data, with the real binary: audit log, backups taken while a desk
 //! writes, verify, wipe, retention and the signers' notice.
 
-mod protect_support;
-
+use crate::common::cli::*;
 use chrono::{TimeZone, Utc};
 use predicates::prelude::*;
-use protect_support::*;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::store::{Actor, Key, Store};
 use std::sync::Arc;

@@ -2,10 +2,8 @@
 //! file or its WAL, wrong and empty passphrases refused without touching the file, rekey,
 //! encrypt, and the lead PIN.
 
-mod protect_support;
-
+use crate::common::cli::*;
 use predicates::prelude::*;
-use protect_support::*;
 use sigdesk::domain::RegionCatalog;
 use sigdesk::store::{Key, Store, StoreError};
 
