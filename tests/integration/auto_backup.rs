@@ -1,7 +1,8 @@
 //! A running desk makes the automatic backup into `backup_dir` when one is due, once for
 //! all desks, and says so when the backup disk is missing.
 
-use crate::common::{Desk, IVANOV, fixed_now, set_campaign};
+use crate::common::db::{fixed_now, open_store, set_campaign};
+use crate::common::desk::{IVANOV, fresh_desk};
 use chrono::Duration;
 use sigdesk::tui::model::Tone;
 use sigdesk::tui::msg::Msg;
@@ -18,10 +19,9 @@ fn backups(folder: &std::path::Path) -> Vec<String> {
 
 #[test]
 fn a_desk_backs_up_when_due_and_not_again_until_the_interval_passed() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let (dir, mut desk) = fresh_desk();
     let folder = dir.path().join("usb");
     std::fs::create_dir(&folder).expect("folder");
-    let mut desk = Desk::signed_in(&dir.path().join("s.db"), "desk-1", "Anna");
     set_campaign(
         &mut desk.store,
         "backup_dir",
@@ -36,8 +36,7 @@ fn a_desk_backs_up_when_due_and_not_again_until_the_interval_passed() {
     assert_eq!(first.len(), 1, "{first:?}");
     assert!(first[0].starts_with("sigdesk-point-1-"), "{first:?}");
     // The copy opens and holds the saved signer.
-    let regions = sigdesk::domain::RegionCatalog::embedded().expect("regions");
-    let copy = sigdesk::store::Store::open(&folder.join(&first[0]), &regions).expect("open copy");
+    let copy = open_store(&folder.join(&first[0]));
     assert_eq!(copy.entry_totals().expect("totals"), (1, 0));
 
     // Another desk's tick a minute later: the newest backup is recent, nothing is written.
@@ -47,8 +46,7 @@ fn a_desk_backs_up_when_due_and_not_again_until_the_interval_passed() {
 
 #[test]
 fn a_missing_backup_disk_is_a_warning_and_work_goes_on() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = Desk::signed_in(&dir.path().join("s.db"), "desk-1", "Anna");
+    let (dir, mut desk) = fresh_desk();
     let missing = dir.path().join("not-plugged-in");
     set_campaign(
         &mut desk.store,

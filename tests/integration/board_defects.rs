@@ -3,18 +3,16 @@
 //! check the whole day again.
 
 use crate::common::board_day::seed;
-use crate::common::{fixed_now, open_store, set_campaign};
+use crate::common::db::{actor, fixed_now, open_store, regions, set_campaign};
 use chrono::{Duration, NaiveDate};
 use sigdesk::domain::board::day_bounds;
-use sigdesk::domain::{DocKind, NewEntry, RegionCatalog};
+use sigdesk::domain::{DocKind, NewEntry};
 use sigdesk::ops::defects::DayDefects;
 use sigdesk::store::{Actor, Finish, Store};
 
-fn actor() -> Actor {
-    Actor {
-        desk: "desk-5".into(),
-        operator: "Тоня".into(),
-    }
+/// Тоня at desk-5, who saves today's new signers.
+fn tonya() -> Actor {
+    actor("desk-5", "Тоня")
 }
 
 /// A new signer `n` of Moscow; `address` may lack the house number (a warning).
@@ -36,31 +34,27 @@ fn signer(n: u32, surname: &str, address: &str) -> NewEntry {
 
 struct Day {
     store: Store,
-    regions: RegionCatalog,
 }
 
 impl Day {
     fn seeded(dir: &tempfile::TempDir) -> Day {
         let mut store = open_store(&dir.path().join("d.db"));
         seed(&mut store, true);
-        Day {
-            store,
-            regions: RegionCatalog::embedded().expect("regions"),
-        }
+        Day { store }
     }
 
     fn refresh(&self, kept: Option<DayDefects>) -> DayDefects {
         let campaign = self.store.campaign().expect("campaign");
         let today = fixed_now().date_naive();
         let (from, to) = day_bounds(&campaign, today);
-        DayDefects::refresh(kept, &self.store, &self.regions, today, from, to).expect("refresh")
+        DayDefects::refresh(kept, &self.store, regions(), today, from, to).expect("refresh")
     }
 
     fn save(&mut self, entry: &NewEntry, minutes: i64) -> String {
         self.store
             .save_entry(
                 entry,
-                &actor(),
+                &tonya(),
                 None,
                 fixed_now() + Duration::minutes(minutes),
             )
@@ -101,7 +95,7 @@ fn queue_moves_alone_check_nothing() {
     let counts = first.counts().to_vec();
     day.store
         .call_next(
-            &actor(),
+            &tonya(),
             Finish::Done,
             fixed_now().date_naive(),
             fixed_now(),
@@ -127,13 +121,13 @@ fn a_void_an_edit_or_a_campaign_change_checks_the_whole_day_again() {
         entry: signer(3, "Агафонова", "ул. Лесная, д. 9"),
     };
     day.store
-        .edit_entry(&edit, &actor(), fixed_now())
+        .edit_entry(&edit, &tonya(), fixed_now())
         .expect("edit");
     let after_edit = day.refresh(Some(first));
     assert_eq!(after_edit.last_checked(), 15);
     assert_eq!(count(&after_edit, "address.no_house"), 1);
     day.store
-        .void_entry(&id, "wrong sheet", &actor(), fixed_now())
+        .void_entry(&id, "wrong sheet", &tonya(), fixed_now())
         .expect("void");
     let after_void = day.refresh(Some(after_edit));
     assert_eq!(after_void.last_checked(), 14);
@@ -166,7 +160,7 @@ fn another_day_is_checked_from_scratch() {
     let campaign = day.store.campaign().expect("campaign");
     let yesterday = fixed_now().date_naive() - Duration::days(1);
     let (from, to) = day_bounds(&campaign, yesterday);
-    let other = DayDefects::refresh(Some(today), &day.store, &day.regions, yesterday, from, to)
+    let other = DayDefects::refresh(Some(today), &day.store, regions(), yesterday, from, to)
         .expect("refresh");
     assert_eq!(other.last_checked(), 10, "yesterday's entries");
 }

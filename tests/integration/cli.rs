@@ -1,89 +1,19 @@
 //! The real `sigdesk` binary, run the way a shift lead runs it: campaign settings, export,
 //! import, check, and the one-line errors of DESIGN.md §2.
 
-use assert_cmd::Command;
+use crate::common::cli::{HEADER, Output, Point, days_ago, path_arg};
 use chrono::{Duration, Utc};
 use predicates::prelude::*;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
 
-/// The header of DESIGN.md §9, exactly.
-const HEADER: &str = "id,origin,sheet,line,surname,given_name,patronymic,birth_date,doc_kind,doc_series,doc_number,region_code,region,abroad_country,address,signed_on,desk,operator,entered_at,status,void_reason";
-
-/// A fresh temp dir with a database path inside it (the file is created on first use).
-struct Desk {
-    dir: TempDir,
-}
-
-impl Desk {
-    fn new() -> Desk {
-        Desk {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("s.db")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// `sigdesk --db <tmp>/s.db ARGS`, in English, with no settings from the host.
-    fn run(&self, args: &[&str]) -> Command {
-        let mut cmd = bare_command(self.dir.path());
-        cmd.arg("--db").arg(self.db()).args(args);
-        cmd
-    }
-
-    fn stdout(&self, args: &[&str]) -> String {
-        let out = self
-            .run(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).expect("utf-8 stdout")
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, text).expect("write file");
-        path
-    }
-
-    /// Data rows of `export` to stdout (header dropped).
-    fn exported_rows(&self) -> Vec<String> {
-        self.stdout(&["export"])
-            .lines()
-            .skip(1)
-            .map(str::to_string)
-            .collect()
-    }
-}
-
-/// The binary with a clean environment: English messages, no `$SIGDESK_DB`.
-fn bare_command(cwd: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sigdesk"));
-    cmd.current_dir(cwd)
-        .env_remove("SIGDESK_DB")
-        .env_remove("LC_ALL")
-        .env("LANG", "C.UTF-8")
-        .env("SIGDESK_CONFIG_DIR", cwd.join("config"))
-        .arg("--no-encrypt")
-        .env("SIGDESK_LEAD_PIN", "2468");
-    cmd
-}
-
-fn path_arg(p: &Path) -> &str {
-    p.to_str().expect("utf-8 path")
-}
-
-/// A date `days` before today, as ISO text.
-fn days_ago(days: i64) -> String {
-    (Utc::now().date_naive() - Duration::days(days)).to_string()
+/// Data rows of `export` to stdout (header dropped).
+fn exported_rows(point: &Point) -> Vec<String> {
+    point
+        .train(&["export"])
+        .stdout_ok()
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Three valid signers from Moscow (region 77, OKATO 45), signed three days ago.
@@ -105,18 +35,16 @@ fn row(id_tail: u32, line: u32, birth: &str, doc_number: &str) -> String {
     )
 }
 
-fn count_rows(desk: &Desk) -> usize {
-    desk.exported_rows().len()
-}
-
 #[test]
 fn help_exits_zero() {
-    let desk = Desk::new();
-    desk.run(&["--help"])
+    let point = Point::new();
+    point
+        .train(&["--help"])
         .assert()
         .success()
         .stdout(predicate::str::contains("export"));
-    desk.run(&["export", "--help"])
+    point
+        .train(&["export", "--help"])
         .assert()
         .success()
         .stdout(predicate::str::contains("--delimiter"));
@@ -124,8 +52,9 @@ fn help_exits_zero() {
 
 #[test]
 fn campaign_show_lists_the_region_cap() {
-    let desk = Desk::new();
-    desk.run(&["campaign", "show"])
+    let point = Point::new();
+    point
+        .train(&["campaign", "show"])
         .assert()
         .success()
         .stdout(predicate::str::contains("region_cap = 2500\n"));
@@ -133,27 +62,24 @@ fn campaign_show_lists_the_region_cap() {
 
 #[test]
 fn campaign_set_rejects_a_bad_number_in_one_line() {
-    let desk = Desk::new();
-    let out = desk
-        .run(&["campaign", "set", "target", "abc"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(out).expect("utf-8");
+    let point = Point::new();
+    let err = point
+        .train(&["campaign", "set", "target", "abc"])
+        .stderr_of(1);
     assert_eq!(err.lines().count(), 1, "one line: {err:?}");
     assert!(err.contains("target") && err.contains("abc"), "{err}");
 }
 
 #[test]
 fn campaign_set_election_date_round_trips() {
-    let desk = Desk::new();
-    desk.run(&["campaign", "set", "election_date", "2024-03-17"])
+    let point = Point::new();
+    point
+        .train(&["campaign", "set", "election_date", "2024-03-17"])
         .assert()
         .success()
         .stdout("election_date = 2024-03-17\n");
-    desk.run(&["campaign", "show"])
+    point
+        .train(&["campaign", "show"])
         .assert()
         .success()
         .stdout(predicate::str::contains("election_date = 2024-03-17\n"));
@@ -161,8 +87,9 @@ fn campaign_set_election_date_round_trips() {
 
 #[test]
 fn export_of_an_empty_database_is_just_the_header() {
-    let desk = Desk::new();
-    desk.run(&["export"])
+    let point = Point::new();
+    point
+        .train(&["export"])
         .assert()
         .success()
         .stdout(format!("{HEADER}\n"));
@@ -170,19 +97,21 @@ fn export_of_an_empty_database_is_just_the_header() {
 
 #[test]
 fn import_adds_good_rows_once() {
-    let desk = Desk::new();
-    let file = desk.write("good.csv", &good_csv());
-    desk.run(&["import", path_arg(&file)])
+    let point = Point::new();
+    let file = point.write("good.csv", &good_csv());
+    point
+        .train(&["import", path_arg(&file)])
         .assert()
         .success()
         .stdout(predicate::str::contains("imported 3 of 3 rows"));
-    desk.run(&["import", path_arg(&file)])
+    point
+        .train(&["import", path_arg(&file)])
         .assert()
         .success()
         .stdout(predicate::str::contains(
             "imported 0 of 3 rows (3 already present",
         ));
-    let rows = desk.exported_rows();
+    let rows = exported_rows(&point);
     assert_eq!(rows.len(), 3);
     assert!(
         rows[0].contains(r#""г. Москва, ул. Тверская, д. 7, кв. ""12""""#),
@@ -194,24 +123,24 @@ fn import_adds_good_rows_once() {
 
 #[test]
 fn export_import_export_round_trips() {
-    let first = Desk::new();
+    let first = Point::new();
     let file = first.write("good.csv", &good_csv());
-    first.run(&["import", path_arg(&file)]).assert().success();
+    first.train(&["import", path_arg(&file)]).assert().success();
     let exported = first.path("out.csv");
     first
-        .run(&["export", "--out", path_arg(&exported)])
+        .train(&["export", "--out", path_arg(&exported)])
         .assert()
         .success();
 
-    let second = Desk::new();
+    let second = Point::new();
     second
-        .run(&["import", path_arg(&exported)])
+        .train(&["import", path_arg(&exported)])
         .assert()
         .success()
         .stdout(predicate::str::contains("imported 3 of 3 rows"));
     let again = second.path("again.csv");
     second
-        .run(&["export", "--out", path_arg(&again)])
+        .train(&["export", "--out", path_arg(&again)])
         .assert()
         .success();
     assert_eq!(
@@ -222,52 +151,47 @@ fn export_import_export_round_trips() {
 
 #[test]
 fn a_bad_birth_date_rejects_the_whole_file() {
-    let desk = Desk::new();
+    let point = Point::new();
     let text = good_csv() + &row(10, 1, "1990-02-31", "100001");
-    let file = desk.write("bad.csv", &text);
-    let err = desk
-        .run(&["import", path_arg(&file)])
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(err).expect("utf-8");
+    let file = point.write("bad.csv", &text);
+    let err = point.train(&["import", path_arg(&file)]).stderr_of(1);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("line 5") && err.contains("--skip-bad"),
         "{err}"
     );
-    assert_eq!(count_rows(&desk), 0);
+    assert_eq!(exported_rows(&point).len(), 0);
 }
 
 #[test]
 fn an_under_age_signer_rejects_the_whole_file() {
-    let desk = Desk::new();
+    let point = Point::new();
     let birth = (Utc::now().date_naive() - Duration::days(17 * 365)).to_string();
     let text = good_csv() + &row(11, 1, &birth, "100002");
-    let file = desk.write("young.csv", &text);
-    desk.run(&["import", path_arg(&file)])
+    let file = point.write("young.csv", &text);
+    point
+        .train(&["import", path_arg(&file)])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("birth.under_18"));
-    assert_eq!(count_rows(&desk), 0);
+    assert_eq!(exported_rows(&point).len(), 0);
 }
 
 #[test]
 fn skip_bad_imports_good_rows_and_writes_rejects() {
-    let desk = Desk::new();
+    let point = Point::new();
     let text = good_csv() + &row(12, 1, "31.02.1990", "100003");
-    let file = desk.write("mixed.csv", &text);
-    desk.run(&["import", "--skip-bad", path_arg(&file)])
+    let file = point.write("mixed.csv", &text);
+    point
+        .train(&["import", "--skip-bad", path_arg(&file)])
         .assert()
         .success()
         .stdout(
             predicate::str::contains("imported 3 of 4 rows")
                 .and(predicate::str::contains("1 rejected")),
         );
-    assert_eq!(count_rows(&desk), 3);
-    let rejects = std::fs::read_to_string(desk.path("mixed.rejected.csv")).expect("rejects file");
+    assert_eq!(exported_rows(&point).len(), 3);
+    let rejects = std::fs::read_to_string(point.path("mixed.rejected.csv")).expect("rejects file");
     let mut reader = csv::Reader::from_reader(rejects.as_bytes());
     let header = reader.headers().expect("header").clone();
     assert_eq!(header.iter().next_back(), Some("reason"));
@@ -280,23 +204,16 @@ fn skip_bad_imports_good_rows_and_writes_rejects() {
 
 #[test]
 fn a_wrong_header_is_one_line_error() {
-    let desk = Desk::new();
-    let file = desk.write("wrong.csv", "name,passport\nИванов,4506 123456\n");
-    let err = desk
-        .run(&["import", path_arg(&file)])
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(err).expect("utf-8");
+    let point = Point::new();
+    let file = point.write("wrong.csv", "name,passport\nИванов,4506 123456\n");
+    let err = point.train(&["import", path_arg(&file)]).stderr_of(1);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("sigdesk export"), "{err}");
 }
 
 #[test]
 fn bad_utf8_is_refused() {
-    let desk = Desk::new();
+    let point = Point::new();
     // A full row whose surname is "Иванов" saved in Windows-1251, not UTF-8.
     let good = good_csv();
     let first_row = good.lines().nth(1).expect("a row");
@@ -304,36 +221,38 @@ fn bad_utf8_is_refused() {
     let mut bytes = format!("{HEADER}\n{before}").into_bytes();
     bytes.extend_from_slice(b"\xc8\xe2\xe0\xed\xee\xe2");
     bytes.extend_from_slice(format!("{after}\n").as_bytes());
-    let file = desk.path("cp1251.csv");
+    let file = point.path("cp1251.csv");
     std::fs::write(&file, bytes).expect("write");
-    desk.run(&["import", path_arg(&file)])
+    point
+        .train(&["import", path_arg(&file)])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("UTF-8"));
-    assert_eq!(count_rows(&desk), 0);
+    assert_eq!(exported_rows(&point).len(), 0);
 }
 
 #[test]
 fn a_short_row_is_refused() {
-    let desk = Desk::new();
+    let point = Point::new();
     let text = good_csv() + "0190a1b2-0000-7000-8000-000000000009,point-1,1,4,Коротков\n";
-    let file = desk.write("short.csv", &text);
-    desk.run(&["import", path_arg(&file)])
+    let file = point.write("short.csv", &text);
+    point
+        .train(&["import", path_arg(&file)])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("fields"));
-    assert_eq!(count_rows(&desk), 0);
+    assert_eq!(exported_rows(&point).len(), 0);
 }
 
 #[test]
 fn a_text_file_is_not_a_database() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let notes = dir.path().join("notes.txt");
-    std::fs::write(&notes, "shopping list: milk, bread, 2 pens\n".repeat(40)).expect("write");
-    bare_command(dir.path())
-        .arg("--db")
-        .arg(&notes)
-        .args(["campaign", "show"])
+    let point = Point::new();
+    let notes = point.write(
+        "notes.txt",
+        &"shopping list: milk, bread, 2 pens\n".repeat(40),
+    );
+    point
+        .train_on(&notes, &["campaign", "show"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("not a sigdesk database"));
@@ -341,20 +260,16 @@ fn a_text_file_is_not_a_database() {
 
 #[test]
 fn a_database_in_a_missing_folder_is_refused() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    bare_command(dir.path())
-        .arg("--db")
-        .arg(dir.path().join("no-such-folder").join("s.db"))
-        .args(["campaign", "show"])
+    let point = Point::new();
+    let missing = point.path("no-such-folder").join("s.db");
+    point
+        .train_on(&missing, &["campaign", "show"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("cannot open"));
-    let file = dir.path().join("plain-file");
-    std::fs::write(&file, "x").expect("write");
-    bare_command(dir.path())
-        .arg("--db")
-        .arg(file.join("s.db"))
-        .args(["campaign", "show"])
+    let file = point.write("plain-file", "x");
+    point
+        .train_on(&file.join("s.db"), &["campaign", "show"])
         .assert()
         .code(1);
 }
@@ -362,18 +277,16 @@ fn a_database_in_a_missing_folder_is_refused() {
 #[test]
 fn a_database_in_a_read_only_folder_is_refused() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let locked = dir.path().join("locked");
+    let point = Point::new();
+    let locked = point.path("locked");
     std::fs::create_dir(&locked).expect("mkdir");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).expect("chmod");
     if std::fs::write(locked.join("probe"), "x").is_ok() {
         // Running as root: permissions do not stop us, so there is nothing to test here.
         return;
     }
-    bare_command(dir.path())
-        .arg("--db")
-        .arg(locked.join("s.db"))
-        .args(["campaign", "show"])
+    point
+        .train_on(&locked.join("s.db"), &["campaign", "show"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("cannot open"));
@@ -381,10 +294,11 @@ fn a_database_in_a_read_only_folder_is_refused() {
 
 #[test]
 fn check_passes_clean_data() {
-    let desk = Desk::new();
-    let file = desk.write("good.csv", &good_csv());
-    desk.run(&["import", path_arg(&file)]).assert().success();
-    desk.run(&["check"])
+    let point = Point::new();
+    let file = point.write("good.csv", &good_csv());
+    point.train(&["import", path_arg(&file)]).assert().success();
+    point
+        .train(&["check"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
@@ -394,20 +308,14 @@ fn check_passes_clean_data() {
 
 #[test]
 fn check_finds_signatures_after_the_window_and_exits_3() {
-    let desk = Desk::new();
-    let file = desk.write("good.csv", &good_csv());
-    desk.run(&["import", path_arg(&file)]).assert().success();
-    desk.run(&["campaign", "set", "window_end", &days_ago(10)])
+    let point = Point::new();
+    let file = point.write("good.csv", &good_csv());
+    point.train(&["import", path_arg(&file)]).assert().success();
+    point
+        .train(&["campaign", "set", "window_end", &days_ago(10)])
         .assert()
         .success();
-    let out = desk
-        .run(&["check"])
-        .assert()
-        .code(3)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = point.train(&["check"]).stdout_of(3);
     assert!(out.contains("checked 3 valid entries: 3 defects"), "{out}");
     assert!(out.contains("\nsigned.after_window (error): 3\n"), "{out}");
     for line in 1..=3 {
@@ -420,11 +328,11 @@ fn check_finds_signatures_after_the_window_and_exits_3() {
 
 #[test]
 fn export_for_spreadsheets_has_bom_and_semicolons() {
-    let desk = Desk::new();
-    let file = desk.write("good.csv", &good_csv());
-    desk.run(&["import", path_arg(&file)]).assert().success();
-    let out = desk
-        .run(&["export", "--delimiter", ";", "--bom"])
+    let point = Point::new();
+    let file = point.write("good.csv", &good_csv());
+    point.train(&["import", path_arg(&file)]).assert().success();
+    let out = point
+        .train(&["export", "--delimiter", ";", "--bom"])
         .assert()
         .success()
         .get_output()
@@ -444,13 +352,14 @@ fn export_for_spreadsheets_has_bom_and_semicolons() {
 
 #[test]
 fn export_to_a_file_is_complete_and_leaves_no_temp_files() {
-    let desk = Desk::new();
-    let file = desk.write("good.csv", &good_csv());
-    desk.run(&["import", path_arg(&file)]).assert().success();
-    let out_dir = desk.path("exports");
+    let point = Point::new();
+    let file = point.write("good.csv", &good_csv());
+    point.train(&["import", path_arg(&file)]).assert().success();
+    let out_dir = point.path("exports");
     std::fs::create_dir(&out_dir).expect("mkdir");
     let target = out_dir.join("day.csv");
-    desk.run(&["export", "--out", path_arg(&target)])
+    point
+        .train(&["export", "--out", path_arg(&target)])
         .assert()
         .success()
         .stderr(
@@ -470,12 +379,12 @@ fn export_to_a_file_is_complete_and_leaves_no_temp_files() {
 
 #[test]
 fn a_spreadsheet_export_imports_back() {
-    let first = Desk::new();
+    let first = Point::new();
     let file = first.write("good.csv", &good_csv());
-    first.run(&["import", path_arg(&file)]).assert().success();
+    first.train(&["import", path_arg(&file)]).assert().success();
     let sheet = first.path("excel.csv");
     first
-        .run(&[
+        .train(&[
             "export",
             "--delimiter",
             ";",
@@ -485,11 +394,11 @@ fn a_spreadsheet_export_imports_back() {
         ])
         .assert()
         .success();
-    let second = Desk::new();
+    let second = Point::new();
     second
-        .run(&["import", path_arg(&sheet)])
+        .train(&["import", path_arg(&sheet)])
         .assert()
         .success()
         .stdout(predicate::str::contains("imported 3 of 3 rows"));
-    assert_eq!(second.exported_rows(), first.exported_rows());
+    assert_eq!(exported_rows(&second), exported_rows(&first));
 }

@@ -11,13 +11,15 @@
 //! in a debug build; `--release` works too; `CRASH_SEED=n` replays a run).
 #![cfg(unix)]
 
-use sigdesk::domain::{Entry, RegionCatalog};
-use sigdesk::store::{Key, Store};
+use crate::common::cli::script;
+use crate::common::db::{all_entries, open_keyed};
+use sigdesk::domain::Entry;
+use sigdesk::store::Key;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
@@ -73,25 +75,9 @@ struct Writer {
 
 impl Writer {
     fn start(db: &Path, key: &Key, desk: &'static str, seed: u32) -> Writer {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_sigdesk"));
-        command.arg("--db").arg(db);
-        match key {
-            Key::Plain => command.arg("--no-encrypt"),
-            Key::Passphrase(secret) => command.env("SIGDESK_PASSPHRASE", secret),
-        };
-        let mut child = command
-            .env("SIGDESK_LEAD_PIN", "2468")
-            .args(["script", "--desk", desk, "--operator", "crash"])
-            .env_remove("SIGDESK_DB")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start sigdesk script");
-        let mut stdin = child.stdin.take().expect("stdin");
-        writeln!(stdin, "save 1000000 {seed}").expect("write the command");
-        // Dropping stdin ends the input; the writer is still busy with its million signers.
-        drop(stdin);
+        // Its input ends after the command; the writer is still busy with its million
+        // signers.
+        let mut child = script(db, key, desk, &format!("save 1000000 {seed}\n"));
         let stdout = child.stdout.take().expect("stdout");
         let printed = Arc::new(AtomicUsize::new(0));
         let count = Arc::clone(&printed);
@@ -246,19 +232,15 @@ fn kill_in_order(mut writers: Vec<(u64, Writer)>, start: Instant, ledger: &mut L
 
 /// Every invariant a killed writer must leave intact.
 fn verify(db: &Path, key: &Key, ledger: &mut Ledger) {
-    let regions = RegionCatalog::embedded().expect("regions");
     // Opening runs recovery of the write-ahead log, as the next desk start would.
-    let store = Store::open_keyed(db, &regions, key).expect("the database opens after a kill");
+    let store = open_keyed(db, key).expect("the database opens after a kill");
     assert_eq!(store.is_encrypted(), key.encrypts());
     assert_eq!(store.integrity_check().expect("integrity"), ["ok"]);
 
-    let mut entries: HashMap<String, Entry> = HashMap::new();
-    store
-        .for_each_entry(true, |e| {
-            entries.insert(e.id.clone(), e.clone());
-            Ok(())
-        })
-        .expect("read entries");
+    let entries: HashMap<String, Entry> = all_entries(&store)
+        .into_iter()
+        .map(|e| (e.id.clone(), e))
+        .collect();
     for (id, at) in &ledger.reported {
         let e = entries
             .get(id)

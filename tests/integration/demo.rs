@@ -1,49 +1,27 @@
 //! `sigdesk demo` through the real binary: deterministic for a seed, different for another
 //! seed, refuses a database with real entries, and writes data the checks accept.
 
-use assert_cmd::Command;
+use crate::common::cli::{HEADER, Output, Point};
+use crate::common::db::query_texts;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
 
 const DAY: &str = "2024-01-22";
 
-fn sigdesk(dir: &Path, db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sigdesk"));
-    cmd.current_dir(dir)
-        .env_remove("SIGDESK_DB")
-        .env_remove("LC_ALL")
-        .env("LANG", "C.UTF-8")
-        .env("SIGDESK_CONFIG_DIR", dir.join("config"))
-        .env("SIGDESK_LEAD_PIN", "2468")
-        .arg("--no-encrypt")
-        .arg("--db")
-        .arg(db);
-    cmd
-}
-
-/// A demo of `signers` with `seed` into a new database in `dir`; returns the database.
-fn demo(dir: &TempDir, name: &str, seed: &str, signers: &str) -> PathBuf {
-    let db = dir.path().join(name);
-    sigdesk(dir.path(), &db)
-        .args(["campaign", "set", "timezone", "Europe/Moscow"])
+/// A demo of `signers` with `seed` into a new database `name` at the point; returns it.
+fn demo(point: &Point, name: &str, seed: &str, signers: &str) -> PathBuf {
+    let db = point.path(name);
+    point
+        .train_on(&db, &["campaign", "set", "timezone", "Europe/Moscow"])
         .assert()
         .success();
-    sigdesk(dir.path(), &db)
-        .args(["demo", "--signers", signers, "--seed", seed, "--day", DAY])
+    point
+        .train_on(
+            &db,
+            &["demo", "--signers", signers, "--seed", seed, "--day", DAY],
+        )
         .assert()
         .success();
     db
-}
-
-fn stdout(dir: &TempDir, db: &Path, args: &[&str]) -> String {
-    let out = sigdesk(dir.path(), db)
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("utf-8")
 }
 
 /// Every audit event the demo wrote (not the test's own `cli` commands, which carry the
@@ -69,11 +47,12 @@ fn events(db: &Path) -> Vec<String> {
 
 #[test]
 fn the_same_seed_makes_the_same_day_and_another_seed_another() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let first = demo(&dir, "a.db", "7", "120");
-    let again = demo(&dir, "b.db", "7", "120");
-    let other = demo(&dir, "c.db", "8", "120");
-    let export = |db: &Path| stdout(&dir, db, &["export", "--include-voided"]);
+    let point = Point::new();
+    let first = demo(&point, "a.db", "7", "120");
+    let again = demo(&point, "b.db", "7", "120");
+    let other = demo(&point, "c.db", "8", "120");
+    let stdout = |db: &Path, args: &[&str]| point.train_on(db, args).stdout_ok();
+    let export = |db: &Path| stdout(db, &["export", "--include-voided"]);
     let a = export(&first);
     assert_eq!(a.lines().count(), 121 + a.matches(",voided,").count());
     assert_eq!(a, export(&again), "same seed, same export (ids included)");
@@ -85,24 +64,18 @@ fn the_same_seed_makes_the_same_day_and_another_seed_another() {
         "the log runs in time order"
     );
     assert_eq!(
-        stdout(&dir, &first, &["sheets", "--json"]),
-        stdout(&dir, &again, &["sheets", "--json"])
+        stdout(&first, &["sheets", "--json"]),
+        stdout(&again, &["sheets", "--json"])
     );
     assert_ne!(a, export(&other), "another seed, another day");
 }
 
 #[test]
 fn demo_data_passes_the_checks_with_only_the_planted_warnings() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = demo(&dir, "d.db", "3", "400");
-    let out = sigdesk(dir.path(), &db)
-        .args(["check", "--json"])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let point = Point::new();
+    let db = demo(&point, "d.db", "3", "400");
+    let out = point.train_on(&db, &["check", "--json"]).stdout_ok();
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(report["checked"], 400);
     let codes: Vec<&str> = report["by_code"]
         .as_object()
@@ -131,56 +104,41 @@ fn demo_data_passes_the_checks_with_only_the_planted_warnings() {
         unlinked, 0,
         "every entry belongs to a ticket served at its desk"
     );
-    let origins: Vec<String> = conn
-        .prepare("SELECT DISTINCT origin FROM entries")
-        .expect("prepare")
-        .query_map([], |r| r.get(0))
-        .expect("query")
-        .collect::<Result<_, _>>()
-        .expect("rows");
+    let origins = query_texts(&db, "SELECT DISTINCT origin FROM entries");
     assert_eq!(origins, ["demo"]);
 }
 
 #[test]
 fn refuses_a_database_with_real_entries_and_a_second_demo() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let real = dir.path().join("real.db");
-    let csv = dir.path().join("one.csv");
-    std::fs::write(
-        &csv,
-        "id,origin,sheet,line,surname,given_name,patronymic,birth_date,doc_kind,doc_series,doc_number,region_code,region,abroad_country,address,signed_on,desk,operator,entered_at,status,void_reason\n\
-         0190a1b2-0000-7000-8000-000000000001,point-1,1,1,Иванов,Иван,Иванович,1985-05-15,internal_passport,4506,123456,77,Москва,,\"г. Москва, ул. Тверская, д. 7\",2024-01-20,desk-1,Anna,2024-01-20T09:30:00Z,valid,\n",
-    )
-    .expect("write");
-    sigdesk(dir.path(), &real)
-        .arg("import")
-        .arg(&csv)
+    let point = Point::new();
+    let csv = point.write(
+        "one.csv",
+        &format!("{HEADER}\n\
+         0190a1b2-0000-7000-8000-000000000001,point-1,1,1,Иванов,Иван,Иванович,1985-05-15,internal_passport,4506,123456,77,Москва,,\"г. Москва, ул. Тверская, д. 7\",2024-01-20,desk-1,Anna,2024-01-20T09:30:00Z,valid,\n"),
+    );
+    point
+        .train(&["import", csv.to_str().expect("utf-8")])
         .assert()
         .success();
-    let err = sigdesk(dir.path(), &real)
-        .args(["demo", "--signers", "10", "--day", DAY])
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(err).expect("utf-8");
+    let err = point
+        .train(&["demo", "--signers", "10", "--day", DAY])
+        .stderr_of(1);
     assert!(
         err.contains("holds 1 real entries (point point-1)") && err.contains("--db demo.db"),
         "{err}"
     );
     assert_eq!(
-        stdout(&dir, &real, &["campaign", "show"]).lines().next(),
+        point
+            .train(&["campaign", "show"])
+            .stdout_ok()
+            .lines()
+            .next(),
         Some("point = point-1"),
         "nothing changed"
     );
-    let demo_db = demo(&dir, "demo.db", "1", "20");
-    let err = sigdesk(dir.path(), &demo_db)
-        .args(["demo", "--signers", "10", "--day", DAY])
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
-    assert!(String::from_utf8_lossy(&err).contains("already holds a demo"));
+    let demo_db = demo(&point, "demo.db", "1", "20");
+    let err = point
+        .train_on(&demo_db, &["demo", "--signers", "10", "--day", DAY])
+        .stderr_of(1);
+    assert!(err.contains("already holds a demo"), "{err}");
 }

@@ -1,32 +1,33 @@
 //! The desk's side of the queue, driven by keys: call next, a family on one ticket, no-show,
 //! an empty queue, and a signer still on the form.
 
-use crate::common::{Desk, IVANOV, PETROVA, SIDOROV, fixed_now};
+use crate::common::db::{actor, fixed_now, open_store};
+use crate::common::desk::{Desk, IVANOV, PETROVA, SIDOROV, fresh_desk};
 use sigdesk::domain::queue::TicketStatus;
-use sigdesk::store::Actor;
+use sigdesk::store::Store;
 use sigdesk::tui::model::Tone;
+use tempfile::TempDir;
 
-fn door() -> Actor {
-    Actor {
-        desk: "door".into(),
-        operator: "Olga".into(),
+/// Issues `count` tickets at the door, now.
+fn issue(store: &mut Store, count: usize) {
+    let door = actor("door", "Olga");
+    for _ in 0..count {
+        store
+            .issue_ticket(&door, fixed_now().date_naive(), fixed_now())
+            .expect("issue");
     }
 }
 
-fn desk_with_tickets(dir: &tempfile::TempDir, tickets: usize) -> Desk {
-    let mut desk = Desk::signed_in(&dir.path().join("s.db"), "desk-1", "Anna");
-    for _ in 0..tickets {
-        desk.store
-            .issue_ticket(&door(), fixed_now().date_naive(), fixed_now())
-            .expect("issue");
-    }
-    desk
+/// A fresh desk with `tickets` waiting.
+fn desk_with_tickets(tickets: usize) -> (TempDir, Desk) {
+    let (dir, mut desk) = fresh_desk();
+    issue(&mut desk.store, tickets);
+    (dir, desk)
 }
 
 #[test]
 fn a_family_of_three_is_saved_on_one_ticket_and_ctrl_n_calls_the_next() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = desk_with_tickets(&dir, 2);
+    let (_dir, mut desk) = desk_with_tickets(2);
     desk.ctrl('n');
     let first = desk.model.ticket.clone().expect("ticket 1 called");
     assert_eq!(first.number, 1);
@@ -64,8 +65,7 @@ fn a_family_of_three_is_saved_on_one_ticket_and_ctrl_n_calls_the_next() {
 
 #[test]
 fn ctrl_u_marks_a_no_show_and_an_empty_queue_is_not_an_error() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = desk_with_tickets(&dir, 1);
+    let (_dir, mut desk) = desk_with_tickets(1);
     desk.ctrl('n');
     let first = desk.model.ticket.clone().expect("called");
     desk.ctrl('u');
@@ -84,8 +84,7 @@ fn ctrl_u_marks_a_no_show_and_an_empty_queue_is_not_an_error() {
 
 #[test]
 fn ctrl_n_waits_until_the_signer_on_the_form_is_saved_or_cleared() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = desk_with_tickets(&dir, 2);
+    let (_dir, mut desk) = desk_with_tickets(2);
     desk.ctrl('n');
     desk.fill(&IVANOV);
     desk.ctrl('n');
@@ -104,15 +103,9 @@ fn ctrl_n_waits_until_the_signer_on_the_form_is_saved_or_cleared() {
 
 #[test]
 fn the_queue_figures_follow_other_processes_after_a_data_change() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = desk_with_tickets(&dir, 0);
+    let (dir, mut desk) = desk_with_tickets(0);
     let waiting = |d: &Desk| d.model.queue.figures.waiting;
-    let mut other = crate::common::open_store(&dir.path().join("s.db"));
-    for _ in 0..3 {
-        other
-            .issue_ticket(&door(), fixed_now().date_naive(), fixed_now())
-            .expect("issue");
-    }
+    issue(&mut open_store(&dir.path().join("s.db")), 3);
     desk.send(sigdesk::tui::msg::Msg::DataChanged);
     assert_eq!(waiting(&desk), 3);
 }
@@ -120,8 +113,7 @@ fn the_queue_figures_follow_other_processes_after_a_data_change() {
 #[test]
 fn the_door_undoes_within_30_seconds_and_marks_a_walkout_by_number() {
     use ratatui::crossterm::event::KeyCode;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut door = desk_with_tickets(&dir, 0);
+    let (_dir, mut door) = desk_with_tickets(0);
     door.press(KeyCode::F(6));
     // Effects stamp tickets with the real clock; the model's clock jumps to it here, which
     // counts as idle time and locks the screen: the session PIN opens it again.
@@ -179,8 +171,7 @@ fn the_door_undoes_within_30_seconds_and_marks_a_walkout_by_number() {
 #[test]
 fn the_queue_screen_recalls_a_no_show_and_refuses_the_wrong_row() {
     use ratatui::crossterm::event::KeyCode;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = desk_with_tickets(&dir, 2);
+    let (_dir, mut desk) = desk_with_tickets(2);
     desk.ctrl('n');
     desk.ctrl('u'); // 001 no-show, 002 called
     desk.press(KeyCode::F(3));

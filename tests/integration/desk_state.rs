@@ -1,20 +1,21 @@
 //! The desk as an operator drives it: keys only, through the real `dispatch`, against real
 //! SQLite files in temp dirs.
 
-use crate::common::{Desk, IVANOV, PETROVA, SIDOROV, Signer, set_campaign};
+use crate::common::db::{open_store, set_campaign};
+use crate::common::desk::{Desk, IVANOV, PETROVA, SIDOROV, Signer, fresh_desk};
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::{EntryStatus, Field, Severity};
 use sigdesk::tui::form::FIELDS;
 use sigdesk::tui::model::{Screen, Tone};
+use tempfile::TempDir;
 
-fn db_in(dir: &tempfile::TempDir) -> std::path::PathBuf {
-    dir.path().join("s.db")
-}
-
-fn new_desk() -> (tempfile::TempDir, Desk) {
+/// Desk A (Anna) and desk B (Boris) on one new database.
+fn desks_a_and_b() -> (TempDir, Desk, Desk) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let desk = Desk::signed_in(&db_in(&dir), "desk-1", "Anna");
-    (dir, desk)
+    let path = dir.path().join("s.db");
+    let a = Desk::signed_in(&path, "desk-A", "Anna");
+    let b = Desk::signed_in(&path, "desk-B", "Boris");
+    (dir, a, b)
 }
 
 fn assert_form_is_empty(desk: &Desk) {
@@ -36,7 +37,7 @@ fn assert_form_is_empty(desk: &Desk) {
 
 #[test]
 fn a_signer_typed_with_keys_only_is_saved_once_and_the_form_clears() {
-    let (_dir, mut desk) = new_desk();
+    let (_dir, mut desk) = fresh_desk();
     assert_eq!(desk.model.screen, Screen::Desk);
     desk.fill(&IVANOV);
     assert!(
@@ -87,7 +88,7 @@ fn a_signer_typed_with_keys_only_is_saved_once_and_the_form_clears() {
 
 #[test]
 fn ctrl_s_with_an_error_saves_nothing() {
-    let (_dir, mut desk) = new_desk();
+    let (_dir, mut desk) = fresh_desk();
     desk.fill(&Signer {
         birth_date: "31.02.1990",
         ..IVANOV
@@ -112,7 +113,7 @@ fn ctrl_s_with_an_error_saves_nothing() {
 
 #[test]
 fn a_warning_needs_a_second_ctrl_s() {
-    let (_dir, mut desk) = new_desk();
+    let (_dir, mut desk) = fresh_desk();
     desk.fill(&Signer {
         address: "ул. Тверская",
         ..IVANOV
@@ -134,7 +135,7 @@ fn a_warning_needs_a_second_ctrl_s() {
 
 #[test]
 fn ctrl_t_fixes_a_surname_typed_in_the_wrong_layout() {
-    let (_dir, mut desk) = new_desk();
+    let (_dir, mut desk) = fresh_desk();
     desk.type_text("Bdfyjd");
     let layout = desk.model.form.findings_for(Field::Surname);
     assert_eq!(layout[0].code(), "name.layout");
@@ -147,9 +148,7 @@ fn ctrl_t_fixes_a_surname_typed_in_the_wrong_layout() {
 
 #[test]
 fn a_document_saved_at_another_desk_blocks_saving_here() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk_a = Desk::signed_in(&db_in(&dir), "desk-A", "Anna");
-    let mut desk_b = Desk::signed_in(&db_in(&dir), "desk-B", "Boris");
+    let (_dir, mut desk_a, mut desk_b) = desks_a_and_b();
     desk_a.fill(&IVANOV);
     desk_a.ctrl('s');
     assert_eq!(desk_a.totals(), (1, 0));
@@ -168,9 +167,7 @@ fn a_document_saved_at_another_desk_blocks_saving_here() {
 
 #[test]
 fn a_document_saved_elsewhere_while_typing_is_refused_on_save() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk_a = Desk::signed_in(&db_in(&dir), "desk-A", "Anna");
-    let mut desk_b = Desk::signed_in(&db_in(&dir), "desk-B", "Boris");
+    let (_dir, mut desk_a, mut desk_b) = desks_a_and_b();
     // B has typed the signer (and looked the document up) before A saves the same document.
     desk_b.fill(&Signer {
         document: IVANOV.document,
@@ -198,7 +195,7 @@ fn a_document_saved_elsewhere_while_typing_is_refused_on_save() {
 
 #[test]
 fn editing_from_the_entries_screen_changes_the_row_and_logs_an_edit() {
-    let (_dir, mut desk) = new_desk();
+    let (_dir, mut desk) = fresh_desk();
     desk.fill(&IVANOV);
     desk.ctrl('s');
     let id = desk.store.desk_entries("desk-1", 1).expect("entries")[0]
@@ -239,7 +236,7 @@ fn editing_from_the_entries_screen_changes_the_row_and_logs_an_edit() {
 
 #[test]
 fn voiding_an_entry_frees_its_document() {
-    let (_dir, mut desk) = new_desk();
+    let (_dir, mut desk) = fresh_desk();
     desk.fill(&IVANOV);
     desk.ctrl('s');
     let id = desk.store.desk_entries("desk-1", 1).expect("entries")[0]
@@ -275,10 +272,9 @@ fn voiding_an_entry_frees_its_document() {
 #[test]
 fn a_full_sheet_sends_the_next_signer_of_the_region_to_a_new_sheet() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = crate::common::open_store(&db_in(&dir));
-    set_campaign(&mut store, "lines_per_sheet", "2");
-    drop(store);
-    let mut desk = Desk::signed_in(&db_in(&dir), "desk-1", "Anna");
+    let path = dir.path().join("s.db");
+    set_campaign(&mut open_store(&path), "lines_per_sheet", "2");
+    let mut desk = Desk::signed_in(&path, "desk-1", "Anna");
     for signer in [IVANOV, PETROVA] {
         desk.fill(&signer);
         desk.ctrl('s');
@@ -310,7 +306,7 @@ fn a_full_sheet_sends_the_next_signer_of_the_region_to_a_new_sheet() {
 
 #[test]
 fn ctrl_q_asks_before_losing_a_typed_signer() {
-    let (_dir, mut desk) = new_desk();
+    let (_dir, mut desk) = fresh_desk();
     desk.type_text("Иванов");
     desk.ctrl('q');
     assert!(!desk.model.quit, "asks first");

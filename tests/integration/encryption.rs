@@ -2,14 +2,17 @@
 //! file or its WAL, wrong and empty passphrases refused without touching the file, rekey,
 //! encrypt, and the lead PIN.
 
-use crate::common::cli::*;
+use crate::common::cli::{
+    LEAD_PIN, Output, PASSPHRASE, Point, bytes, contains, passport_number, path_arg, sibling,
+    signers_csv,
+};
+use crate::common::db::open_keyed;
 use predicates::prelude::*;
-use sigdesk::domain::RegionCatalog;
 use sigdesk::store::{Key, Store, StoreError};
 
-fn open_keyed(point: &Point, passphrase: &str) -> Result<Store, StoreError> {
-    let regions = RegionCatalog::embedded().expect("regions");
-    Store::open_keyed(&point.db(), &regions, &Key::Passphrase(passphrase.into()))
+/// The point's database opened with `passphrase`.
+fn open_with(point: &Point, passphrase: &str) -> Result<Store, StoreError> {
+    open_keyed(&point.db(), &Key::Passphrase(passphrase.into()))
 }
 
 #[test]
@@ -17,7 +20,7 @@ fn names_and_passports_are_not_in_the_file_nor_its_wal() {
     let point = Point::new();
     point.run(&["campaign", "show"]).assert().success();
     // Holding a connection open keeps the importer's pages in the WAL after it exits.
-    let holder = open_keyed(&point, PASSPHRASE).expect("open");
+    let holder = open_with(&point, PASSPHRASE).expect("open");
     point.import_signers("signers.csv", 1, 5);
     let (db, wal) = (bytes(&point.db()), bytes(&sibling(&point.db(), "-wal")));
     assert!(
@@ -56,13 +59,11 @@ fn a_wrong_passphrase_is_refused_and_touches_nothing() {
     let point = Point::new();
     point.import_signers("signers.csv", 1, 3);
     let before = bytes(&point.db());
-    let err = point.stderr_of_failure(
-        point
-            .bare(&["campaign", "set", "target", "5"])
-            .env("SIGDESK_PASSPHRASE", "ключ от 3 двереи")
-            .env("SIGDESK_LEAD_PIN", LEAD_PIN),
-        1,
-    );
+    let err = point
+        .bare(&["campaign", "set", "target", "5"])
+        .env("SIGDESK_PASSPHRASE", "ключ от 3 двереи")
+        .env("SIGDESK_LEAD_PIN", LEAD_PIN)
+        .stderr_of(1);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("wrong passphrase for") && err.contains("s.db"),
@@ -75,39 +76,34 @@ fn a_wrong_passphrase_is_refused_and_touches_nothing() {
             "{leftover} left behind"
         );
     }
-    let shown = point.stdout(&mut point.run(&["campaign", "show"]));
+    let shown = point.run(&["campaign", "show"]).stdout_ok();
     assert!(shown.contains("target = 100000"), "{shown}");
 }
 
 #[test]
 fn an_empty_passphrase_is_refused_and_creates_nothing() {
     let point = Point::new();
-    let err = point.stderr_of_failure(
-        point
-            .bare(&["campaign", "show"])
-            .env("SIGDESK_PASSPHRASE", "")
-            .env("SIGDESK_LEAD_PIN", LEAD_PIN),
-        1,
-    );
+    let err = point
+        .bare(&["campaign", "show"])
+        .env("SIGDESK_PASSPHRASE", "")
+        .env("SIGDESK_LEAD_PIN", LEAD_PIN)
+        .stderr_of(1);
     assert!(err.contains("SIGDESK_PASSPHRASE is set but empty"), "{err}");
     let file = point.write("pass.txt", "\nsecond line\n");
-    let err = point.stderr_of_failure(
-        point
-            .bare(&["--passphrase-file", path_arg(&file), "campaign", "show"])
-            .env("SIGDESK_LEAD_PIN", LEAD_PIN),
-        1,
-    );
+    let err = point
+        .bare(&["--passphrase-file", path_arg(&file), "campaign", "show"])
+        .env("SIGDESK_LEAD_PIN", LEAD_PIN)
+        .stderr_of(1);
     assert!(err.contains("first line") && err.contains("empty"), "{err}");
     assert!(!point.db().exists());
-    let regions = RegionCatalog::embedded().expect("regions");
-    let refused = Store::open_keyed(&point.db(), &regions, &Key::Passphrase(String::new()));
+    let refused = open_with(&point, "");
     assert!(matches!(refused, Err(StoreError::EmptyPassphrase)));
 }
 
 #[test]
 fn no_terminal_and_no_passphrase_is_one_clear_error() {
     let point = Point::new();
-    let err = point.stderr_of_failure(&mut point.bare(&["export"]), 1);
+    let err = point.bare(&["export"]).stderr_of(1);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("set SIGDESK_PASSPHRASE or --passphrase-file"),
@@ -125,7 +121,7 @@ fn a_passphrase_file_with_cyrillic_and_spaces_opens_what_the_variable_opens() {
         .env("SIGDESK_LEAD_PIN", LEAD_PIN)
         .assert()
         .success();
-    let store = open_keyed(&point, PASSPHRASE).expect("same passphrase from the variable");
+    let store = open_with(&point, PASSPHRASE).expect("same passphrase from the variable");
     assert!(store.is_encrypted());
     drop(store);
     point
@@ -173,17 +169,15 @@ fn rekey_changes_the_passphrase() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("wrong passphrase"));
-    let rows = point.stdout(
-        point
-            .bare(&["export"])
-            .env("SIGDESK_PASSPHRASE", "новый ключ"),
-    );
+    let rows = point
+        .bare(&["export"])
+        .env("SIGDESK_PASSPHRASE", "новый ключ")
+        .stdout_ok();
     assert_eq!(rows.lines().count(), 5, "{rows}");
-    let audit = point.stdout(
-        point
-            .bare(&["audit"])
-            .env("SIGDESK_PASSPHRASE", "новый ключ"),
-    );
+    let audit = point
+        .bare(&["audit"])
+        .env("SIGDESK_PASSPHRASE", "новый ключ")
+        .stdout_ok();
     assert!(
         audit
             .lines()
@@ -200,7 +194,7 @@ fn rekey_changes_the_passphrase() {
 fn rekey_refuses_while_a_desk_has_the_database_open() {
     let point = Point::new();
     point.import_signers("signers.csv", 1, 2);
-    let desk = open_keyed(&point, PASSPHRASE).expect("a desk");
+    let desk = open_with(&point, PASSPHRASE).expect("a desk");
     point
         .run(&["rekey"])
         .env("SIGDESK_NEW_PASSPHRASE", "новый ключ")
@@ -209,7 +203,7 @@ fn rekey_refuses_while_a_desk_has_the_database_open() {
         .stderr(predicate::str::contains("close them all"));
     drop(desk);
     assert!(
-        open_keyed(&point, PASSPHRASE).is_ok(),
+        open_with(&point, PASSPHRASE).is_ok(),
         "old passphrase still works"
     );
 }
@@ -223,7 +217,7 @@ fn rekey_without_a_new_passphrase_source_changes_nothing() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("SIGDESK_NEW_PASSPHRASE"));
-    assert!(open_keyed(&point, PASSPHRASE).is_ok());
+    assert!(open_with(&point, PASSPHRASE).is_ok());
 }
 
 #[test]
@@ -234,7 +228,7 @@ fn encrypt_turns_a_training_database_into_an_encrypted_one() {
         .run(&["--no-encrypt", "import", path_arg(&file)])
         .assert()
         .success();
-    let plain_rows = point.stdout(&mut point.run(&["--no-encrypt", "export"]));
+    let plain_rows = point.run(&["--no-encrypt", "export"]).stdout_ok();
     assert!(contains(&bytes(&point.db()), "Иванов"));
 
     point
@@ -244,7 +238,7 @@ fn encrypt_turns_a_training_database_into_an_encrypted_one() {
         .stdout(predicate::str::contains("is now encrypted"));
     let raw = bytes(&point.db());
     assert!(!contains(&raw, "Иванов") && !contains(&raw, "SQLite format"));
-    assert_eq!(point.stdout(&mut point.run(&["export"])), plain_rows);
+    assert_eq!(point.run(&["export"]).stdout_ok(), plain_rows);
     point
         .run(&["--no-encrypt", "export"])
         .assert()
@@ -266,12 +260,10 @@ fn encrypt_turns_a_training_database_into_an_encrypted_one() {
 #[test]
 fn a_new_database_needs_a_lead_pin() {
     let point = Point::new();
-    let err = point.stderr_of_failure(
-        point
-            .bare(&["campaign", "show"])
-            .env("SIGDESK_PASSPHRASE", PASSPHRASE),
-        1,
-    );
+    let err = point
+        .bare(&["campaign", "show"])
+        .env("SIGDESK_PASSPHRASE", PASSPHRASE)
+        .stderr_of(1);
     assert!(err.contains("SIGDESK_LEAD_PIN"), "{err}");
     assert!(!point.db().exists(), "nothing created");
     point
@@ -302,7 +294,8 @@ fn campaign_set_needs_the_lead_pin() {
         .stderr(predicate::str::contains("lead PIN"));
     assert!(
         point
-            .stdout(&mut point.train(&["campaign", "show"]))
+            .train(&["campaign", "show"])
+            .stdout_ok()
             .contains("target = 100000\n")
     );
     point

@@ -6,39 +6,16 @@
 //! Cases per property: `PROPTEST_CASES` (default 48). The heavy variant runs 30 times as
 //! many: `cargo test --release --test fuzz_import -- --ignored`.
 
+use crate::common::db::{actor, fresh_db, lead, open_store, people, regions};
+use crate::common::fuzz::{cases, runner};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
 use sigdesk::csvio::import::ImportContext;
 use sigdesk::csvio::{self, CsvError, ExportOptions, ImportOptions};
-use sigdesk::dev::people::People;
-use sigdesk::domain::RegionCatalog;
-use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::i18n::Lang;
-use sigdesk::store::{Actor, Store};
-use std::collections::HashMap;
+use sigdesk::store::Store;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn runner(cases: u32) -> TestRunner {
-    TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    })
-}
-
-fn regions() -> &'static RegionCatalog {
-    static REGIONS: OnceLock<RegionCatalog> = OnceLock::new();
-    REGIONS.get_or_init(|| RegionCatalog::embedded().expect("catalogue"))
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0)
@@ -50,46 +27,23 @@ fn today() -> NaiveDate {
     now().date_naive()
 }
 
-fn lead() -> Actor {
-    Actor {
-        desk: "cli".into(),
-        operator: "lead".into(),
-    }
-}
-
 /// The export of another point: 12 signers saved at its desks, one voided, as records.
 fn source_rows() -> &'static Vec<Vec<String>> {
     static ROWS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     ROWS.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut store = Store::open(&dir.path().join("source.db"), regions()).expect("open");
+        let mut store = open_store(&dir.path().join("source.db"));
         let mut campaign = store.campaign().expect("campaign");
         campaign.set("point", "point-9").expect("point");
         campaign.set("timezone", "UTC").expect("timezone");
         store
             .save_campaign(&campaign, &lead(), now())
             .expect("save");
-        let signers = People::embedded(regions()).expect("signer lists");
         let signed_on = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
-        let counts = HashMap::new();
-        let ctx = CheckContext {
-            today: today(),
-            campaign: &campaign,
-            regions: regions(),
-            region_counts: &counts,
-            same_document: None,
-            same_person: None,
-        };
         let mut ids = Vec::new();
         for counter in 0..12 {
-            let draft = signers
-                .numbered_draft(9, counter, signed_on)
-                .expect("signer");
-            let entry = check_entry(&draft, &ctx).entry.expect("valid signer");
-            let desk = Actor {
-                desk: format!("desk-{}", counter % 2),
-                operator: "Anna".into(),
-            };
+            let entry = people().numbered(9, counter, signed_on).expect("signer");
+            let desk = actor(&format!("desk-{}", counter % 2), "Anna");
             ids.push(
                 store
                     .save_entry(&entry, &desk, None, now())
@@ -307,14 +261,14 @@ fn totals(store: &Store) -> (u64, u64) {
 /// every property. Returns how many rows were added.
 fn import_case(bytes: &[u8], skip_bad: bool, preload: bool) -> Result<usize, TestCaseError> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&crate::common::fresh_db(dir.path()), regions()).expect("open");
-    let actor = lead();
+    let mut store = open_store(&fresh_db(dir.path()));
+    let importer = lead();
     let ctx = ImportContext {
         lang: Lang::En,
         today: today(),
         now: now(),
         regions: regions(),
-        actor: &actor,
+        actor: &importer,
     };
     if preload {
         let clean = file_bytes(&Case {

@@ -11,28 +11,19 @@
 //! Cases: `PROPTEST_CASES` (default 10, up to 100 actions each). The heavy variant runs 60 times
 //! as many: `cargo test --release --test fuzz_keys -- --ignored`.
 
-use crate::common::{Desk, fixed_now};
+use crate::common::db::{all_entries, fixed_now, fresh_db, people};
+use crate::common::desk::Desk;
+use crate::common::fuzz::{cases, runner};
+use crate::common::render::screen_text;
 use chrono::Duration;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use sigdesk::dev::people::People;
-use sigdesk::domain::{Entry, Field, RegionCatalog};
+use sigdesk::domain::{Entry, Field};
 use sigdesk::tui::form::FIELDS;
 use sigdesk::tui::model::{Screen, Tone};
 use sigdesk::tui::msg::Msg;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// One thing the operator (or the terminal, or the clock) does.
 #[derive(Debug, Clone)]
@@ -108,11 +99,7 @@ fn session() -> impl Strategy<Value = (bool, Vec<Action>)> {
 
 /// The fields of synthetic signer `n` in form order (the document kind is skipped with "").
 fn signer_fields(n: u32) -> [String; 8] {
-    static SIGNERS: OnceLock<People> = OnceLock::new();
-    let signers = SIGNERS.get_or_init(|| {
-        People::embedded(&RegionCatalog::embedded().expect("catalogue")).expect("signer lists")
-    });
-    let d = signers
+    let d = people()
         .numbered_draft(5, n, fixed_now().date_naive())
         .expect("signer");
     [
@@ -198,12 +185,7 @@ struct Seen {
 
 /// Draws the model at a size; returns the screen text.
 fn draw(desk: &Desk, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|f| sigdesk::tui::screens::render(f, &desk.model))
-        .expect("draw");
-    let buffer = terminal.backend().buffer();
-    buffer.content().iter().map(|c| c.symbol()).collect()
+    screen_text(&desk.model, width, height)
 }
 
 fn status_text(desk: &Desk) -> Option<String> {
@@ -245,17 +227,14 @@ fn press(
     );
     prop_assert_eq!(voided, seen.voids, "voided entries vs voids reported");
 
-    let mut new: Vec<Entry> = Vec::new();
-    if valid + voided > seen.ids.len() as u64 {
-        desk.store
-            .for_each_entry(true, |e| {
-                if !seen.ids.contains(&e.id) {
-                    new.push(e.clone());
-                }
-                Ok(())
-            })
-            .expect("entries");
-    }
+    let new: Vec<Entry> = if valid + voided > seen.ids.len() as u64 {
+        all_entries(&desk.store)
+            .into_iter()
+            .filter(|e| !seen.ids.contains(&e.id))
+            .collect()
+    } else {
+        Vec::new()
+    };
     prop_assert_eq!(
         new.len(),
         usize::from(reported_save),
@@ -363,7 +342,7 @@ fn play(
     draw_every: usize,
 ) -> Result<(Seen, usize), TestCaseError> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = crate::common::fresh_db(dir.path());
+    let path = fresh_db(dir.path());
     let mut desk = if signed_in {
         Desk::signed_in(&path, "desk-1", "Anna")
     } else {
@@ -404,12 +383,7 @@ fn key_sessions(cases: u32, draw_every: usize) {
     let saves = AtomicUsize::new(0);
     let voids = AtomicUsize::new(0);
     let keys = AtomicUsize::new(0);
-    let mut runner = TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    runner
+    runner(cases)
         .run(&session(), |(signed_in, actions)| {
             let (seen, pressed) = play(signed_in, &actions, draw_every)?;
             saves.fetch_add(seen.saves as usize, Ordering::Relaxed);

@@ -4,17 +4,17 @@
 //! Cases per property: `PROPTEST_CASES` (default 128); inputs up to 20 kB. The heavy variant
 //! runs 20 times as many cases with inputs up to 1 MB: `cargo test --release --test fuzz_parsers -- --ignored`.
 
+use crate::common::db::{people, regions};
+use crate::common::fuzz::{cases, runner};
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
-use sigdesk::dev::people::People;
 use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::domain::dates::parse_date;
 use sigdesk::domain::documents::{parse_document, shape};
 use sigdesk::domain::names::{
     check_name, homoglyph_fix, is_cyrillic, layout_fix, normalise_name, partial_layout_fix,
 };
-use sigdesk::domain::{Campaign, DocKind, EntryDraft, NewEntry, RegionCatalog, Severity};
+use sigdesk::domain::{Campaign, DocKind, EntryDraft, NewEntry, Severity};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,26 +22,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Longest generated input, in bytes, in the default run and in the heavy one.
 const HUGE: usize = 20_000;
 const HEAVY_HUGE: usize = 1_000_000;
-
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn runner(cases: u32) -> TestRunner {
-    TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    })
-}
-
-fn regions() -> &'static RegionCatalog {
-    static REGIONS: OnceLock<RegionCatalog> = OnceLock::new();
-    REGIONS.get_or_init(|| RegionCatalog::embedded().expect("catalogue"))
-}
 
 /// Any text: arbitrary Unicode, desk-like text, or one of them repeated into a huge input
 /// of up to `huge` bytes.
@@ -150,10 +130,8 @@ fn draft(huge: usize) -> impl Strategy<Value = EntryDraft> {
     let changes = prop::collection::vec((0usize..10, field_text(huge), kind()), 0..4);
     let from_signer = prop::bool::weighted(0.75);
     (0u32..1000, 0u32..1000, from_signer, changes).prop_map(|(seed, counter, valid, changes)| {
-        static SIGNERS: OnceLock<People> = OnceLock::new();
-        let signers = SIGNERS.get_or_init(|| People::embedded(regions()).expect("signer lists"));
         let mut draft = if valid {
-            signers
+            people()
                 .numbered_draft(seed, counter, today())
                 .expect("signer")
         } else {

@@ -8,21 +8,11 @@
 //! `take_line` therefore skips lines an entry already holds on the open sheet, and starts a
 //! new sheet when none is left.
 
-use chrono::{DateTime, TimeZone, Utc};
+use crate::common::db::{actor, fixed_now, lead, open_store, people, regions};
 use sigdesk::csvio::import::ImportContext;
 use sigdesk::csvio::{self, ImportOptions};
-use sigdesk::dev::people::People;
-use sigdesk::domain::RegionCatalog;
-use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::i18n::Lang;
-use sigdesk::store::{Actor, Store};
-use std::collections::HashMap;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0)
-        .single()
-        .expect("time")
-}
+use sigdesk::store::Store;
 
 /// Saves numbered signers of `seed` at `desk`, the ones of the home cycle's `turns`: each
 /// the first signer of its turn, so all of them live in Moscow (77).
@@ -32,33 +22,15 @@ fn save(
     seed: u32,
     turns: &[u32],
 ) -> Vec<Result<(u32, u32), String>> {
-    let regions = RegionCatalog::embedded().expect("catalogue");
-    let signers = People::embedded(&regions).expect("signer lists");
-    let campaign = store.campaign().expect("campaign");
-    let counts = HashMap::new();
-    let ctx = CheckContext {
-        today: now().date_naive(),
-        campaign: &campaign,
-        regions: &regions,
-        region_counts: &counts,
-        same_document: None,
-        same_person: None,
-    };
-    let actor = Actor {
-        desk: desk.into(),
-        operator: "Anna".into(),
-    };
+    let today = fixed_now().date_naive();
     turns
         .iter()
         .map(|&turn| {
-            let counter = turn * signers.homes();
-            let draft = signers
-                .numbered_draft(seed, counter, now().date_naive())
-                .expect("signer");
-            let entry = check_entry(&draft, &ctx).entry.expect("valid signer");
+            let counter = turn * people().homes();
+            let entry = people().numbered(seed, counter, today).expect("signer");
             assert_eq!(entry.region_code, "77");
             store
-                .save_entry(&entry, &actor, None, now())
+                .save_entry(&entry, &actor(desk, "Anna"), None, fixed_now())
                 .map(|s| (s.sheet, s.line))
                 .map_err(|e| e.to_string())
         })
@@ -68,9 +40,8 @@ fn save(
 #[test]
 fn a_desk_still_saves_after_an_import_of_its_own_point() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let regions = RegionCatalog::embedded().expect("catalogue");
-    let mut host = Store::open(&dir.path().join("host.db"), &regions).expect("host");
-    let mut alone = Store::open(&dir.path().join("alone.db"), &regions).expect("standalone");
+    let mut host = open_store(&dir.path().join("host.db"));
+    let mut alone = open_store(&dir.path().join("alone.db"));
     assert_eq!(
         save(&mut host, "desk-1", 1, &[0, 1]),
         [Ok((1, 1)), Ok((1, 2))]
@@ -84,16 +55,13 @@ fn a_desk_still_saves_after_an_import_of_its_own_point() {
     let csv = dir.path().join("alone.csv");
     let file = csv.to_str().expect("utf-8 path");
     csvio::export(&alone, file, Default::default()).expect("export");
-    let lead = Actor {
-        desk: "cli".into(),
-        operator: "lead".into(),
-    };
+    let importer = lead();
     let ctx = ImportContext {
         lang: Lang::En,
-        today: now().date_naive(),
-        now: now(),
-        regions: &regions,
-        actor: &lead,
+        today: fixed_now().date_naive(),
+        now: fixed_now(),
+        regions: regions(),
+        actor: &importer,
     };
     let options = ImportOptions {
         skip_bad: true,

@@ -3,7 +3,9 @@
 //! layout, yes/no questions follow DESIGN §6, and a key the table does not list changes
 //! nothing where nothing is typed.
 
-use crate::common::{Desk, IVANOV, draw, fixed_now, screen_lines};
+use crate::common::db::fixed_now;
+use crate::common::desk::{Desk, IVANOV, fresh_desk};
+use crate::common::render::{draw, screen_lines};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;
@@ -23,19 +25,16 @@ const MODAL: [Scope; 5] = [
     Scope::HelpOpen,
 ];
 
-fn desk_in(dir: &tempfile::TempDir) -> Desk {
-    Desk::signed_in(&dir.path().join("s.db"), "desk-1", "Anna")
-}
-
 /// The app in every state that has its own keys, each with a name.
-fn every_state(dir: &tempfile::TempDir) -> Vec<(&'static str, Model)> {
+fn every_state() -> Vec<(&'static str, Model)> {
+    let dir = tempfile::tempdir().expect("temp dir");
     let mut states = Vec::new();
     let mut signin = Desk::at_sign_in(&dir.path().join("signin.db"));
     states.push(("sign-in", signin.model.clone()));
     signin.press(KeyCode::F(1));
     states.push(("sign-in help", signin.model.clone()));
 
-    let mut desk = desk_in(dir);
+    let mut desk = Desk::signed_in(&dir.path().join("s.db"), "desk-1", "Anna");
     desk.fill(&IVANOV);
     desk.ctrl('s');
     desk.send(Msg::Tick(fixed_now()));
@@ -116,8 +115,7 @@ fn in_both_languages(states: Vec<(&'static str, Model)>) -> Vec<(String, Model)>
 
 #[test]
 fn every_key_bar_is_the_tables_and_fits_80_columns() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, model) in in_both_languages(every_state(&dir)) {
+    for (name, model) in in_both_languages(every_state()) {
         let text = chrome::bottom_text(&model);
         assert!(text.chars().count() <= 80, "{name}: {text}");
         let drawn = screen_lines(&draw(&model, 120, 40))[39]
@@ -147,8 +145,7 @@ fn every_key_bar_is_the_tables_and_fits_80_columns() {
 
 #[test]
 fn every_active_scope_is_in_the_help_of_its_screen() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, model) in every_state(&dir) {
+    for (name, model) in every_state() {
         let listed = keys::help_scopes(model.screen);
         for scope in keys::active(&model) {
             assert!(
@@ -161,8 +158,7 @@ fn every_active_scope_is_in_the_help_of_its_screen() {
 
 #[test]
 fn every_help_overlay_lists_exactly_the_tables_entries_and_fits_80x24() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = desk_in(&dir);
+    let (_dir, mut desk) = fresh_desk();
     let screens = [
         Screen::SignIn,
         Screen::Desk,
@@ -242,9 +238,8 @@ fn every_key() -> Vec<KeyEvent> {
 
 #[test]
 fn a_key_the_table_does_not_list_changes_nothing_where_nothing_is_typed() {
-    let dir = tempfile::tempdir().expect("temp dir");
     let keys = every_key();
-    for (name, model) in every_state(&dir) {
+    for (name, model) in every_state() {
         let scopes = keys::active(&model);
         if scopes.iter().any(|s| s.takes_text()) {
             continue;
@@ -268,8 +263,7 @@ fn a_key_the_table_does_not_list_changes_nothing_where_nothing_is_typed() {
 
 #[test]
 fn letters_act_the_same_in_the_russian_layout() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = desk_in(&dir);
+    let (_dir, mut desk) = fresh_desk();
     desk.fill(&IVANOV);
     desk.ctrl('ы'); // Ctrl-S on the Russian layout
     assert_eq!(desk.totals(), (1, 0), "{}", desk.status());
@@ -291,8 +285,7 @@ fn letters_act_the_same_in_the_russian_layout() {
 }
 
 fn asking_to_quit(lang: Lang) -> Desk {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = desk_in(&dir);
+    let (_dir, mut desk) = fresh_desk();
     desk.model.lang = lang;
     desk.type_text("Иванов");
     desk.ctrl('q');

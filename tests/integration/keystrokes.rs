@@ -5,10 +5,10 @@
 //! in all. The list is printed (`cargo test --test keystrokes -- --nocapture`) and kept in
 //! the README under "Keystroke budget".
 
-use crate::common::{Desk, fixed_now};
+use crate::common::db::{actor, fixed_now};
+use crate::common::desk::fresh_desk;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use sigdesk::domain::Field;
-use sigdesk::store::Actor;
 use sigdesk::tui::model::Tone;
 
 /// Non-data keys allowed for one signer on the form.
@@ -53,12 +53,8 @@ fn one_signer() -> Vec<Step> {
 
 #[test]
 fn one_signer_fits_the_keystroke_budget() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = Desk::signed_in(&dir.path().join("s.db"), "desk-1", "Anna");
-    let door = Actor {
-        desk: "door".into(),
-        operator: "Olga".into(),
-    };
+    let (_dir, mut desk) = fresh_desk();
+    let door = actor("door", "Olga");
     let today = desk.model.today();
     let ticket = desk
         .store

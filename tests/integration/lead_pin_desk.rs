@@ -2,30 +2,25 @@
 //! all-desks list and saving an edit opened with Ctrl-O both ask for it; a desk's own lines
 //! do not.
 
-use crate::common::{Desk, IVANOV, PETROVA, fixed_now};
+use crate::common::cli::LEAD_PIN;
+use crate::common::db::{fixed_now, lead};
+use crate::common::desk::{Desk, IVANOV, PETROVA, Signer, fresh_desk};
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::EntryStatus;
-use sigdesk::store::Actor;
-
-const LEAD_PIN: &str = "2468";
+use tempfile::TempDir;
 
 /// Desk 1 saved IVANOV; desk 2 works on the same database; the lead PIN is set.
-fn two_desks(dir: &tempfile::TempDir) -> (Desk, Desk) {
-    let path = dir.path().join("s.db");
-    let mut first = Desk::signed_in(&path, "desk-1", "Anna");
-    let lead = Actor {
-        desk: "cli".into(),
-        operator: "lead".into(),
-    };
+fn two_desks() -> (TempDir, Desk, Desk) {
+    let (dir, mut first) = fresh_desk();
     first
         .store
-        .set_lead_pin(LEAD_PIN, &lead, fixed_now())
+        .set_lead_pin(LEAD_PIN, &lead(), fixed_now())
         .expect("lead PIN");
     first.fill(&IVANOV);
     first.ctrl('s');
     assert!(first.status().starts_with("Saved"), "{}", first.status());
-    let second = Desk::signed_in(&path, "desk-2", "Boris");
-    (first, second)
+    let second = Desk::signed_in(&dir.path().join("s.db"), "desk-2", "Boris");
+    (dir, first, second)
 }
 
 fn void_first_listed(desk: &mut Desk, reason: &str) {
@@ -36,8 +31,7 @@ fn void_first_listed(desk: &mut Desk, reason: &str) {
 
 #[test]
 fn voiding_another_desks_line_needs_the_lead_pin() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (first, mut second) = two_desks(&dir);
+    let (_dir, first, mut second) = two_desks();
     second.press(KeyCode::F(4));
     assert!(second.model.entries.items.is_empty(), "desk-2 has no lines");
     second.press(KeyCode::Char('a'));
@@ -74,10 +68,9 @@ fn voiding_another_desks_line_needs_the_lead_pin() {
 
 #[test]
 fn an_edit_of_another_desks_line_waits_for_the_lead_pin_and_esc_cancels() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (_first, mut second) = two_desks(&dir);
+    let (_dir, _first, mut second) = two_desks();
     // The same passport typed again at desk 2: Ctrl-O opens desk 1's line.
-    second.fill(&crate::common::Signer {
+    second.fill(&Signer {
         document: "4506 123456",
         ..PETROVA
     });
@@ -115,8 +108,7 @@ fn an_edit_of_another_desks_line_waits_for_the_lead_pin_and_esc_cancels() {
 
 #[test]
 fn a_desk_voids_its_own_line_without_a_pin() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (mut first, _second) = two_desks(&dir);
+    let (_dir, mut first, _second) = two_desks();
     first.press(KeyCode::F(4));
     void_first_listed(&mut first, "wrong person");
     assert!(first.model.lead_prompt.is_none());

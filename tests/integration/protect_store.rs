@@ -1,19 +1,11 @@
 //! The protection parts of the store, on real database files: append-only events, the lead
 //! PIN, keyed second connections, automatic backups, and what the schema never holds.
 
-use crate::common::open_store;
+use crate::common::db::{lead, open_keyed, open_store, query_texts};
 use chrono::{TimeZone, Utc};
 use rusqlite::Connection;
-use sigdesk::domain::RegionCatalog;
 use sigdesk::store::backup::{backup_due, backup_into_folder, parse_backup_file_name};
-use sigdesk::store::{Actor, Key, Store, StoreError};
-
-fn lead() -> Actor {
-    Actor {
-        desk: "cli".into(),
-        operator: "lead".into(),
-    }
-}
+use sigdesk::store::{Key, Store, StoreError};
 
 fn noon() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 3, 10, 12, 0, 0)
@@ -62,26 +54,14 @@ fn the_schema_has_no_phone_email_or_photo_fields() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("s.db");
     drop(open_store(&db));
-    let conn = Connection::open(&db).expect("raw connection");
     let mut columns = Vec::new();
-    let mut tables = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .expect("tables");
-    let names: Vec<String> = tables
-        .query_map([], |r| r.get(0))
-        .expect("query")
-        .collect::<Result<_, _>>()
-        .expect("names");
-    for table in &names {
-        let mut info = conn
-            .prepare(&format!("PRAGMA table_info({table})"))
-            .expect("table info");
-        let cols: Vec<String> = info
-            .query_map([], |r| r.get(1))
-            .expect("query")
-            .collect::<Result<_, _>>()
-            .expect("columns");
-        columns.extend(cols.into_iter().map(|c| format!("{table}.{c}")));
+    for table in query_texts(&db, "SELECT name FROM sqlite_master WHERE type = 'table'") {
+        let sql = format!("SELECT name FROM pragma_table_info('{table}')");
+        columns.extend(
+            query_texts(&db, &sql)
+                .into_iter()
+                .map(|c| format!("{table}.{c}")),
+        );
     }
     assert!(
         columns.contains(&"entries.doc_number".to_string()),
@@ -131,9 +111,8 @@ fn the_lead_pin_is_hashed_and_checked() {
 fn a_sibling_connection_has_the_same_key() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("s.db");
-    let regions = RegionCatalog::embedded().expect("regions");
     let key = Key::Passphrase("сиблинг".into());
-    let store = Store::open_keyed(&db, &regions, &key).expect("create encrypted");
+    let store = open_keyed(&db, &key).expect("create encrypted");
     assert!(store.is_encrypted());
     let sibling = store.open_sibling().expect("second connection");
     assert!(sibling.is_encrypted());
@@ -149,9 +128,8 @@ fn a_sibling_connection_has_the_same_key() {
 fn automatic_backups_go_to_the_campaign_folder_with_a_dated_name() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("s.db");
-    let regions = RegionCatalog::embedded().expect("regions");
     let key = Key::Passphrase("авто".into());
-    let mut store = Store::open_keyed(&db, &regions, &key).expect("create");
+    let mut store = open_keyed(&db, &key).expect("create");
     assert!(matches!(
         backup_into_folder(&store, noon()),
         Err(StoreError::NoBackupDir)

@@ -6,212 +6,61 @@
 //! with Ctrl-T, a duplicate passport blocked, an entry edited and another voided from the
 //! entries screen (F4). Each waits by polling the screen every 10 ms, never by fixed sleeps.
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use sigdesk::domain::{Entry, EntryStatus, RegionCatalog};
+use crate::common::db::{all_entries, open_keyed};
+use crate::common::desk::{IVANOV, PETROVA, Signer};
+use crate::common::pty::Session;
+use sigdesk::domain::{Entry, EntryStatus};
 use sigdesk::store::{Key, Store};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::Path;
 use std::time::{Duration, Instant};
-
-const ROWS: u16 = 40;
-const COLS: u16 = 120;
-const DEADLINE: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(10);
 
 const TAB: &str = "\t";
 const ENTER: &str = "\r";
 const BACKSPACE: &str = "\x7f";
 const CTRL_S: &str = "\x13";
 const CTRL_T: &str = "\x14";
-const CTRL_Q: &str = "\x11";
 const F4: &str = "\x1bOS";
 /// The passphrase of the encrypted database of the first journey.
 const PASSPHRASE: &str = "pty test passphrase";
 
-/// One `sigdesk` process in a pseudo-terminal, its screen parsed by vt100.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    keys: Box<dyn Write + Send>,
-    _master: Box<dyn MasterPty + Send>,
+/// A desk already signed in, on a plain (training) database.
+fn training_desk(dir: &Path) -> Session {
+    let args = ["--no-encrypt", "--desk", "desk-1", "--operator", "Anna"];
+    let session = Session::start(dir, &args, &[("SIGDESK_PIN", "1234"), LEAD_PIN_ENV]);
+    session.wait_for("New signer");
+    session
 }
 
-impl Session {
-    /// Starts sigdesk on `dir/s.db` with its sign-in memory in `dir/config`, with extra
-    /// environment variables.
-    fn start(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sigdesk"));
-        cmd.arg("--db");
-        cmd.arg(db(dir));
-        cmd.args(args);
-        cmd.cwd(dir);
-        cmd.env("SIGDESK_CONFIG_DIR", dir.join("config"));
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("LC_ALL");
-        cmd.env_remove("SIGDESK_DB");
-        cmd.env("SIGDESK_LEAD_PIN", "2468");
-        for (name, value) in envs {
-            cmd.env(name, value);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("spawn sigdesk");
-        drop(pty.slave);
-        let size = |n: u16| NonZeroU16::new(n).expect("non-zero size");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLS), 0)));
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                feed.lock().expect("screen lock").process(&buf[..n]);
-            }
-        });
-        let keys = pty.master.take_writer().expect("pty writer");
-        Session {
-            child,
-            screen,
-            keys,
-            _master: pty.master,
-        }
-    }
-
-    /// Starts a desk already signed in, on a plain (training) database.
-    fn desk(dir: &Path) -> Session {
-        let args = ["--no-encrypt", "--desk", "desk-1", "--operator", "Anna"];
-        let session = Session::start(dir, &args, &[("SIGDESK_PIN", "1234")]);
-        session.wait_for("New signer");
-        session
-    }
-
-    /// Types keys (text and control sequences) as the terminal would send them.
-    fn type_keys(&mut self, text: &str) {
-        self.keys.write_all(text.as_bytes()).expect("type");
-        self.keys.flush().expect("flush");
-    }
-
-    /// The screen as text.
-    fn contents(&self) -> String {
-        self.screen.lock().expect("screen lock").screen().contents()
-    }
-
-    /// Polls the screen until `wanted` shows; fails with the screen at the deadline.
-    fn wait_for(&self, wanted: &str) {
-        self.wait_until(wanted, |screen| screen.contains(wanted));
-    }
-
-    /// Polls the screen until `gone` no longer shows.
-    fn wait_gone(&self, gone: &str) {
-        self.wait_until(&format!("no `{gone}`"), |screen| !screen.contains(gone));
-    }
-
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            let contents = self.contents();
-            if done(&contents) {
-                return;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "{what} not on screen after {DEADLINE:?}:\n{contents}"
-            );
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// Ctrl-Q on an empty form, then waits for a clean exit.
-    fn quit(mut self) {
-        self.type_keys(CTRL_Q);
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                break status;
-            }
-            assert!(start.elapsed() < DEADLINE, "sigdesk did not quit on Ctrl-Q");
-            std::thread::sleep(POLL);
-        };
-        assert!(status.success(), "exit status {status:?}");
-    }
+/// The door on the same training database.
+fn training_door(dir: &Path) -> Session {
+    let args = ["--no-encrypt", "door", "--operator", "Olga"];
+    let door = Session::start(dir, &args, &[("SIGDESK_PIN", "1234"), LEAD_PIN_ENV]);
+    door.wait_for("Space/Enter next number");
+    door
 }
 
-impl Drop for Session {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-        }
-    }
-}
-
-fn db(dir: &Path) -> PathBuf {
-    dir.join("s.db")
-}
+const LEAD_PIN_ENV: (&str, &str) = ("SIGDESK_LEAD_PIN", crate::common::cli::LEAD_PIN);
 
 /// The database the journey wrote, opened with the library.
 fn open(dir: &Path, key: &Key) -> Store {
-    let regions = RegionCatalog::embedded().expect("regions");
-    Store::open_keyed(&db(dir), &regions, key).expect("open the desk's database")
+    open_keyed(&dir.join("s.db"), key).expect("open the desk's database")
 }
 
 /// Every entry in the database, valid and voided, in save order.
 fn entries(dir: &Path, key: &Key) -> Vec<Entry> {
-    let store = open(dir, key);
-    let mut entries = Vec::new();
-    store
-        .for_each_entry(true, |e| {
-            entries.push(e.clone());
-            Ok(())
-        })
-        .expect("read entries");
-    entries
+    all_entries(&open(dir, key))
 }
 
 /// The keys for a whole signer from the surname: Tab between fields (the document kind
 /// is passed over), ending on the address.
-fn signer_keys(fields: [&str; 7]) -> String {
-    let [surname, given, patronymic, birth, document, region, address] = fields;
-    [
-        surname, given, patronymic, birth, "", document, region, address,
-    ]
-    .join(TAB)
+fn signer_keys(signer: &Signer) -> String {
+    signer.fields().join(TAB)
 }
-
-const IVANOV: [&str; 7] = [
-    "Иванов",
-    "Иван",
-    "Иванович",
-    "15.05.1985",
-    "4506 123456",
-    "77",
-    "г. Москва, ул. Тверская, д. 7",
-];
-
-const PETROVA: [&str; 7] = [
-    "Петрова",
-    "Мария",
-    "Сергеевна",
-    "31.12.1990",
-    "4511 654321",
-    "77",
-    "Москва, Ленинский пр-т, д. 30",
-];
 
 #[test]
 fn first_start_asks_the_names_then_remembers_them() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let encrypted = [("SIGDESK_PASSPHRASE", PASSPHRASE)];
+    let encrypted = [("SIGDESK_PASSPHRASE", PASSPHRASE), LEAD_PIN_ENV];
     let key = Key::Passphrase(PASSPHRASE.into());
     let mut desk = Session::start(dir.path(), &[], &encrypted);
     desk.wait_for("Sign in");
@@ -223,7 +72,7 @@ fn first_start_asks_the_names_then_remembers_them() {
     desk.wait_for("New signer");
 
     // Enter on the last field saves.
-    desk.type_keys(&(signer_keys(IVANOV) + TAB + ENTER));
+    desk.type_keys(&(signer_keys(&IVANOV) + TAB + ENTER));
     desk.wait_for("Saved: sheet 1 line 1");
     let screen = desk.contents();
     assert!(
@@ -253,7 +102,7 @@ fn first_start_asks_the_names_then_remembers_them() {
     desk.wait_for("▶PIN");
     desk.type_keys("1234\r");
     desk.wait_for("New signer");
-    desk.type_keys(&(signer_keys(PETROVA) + CTRL_S));
+    desk.type_keys(&(signer_keys(&PETROVA) + CTRL_S));
     desk.wait_for("Saved: sheet 1 line 2");
     desk.quit();
     let saved = entries(dir.path(), &key);
@@ -267,17 +116,14 @@ fn first_start_asks_the_names_then_remembers_them() {
 #[test]
 fn a_name_typed_in_the_english_layout_is_fixed_with_ctrl_t() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = Session::desk(dir.path());
+    let mut desk = training_desk(dir.path());
     desk.type_keys(&format!("Bdfyjd{TAB}"));
     desk.wait_for("typed in the English layout? Ctrl-T makes it “Иванов”");
     // Ctrl-T on the next field fixes the nearest earlier one.
     desk.type_keys(CTRL_T);
     desk.wait_for("Changed to «Иванов»");
     desk.wait_gone("English layout");
-    let [_, given, patronymic, birth, document, region, address] = IVANOV;
-    desk.type_keys(&format!(
-        "{given}{TAB}{patronymic}{TAB}{birth}{TAB}{TAB}{document}{TAB}{region}{TAB}{address}{CTRL_S}"
-    ));
+    desk.type_keys(&(IVANOV.fields()[1..].join(TAB) + CTRL_S));
     desk.wait_for("Saved: sheet 1 line 1");
     desk.quit();
 
@@ -295,15 +141,14 @@ fn a_name_typed_in_the_english_layout_is_fixed_with_ctrl_t() {
 #[test]
 fn a_passport_already_signed_with_is_blocked() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = Session::desk(dir.path());
-    desk.type_keys(&(signer_keys(IVANOV) + CTRL_S));
+    let mut desk = training_desk(dir.path());
+    desk.type_keys(&(signer_keys(&IVANOV) + CTRL_S));
     desk.wait_for("Saved: sheet 1 line 1");
 
-    let [surname, given, patronymic, birth, _, region, address] = PETROVA;
-    let document = IVANOV[4];
-    desk.type_keys(&signer_keys([
-        surname, given, patronymic, birth, document, region, address,
-    ]));
+    desk.type_keys(&signer_keys(&Signer {
+        document: IVANOV.document,
+        ..PETROVA
+    }));
     desk.wait_for("already signed with it: sheet 1 line 1, point-1 desk desk-1");
     desk.type_keys(CTRL_S);
     desk.wait_for("Not saved: 1 error(s)");
@@ -317,10 +162,10 @@ fn a_passport_already_signed_with_is_blocked() {
 #[test]
 fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = Session::desk(dir.path());
-    desk.type_keys(&(signer_keys(IVANOV) + CTRL_S));
+    let mut desk = training_desk(dir.path());
+    desk.type_keys(&(signer_keys(&IVANOV) + CTRL_S));
     desk.wait_for("Saved: sheet 1 line 1");
-    desk.type_keys(&(signer_keys(PETROVA) + CTRL_S));
+    desk.type_keys(&(signer_keys(&PETROVA) + CTRL_S));
     desk.wait_for("Saved: sheet 1 line 2");
 
     // Newest first: Enter opens Петрова in the form.
@@ -328,7 +173,7 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     desk.wait_for("Иванов");
     desk.type_keys(ENTER);
     desk.wait_for("Editing a saved entry");
-    let address = PETROVA[6];
+    let address = PETROVA.address;
     let backspaces = BACKSPACE.repeat(address.chars().count());
     let new_address = "Москва, Ленинский пр-т, д. 32, кв. 5";
     desk.type_keys(&format!(
@@ -368,26 +213,21 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     assert_eq!(actions(&ivanov.id), ["create", "void"]);
 }
 
-const KUZNETSOVA: [&str; 7] = [
-    "Кузнецова",
-    "Ольга",
-    "Петровна",
-    "03.03.1975",
-    "4521 333444",
-    "77",
-    "г. Москва, ул. Арбат, д. 1, кв. 5",
-];
+const KUZNETSOVA: Signer = Signer {
+    surname: "Кузнецова",
+    given_name: "Ольга",
+    patronymic: "Петровна",
+    birth_date: "03.03.1975",
+    document: "4521 333444",
+    region: "77",
+    address: "г. Москва, ул. Арбат, д. 1, кв. 5",
+};
 
 #[test]
 fn a_family_of_three_signs_on_one_ticket_called_from_the_door() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut desk = Session::desk(dir.path());
-    let mut door = Session::start(
-        dir.path(),
-        &["--no-encrypt", "door", "--operator", "Olga"],
-        &[("SIGDESK_PIN", "1234")],
-    );
-    door.wait_for("Space/Enter next number");
+    let mut desk = training_desk(dir.path());
+    let mut door = training_door(dir.path());
     door.type_keys("  ");
     door.wait_for("Ticket 002 issued");
     desk.wait_for("2 waiting");
@@ -395,7 +235,7 @@ fn a_family_of_three_signs_on_one_ticket_called_from_the_door() {
     desk.type_keys("\x0e"); // Ctrl-N
     desk.wait_for("now serving 001");
     for (i, signer) in [IVANOV, PETROVA, KUZNETSOVA].into_iter().enumerate() {
-        desk.type_keys(&format!("{}{CTRL_S}", signer_keys(signer)));
+        desk.type_keys(&format!("{}{CTRL_S}", signer_keys(&signer)));
         desk.wait_for(&format!("Saved: sheet 1 line {}", i + 1));
     }
     desk.type_keys("\x0e");
@@ -427,14 +267,9 @@ fn a_family_of_three_signs_on_one_ticket_called_from_the_door() {
 #[test]
 fn a_ticket_issued_at_the_door_shows_at_a_desk_within_a_second() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let desk = Session::desk(dir.path());
+    let desk = training_desk(dir.path());
     desk.wait_for("0 waiting");
-    let mut door = Session::start(
-        dir.path(),
-        &["--no-encrypt", "door", "--operator", "Olga"],
-        &[("SIGDESK_PIN", "1234")],
-    );
-    door.wait_for("Space/Enter next number");
+    let mut door = training_door(dir.path());
     door.type_keys(" ");
     door.wait_for("Ticket 001 issued");
     let issued = Instant::now();

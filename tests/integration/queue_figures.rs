@@ -1,19 +1,12 @@
 //! Queue figures over rows a real store wrote: a door and two desks on one SQLite file,
 //! with an injected clock.
 
-use crate::common::{fixed_now, open_store};
+use crate::common::db::{actor, fixed_now, open_store};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sigdesk::domain::queue::{
     DeskQueueFigures, QueueBucket, TicketStatus, queue_figures, recent_calls, waiting_line,
 };
-use sigdesk::store::{Actor, Finish, Store};
-
-fn actor(desk: &str) -> Actor {
-    Actor {
-        desk: desk.into(),
-        operator: format!("op-{desk}"),
-    }
-}
+use sigdesk::store::{Finish, Store};
 
 /// `fixed_now()` (09:30 UTC) plus `minutes`.
 fn at(minutes: i64) -> DateTime<Utc> {
@@ -26,7 +19,7 @@ fn day() -> NaiveDate {
 
 fn call(store: &mut Store, desk: &str, finish: Finish, minutes: i64) -> u32 {
     store
-        .call_next(&actor(desk), finish, day(), at(minutes))
+        .call_next(&actor(desk, "op"), finish, day(), at(minutes))
         .unwrap()
         .called
         .unwrap()
@@ -37,7 +30,7 @@ fn call(store: &mut Store, desk: &str, finish: Finish, minutes: i64) -> u32 {
 fn figures_of_a_morning_at_two_desks() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open_store(&dir.path().join("q.db"));
-    let door = actor("door");
+    let door = actor("door", "op");
     let mut ids = Vec::new();
     for minute in 0..5 {
         ids.push(store.issue_ticket(&door, day(), at(minute)).unwrap().id);

@@ -1,12 +1,13 @@
 //! Four real desk processes call next 500 times each while a fifth issues tickets, all on
 //! one database file: every ticket is called exactly once and none is lost.
 
-use crate::common::script;
-use sigdesk::domain::RegionCatalog;
+use crate::common::cli::{percentile, script, script_output};
+use crate::common::db::{actor, open_store};
+use chrono::{NaiveDate, Utc};
 use sigdesk::domain::queue::TicketStatus;
-use sigdesk::store::Store;
+use sigdesk::store::{Key, Store};
 use std::collections::HashMap;
-use std::process::Child;
+use std::path::Path;
 
 const DESKS: usize = 4;
 const CALLS_PER_DESK: u32 = 500;
@@ -16,56 +17,34 @@ const WAITING_AT_START: u32 = 400;
 const ISSUED_DURING: u32 = 800;
 const TICKETS: u32 = WAITING_AT_START + ISSUED_DURING;
 
-fn output_lines(child: Child) -> Vec<String> {
-    let out = child.wait_with_output().expect("wait");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .expect("utf-8")
-        .lines()
-        .map(str::to_string)
-        .collect()
+/// A new database at `db` with `count` tickets waiting today; the store and the day.
+fn with_waiting_tickets(db: &Path, count: u32) -> (Store, NaiveDate) {
+    let mut store = open_store(db);
+    let day = store.campaign().expect("campaign").local_date(Utc::now());
+    let door = actor("door", "op");
+    for _ in 0..count {
+        store.issue_ticket(&door, day, Utc::now()).expect("issue");
+    }
+    (store, day)
 }
 
 #[test]
 fn four_desks_and_a_door_never_share_or_lose_a_ticket() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("q.db");
-    let regions = RegionCatalog::embedded().expect("regions");
-    let mut early = Store::open(&db, &regions).expect("create");
-    let day = early
-        .campaign()
-        .expect("campaign")
-        .local_date(chrono::Utc::now());
-    let door_actor = sigdesk::store::Actor {
-        desk: "door".into(),
-        operator: "op".into(),
-    };
-    for _ in 0..WAITING_AT_START {
-        early
-            .issue_ticket(&door_actor, day, chrono::Utc::now())
-            .expect("issue");
-    }
+    let (early, day) = with_waiting_tickets(&db, WAITING_AT_START);
     drop(early);
 
-    let door = script(&db, "door", &format!("issue {ISSUED_DURING}\n"));
-    let desks: Vec<Child> = (0..DESKS)
+    let issue = format!("issue {ISSUED_DURING}\n");
+    let door = script_output("door".into(), script(&db, &Key::Plain, "door", &issue));
+    let desks: Vec<_> = (0..DESKS)
         .map(|d| {
-            script(
-                &db,
-                &format!("desk-{d}"),
-                &format!("call {CALLS_PER_DESK}\n"),
-            )
+            let name = format!("desk-{d}");
+            let calls = format!("call {CALLS_PER_DESK}\n");
+            let child = script(&db, &Key::Plain, &name, &calls);
+            script_output(name, child)
         })
         .collect();
-
-    // Read every process's output while they run: a full pipe would stall a process.
-    let read = |child: Child| std::thread::spawn(move || output_lines(child));
-    let door = read(door);
-    let desks: Vec<_> = desks.into_iter().map(read).collect();
     let issued = door.join().expect("door output");
     assert_eq!(issued.len(), ISSUED_DURING as usize);
     assert!(
@@ -94,7 +73,7 @@ fn four_desks_and_a_door_never_share_or_lose_a_ticket() {
     let twice: Vec<_> = called.iter().filter(|(_, desks)| desks.len() > 1).collect();
     assert!(twice.is_empty(), "tickets called more than once: {twice:?}");
 
-    let store = Store::open(&db, &regions).expect("open");
+    let store = open_store(&db);
     let tickets = store.tickets_of_day(day).expect("tickets");
     assert_eq!(tickets.len(), TICKETS as usize, "a ticket was lost");
     for t in &tickets {
@@ -124,13 +103,12 @@ fn four_desks_and_a_door_never_share_or_lose_a_ticket() {
         "{serving} tickets serving at {DESKS} desks"
     );
     latencies.sort_unstable();
-    let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
     eprintln!(
         "{} calls ({} got a ticket): median {} µs, p99 {} µs",
         latencies.len(),
         called.len(),
-        at(0.5),
-        at(0.99)
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99)
     );
 }
 
@@ -143,24 +121,10 @@ fn desks_killed_mid_call_lose_no_ticket() {
     const KILLS: u64 = 12;
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("q.db");
-    let regions = RegionCatalog::embedded().expect("regions");
-    let mut store = Store::open(&db, &regions).expect("create");
-    let day = store
-        .campaign()
-        .expect("campaign")
-        .local_date(chrono::Utc::now());
-    let door = sigdesk::store::Actor {
-        desk: "door".into(),
-        operator: "op".into(),
-    };
-    for _ in 0..TICKETS_AT_START {
-        store
-            .issue_ticket(&door, day, chrono::Utc::now())
-            .expect("issue");
-    }
+    let (store, day) = with_waiting_tickets(&db, TICKETS_AT_START);
     for round in 0..KILLS {
         let desk = format!("desk-{}", round % 2);
-        let mut child = script(&db, &desk, "call 1000\n");
+        let mut child = script(&db, &Key::Plain, &desk, "call 1000\n");
         // Kill after 5–60 ms: while starting, between calls, or inside one.
         std::thread::sleep(std::time::Duration::from_millis(5 + (round * 37) % 56));
         child.kill().expect("kill");

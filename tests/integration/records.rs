@@ -1,20 +1,15 @@
 //! The records around the data, with the real binary: audit log, backups taken while a desk
 //! writes, verify, wipe, retention and the signers' notice.
 
-use crate::common::cli::*;
+use crate::common::cli::{
+    Output, PASSPHRASE, Point, bytes, contains, path_arg, sibling, signers_csv,
+};
+use crate::common::db::actor;
 use chrono::{TimeZone, Utc};
 use predicates::prelude::*;
-use sigdesk::domain::RegionCatalog;
-use sigdesk::store::{Actor, Key, Store};
+use sigdesk::store::{Key, Store};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-
-fn lead() -> Actor {
-    Actor {
-        desk: "desk-2".into(),
-        operator: "Борис".into(),
-    }
-}
 
 /// The ids of the signers in `signers_csv`.
 fn signer_id(n: u32) -> String {
@@ -30,21 +25,23 @@ fn audit_filters_by_entry_and_by_date() {
         .assert()
         .success();
     {
-        let regions = RegionCatalog::embedded().expect("regions");
-        let mut store = Store::open(&point.db(), &regions).expect("open");
+        let mut store = point.store();
+        let boris = actor("desk-2", "Борис");
         let day = |d: u32| {
             Utc.with_ymd_and_hms(2024, 3, d, 12, 0, 0)
                 .single()
                 .expect("time")
         };
         store
-            .void_entry(&signer_id(1), "записан дважды", &lead(), day(10))
+            .void_entry(&signer_id(1), "записан дважды", &boris, day(10))
             .expect("void 1");
         store
-            .void_entry(&signer_id(2), "typo", &lead(), day(12))
+            .void_entry(&signer_id(2), "typo", &boris, day(12))
             .expect("void 2");
     }
-    let one = point.stdout(&mut point.train(&["audit", "--entry", &signer_id(1)]));
+    let one = point
+        .train(&["audit", "--entry", &signer_id(1)])
+        .stdout_ok();
     let lines: Vec<&str> = one.lines().collect();
     assert_eq!(lines.len(), 2, "title + one event: {one}");
     assert!(lines[0].starts_with("time "), "{one}");
@@ -58,16 +55,19 @@ fn audit_filters_by_entry_and_by_date() {
         "{one}"
     );
 
-    let since = point.stdout(&mut point.train(&["audit", "--since", "2024-03-11"]));
+    let since = point.train(&["audit", "--since", "2024-03-11"]).stdout_ok();
     assert!(since.contains(&signer_id(2)), "{since}");
     assert!(!since.contains(&signer_id(1)), "{since}");
-    let by_time =
-        point.stdout(&mut point.train(&["audit", "--since", "2024-03-12T15:00:00+03:00"]));
+    let by_time = point
+        .train(&["audit", "--since", "2024-03-12T15:00:00+03:00"])
+        .stdout_ok();
     assert!(
         by_time.contains(&signer_id(2)),
         "noon UTC is 15:00 in Moscow: {by_time}"
     );
-    let later = point.stdout(&mut point.train(&["audit", "--since", "2024-03-12T15:00:01+03:00"]));
+    let later = point
+        .train(&["audit", "--since", "2024-03-12T15:00:01+03:00"])
+        .stdout_ok();
     assert!(!later.contains(&signer_id(2)), "{later}");
     point
         .train(&["audit", "--since", "12.03.2024"])
@@ -80,7 +80,7 @@ fn audit_filters_by_entry_and_by_date() {
 fn audit_columns_line_up() {
     let point = Point::new();
     point.train_signers(1, 2);
-    let out = point.stdout(&mut point.train(&["audit"]));
+    let out = point.train(&["audit"]).stdout_ok();
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.len() >= 3, "{out}");
     let header: Vec<char> = lines[0].chars().collect();
@@ -108,7 +108,7 @@ fn export_is_recorded_with_desk_operator_file_and_rows() {
         .assert()
         .success()
         .stderr(predicate::str::contains("NOT encrypted"));
-    let audit = point.stdout(&mut point.train(&["audit"]));
+    let audit = point.train(&["audit"]).stdout_ok();
     let line = audit
         .lines()
         .find(|l| l.contains(" export "))
@@ -159,7 +159,7 @@ fn a_backup_taken_while_a_desk_writes_holds_every_earlier_entry() {
 
     let raw = bytes(&backup);
     assert!(!contains(&raw, "Иванов") && !contains(&raw, "SQLite format"));
-    let report = point.stdout(&mut point.run(&["verify", path_arg(&backup)]));
+    let report = point.run(&["verify", path_arg(&backup)]).stdout_ok();
     assert!(report.contains("integrity ok"), "{report}");
     let key = Key::Passphrase(PASSPHRASE.into());
     let copy = Store::open_existing_keyed(&backup, &key).expect("the backup opens");
@@ -247,7 +247,7 @@ fn wipe_deletes_the_database_and_its_backups_only_for_the_right_point_name() {
         .stderr(predicate::str::contains("--confirm POINT"));
     assert!(point.db().exists() && named.iter().all(|b| b.exists()));
 
-    let out = point.stdout(&mut point.train(&["wipe", "--confirm", "point-1"]));
+    let out = point.train(&["wipe", "--confirm", "point-1"]).stdout_ok();
     assert!(
         out.contains(&format!("deleted {}", point.db().display())),
         "{out}"
@@ -312,13 +312,13 @@ fn retention_reminds_every_command_and_fails_check() {
 #[test]
 fn notice_prints_in_both_languages_and_from_a_replacement_file() {
     let point = Point::new();
-    let en = point.stdout(&mut point.train(&["--lang", "en", "notice"]));
+    let en = point.train(&["--lang", "en", "notice"]).stdout_ok();
     assert!(en.contains("What happens to your data"), "{en}");
     assert!(
         en.contains("passport series") && en.contains("election commission"),
         "{en}"
     );
-    let ru = point.stdout(&mut point.train(&["--lang", "ru", "notice"]));
+    let ru = point.train(&["--lang", "ru", "notice"]).stdout_ok();
     assert!(ru.contains("Что будет с вашими данными"), "{ru}");
     assert!(ru.contains("точке point-1"), "{ru}");
     let custom = point.write("notice.md", "Точка {point}: данные хранятся {until}.\n");

@@ -1,52 +1,24 @@
 //! The lead board: snapshots at 80×24 and 160×48 on a seeded day at a fixed clock, no
 //! personal data at any size, live reload when another process saves, the keys that open it.
 
+use crate::common::assert_frames;
 use crate::common::board_day::{personal, seed};
-use crate::common::{fixed_now, isolate_config, open_store};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::common::cli::Point;
+use crate::common::db::{actor, fixed_now, open_store};
+use crate::common::desk::Desk;
+use crate::common::render::{draw, screen_lines, screen_text};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;
-use sigdesk::store::{Actor, Store};
-use sigdesk::tui::SignInOptions;
-use sigdesk::tui::model::{Model, Screen};
+use sigdesk::tui::model::Screen;
 use sigdesk::tui::msg::Msg;
 use std::path::Path;
 
-/// A `sigdesk board` process: its own connection and model, signed in as desk `board`.
-struct Board {
-    store: Store,
-    model: Model,
-}
+/// The two sizes the board is snapshot at.
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
-impl Board {
-    fn open(path: &Path, lang: Lang) -> Board {
-        isolate_config();
-        let mut store = open_store(path);
-        let regions = RegionCatalog::embedded().expect("regions");
-        let args = SignInOptions {
-            desk: None,
-            operator: Some("lead".into()),
-            pin: Some("1234".into()),
-        };
-        let model = sigdesk::tui::start_model_at(&mut store, regions, lang, &args, Screen::Board)
-            .expect("model");
-        let mut board = Board { store, model };
-        // The clock moves to the fixed morning: a new day for the model, so it reloads.
-        board.send(Msg::Tick(fixed_now()));
-        board
-    }
-
-    fn send(&mut self, msg: Msg) {
-        sigdesk::tui::dispatch(&mut self.model, &mut self.store, msg);
-    }
-
-    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        self.send(Msg::Key(ratatui::crossterm::event::KeyEvent::new(
-            code, modifiers,
-        )));
-    }
+/// The board on the database at `path`, at the fixed morning.
+fn open_board(path: &Path, lang: Lang) -> Desk {
+    Desk::board(open_store(path), lang, fixed_now())
 }
 
 fn seeded(dir: &tempfile::TempDir, configured: bool) -> std::path::PathBuf {
@@ -55,30 +27,10 @@ fn seeded(dir: &tempfile::TempDir, configured: bool) -> std::path::PathBuf {
     path
 }
 
-fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|f| sigdesk::tui::screens::render(f, model))
-        .expect("draw");
-    terminal
-}
-
-fn lines(model: &Model, width: u16, height: u16) -> Vec<String> {
-    let terminal = draw(model, width, height);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn board_snapshots_at_80x24_and_160x48() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let board = Board::open(&seeded(&dir, true), Lang::En);
+    let board = open_board(&seeded(&dir, true), Lang::En);
     assert_eq!(board.model.screen, Screen::Board);
     assert_eq!(
         board.model.actor.as_ref().map(|a| a.desk.as_str()),
@@ -89,14 +41,9 @@ fn board_snapshots_at_80x24_and_160x48() {
         (figures.totals.valid_total, figures.totals.valid_today),
         (24, 14)
     );
-    for (width, height) in [(80, 24), (160, 48)] {
-        insta::assert_snapshot!(
-            format!("board_{width}x{height}"),
-            draw(&board.model, width, height).backend()
-        );
-    }
-    let russian = Board::open(&dir.path().join("b.db"), Lang::Ru);
-    insta::assert_snapshot!("board_ru_80x24", draw(&russian.model, 80, 24).backend());
+    assert_frames!("board", &board.model, SIZES);
+    let russian = open_board(&dir.path().join("b.db"), Lang::Ru);
+    assert_frames!("board_ru", &russian.model, [(80, 24)]);
 }
 
 #[test]
@@ -106,11 +53,11 @@ fn no_personal_data_on_the_board_at_any_size_or_language() {
     let secrets = personal();
     assert!(secrets.len() > 100, "the seed has personal data to hide");
     for lang in [Lang::En, Lang::Ru] {
-        let mut board = Board::open(&path, lang);
+        let mut board = open_board(&path, lang);
         for help in [false, true] {
             board.model.help = help;
             for (width, height) in [(80, 24), (100, 30), (120, 40), (160, 48), (240, 70)] {
-                let screen = lines(&board.model, width, height).join("\n");
+                let screen = screen_text(&board.model, width, height);
                 assert!(help || screen.contains("desk-1"), "{screen}");
                 for secret in &secrets {
                     assert!(
@@ -126,7 +73,7 @@ fn no_personal_data_on_the_board_at_any_size_or_language() {
 #[test]
 fn the_board_shows_the_defects_of_today_only() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let board = Board::open(&seeded(&dir, true), Lang::En);
+    let board = open_board(&seeded(&dir, true), Lang::En);
     let defects = board.model.board.defects.clone().expect("checked");
     let codes: Vec<(&str, u32)> = defects.iter().map(|d| (d.code.as_str(), d.count)).collect();
     // The under-18 signer (an error) first; the 11th Moscow signature is over the cap of 10.
@@ -138,21 +85,21 @@ fn the_board_shows_the_defects_of_today_only() {
     ] {
         assert!(codes.contains(&expected), "{codes:?}");
     }
-    let screen = lines(&board.model, 80, 24).join("\n");
+    let screen = screen_text(&board.model, 80, 24);
     assert!(screen.contains("birth.under_18"), "{screen}");
 }
 
 #[test]
 fn an_unconfigured_campaign_is_said_on_the_board() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let board = Board::open(&seeded(&dir, false), Lang::En);
-    let screen = lines(&board.model, 80, 24).join("\n");
+    let board = open_board(&seeded(&dir, false), Lang::En);
+    let screen = screen_text(&board.model, 80, 24);
     assert!(
         screen.contains("Campaign not configured: sigdesk campaign set election_date YYYY-MM-DD"),
         "{screen}"
     );
-    let configured = Board::open(&seeded(&tempfile::tempdir().expect("dir"), true), Lang::En);
-    let screen = lines(&configured.model, 80, 24).join("\n");
+    let configured = open_board(&seeded(&tempfile::tempdir().expect("dir"), true), Lang::En);
+    let screen = screen_text(&configured.model, 80, 24);
     assert!(!screen.contains("not configured"), "{screen}");
 }
 
@@ -174,16 +121,12 @@ fn late_signer() -> sigdesk::domain::NewEntry {
 }
 
 fn save_at_desk_4(path: &Path) {
-    let actor = Actor {
-        desk: "desk-4".into(),
-        operator: "Лёша".into(),
-    };
     open_store(path)
-        .save_entry(&late_signer(), &actor, None, fixed_now())
+        .save_entry(&late_signer(), &actor("desk-4", "Лёша"), None, fixed_now())
         .expect("save");
 }
 
-fn under_18(board: &Board) -> u32 {
+fn under_18(board: &Desk) -> u32 {
     let defects = board.model.board.defects.as_ref().expect("checked");
     defects
         .iter()
@@ -195,7 +138,7 @@ fn under_18(board: &Board) -> u32 {
 fn another_desk_saving_updates_the_board() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = seeded(&dir, true);
-    let mut board = Board::open(&path, Lang::En);
+    let mut board = open_board(&path, Lang::En);
     let before = board.model.board.figures.clone().expect("figures").totals;
     save_at_desk_4(&path);
     board.send(Msg::DataChanged);
@@ -208,7 +151,7 @@ fn another_desk_saving_updates_the_board() {
             .iter()
             .any(|d| d.desk == "desk-4" && d.entries_today == 1)
     );
-    let screen = lines(&board.model, 80, 24).join("\n");
+    let screen = screen_text(&board.model, 80, 24);
     assert!(screen.contains("25 of 60"), "{screen}");
     assert!(!screen.contains("Новосёлова"), "{screen}");
 }
@@ -217,7 +160,7 @@ fn another_desk_saving_updates_the_board() {
 fn todays_defects_are_rechecked_at_most_every_30_seconds() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = seeded(&dir, true);
-    let mut board = Board::open(&path, Lang::En);
+    let mut board = open_board(&path, Lang::En);
     assert_eq!(under_18(&board), 1);
     save_at_desk_4(&path);
     // The counts reload at once; the check ran when the board opened, so it waits.
@@ -248,9 +191,9 @@ fn todays_defects_are_rechecked_at_most_every_30_seconds() {
 fn f5_and_alt_4_open_the_board_from_a_desk_and_esc_goes_back() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = seeded(&dir, true);
-    let mut desk = crate::common::Desk::signed_in(&path, "desk-1", "Оля");
+    let mut desk = Desk::signed_in(&path, "desk-1", "Оля");
     desk.press(KeyCode::F(5));
-    assert_eq!(desk.model.screen, sigdesk::tui::model::Screen::Board);
+    assert_eq!(desk.model.screen, Screen::Board);
     let figures = desk.model.board.figures.clone().expect("loaded on opening");
     assert_eq!(figures.totals.valid_total, 24);
     // Ctrl-N calls tickets at a desk, not on the board: desk-1 keeps the ticket it serves.
@@ -262,9 +205,9 @@ fn f5_and_alt_4_open_the_board_from_a_desk_and_esc_goes_back() {
         Some(serving)
     );
     desk.press(KeyCode::Esc);
-    assert_eq!(desk.model.screen, sigdesk::tui::model::Screen::Desk);
+    assert_eq!(desk.model.screen, Screen::Desk);
     desk.key(KeyCode::Char('4'), KeyModifiers::ALT);
-    assert_eq!(desk.model.screen, sigdesk::tui::model::Screen::Board);
+    assert_eq!(desk.model.screen, Screen::Board);
 }
 
 #[test]
@@ -272,41 +215,22 @@ fn the_board_key_bar_fits_80_columns_in_both_languages() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = seeded(&dir, true);
     for (lang, last) in [(Lang::En, "Ctrl-Q quit"), (Lang::Ru, "Ctrl-Q выход")] {
-        let mut board = Board::open(&path, lang);
-        let bottom = lines(&board.model, 80, 24)[23].trim_end().to_string();
+        let mut board = open_board(&path, lang);
+        let bottom = screen_lines(&draw(&board.model, 80, 24))[23]
+            .trim_end()
+            .to_string();
         assert!(bottom.ends_with(last), "{bottom}");
         board.key(KeyCode::F(1), KeyModifiers::NONE);
         assert!(board.model.help);
     }
 }
 
-/// `sigdesk ARGS` on a plain database at `path`, as a lead would run it.
-fn run_sigdesk(path: &Path, args: &[&str]) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sigdesk"))
-        .arg("--no-encrypt")
-        .arg("--db")
-        .arg(path)
-        .args(args)
-        .env("SIGDESK_LEAD_PIN", "2468")
-        .env("LANG", "C.UTF-8")
-        .env_remove("SIGDESK_DB")
-        .output()
-        .expect("run sigdesk");
-    assert!(
-        out.status.success(),
-        "sigdesk {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn board_on_a_demo_day_at_the_end_of_the_day() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("demo.db");
-    run_sigdesk(&path, &["campaign", "set", "timezone", "UTC"]);
-    run_sigdesk(&path, &["campaign", "set", "election_date", "2024-03-17"]);
-    run_sigdesk(
-        &path,
+    let point = Point::new();
+    for args in [
+        &["campaign", "set", "timezone", "UTC"][..],
+        &["campaign", "set", "election_date", "2024-03-17"],
         &[
             "demo",
             "--signers",
@@ -316,17 +240,14 @@ fn board_on_a_demo_day_at_the_end_of_the_day() {
             "--day",
             "2024-03-10",
         ],
-    );
-    let mut board = Board::open(&path, Lang::En);
+    ] {
+        point.train(args).assert().success();
+    }
+    let mut board = open_board(&point.db(), Lang::En);
     let evening = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2024, 3, 10, 19, 0, 0)
         .single()
         .expect("time");
     board.send(Msg::Tick(evening));
     board.send(Msg::DataChanged);
-    for (width, height) in [(80, 24), (160, 48)] {
-        insta::assert_snapshot!(
-            format!("board_demo_{width}x{height}"),
-            draw(&board.model, width, height).backend()
-        );
-    }
+    assert_frames!("board_demo", &board.model, SIZES);
 }

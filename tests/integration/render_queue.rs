@@ -1,28 +1,24 @@
 //! Snapshots of the door and queue screens at 80×24 and 120×40, on a seeded day of
 //! tickets at a fixed clock, and what the desk's top line says about its ticket.
 
-use crate::common::{Desk, fixed_now};
+use crate::common::assert_frames;
+use crate::common::db::{actor, fixed_now};
+use crate::common::desk::{Desk, fresh_desk};
+use crate::common::render::screen_text;
 use chrono::{DateTime, Duration, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use sigdesk::store::{Actor, Finish, Store};
+use sigdesk::domain::queue::{Ticket, TicketStatus};
+use sigdesk::store::{Finish, Store};
 use sigdesk::tui::msg::Msg;
-
-fn actor(desk: &str) -> Actor {
-    Actor {
-        desk: desk.into(),
-        operator: format!("op-{desk}"),
-    }
-}
+use tempfile::TempDir;
 
 /// A morning at the door: 14 tickets from 08:30, three desks at different speeds, one
 /// no-show, one recalled no-show, one walkout. Returns the last ticket issued.
-fn seed_day(store: &mut Store) -> sigdesk::domain::queue::Ticket {
+fn seed_day(store: &mut Store) -> Ticket {
     let day = fixed_now().date_naive();
     let start = fixed_now() - Duration::minutes(60);
     let at = |minutes: i64| -> DateTime<Utc> { start + Duration::minutes(minutes) };
-    let door = actor("door");
+    let door = actor("door", "op");
     let mut last = None;
     for i in 0..14 {
         last = Some(store.issue_ticket(&door, day, at(i * 4)).expect("issue"));
@@ -40,13 +36,13 @@ fn seed_day(store: &mut Store) -> sigdesk::domain::queue::Ticket {
     ];
     for (desk, finish, minute) in plan {
         store
-            .call_next(&actor(desk), finish, day, at(minute))
+            .call_next(&actor(desk, "op"), finish, day, at(minute))
             .expect("call");
     }
     let tickets = store.tickets_of_day(day).expect("tickets");
     let no_show = tickets
         .iter()
-        .find(|t| t.status == sigdesk::domain::queue::TicketStatus::NoShow)
+        .find(|t| t.status == TicketStatus::NoShow)
         .expect("a no-show");
     store
         .recall_ticket(&door, no_show.id, at(50))
@@ -54,75 +50,66 @@ fn seed_day(store: &mut Store) -> sigdesk::domain::queue::Ticket {
     let waiting = tickets
         .iter()
         .rev()
-        .find(|t| t.status == sigdesk::domain::queue::TicketStatus::Waiting)
+        .find(|t| t.status == TicketStatus::Waiting)
         .expect("waiting");
     store.mark_left(&door, waiting.id, at(55)).expect("left");
     last.expect("issued")
 }
 
-fn draw(desk: &Desk, width: u16, height: u16) -> Terminal<TestBackend> {
-    crate::common::draw(&desk.model, width, height)
+/// The two sizes the screens are snapshot at.
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// The screen's lines at 80×24.
+fn lines(desk: &Desk) -> Vec<String> {
+    screen_text(&desk.model, 80, 24)
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
-fn lines(terminal: &Terminal<TestBackend>) -> Vec<String> {
-    crate::common::screen_lines(terminal)
-}
-
-fn assert_screens(name: &str, desk: &Desk) {
-    for (width, height) in [(80, 24), (120, 40)] {
-        insta::assert_snapshot!(
-            format!("{name}_{width}x{height}"),
-            draw(desk, width, height).backend()
-        );
-    }
-}
-
-fn seeded_desk(dir: &tempfile::TempDir) -> (Desk, sigdesk::domain::queue::Ticket) {
-    let mut desk = Desk::signed_in(&dir.path().join("q.db"), "desk-1", "Anna");
+/// A fresh desk on the seeded day; the last ticket issued.
+fn seeded_desk() -> (TempDir, Desk, Ticket) {
+    let (dir, mut desk) = fresh_desk();
     let last = seed_day(&mut desk.store);
     desk.send(Msg::DataChanged);
     desk.send(Msg::Tick(fixed_now()));
-    (desk, last)
+    (dir, desk, last)
 }
 
 #[test]
 fn door_screen_shows_the_number_the_wait_and_the_last_calls() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (mut desk, last) = seeded_desk(&dir);
+    let (_dir, mut desk, last) = seeded_desk();
     desk.press(KeyCode::F(6));
     desk.model.door.last_issued = Some(last);
-    let screen = lines(&draw(&desk, 80, 24)).join("\n");
+    let screen = screen_text(&desk.model, 80, 24);
     assert!(screen.contains("Waiting"), "{screen}");
-    assert_screens("door", &desk);
+    assert_frames!("door", &desk.model, SIZES);
 }
 
 #[test]
 fn queue_screen_lists_tickets_desks_and_figures() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (mut desk, _) = seeded_desk(&dir);
+    let (_dir, mut desk, _) = seeded_desk();
     desk.press(KeyCode::F(3));
     let figures = desk.model.queue.figures.clone();
     assert_eq!(figures.issued_today, 14);
     assert_eq!(figures.left_today, 1);
-    assert_screens("queue", &desk);
+    assert_frames!("queue", &desk.model, SIZES);
 }
 
 #[test]
 fn every_queue_key_bar_fits_80_columns() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (mut desk, _) = seeded_desk(&dir);
+    let (_dir, mut desk, _) = seeded_desk();
     for (key, last_item) in [(KeyCode::F(3), "F1 help"), (KeyCode::F(6), "F1 help")] {
         desk.press(key);
-        let bottom = lines(&draw(&desk, 80, 24))[23].trim_end().to_string();
+        let bottom = lines(&desk)[23].trim_end().to_string();
         assert!(bottom.ends_with(last_item), "{bottom}");
     }
 }
 
 #[test]
 fn the_top_line_shows_the_ticket_the_desk_serves() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (mut desk, _) = seeded_desk(&dir);
-    let top = |desk: &Desk| lines(&draw(desk, 80, 24))[0].clone();
+    let (_dir, mut desk, _) = seeded_desk();
+    let top = |desk: &Desk| lines(desk)[0].clone();
     assert!(top(&desk).contains("no ticket"), "{}", top(&desk));
     desk.ctrl('n');
     let serving = desk.model.ticket.clone().expect("called a ticket");
@@ -135,12 +122,11 @@ fn the_top_line_shows_the_ticket_the_desk_serves() {
 
 #[test]
 fn the_door_shows_the_notice_to_signers_and_any_key_closes_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (mut desk, _) = seeded_desk(&dir);
+    let (_dir, mut desk, _) = seeded_desk();
     desk.press(KeyCode::F(6));
     let issued = desk.model.queue.tickets.len();
     desk.press(KeyCode::Char('n'));
-    let screen = lines(&draw(&desk, 80, 24)).join("\n");
+    let screen = screen_text(&desk.model, 80, 24);
     assert!(screen.contains("What happens to your data"), "{screen}");
     assert!(screen.contains("election commission"), "{screen}");
     desk.press(KeyCode::Char(' '));

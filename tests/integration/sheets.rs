@@ -2,13 +2,12 @@
 //! `sheets` list and the sheet findings of `check`. Desks fill the sheets through the
 //! library's normal save path on a real database in a temp dir.
 
-use assert_cmd::Command;
+use crate::common::cli::{Output, Point};
+use crate::common::db::{actor, audit_actions, regions};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use predicates::prelude::*;
-use sigdesk::domain::{DocKind, NewEntry, RegionCatalog};
-use sigdesk::store::{Actor, EntryEdit, Store};
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+use sigdesk::domain::{DocKind, NewEntry};
+use sigdesk::store::{EntryEdit, Store};
 
 /// 2024-01-20 10:00 UTC: the fixture's day.
 fn day_start() -> DateTime<Utc> {
@@ -21,93 +20,29 @@ fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
 }
 
-/// A database in a temp dir, with the binary pointed at it.
-struct Point {
-    dir: TempDir,
+/// A point in UTC whose sheets have three lines.
+fn sheets_point() -> Point {
+    let point = Point::new();
+    let mut store = point.store();
+    let mut campaign = store.campaign().expect("campaign");
+    campaign.set("lines_per_sheet", "3").expect("setting");
+    campaign.set("timezone", "UTC").expect("setting");
+    store
+        .save_campaign(&campaign, &anna("cli"), day_start())
+        .expect("save campaign");
+    point
 }
 
-impl Point {
-    fn new() -> Point {
-        let point = Point {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        let mut store = point.store();
-        let mut campaign = store.campaign().expect("campaign");
-        campaign.set("lines_per_sheet", "3").expect("setting");
-        campaign.set("timezone", "UTC").expect("setting");
-        store
-            .save_campaign(&campaign, &actor("cli"), day_start())
-            .expect("save campaign");
-        point
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("s.db")
-    }
-
-    fn store(&self) -> Store {
-        let regions = RegionCatalog::embedded().expect("regions");
-        Store::open(&self.db(), &regions).expect("open store")
-    }
-
-    fn run(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sigdesk"));
-        cmd.current_dir(self.dir.path())
-            .env_remove("SIGDESK_DB")
-            .env_remove("LC_ALL")
-            .env("LANG", "C.UTF-8")
-            .env("SIGDESK_CONFIG_DIR", self.dir.path().join("config"))
-            .env("SIGDESK_LEAD_PIN", "2468")
-            .arg("--no-encrypt")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
-        cmd
-    }
-
-    fn stdout(&self, args: &[&str]) -> String {
-        let out = self
-            .run(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).expect("utf-8")
-    }
-
-    /// The one stderr line of a refused command (exit 1).
-    fn refusal(&self, args: &[&str]) -> String {
-        let out = self.run(args).assert().code(1).get_output().stderr.clone();
-        let err = String::from_utf8(out).expect("utf-8");
-        assert_eq!(err.lines().count(), 1, "one line: {err:?}");
-        err
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path
-    }
-
-    /// Audit actions in order.
-    fn actions(&self) -> Vec<String> {
-        let conn = rusqlite::Connection::open(self.db()).expect("open");
-        let mut stmt = conn
-            .prepare("SELECT action FROM events ORDER BY id")
-            .expect("prepare");
-        stmt.query_map([], |r| r.get(0))
-            .expect("query")
-            .collect::<Result<_, _>>()
-            .expect("rows")
-    }
+/// Anna at `desk`.
+fn anna(desk: &str) -> sigdesk::store::Actor {
+    actor(desk, "Anna")
 }
 
-fn actor(desk: &str) -> Actor {
-    Actor {
-        desk: desk.into(),
-        operator: "Anna".into(),
-    }
+/// The one stderr line of a refused command (exit 1).
+fn refusal(point: &Point, args: &[&str]) -> String {
+    let err = point.train(args).stderr_of(1);
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    err
 }
 
 /// A signer of `region` (passport series from its OKATO code), signed on `signed`.
@@ -145,7 +80,7 @@ fn save(
             let entry = signer(n, region.0, region.1, region.2, signed);
             let at = day_start() + Duration::minutes(i64::from(n));
             store
-                .save_entry(&entry, &actor(desk), None, at)
+                .save_entry(&entry, &anna(desk), None, at)
                 .expect("save")
                 .id
         })
@@ -154,9 +89,9 @@ fn save(
 
 #[test]
 fn collectors_add_list_and_refuse_unknown_codes() {
-    let point = Point::new();
+    let point = sheets_point();
     point
-        .run(&[
+        .train(&[
             "collectors",
             "add",
             "Петров  Андрей Сергеевич",
@@ -167,7 +102,7 @@ fn collectors_add_list_and_refuse_unknown_codes() {
         .success()
         .stdout("listed collector Петров Андрей Сергеевич for 50 Moscow Oblast, 77 Moscow\n");
     point
-        .run(&[
+        .train(&[
             "collectors",
             "add",
             "петров андрей сергеевич",
@@ -179,13 +114,16 @@ fn collectors_add_list_and_refuse_unknown_codes() {
         .stdout(predicate::str::contains(
             "now also listed for 78 Saint Petersburg",
         ));
-    let err = point.refusal(&[
-        "collectors",
-        "add",
-        "Сидорова Анна",
-        "--regions",
-        "78,80,Москва",
-    ]);
+    let err = refusal(
+        &point,
+        &[
+            "collectors",
+            "add",
+            "Сидорова Анна",
+            "--regions",
+            "78,80,Москва",
+        ],
+    );
     assert!(
         err.contains("`80` is not a region code but the OKATO code (passport series) of 02 Republic of Bashkortostan; write 02"),
         "{err}"
@@ -195,24 +133,27 @@ fn collectors_add_list_and_refuse_unknown_codes() {
         "{err}"
     );
     assert_eq!(
-        point.stdout(&["collectors", "list"]),
+        point.train(&["collectors", "list"]).stdout_ok(),
         "collector                regions\n\
          Петров Андрей Сергеевич  50 Moscow Oblast, 77 Moscow, 78 Saint Petersburg\n"
     );
     assert_eq!(
-        point.actions(),
+        audit_actions(&point.db()),
         ["campaign", "collector_add", "collector_add"]
     );
 }
 
 #[test]
 fn collectors_import_is_all_or_nothing_with_row_numbers() {
-    let point = Point::new();
+    let point = sheets_point();
     let bad = point.write(
         "bad.csv",
         "name,regions\nПетров Андрей,77 50\n,78\nСидорова Анна,80;78\n",
     );
-    let err = point.refusal(&["collectors", "import", bad.to_str().expect("utf-8")]);
+    let err = refusal(
+        &point,
+        &["collectors", "import", bad.to_str().expect("utf-8")],
+    );
     assert!(
         err.contains("2 of 3 rows refused, nothing imported"),
         "{err}"
@@ -224,7 +165,8 @@ fn collectors_import_is_all_or_nothing_with_row_numbers() {
     assert!(err.contains("line 4: `80` is not a region code"), "{err}");
     assert!(
         point
-            .stdout(&["collectors", "list"])
+            .train(&["collectors", "list"])
+            .stdout_ok()
             .starts_with("no collectors listed yet")
     );
     let good = point.write(
@@ -232,16 +174,18 @@ fn collectors_import_is_all_or_nothing_with_row_numbers() {
         "regions,name\n77 50,Петров Андрей\n\"78;47\",Сидорова Анна\nabroad,Smith John\n",
     );
     point
-        .run(&["collectors", "import", good.to_str().expect("utf-8")])
+        .train(&["collectors", "import", good.to_str().expect("utf-8")])
         .assert()
         .success()
         .stdout("imported 3 collector rows: 3 new, 0 with added regions, 0 unchanged\n");
     point
-        .run(&["collectors", "import", good.to_str().expect("utf-8")])
+        .train(&["collectors", "import", good.to_str().expect("utf-8")])
         .assert()
         .success()
         .stdout("imported 3 collector rows: 0 new, 0 with added regions, 3 unchanged\n");
-    let list = point.stdout(&["--lang", "ru", "collectors", "list"]);
+    let list = point
+        .train(&["--lang", "ru", "collectors", "list"])
+        .stdout_ok();
     assert!(list.contains("Smith John     abroad\n"), "{list}");
     assert!(
         list.contains("Сидорова Анна  47 Ленинградская область, 78 Санкт-Петербург\n"),
@@ -251,7 +195,7 @@ fn collectors_import_is_all_or_nothing_with_row_numbers() {
 
 #[test]
 fn certify_refuses_saying_exactly_why() {
-    let point = Point::new();
+    let point = sheets_point();
     let mut store = point.store();
     save(&mut store, "desk-1", 0, 3, MOSCOW, "2024-01-20"); // sheet 1, full
     save(&mut store, "desk-1", 3, 1, SPB, "2024-01-21"); // sheet 2, open
@@ -260,24 +204,27 @@ fn certify_refuses_saying_exactly_why() {
         .void_entry(
             &voided[0],
             "signer changed their mind",
-            &actor("desk-2"),
+            &anna("desk-2"),
             day_start(),
         )
         .expect("void");
     store
-        .close_sheet(3, &actor("cli"), day_start())
+        .close_sheet(3, &anna("cli"), day_start())
         .expect("close");
     drop(store);
     point
-        .run(&["collectors", "add", "Петров Андрей", "--regions", "77"])
+        .train(&["collectors", "add", "Петров Андрей", "--regions", "77"])
         .assert()
         .success();
     point
-        .run(&["collectors", "add", "Сидорова Анна", "--regions", "78"])
+        .train(&["collectors", "add", "Сидорова Анна", "--regions", "78"])
         .assert()
         .success();
     let certify = |sheet: &str, who: &str, on: &str| {
-        point.refusal(&["sheets", "certify", sheet, "--collector", who, "--date", on])
+        refusal(
+            &point,
+            &["sheets", "certify", sheet, "--collector", who, "--date", on],
+        )
     };
     let open = certify("2", "Сидорова Анна", "2024-01-21");
     assert!(
@@ -311,7 +258,7 @@ fn certify_refuses_saying_exactly_why() {
     assert!(empty.contains("it has no valid line"), "{empty}");
     assert!(certify("9", "Петров Андрей", "2024-01-20").contains("there is no sheet 9"));
     point
-        .run(&[
+        .train(&[
             "sheets",
             "certify",
             "1",
@@ -328,47 +275,42 @@ fn certify_refuses_saying_exactly_why() {
         again.contains("already certified by Петров Андрей on 2024-01-20"),
         "{again}"
     );
-    let actions = point.actions();
+    let actions = audit_actions(&point.db());
     assert_eq!(actions.iter().filter(|a| *a == "sheet_certify").count(), 1);
 }
 
 #[test]
 fn close_by_number_and_all_open_at_the_end_of_the_day() {
-    let point = Point::new();
+    let point = sheets_point();
     let mut store = point.store();
     save(&mut store, "desk-1", 0, 1, MOSCOW, "2024-01-20"); // sheet 1
     save(&mut store, "desk-1", 1, 1, SPB, "2024-01-20"); // sheet 2
     save(&mut store, "desk-2", 2, 1, MOSCOW, "2024-01-20"); // sheet 3
     drop(store);
     point
-        .run(&["sheets", "close", "2"])
+        .train(&["sheets", "close", "2"])
         .assert()
         .success()
         .stdout(predicate::str::starts_with("closed sheet 2;"));
     point
-        .run(&["sheets", "close", "2"])
+        .train(&["sheets", "close", "2"])
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
             "sheet 2 is closed already (since ",
         ));
     point
-        .run(&["sheets", "close", "--all-open"])
+        .train(&["sheets", "close", "--all-open"])
         .assert()
         .success()
         .stdout("closed 2 open sheets: 1, 3\n");
     point
-        .run(&["sheets", "close", "--all-open"])
+        .train(&["sheets", "close", "--all-open"])
         .assert()
         .success()
         .stdout("no open sheet to close\n");
-    assert!(
-        point
-            .refusal(&["sheets", "close", "7"])
-            .contains("there is no sheet 7")
-    );
-    let closes = point
-        .actions()
+    assert!(refusal(&point, &["sheets", "close", "7"]).contains("there is no sheet 7"));
+    let closes = audit_actions(&point.db())
         .iter()
         .filter(|a| *a == "sheet_close")
         .count();
@@ -392,7 +334,7 @@ fn close_by_number_and_all_open_at_the_end_of_the_day() {
 /// 4 Tatarstan, closed by hand, not certified (line 2 has an address in Moscow oblast);
 /// 5 abroad (Lithuania), certified by the abroad collector: no problem.
 fn fixture() -> Point {
-    let point = Point::new();
+    let point = sheets_point();
     let mut store = point.store();
     let moscow = save(&mut store, "desk-1", 0, 3, MOSCOW, "2024-01-20");
     save(&mut store, "desk-1", 3, 3, SPB, "2024-01-20");
@@ -405,7 +347,7 @@ fn fixture() -> Point {
     store
         .save_entry(
             &elsewhere,
-            &actor("desk-1"),
+            &anna("desk-1"),
             None,
             day_start() + Duration::minutes(8),
         )
@@ -422,23 +364,22 @@ fn fixture() -> Point {
     store
         .save_entry(
             &abroad,
-            &actor("desk-1"),
+            &anna("desk-1"),
             None,
             day_start() + Duration::minutes(9),
         )
         .expect("save");
-    let lead = actor("cli");
+    let lead = anna("cli");
     let now = day_start() + Duration::hours(8);
     store.close_sheet(4, &lead, now).expect("close");
     store.close_sheet(5, &lead, now).expect("close");
-    let regions = RegionCatalog::embedded().expect("regions");
     for (name, codes) in [
         ("Петров Андрей", "77"),
         ("Сидорова Анна", "78"),
         ("Smith John", "abroad"),
     ] {
         let c =
-            sigdesk::domain::collector::parse_collector(name, codes, &regions).expect("collector");
+            sigdesk::domain::collector::parse_collector(name, codes, regions()).expect("collector");
         store.add_collector(&c, &lead, now).expect("add");
     }
     let today = date("2024-01-21");
@@ -502,28 +443,14 @@ fn stable_ids(text: &str) -> String {
 #[test]
 fn check_json_reports_sheet_and_entry_defects() {
     let point = fixture();
-    let out = point
-        .run(&["check", "--json"])
-        .assert()
-        .code(3)
-        .get_output()
-        .stdout
-        .clone();
-    let json = String::from_utf8(out).expect("utf-8");
+    let json = point.train(&["check", "--json"]).stdout_of(3);
     insta::assert_snapshot!("check_json", stable_ids(&json));
 }
 
 #[test]
 fn check_text_lists_sheet_defects_without_a_line() {
     let point = fixture();
-    let out = point
-        .run(&["check"])
-        .assert()
-        .code(3)
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).expect("utf-8");
+    let text = point.train(&["check"]).stdout_of(3);
     assert!(
         text.contains("sheet.uncertified (warning): 1\n  point-1 sheet 4 (desk desk-1): closed but not certified"),
         "{text}"
@@ -534,9 +461,12 @@ fn check_text_lists_sheet_defects_without_a_line() {
 #[test]
 fn sheets_table_and_json() {
     let point = fixture();
-    insta::assert_snapshot!("sheets_table", point.stdout(&["sheets"]));
-    insta::assert_snapshot!("sheets_table_ru", point.stdout(&["--lang", "ru", "sheets"]));
-    let text = point.stdout(&["sheets", "--json"]);
+    insta::assert_snapshot!("sheets_table", point.train(&["sheets"]).stdout_ok());
+    insta::assert_snapshot!(
+        "sheets_table_ru",
+        point.train(&["--lang", "ru", "sheets"]).stdout_ok()
+    );
+    let text = point.train(&["sheets", "--json"]).stdout_ok();
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     assert_eq!(json.as_array().map(Vec::len), Some(5));
     insta::assert_snapshot!("sheets_json", text);
@@ -544,9 +474,7 @@ fn sheets_table_and_json() {
 
 #[test]
 fn a_missing_collectors_file_creates_no_database() {
-    let point = Point {
-        dir: tempfile::tempdir().expect("temp dir"),
-    };
-    point.refusal(&["collectors", "import", "nope.csv"]);
-    assert!(!Path::new(&point.db()).exists());
+    let point = Point::new();
+    refusal(&point, &["collectors", "import", "nope.csv"]);
+    assert!(!point.db().exists());
 }

@@ -7,71 +7,53 @@
 //! CI runs 30 s; the long run is 10 minutes:
 //! `cargo test --release --test soak -- --ignored --nocapture`.
 
-use crate::common::script;
+use crate::common::cli::{percentile, script, script_output};
+use crate::common::db::{all_entries, lead, open_store};
+use sigdesk::domain::EntryStatus;
 use sigdesk::domain::queue::TicketStatus;
-use sigdesk::domain::{EntryStatus, RegionCatalog};
-use sigdesk::store::{Actor, Store};
+use sigdesk::store::Key;
 use std::collections::{HashMap, HashSet};
 use std::process::Child;
 
 const DESKS: u32 = 4;
 
-fn lines_of(name: &str, child: Child) -> Vec<String> {
-    let out = child.wait_with_output().expect("wait");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{name}: {stderr}");
-    assert!(stderr.trim().is_empty(), "{name} wrote to stderr: {stderr}");
-    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect();
-    let errors: Vec<&String> = lines.iter().filter(|l| l.starts_with("error")).collect();
-    assert!(errors.is_empty(), "{name} reported errors: {errors:?}");
-    lines
-}
-
-fn percentile(sorted: &[u64], q: f64) -> u64 {
-    sorted[((sorted.len() - 1) as f64 * q) as usize]
-}
-
 fn soak(seconds: u32) {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("soak.db");
-    let regions = RegionCatalog::embedded().expect("regions");
-    let mut store = Store::open(&db, &regions).expect("create");
+    let mut store = open_store(&db);
     // A long run saves more than the 2,500 a region may hold; the cap is not under test.
     let mut campaign = store.campaign().expect("campaign");
     campaign.set("region_cap", "10000000").expect("cap");
     campaign.set("abroad_cap", "10000000").expect("cap");
-    let lead = Actor {
-        desk: "cli".into(),
-        operator: "lead".into(),
-    };
     store
-        .save_campaign(&campaign, &lead, chrono::Utc::now())
+        .save_campaign(&campaign, &lead(), chrono::Utc::now())
         .expect("save campaign");
     drop(store);
 
     // The door issues a ticket every 15 ms; desks serve faster, so they also meet an
     // empty queue and wait, as at a real point.
     let tickets = seconds * 1000 / 15;
-    let door = script(&db, "door", &format!("issue-paced {tickets} 15\n"));
-    let board = script(&db, "board", &format!("watch {seconds}\n"));
+    let door = script(
+        &db,
+        &Key::Plain,
+        "door",
+        &format!("issue-paced {tickets} 15\n"),
+    );
+    let board = script(&db, &Key::Plain, "board", &format!("watch {seconds}\n"));
     let desks: Vec<(String, Child)> = (0..DESKS)
         .map(|d| {
             let name = format!("desk-{d}");
-            let child = script(&db, &name, &format!("serve {seconds} {d}\n"));
+            let child = script(&db, &Key::Plain, &name, &format!("serve {seconds} {d}\n"));
             (name, child)
         })
         .collect();
 
     // Read every process's output while they run: a full pipe would stall a desk.
-    let read = |name: String, child: Child| std::thread::spawn(move || lines_of(&name, child));
-    let door = read("door".into(), door);
-    let board = read("board".into(), board);
+    let door = script_output("door".into(), door);
+    let board = script_output("board".into(), board);
     let desks: Vec<_> = desks
         .into_iter()
-        .map(|(name, child)| (name.clone(), read(name, child)))
+        .map(|(name, child)| (name.clone(), script_output(name, child)))
         .collect();
     let issued = door.join().expect("door output");
     assert_eq!(issued.len(), tickets as usize);
@@ -110,15 +92,9 @@ fn soak(seconds: u32) {
         }
     }
 
-    let store = Store::open(&db, &regions).expect("open");
+    let store = open_store(&db);
     assert_eq!(store.integrity_check().expect("check"), ["ok"]);
-    let mut found = HashSet::new();
-    store
-        .for_each_entry(true, |e| {
-            found.insert(e.id.clone());
-            Ok(())
-        })
-        .expect("entries");
+    let found: HashSet<String> = all_entries(&store).into_iter().map(|e| e.id).collect();
     assert_eq!(
         found.len(),
         saved.len(),

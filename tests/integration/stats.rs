@@ -1,63 +1,44 @@
 //! `sigdesk stats` on a real database with today's tickets: text for people, JSON with a
 //! stable layout for scripts.
 
-use crate::common::open_store;
-use assert_cmd::Command;
+use crate::common::board_day::{personal, seed};
+use crate::common::cli::{Output, Point};
+use crate::common::db::actor;
 use chrono::{Duration, Utc};
-use sigdesk::store::{Actor, Finish};
+use sigdesk::store::Finish;
 
-fn actor(desk: &str) -> Actor {
-    Actor {
-        desk: desk.into(),
-        operator: "op".into(),
-    }
-}
-
-/// A database with three tickets issued today: one served, one at desk-1, one waiting.
-fn seeded(dir: &tempfile::TempDir) -> std::path::PathBuf {
-    let path = dir.path().join("s.db");
-    let mut store = open_store(&path);
+/// A point with three tickets issued today: one served, one at desk-1, one waiting.
+fn seeded() -> Point {
+    let point = Point::new();
+    let mut store = point.store();
     let now = Utc::now();
     let today = store.campaign().expect("campaign").local_date(now);
     let at = |minutes: i64| now - Duration::minutes(minutes);
     for minutes in [30, 20, 10] {
         store
-            .issue_ticket(&actor("door"), today, at(minutes))
+            .issue_ticket(&actor("door", "op"), today, at(minutes))
             .expect("issue");
     }
     store
-        .call_next(&actor("desk-1"), Finish::Done, today, at(25))
+        .call_next(&actor("desk-1", "op"), Finish::Done, today, at(25))
         .expect("call");
     store
-        .call_next(&actor("desk-1"), Finish::Done, today, at(15))
+        .call_next(&actor("desk-1", "op"), Finish::Done, today, at(15))
         .expect("call");
-    path
+    point
 }
 
-fn stats(path: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
-        .env_remove("SIGDESK_DB")
-        .env("LANG", "C.UTF-8")
-        .arg("--db")
-        .arg(path)
-        .arg("--no-encrypt")
-        .arg("stats")
-        .args(args)
-        .output()
-        .expect("run sigdesk");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+/// `sigdesk stats ARGS` at the point, which must succeed.
+fn stats(point: &Point, args: &[&str]) -> String {
+    let mut all = vec!["stats"];
+    all.extend(args);
+    point.train(&all).stdout_ok()
 }
 
 #[test]
 fn stats_prints_the_queue_figures_as_text() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = seeded(&dir);
-    let text = stats(&path, &[]);
+    let point = seeded();
+    let text = stats(&point, &[]);
     let line = |label: &str| {
         text.lines()
             .find(|l| l.trim_start().starts_with(label))
@@ -73,10 +54,9 @@ fn stats_prints_the_queue_figures_as_text() {
 
 #[test]
 fn stats_json_has_the_documented_fields() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = seeded(&dir);
+    let point = seeded();
     let json: serde_json::Value =
-        serde_json::from_str(&stats(&path, &["--json"])).expect("valid JSON");
+        serde_json::from_str(&stats(&point, &["--json"])).expect("valid JSON");
     assert_eq!(json["schema"], 1);
     let q = &json["queue"];
     assert_eq!(q["waiting"], 1);
@@ -102,20 +82,19 @@ fn stats_json_has_the_documented_fields() {
 
 #[test]
 fn stats_on_an_empty_day_says_nobody_waits() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("s.db");
-    drop(open_store(&path));
+    let point = Point::new();
+    drop(point.store());
     let json: serde_json::Value =
-        serde_json::from_str(&stats(&path, &["--json"])).expect("valid JSON");
+        serde_json::from_str(&stats(&point, &["--json"])).expect("valid JSON");
     assert_eq!(json["queue"]["waiting"], 0);
     assert_eq!(json["queue"]["eta_secs"], serde_json::Value::Null);
 }
 
-/// The seeded board day (see `crate::common::board_day`), as `stats` sees it at the fixed morning.
-fn board_day(dir: &tempfile::TempDir) -> std::path::PathBuf {
-    let path = dir.path().join("board.db");
-    crate::common::board_day::seed(&mut open_store(&path), true);
-    path
+/// A point on the seeded board day (see `common::board_day`).
+fn board_day() -> Point {
+    let point = Point::new();
+    seed(&mut point.store(), true);
+    point
 }
 
 /// `stats --now` (hidden): the figures as at a fixed instant. The seed writes fixed times
@@ -126,10 +105,9 @@ const AT: &str = "--now=2024-03-10T09:30:00Z";
 
 #[test]
 fn stats_json_has_the_board_figures() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = board_day(&dir);
+    let point = board_day();
     let json: serde_json::Value =
-        serde_json::from_str(&stats(&path, &["--json", AT])).expect("valid JSON");
+        serde_json::from_str(&stats(&point, &["--json", AT])).expect("valid JSON");
     assert_eq!(json["schema"], 1);
     assert_eq!(json["day"], "2024-03-10");
     assert_eq!(json["generated_at"], "2024-03-10T09:30:00Z");
@@ -171,26 +149,23 @@ fn stats_json_has_the_board_figures() {
 
 #[test]
 fn stats_json_on_a_fixed_day_snapshot() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = board_day(&dir);
-    insta::assert_snapshot!("stats_json", stats(&path, &["--json", AT]));
+    let point = board_day();
+    insta::assert_snapshot!("stats_json", stats(&point, &["--json", AT]));
 }
 
 #[test]
 fn stats_text_on_a_fixed_day_snapshot() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = board_day(&dir);
-    insta::assert_snapshot!("stats_text", stats(&path, &[AT]));
-    insta::assert_snapshot!("stats_text_ru", stats(&path, &[AT, "--lang", "ru"]));
+    let point = board_day();
+    insta::assert_snapshot!("stats_text", stats(&point, &[AT]));
+    insta::assert_snapshot!("stats_text_ru", stats(&point, &[AT, "--lang", "ru"]));
 }
 
 #[test]
 fn stats_without_personal_data() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = board_day(&dir);
+    let point = board_day();
     for args in [&["--json", AT][..], &[AT], &[AT, "--lang", "ru"]] {
-        let out = stats(&path, args);
-        for secret in crate::common::board_day::personal() {
+        let out = stats(&point, args);
+        for secret in personal() {
             assert!(!out.contains(&secret), "`{secret}` in\n{out}");
         }
     }
@@ -198,12 +173,8 @@ fn stats_without_personal_data() {
 
 #[test]
 fn stats_now_must_be_a_time() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    Command::new(env!("CARGO_BIN_EXE_sigdesk"))
-        .env_remove("SIGDESK_DB")
-        .arg("--db")
-        .arg(dir.path().join("s.db"))
-        .args(["stats", "--now", "yesterday"])
+    Point::new()
+        .bare(&["stats", "--now", "yesterday"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("RFC 3339"));

@@ -1,18 +1,21 @@
 //! The ticket queue in the store: numbering, call order, recall, walkouts, undo, and any
 //! interleaving of desks, on real SQLite files with one connection per desk.
 
-use crate::common::{fixed_now, open_store};
+use crate::common::db::{actor, audit_actions, fixed_now, open_store};
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::store::{Actor, Finish, Store};
 use std::collections::HashMap;
 
-fn actor(desk: &str) -> Actor {
-    Actor {
-        desk: desk.into(),
-        operator: format!("op-{desk}"),
-    }
+/// The door, which issues, recalls and marks walkouts.
+fn door() -> Actor {
+    actor("door", "op")
+}
+
+/// Desk `d1` (or any other name).
+fn desk(name: &str) -> Actor {
+    actor(name, "op")
 }
 
 fn day() -> NaiveDate {
@@ -28,7 +31,7 @@ fn temp_store() -> (tempfile::TempDir, Store) {
 #[test]
 fn numbers_count_from_one_and_restart_each_day() {
     let (_dir, mut store) = temp_store();
-    let door = actor("door");
+    let door = door();
     let numbers: Vec<u32> = (0..3)
         .map(|_| {
             store
@@ -49,11 +52,11 @@ fn numbers_count_from_one_and_restart_each_day() {
 #[test]
 fn call_next_serves_in_number_order_and_closes_the_current_ticket() {
     let (_dir, mut store) = temp_store();
-    let door = actor("door");
+    let door = door();
     for _ in 0..2 {
         store.issue_ticket(&door, day(), fixed_now()).unwrap();
     }
-    let desk = actor("d1");
+    let desk = desk("d1");
     let first = store
         .call_next(&desk, Finish::Done, day(), fixed_now())
         .unwrap();
@@ -74,14 +77,12 @@ fn call_next_serves_in_number_order_and_closes_the_current_ticket() {
 #[test]
 fn an_empty_queue_closes_the_current_ticket_and_calls_nobody() {
     let (_dir, mut store) = temp_store();
-    let desk = actor("d1");
+    let desk = desk("d1");
     let nothing = store
         .call_next(&desk, Finish::Done, day(), fixed_now())
         .unwrap();
     assert_eq!(nothing, Default::default());
-    store
-        .issue_ticket(&actor("door"), day(), fixed_now())
-        .unwrap();
+    store.issue_ticket(&door(), day(), fixed_now()).unwrap();
     store
         .call_next(&desk, Finish::Done, day(), fixed_now())
         .unwrap();
@@ -96,11 +97,11 @@ fn an_empty_queue_closes_the_current_ticket_and_calls_nobody() {
 #[test]
 fn a_recalled_no_show_goes_to_the_front_of_the_queue() {
     let (_dir, mut store) = temp_store();
-    let door = actor("door");
+    let door = door();
     for _ in 0..3 {
         store.issue_ticket(&door, day(), fixed_now()).unwrap();
     }
-    let desk = actor("d1");
+    let desk = desk("d1");
     let one = store
         .call_next(&desk, Finish::Done, day(), fixed_now())
         .unwrap()
@@ -133,12 +134,12 @@ fn a_recalled_no_show_goes_to_the_front_of_the_queue() {
 #[test]
 fn a_walkout_is_never_called_and_only_waiting_tickets_can_leave() {
     let (_dir, mut store) = temp_store();
-    let door = actor("door");
+    let door = door();
     let one = store.issue_ticket(&door, day(), fixed_now()).unwrap();
     let two = store.issue_ticket(&door, day(), fixed_now()).unwrap();
     let left = store.mark_left(&door, one.id, fixed_now()).unwrap();
     assert_eq!(left.map(|t| t.status), Some(TicketStatus::Left));
-    let desk = actor("d1");
+    let desk = desk("d1");
     let called = store
         .call_next(&desk, Finish::Done, day(), fixed_now())
         .unwrap()
@@ -151,7 +152,7 @@ fn a_walkout_is_never_called_and_only_waiting_tickets_can_leave() {
 #[test]
 fn undo_removes_an_uncalled_ticket_and_its_number_is_issued_again() {
     let (_dir, mut store) = temp_store();
-    let door = actor("door");
+    let door = door();
     let one = store.issue_ticket(&door, day(), fixed_now()).unwrap();
     let two = store.issue_ticket(&door, day(), fixed_now()).unwrap();
     assert!(store.undo_ticket(&door, two.id, fixed_now()).unwrap());
@@ -163,7 +164,7 @@ fn undo_removes_an_uncalled_ticket_and_its_number_is_issued_again() {
         2
     );
     store
-        .call_next(&actor("d1"), Finish::Done, day(), fixed_now())
+        .call_next(&desk("d1"), Finish::Done, day(), fixed_now())
         .unwrap();
     assert!(
         !store.undo_ticket(&door, one.id, fixed_now()).unwrap(),
@@ -175,14 +176,14 @@ fn undo_removes_an_uncalled_ticket_and_its_number_is_issued_again() {
 #[test]
 fn yesterdays_waiting_tickets_are_not_called_today() {
     let (_dir, mut store) = temp_store();
-    let door = actor("door");
+    let door = door();
     let yesterday = day().pred_opt().unwrap();
     store
         .issue_ticket(&door, yesterday, fixed_now() - Duration::days(1))
         .unwrap();
     let today = store.issue_ticket(&door, day(), fixed_now()).unwrap();
     let called = store
-        .call_next(&actor("d1"), Finish::Done, day(), fixed_now())
+        .call_next(&desk("d1"), Finish::Done, day(), fixed_now())
         .unwrap()
         .called;
     assert_eq!(called.map(|t| t.id), Some(today.id));
@@ -193,11 +194,9 @@ fn a_restarted_desk_finds_the_ticket_it_was_serving() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("q.db");
     let mut first = open_store(&path);
-    first
-        .issue_ticket(&actor("door"), day(), fixed_now())
-        .unwrap();
+    first.issue_ticket(&door(), day(), fixed_now()).unwrap();
     let called = first
-        .call_next(&actor("d1"), Finish::Done, day(), fixed_now())
+        .call_next(&desk("d1"), Finish::Done, day(), fixed_now())
         .unwrap()
         .called
         .unwrap();
@@ -209,23 +208,16 @@ fn a_restarted_desk_finds_the_ticket_it_was_serving() {
 #[test]
 fn every_ticket_change_is_in_the_audit_log() {
     let (dir, mut store) = temp_store();
-    let door = actor("door");
+    let door = door();
     let t = store.issue_ticket(&door, day(), fixed_now()).unwrap();
     store
-        .call_next(&actor("d1"), Finish::NoShow, day(), fixed_now())
+        .call_next(&desk("d1"), Finish::NoShow, day(), fixed_now())
         .unwrap();
     store
-        .call_next(&actor("d1"), Finish::NoShow, day(), fixed_now())
+        .call_next(&desk("d1"), Finish::NoShow, day(), fixed_now())
         .unwrap();
     store.recall_ticket(&door, t.id, fixed_now()).unwrap();
-    let conn = rusqlite::Connection::open(dir.path().join("q.db")).unwrap();
-    let actions: Vec<String> = conn
-        .prepare("SELECT action FROM events ORDER BY id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let actions = audit_actions(&dir.path().join("q.db"));
     assert_eq!(
         actions,
         [
@@ -269,7 +261,7 @@ proptest! {
         let path = dir.path().join("q.db");
         let mut door = open_store(&path);
         let mut desks: Vec<Store> = (0..4).map(|_| open_store(&path)).collect();
-        let door_actor = actor("door");
+        let door_actor = actor("door", "op");
         let mut calls: HashMap<i64, u32> = HashMap::new();
         let mut recalls: HashMap<i64, u32> = HashMap::new();
         let start = Utc.with_ymd_and_hms(2024, 3, 10, 9, 0, 0).unwrap();
@@ -279,7 +271,7 @@ proptest! {
                 Step::Issue => { door.issue_ticket(&door_actor, day(), now).unwrap(); }
                 Step::Next(d) | Step::NoShow(d) => {
                     let finish = if matches!(step, Step::Next(_)) { Finish::Done } else { Finish::NoShow };
-                    let out = desks[*d].call_next(&actor(&format!("d{d}")), finish, day(), now).unwrap();
+                    let out = desks[*d].call_next(&desk(&format!("d{d}")), finish, day(), now).unwrap();
                     if let Some(t) = out.called {
                         *calls.entry(t.id).or_default() += 1;
                     }

@@ -2,10 +2,10 @@
 //! the door, defects and regions near and over their caps, all at fixed times. Signers have
 //! names, documents, addresses and birth dates no board may show ([`PERSONAL`]).
 
-use super::{fixed_now, set_campaign};
+use super::db::{actor, fixed_now, set_campaign};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sigdesk::domain::{DocKind, NewEntry};
-use sigdesk::store::{Actor, Finish, Store};
+use sigdesk::store::{Finish, Store};
 
 /// Surnames of the seeded signers, one per entry (`Pfqwtdf` is `Зайцева` typed in the
 /// English layout).
@@ -127,13 +127,6 @@ fn at(day_offset: i64, time: &str) -> DateTime<Utc> {
     (fixed_now().date_naive() + Duration::days(day_offset))
         .and_time(t)
         .and_utc()
-}
-
-fn actor(desk: &str, operator: &str) -> Actor {
-    Actor {
-        desk: desk.into(),
-        operator: operator.into(),
-    }
 }
 
 /// Saves, in order: (days from today, time, desk, operator, region, special).

@@ -1,9 +1,15 @@
-//! Shared helpers of the protection tests: a collection point in a temp dir, the real
-//! binary with or without secrets in its environment, and valid signer CSV files.
+//! The real binary as a lead runs it: a collection point in a temp dir, `sigdesk` command
+//! lines with or without secrets in the environment, their output, `sigdesk script` child
+//! processes, and valid signer CSV files.
 
+use super::db::open_store;
 use assert_cmd::Command;
 use chrono::{Duration, Utc};
+use sigdesk::store::{Key, Store};
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::thread::JoinHandle;
 use tempfile::TempDir;
 
 /// The passphrase the tests give: Cyrillic and spaces on purpose.
@@ -22,28 +28,43 @@ pub struct Point {
 }
 
 impl Point {
+    /// A new point in its own temp dir.
     pub fn new() -> Point {
         Point {
             dir: tempfile::tempdir().expect("temp dir"),
         }
     }
 
+    /// Its database.
     pub fn db(&self) -> PathBuf {
         self.dir.path().join("s.db")
     }
 
+    /// A file in its folder.
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
+    /// Writes a file in its folder.
     pub fn write(&self, name: &str, text: &str) -> PathBuf {
         let path = self.path(name);
         std::fs::write(&path, text).expect("write file");
         path
     }
 
+    /// Its plain database opened (created) with the library.
+    pub fn store(&self) -> Store {
+        open_store(&self.db())
+    }
+
     /// `sigdesk --db s.db ARGS` with no secrets in the environment and no terminal.
     pub fn bare(&self, args: &[&str]) -> Command {
+        self.bare_on(&self.db(), args)
+    }
+
+    /// `sigdesk --db DB ARGS` run in the point's folder, with no secrets in the
+    /// environment and no terminal.
+    pub fn bare_on(&self, db: &Path, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sigdesk"));
         cmd.current_dir(self.dir.path())
             .env_remove("SIGDESK_DB")
@@ -56,7 +77,7 @@ impl Point {
             .env("USER", "lead-olga")
             .env("SIGDESK_CONFIG_DIR", self.dir.path().join("config"))
             .arg("--db")
-            .arg(self.db())
+            .arg(db)
             .args(args);
         cmd
     }
@@ -73,23 +94,14 @@ impl Point {
     /// tests about something else than encryption (key derivation costs a tenth of a second
     /// per process).
     pub fn train(&self, args: &[&str]) -> Command {
-        let mut cmd = self.bare(&[]);
-        cmd.arg("--no-encrypt")
-            .args(args)
-            .env("SIGDESK_LEAD_PIN", LEAD_PIN);
+        self.train_on(&self.db(), args)
+    }
+
+    /// `sigdesk --no-encrypt --db DB ARGS` with the lead PIN, run in the point's folder.
+    pub fn train_on(&self, db: &Path, args: &[&str]) -> Command {
+        let mut cmd = self.bare_on(db, &["--no-encrypt"]);
+        cmd.args(args).env("SIGDESK_LEAD_PIN", LEAD_PIN);
         cmd
-    }
-
-    /// stdout of a command that must succeed.
-    pub fn stdout(&self, cmd: &mut Command) -> String {
-        let out = cmd.assert().success().get_output().stdout.clone();
-        String::from_utf8(out).expect("utf-8 stdout")
-    }
-
-    /// stderr of a command that must exit with `code`.
-    pub fn stderr_of_failure(&self, cmd: &mut Command, code: i32) -> String {
-        let out = cmd.assert().code(code).get_output().stderr.clone();
-        String::from_utf8(out).expect("utf-8 stderr")
     }
 
     /// Imports `count` valid signers numbered from `first` (encrypted database).
@@ -97,9 +109,7 @@ impl Point {
         let file = self.write(name, &signers_csv(first, count));
         self.run(&["import", path_arg(&file)]).assert().success();
     }
-}
 
-impl Point {
     /// Imports `count` valid signers numbered from `first` into a training database.
     pub fn train_signers(&self, first: u32, count: u32) {
         let file = self.write("signers.csv", &signers_csv(first, count));
@@ -107,8 +117,90 @@ impl Point {
     }
 }
 
+/// What a finished command printed, once its exit code is checked.
+pub trait Output {
+    /// stdout of a command that must exit with `code`.
+    fn stdout_of(&mut self, code: i32) -> String;
+    /// stderr of a command that must exit with `code`.
+    fn stderr_of(&mut self, code: i32) -> String;
+    /// stdout of a command that must succeed.
+    fn stdout_ok(&mut self) -> String {
+        self.stdout_of(0)
+    }
+}
+
+impl Output for Command {
+    fn stdout_of(&mut self, code: i32) -> String {
+        let out = self.assert().code(code).get_output().stdout.clone();
+        String::from_utf8(out).expect("utf-8 stdout")
+    }
+
+    fn stderr_of(&mut self, code: i32) -> String {
+        let out = self.assert().code(code).get_output().stderr.clone();
+        String::from_utf8(out).expect("utf-8 stderr")
+    }
+}
+
+/// Starts `sigdesk script` as `desk` on the database at `db` (plain unless `key` has a
+/// passphrase), with `input` on its stdin (then closed) and stdout and stderr piped.
+pub fn script(db: &Path, key: &Key, desk: &str, input: &str) -> Child {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sigdesk"));
+    cmd.arg("--db").arg(db);
+    match key {
+        Key::Plain => cmd.arg("--no-encrypt"),
+        Key::Passphrase(secret) => cmd.env("SIGDESK_PASSPHRASE", secret),
+    };
+    let mut child = cmd
+        .args(["script", "--desk", desk, "--operator", "op"])
+        .env("LANG", "C.UTF-8")
+        .env("SIGDESK_LEAD_PIN", LEAD_PIN)
+        .env_remove("SIGDESK_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn sigdesk script");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write commands");
+    child
+}
+
+/// Reads a `script` child's output on a thread while it runs (a full pipe would stall
+/// it); the thread returns its lines once it exited cleanly, with nothing on stderr and no
+/// `error` line.
+pub fn script_output(name: String, child: Child) -> JoinHandle<Vec<String>> {
+    std::thread::spawn(move || {
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{name}: {stderr}");
+        assert!(stderr.trim().is_empty(), "{name} wrote to stderr: {stderr}");
+        let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let errors: Vec<&String> = lines.iter().filter(|l| l.starts_with("error")).collect();
+        assert!(errors.is_empty(), "{name} reported errors: {errors:?}");
+        lines
+    })
+}
+
+/// The `q` quantile (0 to 1) of sorted figures, such as a `script` child's latencies.
+pub fn percentile(sorted: &[u64], q: f64) -> u64 {
+    sorted[((sorted.len() - 1) as f64 * q) as usize]
+}
+
+/// A path as a command-line argument.
 pub fn path_arg(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
+}
+
+/// A date `days` before today, as ISO text.
+pub fn days_ago(days: i64) -> String {
+    (Utc::now().date_naive() - Duration::days(days)).to_string()
 }
 
 /// The surname of signer `n`.
@@ -124,7 +216,7 @@ pub fn passport_number(n: u32) -> String {
 /// `count` valid Moscow signers numbered from `first`, signed three days ago, from another
 /// point (so their sheets never clash with this one's).
 pub fn signers_csv(first: u32, count: u32) -> String {
-    let signed = (Utc::now().date_naive() - Duration::days(3)).to_string();
+    let signed = days_ago(3);
     let mut text = format!("{HEADER}\n");
     for n in first..first + count {
         text.push_str(&format!(
