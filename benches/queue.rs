@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::Target;
+use common::{Target, XorShift};
 use criterion::Criterion;
 use sigdesk::domain::queue::{Ticket, TicketStatus, queue_figures, recent_calls, waiting_line};
 use std::hint::black_box;
@@ -13,18 +13,6 @@ use std::hint::black_box;
 const TICKETS: u32 = 5_000;
 /// Desks serving them.
 const DESKS: usize = 4;
-
-/// A small deterministic generator, so every run benches the same day.
-struct XorShift(u64);
-
-impl XorShift {
-    fn below(&mut self, bound: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % bound
-    }
-}
 
 /// A day from 08:00 UTC: arrivals every 1–16 s, first come first served at the desk free
 /// first, 20–50 s per signer, 3% no-shows, 2% walkouts; `now` is 30 s after the last

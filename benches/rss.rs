@@ -8,7 +8,6 @@
 mod common;
 
 use common::{IMPORT_ROWS, ROWS, SQLITE3, export_sql};
-use sigdesk::domain::RegionCatalog;
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -120,8 +119,7 @@ fn main() {
         Path::new(TIME).exists(),
         "{TIME} is missing: install GNU time (`apt-get install -y time`) to measure peak RSS"
     );
-    let regions = RegionCatalog::embedded().unwrap();
-    let import = common::import_file(&regions);
+    let import = common::import_file();
     let db = common::working_copy("rss");
     let out = tempfile::tempdir().unwrap();
     let csv = out.path().join("export.csv");

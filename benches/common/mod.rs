@@ -1,18 +1,39 @@
 //! Shared bench fixtures: a cached 1,000,000-entry sigdesk database, working copies of it,
-//! rows and drafts of the numbered signers the tests and the demo use too
+//! rows, drafts and entries of the numbered signers the tests and the demo use too
 //! (`sigdesk::dev::people`), written through the column list (`sigdesk::domain::Column`),
-//! bare-rusqlite connections and the ratio table printed at the end of each bench binary.
+//! bare-rusqlite connections, frames timed on a `TestBackend` and the ratio table printed
+//! at the end of each bench binary.
+//!
+//! The fixtures a bench shares with the tests are the tests' own files, included below
+//! with `#[path]`: temp databases and the fixed facts (`db`), the in-process desk
+//! (`desk`), `TestBackend` frames (`render`) and `sigdesk script` children (`cli`). They
+//! are test helpers, not library code, so they stay out of `src/` and the shipped binary.
 //!
 //! Nothing here runs at compile time: the database is built the first time a bench *runs*
 //! (about 20 s on 2 cores) and cached at `target/bench-data/entries-1m-v2.db`
 //! (`SIGDESK_BENCH_DATA` overrides the folder).
-#![allow(dead_code)] // each bench binary uses a different part of this module
+#![allow(
+    dead_code,
+    reason = "each bench binary uses a different part of this module"
+)]
+
+#[path = "../../tests/integration/common/cli.rs"]
+pub mod cli;
+#[path = "../../tests/integration/common/db.rs"]
+pub mod db;
+#[path = "../../tests/integration/common/desk.rs"]
+pub mod desk;
+#[path = "../../tests/integration/common/render.rs"]
+pub mod render;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use criterion::BenchmarkGroup;
+use criterion::measurement::WallTime;
 use rusqlite::{Connection, params, params_from_iter};
-use sigdesk::dev::people::People;
-use sigdesk::domain::{Column, Entry, EntryDraft, EntryStatus, RegionCatalog};
+use sigdesk::domain::{Column, Entry, EntryDraft, EntryStatus, NewEntry};
+use sigdesk::tui::model::Model;
 use std::collections::HashMap;
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -38,11 +59,6 @@ const IMPORT_SEED: u32 = 1;
 /// The first of the four seeds of the new signers the save benches type.
 const FRESH_SEED: u32 = 2;
 
-/// The synthetic signers' generator the tests and the demo use too.
-pub fn people(regions: &RegionCatalog) -> People {
-    People::embedded(regions).expect("embedded signer lists")
-}
-
 fn base_time() -> DateTime<Utc> {
     NaiveDate::from_ymd_opt(2026, 6, 1)
         .unwrap()
@@ -55,7 +71,8 @@ fn base_time() -> DateTime<Utc> {
 /// `i - 1` (six a minute, about 115 days for a million). Signer `i` lives in home region
 /// `i % homes`; each region fills its own sheets of 10 lines, all at one desk. `import`
 /// rows come from another point and seed, so they clash with nothing.
-pub fn gen_entry(i: u64, import: bool, people: &People) -> Entry {
+pub fn gen_entry(i: u64, import: bool) -> Entry {
+    let people = db::people();
     let homes = u64::from(people.homes());
     let (home, turn) = (i % homes, i / homes);
     let entered_at = base_time() + Duration::seconds((i * 10) as i64);
@@ -142,8 +159,7 @@ fn schema_version(path: &Path) -> Option<i64> {
 fn current_schema_version() -> Option<i64> {
     let dir = tempfile::tempdir().ok()?;
     let path = dir.path().join("schema.db");
-    let regions = RegionCatalog::embedded().ok()?;
-    drop(sigdesk::store::Store::open(&path, &regions).ok()?);
+    drop(db::open_store(&path));
     schema_version(&path)
 }
 
@@ -168,6 +184,17 @@ pub fn cached_db() -> PathBuf {
     path
 }
 
+/// `INSERT INTO entries(…) VALUES (?1, …)` of these columns, in this order.
+pub fn insert_entry_sql(columns: &[Column]) -> String {
+    let names: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+    let places: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO entries({}) VALUES ({})",
+        names.join(", "),
+        places.join(", ")
+    )
+}
+
 /// One paper sheet of the generated entries while it fills.
 struct SheetFill {
     region_code: String,
@@ -179,9 +206,7 @@ struct SheetFill {
 /// Builds a sigdesk database with `rows` valid entries and their sheets (closed when full),
 /// every entry inserted through the column list.
 pub fn generate(path: &Path, rows: u64) {
-    let regions = RegionCatalog::embedded().expect("embedded regions");
-    drop(sigdesk::store::Store::open(path, &regions).expect("create schema"));
-    let people = people(&regions);
+    drop(db::open_store(path));
     let mut conn = Connection::open(path).unwrap();
     // Bulk load: no journal, no fsync, a big page cache; WAL is switched back on after.
     let _: String = conn
@@ -190,18 +215,7 @@ pub fn generate(path: &Path, rows: u64) {
     conn.execute_batch("PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000;")
         .unwrap();
     let stored: Vec<Column> = Column::stored().collect();
-    let insert_entry = format!(
-        "INSERT INTO entries({}) VALUES ({})",
-        stored
-            .iter()
-            .map(|c| c.name())
-            .collect::<Vec<_>>()
-            .join(", "),
-        (1..=stored.len())
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let insert_entry = insert_entry_sql(&stored);
     let tx = conn.transaction().unwrap();
     {
         let mut insert = tx.prepare(&insert_entry).unwrap();
@@ -213,7 +227,7 @@ pub fn generate(path: &Path, rows: u64) {
             .unwrap();
         let mut filling: HashMap<u32, SheetFill> = HashMap::new();
         for i in 0..rows {
-            let e = gen_entry(i, false, &people);
+            let e = gen_entry(i, false);
             insert
                 .execute(params_from_iter(stored.iter().map(|c| e.column_text(*c))))
                 .unwrap();
@@ -269,18 +283,66 @@ pub fn working_copy(tag: &str) -> PathBuf {
     target
 }
 
-/// A typed draft of a new signer whose document no generated entry holds (`n` below
-/// 4,000,000): numbered signers of seeds nothing else uses, the surname typed in lower case
-/// for the checks to fix.
-pub fn fresh_draft(n: u64, people: &People) -> EntryDraft {
+/// A new signer whose document no generated entry holds (`n` below 4,000,000): numbered
+/// signers of seeds nothing else uses, signing on 15 September 2026, as the checks make
+/// them.
+pub fn fresh_entry(n: u64) -> NewEntry {
     let seed = FRESH_SEED + u32::try_from(n / 1_000_000).expect("n below 4,000,000");
     let counter = (n % 1_000_000) as u32;
     let signed_on = NaiveDate::from_ymd_opt(2026, 9, 15).unwrap();
-    let mut draft = people
-        .numbered_draft(seed, counter, signed_on)
-        .expect("a numbered signer");
+    db::people()
+        .numbered(seed, counter, signed_on)
+        .expect("a numbered signer")
+}
+
+/// [`fresh_entry`] as an operator types it, the surname in lower case for the checks to
+/// fix.
+pub fn fresh_draft(n: u64) -> EntryDraft {
+    let entry = fresh_entry(n);
+    let region = entry.region_code.clone();
+    let mut draft = entry.to_draft(region);
     draft.surname = draft.surname.to_lowercase();
     draft
+}
+
+/// `template` with a document of its series' region that nothing else holds (`n` below
+/// 10,000,000): a save bench saves the same signer again and again.
+pub fn with_fresh_document(template: &NewEntry, n: u64) -> NewEntry {
+    let mut e = template.clone();
+    e.doc_series = format!("{}2{}", &template.doc_series[..2], n / 1_000_000);
+    e.doc_number = format!("{:06}", n % 1_000_000);
+    e
+}
+
+/// A small deterministic generator, so every run benches the same day.
+pub struct XorShift(pub u64);
+
+impl XorShift {
+    /// The next number below `bound`.
+    pub fn below(&mut self, bound: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % bound
+    }
+}
+
+/// Benches one frame of `model` at each size as `{name}_{width}x{height}`, each on its
+/// own terminal, the model told its size as the app's resize would.
+pub fn bench_frames(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    model: &Model,
+    sizes: &[(u16, u16)],
+) {
+    for &(width, height) in sizes {
+        let mut model = model.clone();
+        model.size = (width, height);
+        let mut terminal = render::terminal(width, height);
+        group.bench_function(format!("{name}_{width}x{height}"), |b| {
+            b.iter(|| render::draw_on(&mut terminal, black_box(&model)))
+        });
+    }
 }
 
 /// The criterion output folder (`CRITERION_HOME`, else `$CARGO_TARGET_DIR/criterion`,
@@ -399,19 +461,18 @@ pub fn export_sql() -> String {
 }
 
 /// The 100,000-row import file (the export format of another point), built once.
-pub fn import_file(regions: &RegionCatalog) -> PathBuf {
+pub fn import_file() -> PathBuf {
     let path = data_dir().join(format!("import-100k-{FIXTURES}.csv"));
     if path.exists() {
         return path;
     }
     let temp = data_dir().join("import-100k.building.csv");
-    let people = people(regions);
     let mut w = csv::Writer::from_path(&temp).unwrap();
     w.write_record(Column::exported().map(Column::name))
         .unwrap();
     for j in 0..IMPORT_ROWS {
-        let e = gen_entry(j, true, &people);
-        let region_name = regions
+        let e = gen_entry(j, true);
+        let region_name = db::regions()
             .by_code(&e.signer.region_code)
             .map(|r| r.name_ru.clone())
             .unwrap_or_default();

@@ -56,7 +56,7 @@ fn a_missing_backup_disk_is_a_warning_and_work_goes_on() {
     desk.send(Msg::DataChanged);
     desk.send(Msg::Tick(fixed_now() + Duration::minutes(1)));
     assert!(matches!(desk.model.status, Some((Tone::Warning, _))));
-    assert!(desk.status().contains("backup"), "{}", desk.status());
+    desk.assert_status("backup");
     assert!(
         !missing.exists(),
         "the backup folder must not be created on the laptop"

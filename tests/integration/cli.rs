@@ -16,6 +16,24 @@ fn exported_rows(point: &Point) -> Vec<String> {
         .collect()
 }
 
+/// Imports `bytes` written to `name`: the import must be refused (exit 1) and add nothing.
+/// Returns its stderr.
+fn refused_import(point: &Point, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    let file = point.path(name);
+    std::fs::write(&file, bytes).expect("write");
+    let err = point.train(&["import", path_arg(&file)]).stderr_of(1);
+    assert_eq!(exported_rows(point).len(), 0, "nothing imported");
+    err
+}
+
+/// A point with the three signers of [`good_csv`] imported.
+fn point_with_good_rows() -> Point {
+    let point = Point::new();
+    let file = point.write("good.csv", &good_csv());
+    point.train(&["import", path_arg(&file)]).assert().success();
+    point
+}
+
 /// Three valid signers from Moscow (region 77, OKATO 45), signed three days ago.
 fn good_csv() -> String {
     let signed = days_ago(3);
@@ -38,16 +56,10 @@ fn row(id_tail: u32, line: u32, birth: &str, doc_number: &str) -> String {
 #[test]
 fn help_exits_zero() {
     let point = Point::new();
-    point
-        .train(&["--help"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("export"));
+    point.train(&["--help"]).succeeds_printing("export");
     point
         .train(&["export", "--help"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("--delimiter"));
+        .succeeds_printing("--delimiter");
 }
 
 #[test]
@@ -55,9 +67,7 @@ fn campaign_show_lists_the_region_cap() {
     let point = Point::new();
     point
         .train(&["campaign", "show"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("region_cap = 2500\n"));
+        .succeeds_printing("region_cap = 2500\n");
 }
 
 #[test]
@@ -73,16 +83,15 @@ fn campaign_set_rejects_a_bad_number_in_one_line() {
 #[test]
 fn campaign_set_election_date_round_trips() {
     let point = Point::new();
-    point
-        .train(&["campaign", "set", "election_date", "2024-03-17"])
-        .assert()
-        .success()
-        .stdout("election_date = 2024-03-17\n");
+    assert_eq!(
+        point
+            .train(&["campaign", "set", "election_date", "2024-03-17"])
+            .stdout_ok(),
+        "election_date = 2024-03-17\n"
+    );
     point
         .train(&["campaign", "show"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("election_date = 2024-03-17\n"));
+        .succeeds_printing("election_date = 2024-03-17\n");
 }
 
 #[test]
@@ -101,16 +110,10 @@ fn import_adds_good_rows_once() {
     let file = point.write("good.csv", &good_csv());
     point
         .train(&["import", path_arg(&file)])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("imported 3 of 3 rows"));
+        .succeeds_printing("imported 3 of 3 rows");
     point
         .train(&["import", path_arg(&file)])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "imported 0 of 3 rows (3 already present",
-        ));
+        .succeeds_printing("imported 0 of 3 rows (3 already present");
     let rows = exported_rows(&point);
     assert_eq!(rows.len(), 3);
     assert!(
@@ -123,9 +126,7 @@ fn import_adds_good_rows_once() {
 
 #[test]
 fn export_import_export_round_trips() {
-    let first = Point::new();
-    let file = first.write("good.csv", &good_csv());
-    first.train(&["import", path_arg(&file)]).assert().success();
+    let first = point_with_good_rows();
     let exported = first.path("out.csv");
     first
         .train(&["export", "--out", path_arg(&exported)])
@@ -135,9 +136,7 @@ fn export_import_export_round_trips() {
     let second = Point::new();
     second
         .train(&["import", path_arg(&exported)])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("imported 3 of 3 rows"));
+        .succeeds_printing("imported 3 of 3 rows");
     let again = second.path("again.csv");
     second
         .train(&["export", "--out", path_arg(&again)])
@@ -151,30 +150,21 @@ fn export_import_export_round_trips() {
 
 #[test]
 fn a_bad_birth_date_rejects_the_whole_file() {
-    let point = Point::new();
     let text = good_csv() + &row(10, 1, "1990-02-31", "100001");
-    let file = point.write("bad.csv", &text);
-    let err = point.train(&["import", path_arg(&file)]).stderr_of(1);
+    let err = refused_import(&Point::new(), "bad.csv", text);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("line 5") && err.contains("--skip-bad"),
         "{err}"
     );
-    assert_eq!(exported_rows(&point).len(), 0);
 }
 
 #[test]
 fn an_under_age_signer_rejects_the_whole_file() {
-    let point = Point::new();
     let birth = (Utc::now().date_naive() - Duration::days(17 * 365)).to_string();
     let text = good_csv() + &row(11, 1, &birth, "100002");
-    let file = point.write("young.csv", &text);
-    point
-        .train(&["import", path_arg(&file)])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("birth.under_18"));
-    assert_eq!(exported_rows(&point).len(), 0);
+    let err = refused_import(&Point::new(), "young.csv", text);
+    assert!(err.contains("birth.under_18"), "{err}");
 }
 
 #[test]
@@ -204,16 +194,14 @@ fn skip_bad_imports_good_rows_and_writes_rejects() {
 
 #[test]
 fn a_wrong_header_is_one_line_error() {
-    let point = Point::new();
-    let file = point.write("wrong.csv", "name,passport\nИванов,4506 123456\n");
-    let err = point.train(&["import", path_arg(&file)]).stderr_of(1);
+    let text = "name,passport\nИванов,4506 123456\n";
+    let err = refused_import(&Point::new(), "wrong.csv", text);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("sigdesk export"), "{err}");
 }
 
 #[test]
 fn bad_utf8_is_refused() {
-    let point = Point::new();
     // A full row whose surname is "Иванов" saved in Windows-1251, not UTF-8.
     let good = good_csv();
     let first_row = good.lines().nth(1).expect("a row");
@@ -221,27 +209,15 @@ fn bad_utf8_is_refused() {
     let mut bytes = format!("{HEADER}\n{before}").into_bytes();
     bytes.extend_from_slice(b"\xc8\xe2\xe0\xed\xee\xe2");
     bytes.extend_from_slice(format!("{after}\n").as_bytes());
-    let file = point.path("cp1251.csv");
-    std::fs::write(&file, bytes).expect("write");
-    point
-        .train(&["import", path_arg(&file)])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("UTF-8"));
-    assert_eq!(exported_rows(&point).len(), 0);
+    let err = refused_import(&Point::new(), "cp1251.csv", bytes);
+    assert!(err.contains("UTF-8"), "{err}");
 }
 
 #[test]
 fn a_short_row_is_refused() {
-    let point = Point::new();
     let text = good_csv() + "0190a1b2-0000-7000-8000-000000000009,point-1,1,4,Коротков\n";
-    let file = point.write("short.csv", &text);
-    point
-        .train(&["import", path_arg(&file)])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("fields"));
-    assert_eq!(exported_rows(&point).len(), 0);
+    let err = refused_import(&Point::new(), "short.csv", text);
+    assert!(err.contains("fields"), "{err}");
 }
 
 #[test]
@@ -253,9 +229,7 @@ fn a_text_file_is_not_a_database() {
     );
     point
         .train_on(&notes, &["campaign", "show"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("not a sigdesk database"));
+        .fails_saying(1, "not a sigdesk database");
 }
 
 #[test]
@@ -264,9 +238,7 @@ fn a_database_in_a_missing_folder_is_refused() {
     let missing = point.path("no-such-folder").join("s.db");
     point
         .train_on(&missing, &["campaign", "show"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("cannot open"));
+        .fails_saying(1, "cannot open");
     let file = point.write("plain-file", "x");
     point
         .train_on(&file.join("s.db"), &["campaign", "show"])
@@ -287,16 +259,12 @@ fn a_database_in_a_read_only_folder_is_refused() {
     }
     point
         .train_on(&locked.join("s.db"), &["campaign", "show"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("cannot open"));
+        .fails_saying(1, "cannot open");
 }
 
 #[test]
 fn check_passes_clean_data() {
-    let point = Point::new();
-    let file = point.write("good.csv", &good_csv());
-    point.train(&["import", path_arg(&file)]).assert().success();
+    let point = point_with_good_rows();
     point
         .train(&["check"])
         .assert()
@@ -308,9 +276,7 @@ fn check_passes_clean_data() {
 
 #[test]
 fn check_finds_signatures_after_the_window_and_exits_3() {
-    let point = Point::new();
-    let file = point.write("good.csv", &good_csv());
-    point.train(&["import", path_arg(&file)]).assert().success();
+    let point = point_with_good_rows();
     point
         .train(&["campaign", "set", "window_end", &days_ago(10)])
         .assert()
@@ -328,9 +294,7 @@ fn check_finds_signatures_after_the_window_and_exits_3() {
 
 #[test]
 fn export_for_spreadsheets_has_bom_and_semicolons() {
-    let point = Point::new();
-    let file = point.write("good.csv", &good_csv());
-    point.train(&["import", path_arg(&file)]).assert().success();
+    let point = point_with_good_rows();
     let out = point
         .train(&["export", "--delimiter", ";", "--bom"])
         .assert()
@@ -352,9 +316,7 @@ fn export_for_spreadsheets_has_bom_and_semicolons() {
 
 #[test]
 fn export_to_a_file_is_complete_and_leaves_no_temp_files() {
-    let point = Point::new();
-    let file = point.write("good.csv", &good_csv());
-    point.train(&["import", path_arg(&file)]).assert().success();
+    let point = point_with_good_rows();
     let out_dir = point.path("exports");
     std::fs::create_dir(&out_dir).expect("mkdir");
     let target = out_dir.join("day.csv");
@@ -379,9 +341,7 @@ fn export_to_a_file_is_complete_and_leaves_no_temp_files() {
 
 #[test]
 fn a_spreadsheet_export_imports_back() {
-    let first = Point::new();
-    let file = first.write("good.csv", &good_csv());
-    first.train(&["import", path_arg(&file)]).assert().success();
+    let first = point_with_good_rows();
     let sheet = first.path("excel.csv");
     first
         .train(&[
@@ -397,8 +357,6 @@ fn a_spreadsheet_export_imports_back() {
     let second = Point::new();
     second
         .train(&["import", path_arg(&sheet)])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("imported 3 of 3 rows"));
+        .succeeds_printing("imported 3 of 3 rows");
     assert_eq!(exported_rows(&second), exported_rows(&first));
 }

@@ -31,11 +31,7 @@ fn a_family_of_three_is_saved_on_one_ticket_and_ctrl_n_calls_the_next() {
     desk.ctrl('n');
     let first = desk.model.ticket.clone().expect("ticket 1 called");
     assert_eq!(first.number, 1);
-    assert!(
-        desk.status().contains("now serving 001"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("now serving 001");
 
     for signer in [&IVANOV, &PETROVA, &SIDOROV] {
         desk.fill(signer);
@@ -54,11 +50,7 @@ fn a_family_of_three_is_saved_on_one_ticket_and_ctrl_n_calls_the_next() {
 
     desk.ctrl('n');
     assert_eq!(desk.model.ticket.as_ref().map(|t| t.number), Some(2));
-    assert!(
-        desk.status().contains("001 done · now serving 002"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("001 done · now serving 002");
     let done = desk.store.ticket(first.id).expect("read").expect("ticket");
     assert_eq!(done.status, TicketStatus::Done);
 }
@@ -71,11 +63,7 @@ fn ctrl_u_marks_a_no_show_and_an_empty_queue_is_not_an_error() {
     desk.ctrl('u');
     assert_eq!(desk.model.ticket, None);
     assert!(matches!(desk.model.status, Some((Tone::Info, _))));
-    assert!(
-        desk.status().contains("001 no-show · Nobody waiting"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("001 no-show · Nobody waiting");
     let ticket = desk.store.ticket(first.id).expect("read").expect("ticket");
     assert_eq!(ticket.status, TicketStatus::NoShow);
     desk.ctrl('n');
@@ -89,11 +77,7 @@ fn ctrl_n_waits_until_the_signer_on_the_form_is_saved_or_cleared() {
     desk.fill(&IVANOV);
     desk.ctrl('n');
     assert!(matches!(desk.model.status, Some((Tone::Warning, _))));
-    assert!(
-        desk.status().contains("save it (Ctrl-S)"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("save it (Ctrl-S)");
     assert_eq!(desk.model.ticket.as_ref().map(|t| t.number), Some(1));
     assert_eq!(
         desk.model.form.text(sigdesk::domain::Field::Surname),
@@ -123,17 +107,9 @@ fn the_door_undoes_within_30_seconds_and_marks_a_walkout_by_number() {
     assert!(door.model.lock.is_none());
     door.press(KeyCode::Char(' '));
     door.press(KeyCode::Char(' '));
-    assert!(
-        door.status().contains("Ticket 002 issued"),
-        "{}",
-        door.status()
-    );
+    door.assert_status("Ticket 002 issued");
     door.press(KeyCode::Backspace);
-    assert!(
-        door.status().contains("002 taken back"),
-        "{}",
-        door.status()
-    );
+    door.assert_status("002 taken back");
     assert_eq!(door.model.queue.tickets.len(), 1);
 
     door.press(KeyCode::Enter);
@@ -141,29 +117,17 @@ fn the_door_undoes_within_30_seconds_and_marks_a_walkout_by_number() {
     door.send(sigdesk::tui::msg::Msg::Tick(later));
     assert!(door.model.lock.is_none(), "31 s is not idle");
     door.press(KeyCode::Backspace);
-    assert!(
-        door.status().contains("Too late to undo ticket 002"),
-        "{}",
-        door.status()
-    );
+    door.assert_status("Too late to undo ticket 002");
     assert_eq!(door.model.queue.tickets.len(), 2);
 
     door.press(KeyCode::Char('l'));
     door.type_text("x");
     door.press(KeyCode::Enter);
-    assert!(
-        door.status().contains("not a ticket number"),
-        "{}",
-        door.status()
-    );
+    door.assert_status("not a ticket number");
     door.press(KeyCode::Char('l'));
     door.type_text("2");
     door.press(KeyCode::Enter);
-    assert!(
-        door.status().contains("Ticket 002 marked as left"),
-        "{}",
-        door.status()
-    );
+    door.assert_status("Ticket 002 marked as left");
     let statuses: Vec<TicketStatus> = door.model.queue.tickets.iter().map(|t| t.status).collect();
     assert_eq!(statuses, [TicketStatus::Waiting, TicketStatus::Left]);
 }
@@ -179,17 +143,9 @@ fn the_queue_screen_recalls_a_no_show_and_refuses_the_wrong_row() {
     let first = desk.model.queue.rows()[0].clone();
     assert_eq!((first.number, first.status), (1, TicketStatus::NoShow));
     desk.press(KeyCode::Char('l'));
-    assert!(
-        desk.status().contains("Select a waiting ticket"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("Select a waiting ticket");
     desk.press(KeyCode::Char('r'));
-    assert!(
-        desk.status().contains("Ticket 001 recalled"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("Ticket 001 recalled");
     desk.ctrl('n');
     assert_eq!(
         desk.model.ticket.as_ref().map(|t| t.number),

@@ -40,11 +40,7 @@ fn a_signer_typed_with_keys_only_is_saved_once_and_the_form_clears() {
     let (_dir, mut desk) = fresh_desk();
     assert_eq!(desk.model.screen, Screen::Desk);
     desk.fill(&IVANOV);
-    assert!(
-        desk.finding_codes().is_empty(),
-        "{:?}",
-        desk.finding_codes()
-    );
+    assert_eq!(desk.finding_codes(), Vec::<&str>::new());
     desk.ctrl('s');
 
     assert_eq!(desk.totals(), (1, 0));
@@ -68,21 +64,13 @@ fn a_signer_typed_with_keys_only_is_saved_once_and_the_form_clears() {
     assert_eq!((e.desk.as_str(), e.operator.as_str()), ("desk-1", "Anna"));
     assert_eq!((e.sheet, e.line), (1, 1));
     assert!(matches!(desk.model.status, Some((Tone::Success, _))));
-    assert!(
-        desk.status().contains("sheet 1 line 1"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("sheet 1 line 1");
     assert_form_is_empty(&desk);
 
     desk.fill(&PETROVA);
     desk.ctrl('s');
     assert_eq!(desk.totals(), (2, 0));
-    assert!(
-        desk.status().contains("sheet 1 line 2"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("sheet 1 line 2");
     assert_form_is_empty(&desk);
 }
 
@@ -123,14 +111,10 @@ fn a_warning_needs_a_second_ctrl_s() {
     desk.ctrl('s');
     assert_eq!(desk.totals(), (0, 0), "first Ctrl-S only warns");
     assert!(matches!(desk.model.status, Some((Tone::Warning, _))));
-    assert!(desk.status().contains("Ctrl-S again"), "{}", desk.status());
+    desk.assert_status("Ctrl-S again");
     desk.ctrl('s');
     assert_eq!(desk.totals(), (1, 0));
-    assert!(
-        desk.status().contains("sheet 1 line 1"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("sheet 1 line 1");
 }
 
 #[test]
@@ -143,7 +127,7 @@ fn ctrl_t_fixes_a_surname_typed_in_the_wrong_layout() {
     desk.ctrl('t');
     assert_eq!(desk.model.form.text(Field::Surname), "Иванов");
     assert!(desk.model.form.findings_for(Field::Surname).is_empty());
-    assert!(desk.status().contains("Иванов"), "{}", desk.status());
+    desk.assert_status("Иванов");
 }
 
 #[test]
@@ -180,11 +164,7 @@ fn a_document_saved_elsewhere_while_typing_is_refused_on_save() {
     desk_b.ctrl('s');
     assert_eq!(desk_b.totals(), (1, 0), "the store refuses the second copy");
     assert!(matches!(desk_b.model.status, Some((Tone::Error, _))));
-    assert!(
-        desk_b.status().contains("another desk"),
-        "{}",
-        desk_b.status()
-    );
+    desk_b.assert_status("another desk");
     assert!(desk_b.finding_codes().contains(&"dup.document"));
     assert_eq!(
         desk_b.model.form.text(Field::Surname),
@@ -196,11 +176,7 @@ fn a_document_saved_elsewhere_while_typing_is_refused_on_save() {
 #[test]
 fn editing_from_the_entries_screen_changes_the_row_and_logs_an_edit() {
     let (_dir, mut desk) = fresh_desk();
-    desk.fill(&IVANOV);
-    desk.ctrl('s');
-    let id = desk.store.desk_entries("desk-1", 1).expect("entries")[0]
-        .id
-        .clone();
+    let id = desk.save_signer(&IVANOV);
 
     desk.press(KeyCode::F(4));
     assert_eq!(desk.model.screen, Screen::Entries);
@@ -237,11 +213,7 @@ fn editing_from_the_entries_screen_changes_the_row_and_logs_an_edit() {
 #[test]
 fn voiding_an_entry_frees_its_document() {
     let (_dir, mut desk) = fresh_desk();
-    desk.fill(&IVANOV);
-    desk.ctrl('s');
-    let id = desk.store.desk_entries("desk-1", 1).expect("entries")[0]
-        .id
-        .clone();
+    let id = desk.save_signer(&IVANOV);
 
     desk.press(KeyCode::F(4));
     desk.press(KeyCode::Char('v'));
@@ -255,18 +227,10 @@ fn voiding_an_entry_frees_its_document() {
 
     desk.press(KeyCode::F(2));
     desk.fill(&IVANOV);
-    assert!(
-        desk.finding_codes().is_empty(),
-        "{:?}",
-        desk.finding_codes()
-    );
+    assert_eq!(desk.finding_codes(), Vec::<&str>::new());
     desk.ctrl('s');
     assert_eq!(desk.totals(), (1, 1));
-    assert!(
-        desk.status().contains("sheet 1 line 2"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("sheet 1 line 2");
 }
 
 #[test]
@@ -279,11 +243,7 @@ fn a_full_sheet_sends_the_next_signer_of_the_region_to_a_new_sheet() {
         desk.fill(&signer);
         desk.ctrl('s');
     }
-    assert!(
-        desk.status().contains("sheet 1 line 2"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("sheet 1 line 2");
 
     desk.fill(&SIDOROV);
     let preview = desk.model.form.preview.as_ref().expect("preview").1;
@@ -292,11 +252,7 @@ fn a_full_sheet_sends_the_next_signer_of_the_region_to_a_new_sheet() {
         (2, 1, true)
     );
     desk.ctrl('s');
-    assert!(
-        desk.status().contains("sheet 2 line 1"),
-        "{}",
-        desk.status()
-    );
+    desk.assert_status("sheet 2 line 1");
     let newest = &desk.store.desk_entries("desk-1", 1).expect("entries")[0];
     assert_eq!(
         (newest.signer.surname.as_str(), newest.sheet, newest.line),

@@ -127,9 +127,7 @@ fn a_passphrase_file_with_cyrillic_and_spaces_opens_what_the_variable_opens() {
     point
         .bare(&["campaign", "show"])
         .env("SIGDESK_PASSPHRASE", "ключ от 3")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("wrong passphrase"));
+        .fails_saying(1, "wrong passphrase");
 }
 
 #[test]
@@ -138,11 +136,7 @@ fn kinds_are_never_mixed_silently() {
     point.run(&["campaign", "show"]).assert().success();
     point
         .run(&["--no-encrypt", "campaign", "show"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "is encrypted; open it without --no-encrypt",
-        ));
+        .fails_saying(1, "is encrypted; open it without --no-encrypt");
 
     let training = Point::new();
     training
@@ -161,14 +155,8 @@ fn rekey_changes_the_passphrase() {
     point
         .run(&["rekey"])
         .env("SIGDESK_NEW_PASSPHRASE", "новый ключ")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("passphrase of"));
-    point
-        .run(&["export"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("wrong passphrase"));
+        .succeeds_printing("passphrase of");
+    point.run(&["export"]).fails_saying(1, "wrong passphrase");
     let rows = point
         .bare(&["export"])
         .env("SIGDESK_PASSPHRASE", "новый ключ")
@@ -198,9 +186,7 @@ fn rekey_refuses_while_a_desk_has_the_database_open() {
     point
         .run(&["rekey"])
         .env("SIGDESK_NEW_PASSPHRASE", "новый ключ")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("close them all"));
+        .fails_saying(1, "close them all");
     drop(desk);
     assert!(
         open_with(&point, PASSPHRASE).is_ok(),
@@ -214,9 +200,7 @@ fn rekey_without_a_new_passphrase_source_changes_nothing() {
     point.run(&["campaign", "show"]).assert().success();
     point
         .run(&["rekey"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("SIGDESK_NEW_PASSPHRASE"));
+        .fails_saying(1, "SIGDESK_NEW_PASSPHRASE");
     assert!(open_with(&point, PASSPHRASE).is_ok());
 }
 
@@ -233,28 +217,20 @@ fn encrypt_turns_a_training_database_into_an_encrypted_one() {
 
     point
         .run(&["encrypt"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("is now encrypted"));
+        .succeeds_printing("is now encrypted");
     let raw = bytes(&point.db());
     assert!(!contains(&raw, "Иванов") && !contains(&raw, "SQLite format"));
     assert_eq!(point.run(&["export"]).stdout_ok(), plain_rows);
     point
         .run(&["--no-encrypt", "export"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("is encrypted"));
+        .fails_saying(1, "is encrypted");
     let names: Vec<String> = std::fs::read_dir(point.dir.path())
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("s.db") || n.starts_with(".sigdesk"))
         .collect();
     assert_eq!(names, vec!["s.db".to_string()], "no temp or WAL files left");
-    point
-        .run(&["encrypt"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("already encrypted"));
+    point.run(&["encrypt"]).fails_saying(1, "already encrypted");
 }
 
 #[test]
@@ -270,9 +246,7 @@ fn a_new_database_needs_a_lead_pin() {
         .bare(&["campaign", "show"])
         .env("SIGDESK_PASSPHRASE", PASSPHRASE)
         .env("SIGDESK_LEAD_PIN", "12ab")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("4 to 8 digits"));
+        .fails_saying(1, "4 to 8 digits");
     assert!(!point.db().exists(), "nothing created");
 }
 
@@ -283,26 +257,21 @@ fn campaign_set_needs_the_lead_pin() {
     point
         .train(&["campaign", "set", "target", "7"])
         .env("SIGDESK_LEAD_PIN", "1357")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("wrong lead PIN"));
+        .fails_saying(1, "wrong lead PIN");
     point
         .train(&["campaign", "set", "target", "7"])
         .env_remove("SIGDESK_LEAD_PIN")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("lead PIN"));
+        .fails_saying(1, "lead PIN");
     assert!(
         point
             .train(&["campaign", "show"])
             .stdout_ok()
             .contains("target = 100000\n")
     );
-    point
-        .train(&["campaign", "set", "target", "7"])
-        .assert()
-        .success()
-        .stdout("target = 7\n");
+    assert_eq!(
+        point.train(&["campaign", "set", "target", "7"]).stdout_ok(),
+        "target = 7\n"
+    );
 }
 
 #[test]
@@ -313,9 +282,7 @@ fn lead_pin_changes_with_the_current_one() {
         .train(&["lead-pin"])
         .env("SIGDESK_LEAD_PIN", "0000")
         .env("SIGDESK_NEW_LEAD_PIN", "97531")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("wrong lead PIN"));
+        .fails_saying(1, "wrong lead PIN");
     point
         .train(&["lead-pin"])
         .env("SIGDESK_NEW_LEAD_PIN", "97531")
@@ -323,9 +290,7 @@ fn lead_pin_changes_with_the_current_one() {
         .success();
     point
         .train(&["campaign", "set", "target", "9"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("wrong lead PIN"));
+        .fails_saying(1, "wrong lead PIN");
     point
         .train(&["campaign", "set", "target", "9"])
         .env("SIGDESK_LEAD_PIN", "97531")

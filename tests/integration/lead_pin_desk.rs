@@ -16,9 +16,7 @@ fn two_desks() -> (TempDir, Desk, Desk) {
         .store
         .set_lead_pin(LEAD_PIN, &lead(), fixed_now())
         .expect("lead PIN");
-    first.fill(&IVANOV);
-    first.ctrl('s');
-    assert!(first.status().starts_with("Saved"), "{}", first.status());
+    first.save_signer(&IVANOV);
     let second = Desk::signed_in(&dir.path().join("s.db"), "desk-2", "Boris");
     (dir, first, second)
 }
@@ -42,11 +40,7 @@ fn voiding_another_desks_line_needs_the_lead_pin() {
     assert!(second.model.lead_prompt.is_some(), "no lead PIN asked");
     second.type_text("1111");
     second.press(KeyCode::Enter);
-    assert!(
-        second.status().contains("Wrong lead PIN"),
-        "{}",
-        second.status()
-    );
+    second.assert_status("Wrong lead PIN");
     assert_eq!(first.totals(), (1, 0));
 
     void_first_listed(&mut second, "signed twice");
@@ -94,11 +88,7 @@ fn an_edit_of_another_desks_line_waits_for_the_lead_pin_and_esc_cancels() {
     second.ctrl('s');
     second.type_text(LEAD_PIN);
     second.press(KeyCode::Enter);
-    assert!(
-        second.status().contains("Changes saved"),
-        "{}",
-        second.status()
-    );
+    second.assert_status("Changes saved");
     // Back to the signer that was being typed at desk 2.
     assert_eq!(
         second.model.form.text(sigdesk::domain::Field::Surname),

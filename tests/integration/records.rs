@@ -71,9 +71,7 @@ fn audit_filters_by_entry_and_by_date() {
     assert!(!later.contains(&signer_id(2)), "{later}");
     point
         .train(&["audit", "--since", "12.03.2024"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("RFC 3339"));
+        .fails_saying(1, "RFC 3339");
 }
 
 #[test]
@@ -150,11 +148,7 @@ fn a_backup_taken_while_a_desk_writes_holds_every_earlier_entry() {
     let backup = point.path("copy.db");
     point
         .run(&["backup", "--out", path_arg(&backup)])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "encrypted with the same passphrase",
-        ));
+        .succeeds_printing("encrypted with the same passphrase");
     writer.join().expect("writer");
 
     let raw = bytes(&backup);
@@ -195,21 +189,15 @@ fn verify_fails_on_a_damaged_copy() {
     point.run(&["verify", path_arg(&damaged)]).assert().code(1);
     point
         .run(&["verify", path_arg(&backup)])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("entries: 30 valid"));
+        .succeeds_printing("entries: 30 valid");
     point
         .run(&["verify", path_arg(&point.path("none.db"))])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("there is no database at"));
+        .fails_saying(1, "there is no database at");
     assert!(!point.path("none.db").exists());
     point
         .bare(&["verify", path_arg(&backup)])
         .env("SIGDESK_PASSPHRASE", "чужой ключ")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("wrong passphrase"));
+        .fails_saying(1, "wrong passphrase");
 }
 
 #[test]
@@ -237,14 +225,8 @@ fn wipe_deletes_the_database_and_its_backups_only_for_the_right_point_name() {
 
     point
         .train(&["wipe", "--confirm", "point-2"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("nothing was deleted"));
-    point
-        .train(&["wipe"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("--confirm POINT"));
+        .fails_saying(1, "nothing was deleted");
+    point.train(&["wipe"]).fails_saying(1, "--confirm POINT");
     assert!(point.db().exists() && named.iter().all(|b| b.exists()));
 
     let out = point.train(&["wipe", "--confirm", "point-1"]).stdout_ok();
@@ -274,9 +256,7 @@ fn wipe_refuses_while_a_desk_has_the_database_open() {
     let desk = Store::open_existing(&point.db()).expect("a desk");
     point
         .train(&["wipe", "--confirm", "point-1"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("close them all"));
+        .fails_saying(1, "close them all");
     drop(desk);
     assert!(point.db().exists());
 }
@@ -326,9 +306,8 @@ fn notice_prints_in_both_languages_and_from_a_replacement_file() {
         .train(&["campaign", "set", "notice_file", path_arg(&custom)])
         .assert()
         .success();
-    point
-        .train(&["--lang", "ru", "notice"])
-        .assert()
-        .success()
-        .stdout("Точка point-1: данные хранятся до сдачи подписных листов.\n");
+    assert_eq!(
+        point.train(&["--lang", "ru", "notice"]).stdout_ok(),
+        "Точка point-1: данные хранятся до сдачи подписных листов.\n"
+    );
 }

@@ -90,17 +90,18 @@ fn save(
 #[test]
 fn collectors_add_list_and_refuse_unknown_codes() {
     let point = sheets_point();
-    point
-        .train(&[
-            "collectors",
-            "add",
-            "Петров  Андрей Сергеевич",
-            "--regions",
-            "77,50",
-        ])
-        .assert()
-        .success()
-        .stdout("listed collector Петров Андрей Сергеевич for 50 Moscow Oblast, 77 Moscow\n");
+    assert_eq!(
+        point
+            .train(&[
+                "collectors",
+                "add",
+                "Петров  Андрей Сергеевич",
+                "--regions",
+                "77,50",
+            ])
+            .stdout_ok(),
+        "listed collector Петров Андрей Сергеевич for 50 Moscow Oblast, 77 Moscow\n"
+    );
     point
         .train(&[
             "collectors",
@@ -109,11 +110,7 @@ fn collectors_add_list_and_refuse_unknown_codes() {
             "--regions",
             "78",
         ])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "now also listed for 78 Saint Petersburg",
-        ));
+        .succeeds_printing("now also listed for 78 Saint Petersburg");
     let err = refusal(
         &point,
         &[
@@ -173,16 +170,18 @@ fn collectors_import_is_all_or_nothing_with_row_numbers() {
         "good.csv",
         "regions,name\n77 50,Петров Андрей\n\"78;47\",Сидорова Анна\nabroad,Smith John\n",
     );
-    point
-        .train(&["collectors", "import", good.to_str().expect("utf-8")])
-        .assert()
-        .success()
-        .stdout("imported 3 collector rows: 3 new, 0 with added regions, 0 unchanged\n");
-    point
-        .train(&["collectors", "import", good.to_str().expect("utf-8")])
-        .assert()
-        .success()
-        .stdout("imported 3 collector rows: 0 new, 0 with added regions, 3 unchanged\n");
+    assert_eq!(
+        point
+            .train(&["collectors", "import", good.to_str().expect("utf-8")])
+            .stdout_ok(),
+        "imported 3 collector rows: 3 new, 0 with added regions, 0 unchanged\n"
+    );
+    assert_eq!(
+        point
+            .train(&["collectors", "import", good.to_str().expect("utf-8")])
+            .stdout_ok(),
+        "imported 3 collector rows: 0 new, 0 with added regions, 3 unchanged\n"
+    );
     let list = point
         .train(&["--lang", "ru", "collectors", "list"])
         .stdout_ok();
@@ -257,19 +256,20 @@ fn certify_refuses_saying_exactly_why() {
     let empty = certify("3", "Петров Андрей", "2024-01-20");
     assert!(empty.contains("it has no valid line"), "{empty}");
     assert!(certify("9", "Петров Андрей", "2024-01-20").contains("there is no sheet 9"));
-    point
-        .train(&[
-            "sheets",
-            "certify",
-            "1",
-            "--collector",
-            "петров  андрей",
-            "--date",
-            "2024-01-20",
-        ])
-        .assert()
-        .success()
-        .stdout("sheet 1 (77 Moscow) certified by Петров Андрей on 2024-01-20\n");
+    assert_eq!(
+        point
+            .train(&[
+                "sheets",
+                "certify",
+                "1",
+                "--collector",
+                "петров  андрей",
+                "--date",
+                "2024-01-20",
+            ])
+            .stdout_ok(),
+        "sheet 1 (77 Moscow) certified by Петров Андрей on 2024-01-20\n"
+    );
     let again = certify("1", "Петров Андрей", "2024-01-21");
     assert!(
         again.contains("already certified by Петров Андрей on 2024-01-20"),
@@ -299,16 +299,14 @@ fn close_by_number_and_all_open_at_the_end_of_the_day() {
         .stdout(predicate::str::starts_with(
             "sheet 2 is closed already (since ",
         ));
-    point
-        .train(&["sheets", "close", "--all-open"])
-        .assert()
-        .success()
-        .stdout("closed 2 open sheets: 1, 3\n");
-    point
-        .train(&["sheets", "close", "--all-open"])
-        .assert()
-        .success()
-        .stdout("no open sheet to close\n");
+    assert_eq!(
+        point.train(&["sheets", "close", "--all-open"]).stdout_ok(),
+        "closed 2 open sheets: 1, 3\n"
+    );
+    assert_eq!(
+        point.train(&["sheets", "close", "--all-open"]).stdout_ok(),
+        "no open sheet to close\n"
+    );
     assert!(refusal(&point, &["sheets", "close", "7"]).contains("there is no sheet 7"));
     let closes = audit_actions(&point.db())
         .iter()

@@ -127,6 +127,18 @@ pub trait Output {
     fn stdout_ok(&mut self) -> String {
         self.stdout_of(0)
     }
+    /// Fails unless the command succeeds and its stdout contains `text`.
+    #[track_caller]
+    fn succeeds_printing(&mut self, text: &str) {
+        let out = self.stdout_ok();
+        assert!(out.contains(text), "`{text}` not in stdout:\n{out}");
+    }
+    /// Fails unless the command exits with `code` and its stderr contains `text`.
+    #[track_caller]
+    fn fails_saying(&mut self, code: i32, text: &str) {
+        let err = self.stderr_of(code);
+        assert!(err.contains(text), "`{text}` not in stderr:\n{err}");
+    }
 }
 
 impl Output for Command {

@@ -131,6 +131,21 @@ impl Desk {
         self.fill_fields(&s.fields());
     }
 
+    /// Types a signer the form finds nothing wrong with, saves it with Ctrl-S and returns
+    /// the new entry's id.
+    pub fn save_signer(&mut self, s: &Signer) -> String {
+        self.fill(s);
+        self.ctrl('s');
+        assert!(
+            self.status().starts_with("Saved"),
+            "status: {}",
+            self.status()
+        );
+        let desk = self.model.actor.as_ref().expect("signed in").desk.clone();
+        let newest = self.store.desk_entries(&desk, 1).expect("entries");
+        newest[0].id.clone()
+    }
+
     /// The status line text, or "" when there is none.
     pub fn status(&self) -> &str {
         self.model
@@ -138,6 +153,12 @@ impl Desk {
             .as_ref()
             .map(|(_, text)| text.as_str())
             .unwrap_or("")
+    }
+
+    /// Fails unless the status line contains `text`.
+    #[track_caller]
+    pub fn assert_status(&self, text: &str) {
+        assert!(self.status().contains(text), "status: {}", self.status());
     }
 
     /// Codes of the current findings of the form.
