@@ -155,13 +155,15 @@ fn main() {
     let mut group = c.benchmark_group("render");
     bench_frames(&mut group, "board", &board.model, &[(80, 24), (160, 48)]);
     group.finish();
-    c.final_summary();
-    common::print_ratio_table(&[
-        ("board/refresh_figures_1m", "", Target::Millis(50.0)),
-        ("board/figures_only", "", Target::None),
-        ("board/defects_today_1m", "", Target::None),
-        ("board/defects_after_a_save_1m", "", Target::Millis(50.0)),
-        ("render/board_80x24", "", Target::Millis(1.0)),
-        ("render/board_160x48", "", Target::Millis(1.0)),
-    ]);
+    common::summarise(
+        &mut c,
+        &[
+            ("board/refresh_figures_1m", "", Target::Millis(50.0)),
+            ("board/figures_only", "", Target::None),
+            ("board/defects_today_1m", "", Target::None),
+            ("board/defects_after_a_save_1m", "", Target::Millis(50.0)),
+            ("render/board_80x24", "", Target::Millis(1.0)),
+            ("render/board_160x48", "", Target::Millis(1.0)),
+        ],
+    );
 }

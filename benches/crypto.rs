@@ -8,7 +8,7 @@ mod common;
 
 use chrono::Utc;
 use common::db::{actor, open_keyed, regions};
-use common::{Target, fresh_entry, generate, remove_db, with_fresh_document};
+use common::{Target, bench_alone, fresh_entry, generate, remove_db, with_fresh_document};
 use criterion::{BatchSize, Criterion};
 use sigdesk::store::Actor;
 use sigdesk::store::Key;
@@ -58,16 +58,10 @@ fn open(c: &mut Criterion, databases: &[(&str, &Path, Key)]) {
     let mut group = c.benchmark_group("crypto");
     group.sample_size(20);
     for (name, path, key) in databases {
-        group.bench_function(format!("open_{name}"), |b| {
-            b.iter_batched(
-                || (),
-                |()| {
-                    let store = open_keyed(path, key).expect("open");
-                    let campaign = store.campaign().expect("campaign");
-                    (store, campaign)
-                },
-                BatchSize::PerIteration,
-            )
+        bench_alone(&mut group, format!("open_{name}"), || {
+            let store = open_keyed(path, key).expect("open");
+            let campaign = store.campaign().expect("campaign");
+            (store, campaign)
         });
     }
     group.finish();
@@ -95,26 +89,25 @@ fn main() {
             Key::Passphrase(PASSPHRASE.into()),
         ),
     ];
-    let mut criterion = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .configure_from_args();
-    save(&mut criterion, &databases);
-    open(&mut criterion, &databases);
-    criterion.final_summary();
-    common::print_ratio_table(&[
-        (
-            "crypto/save_encrypted",
-            "crypto/save_plain",
-            Target::Ratio(1.5),
-        ),
-        ("crypto/open_plain", "", Target::Millis(50.0)),
-        (
-            "crypto/open_encrypted",
-            "crypto/open_plain",
-            Target::Millis(500.0),
-        ),
-    ]);
+    let mut c = common::criterion(Duration::from_secs(3));
+    save(&mut c, &databases);
+    open(&mut c, &databases);
+    common::summarise(
+        &mut c,
+        &[
+            (
+                "crypto/save_encrypted",
+                "crypto/save_plain",
+                Target::Ratio(1.5),
+            ),
+            ("crypto/open_plain", "", Target::Millis(50.0)),
+            (
+                "crypto/open_encrypted",
+                "crypto/open_plain",
+                Target::Millis(500.0),
+            ),
+        ],
+    );
     remove_db(&plain);
     remove_db(&encrypted);
 }

@@ -9,8 +9,8 @@ use common::db::{actor, isolate_config, open_store, regions};
 use common::desk::{Desk, signed_in_as};
 use common::render::{draw_on, terminal};
 use common::{
-    Target, bare_connection, bench_frames, fresh_draft, fresh_entry, gen_entry, insert_entry_sql,
-    with_fresh_document,
+    Target, bare_connection, bench_alone, bench_frames, fresh_draft, fresh_entry, gen_entry,
+    insert_entry_sql, with_fresh_document,
 };
 use criterion::{BatchSize, Criterion};
 use rusqlite::{TransactionBehavior, params, params_from_iter};
@@ -176,23 +176,17 @@ fn render(c: &mut Criterion, db: &Path) {
 fn startup(c: &mut Criterion, db: &Path) {
     let mut group = c.benchmark_group("startup");
     group.sample_size(30);
-    group.bench_function("open_to_drawn_desk", |b| {
-        // Every iteration is the only connection (as at a real start); closing the store
-        // (its WAL checkpoint) happens after the timing.
-        b.iter_batched(
-            || (),
-            |()| {
-                let regions = RegionCatalog::embedded().unwrap();
-                let mut store = Store::open(db, &regions).unwrap();
-                let args = signed_in_as("desk-1", "Оля");
-                let mut model = start_model(&mut store, regions, Lang::En, &args).unwrap();
-                model.size = SIZE;
-                let mut terminal = terminal(SIZE.0, SIZE.1);
-                draw_on(&mut terminal, &model);
-                (store, terminal)
-            },
-            BatchSize::PerIteration,
-        )
+    // Every iteration is the only connection (as at a real start); closing the store (its
+    // WAL checkpoint) happens after the timing.
+    bench_alone(&mut group, "open_to_drawn_desk", || {
+        let regions = RegionCatalog::embedded().unwrap();
+        let mut store = Store::open(db, &regions).unwrap();
+        let args = signed_in_as("desk-1", "Оля");
+        let mut model = start_model(&mut store, regions, Lang::En, &args).unwrap();
+        model.size = SIZE;
+        let mut terminal = terminal(SIZE.0, SIZE.1);
+        draw_on(&mut terminal, &model);
+        (store, terminal)
     });
     group.finish();
 }
@@ -204,33 +198,32 @@ fn main() {
     // Signing in remembers the names; keep that file away from the user's config folder.
     isolate_config();
     let db = common::working_copy("desk");
-    let mut c = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .configure_from_args();
+    let mut c = common::criterion(Duration::from_secs(3));
     startup(&mut c, &db);
     render(&mut c, &db);
     lookup(&mut c, &db);
     save(&mut c, &db);
-    c.final_summary();
-    common::print_ratio_table(&[
-        (
-            "save/sigdesk_save_entry",
-            "save/bare_insert_commit",
-            Target::Ratio(2.0),
-        ),
-        ("save/checks_one_draft", "", Target::None),
-        (
-            "lookup/sigdesk_find_by_document_hit",
-            "lookup/bare_point_lookup_hit",
-            Target::Ratio(2.0),
-        ),
-        (
-            "lookup/sigdesk_find_by_document_miss",
-            "lookup/bare_point_lookup_miss",
-            Target::Ratio(2.0),
-        ),
-        ("render/desk_200x60", "", Target::Millis(1.0)),
-        ("startup/open_to_drawn_desk", "", Target::Millis(50.0)),
-    ]);
+    common::summarise(
+        &mut c,
+        &[
+            (
+                "save/sigdesk_save_entry",
+                "save/bare_insert_commit",
+                Target::Ratio(2.0),
+            ),
+            ("save/checks_one_draft", "", Target::None),
+            (
+                "lookup/sigdesk_find_by_document_hit",
+                "lookup/bare_point_lookup_hit",
+                Target::Ratio(2.0),
+            ),
+            (
+                "lookup/sigdesk_find_by_document_miss",
+                "lookup/bare_point_lookup_miss",
+                Target::Ratio(2.0),
+            ),
+            ("render/desk_200x60", "", Target::Millis(1.0)),
+            ("startup/open_to_drawn_desk", "", Target::Millis(50.0)),
+        ],
+    );
 }

@@ -25,7 +25,7 @@ use std::time::Duration;
 fn export(c: &mut Criterion, db: &Path) {
     let store = open_store(db);
     let mut group = c.benchmark_group("export");
-    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
     group.bench_function("sigdesk_write_csv_1m", |b| {
         b.iter(|| {
             let rows = write_csv(&store, std::io::sink(), ExportOptions::default()).unwrap();
@@ -78,7 +78,7 @@ fn import_rows(c: &mut Criterion, db: &Path) {
     };
     reset(db);
     let mut group = c.benchmark_group("import");
-    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
     group.bench_function("sigdesk_import_100k", |b| {
         b.iter_batched(
             || {
@@ -136,25 +136,23 @@ fn main() {
         return;
     }
     let pristine = common::cached_db();
-    let mut c = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(10))
-        .configure_from_args();
+    let mut c = common::criterion(Duration::from_secs(10));
     export(&mut c, &pristine);
     let work = common::working_copy("import");
     import_rows(&mut c, &work);
-    c.final_summary();
-    common::print_ratio_table(&[
-        (
-            "export/sigdesk_write_csv_1m",
-            "export/sqlite3_csv_1m",
-            Target::Ratio(0.6),
-        ),
-        (
-            "import/sigdesk_import_100k",
-            "import/bare_insert_100k",
-            Target::Ratio(3.0),
-        ),
-    ]);
+    common::summarise(
+        &mut c,
+        &[
+            (
+                "export/sigdesk_write_csv_1m",
+                "export/sqlite3_csv_1m",
+                Target::Ratio(0.6),
+            ),
+            (
+                "import/sigdesk_import_100k",
+                "import/bare_insert_100k",
+                Target::Ratio(3.0),
+            ),
+        ],
+    );
 }

@@ -120,9 +120,11 @@ fn main() {
         })
     });
     group.finish();
-    c.final_summary();
-    common::print_ratio_table(&[
-        ("queue/queue_figures_5000", "", Target::Millis(1.0)),
-        ("queue/door_screen_5000", "", Target::None),
-    ]);
+    common::summarise(
+        &mut c,
+        &[
+            ("queue/queue_figures_5000", "", Target::Millis(1.0)),
+            ("queue/door_screen_5000", "", Target::None),
+        ],
+    );
 }

@@ -10,7 +10,6 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use common::db::{actor, isolate_config, open_store};
 use common::desk::{Desk, signed_in_as};
 use common::{Target, XorShift, bench_frames, gen_entry};
-use criterion::Criterion;
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::queue::Ticket;
 use sigdesk::store::{Finish, Store};
@@ -246,20 +245,16 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let shots = screen_models(&dir.path().join("screens.db"));
 
-    let mut c = Criterion::default()
-        .warm_up_time(StdDuration::from_secs(1))
-        .measurement_time(StdDuration::from_secs(3))
-        .configure_from_args();
+    let mut c = common::criterion(StdDuration::from_secs(3));
     let mut group = c.benchmark_group("screens");
     for (name, model) in &shots {
         bench_frames(&mut group, name, model, &SIZES);
     }
     group.finish();
-    c.final_summary();
     let ids = ids();
     let rows: Vec<(&str, &str, Target)> = ids
         .iter()
         .map(|id| (id.as_str(), "", Target::Millis(1.0)))
         .collect();
-    common::print_ratio_table(&rows);
+    common::summarise(&mut c, &rows);
 }

@@ -27,8 +27,8 @@ pub mod desk;
 pub mod render;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use criterion::BenchmarkGroup;
 use criterion::measurement::WallTime;
+use criterion::{BatchSize, BenchmarkGroup, Criterion};
 use rusqlite::{Connection, params, params_from_iter};
 use sigdesk::domain::{Column, Entry, EntryDraft, EntryStatus, NewEntry};
 use sigdesk::tui::model::Model;
@@ -314,6 +314,27 @@ pub fn with_fresh_document(template: &NewEntry, n: u64) -> NewEntry {
     e
 }
 
+/// Criterion with a second of warm-up and `measurement` per bench, unless the command line
+/// says otherwise.
+pub fn criterion(measurement: std::time::Duration) -> Criterion {
+    Criterion::default()
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(measurement)
+        .configure_from_args()
+}
+
+/// Benches `run` alone in each iteration, as a real start runs it; what it returns (an open
+/// store, say, whose closing checkpoints the WAL) is dropped after the timing.
+pub fn bench_alone<T>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    id: impl Into<String>,
+    mut run: impl FnMut() -> T,
+) {
+    group.bench_function(id.into(), |b| {
+        b.iter_batched(|| (), |()| run(), BatchSize::PerIteration)
+    });
+}
+
 /// A small deterministic generator, so every run benches the same day.
 pub struct XorShift(pub u64);
 
@@ -411,9 +432,11 @@ fn human(ns: f64) -> String {
     }
 }
 
-/// Prints a Markdown table: measured median, baseline median, ratio, target, verdict.
-/// Rows: (measured id, baseline id or "", target). Ids are criterion's `group/function`.
-pub fn print_ratio_table(rows: &[(&str, &str, Target)]) {
+/// Ends the run: criterion's summary, then a Markdown table of measured median, baseline
+/// median, ratio, target and verdict. Rows: (measured id, baseline id or "", target). Ids
+/// are criterion's `group/function`.
+pub fn summarise(c: &mut Criterion, rows: &[(&str, &str, Target)]) {
+    c.final_summary();
     println!();
     println!("| measured | median | baseline | baseline median | ratio | target | met |");
     println!("|---|---:|---|---:|---:|---|---|");

@@ -17,8 +17,7 @@ fn open_with(point: &Point, passphrase: &str) -> Result<Store, StoreError> {
 
 #[test]
 fn names_and_passports_are_not_in_the_file_nor_its_wal() {
-    let point = Point::new();
-    point.run(&["campaign", "show"]).assert().success();
+    let point = Point::encrypted();
     // Holding a connection open keeps the importer's pages in the WAL after it exits.
     let holder = open_with(&point, PASSPHRASE).expect("open");
     point.import_signers("signers.csv", 1, 5);
@@ -132,8 +131,7 @@ fn a_passphrase_file_with_cyrillic_and_spaces_opens_what_the_variable_opens() {
 
 #[test]
 fn kinds_are_never_mixed_silently() {
-    let point = Point::new();
-    point.run(&["campaign", "show"]).assert().success();
+    let point = Point::encrypted();
     point
         .run(&["--no-encrypt", "campaign", "show"])
         .fails_saying(1, "is encrypted; open it without --no-encrypt");
@@ -196,8 +194,7 @@ fn rekey_refuses_while_a_desk_has_the_database_open() {
 
 #[test]
 fn rekey_without_a_new_passphrase_source_changes_nothing() {
-    let point = Point::new();
-    point.run(&["campaign", "show"]).assert().success();
+    let point = Point::encrypted();
     point
         .run(&["rekey"])
         .fails_saying(1, "SIGDESK_NEW_PASSPHRASE");
@@ -252,8 +249,7 @@ fn a_new_database_needs_a_lead_pin() {
 
 #[test]
 fn campaign_set_needs_the_lead_pin() {
-    let point = Point::new();
-    point.train(&["campaign", "show"]).assert().success();
+    let point = Point::training();
     point
         .train(&["campaign", "set", "target", "7"])
         .env("SIGDESK_LEAD_PIN", "1357")
@@ -276,8 +272,7 @@ fn campaign_set_needs_the_lead_pin() {
 
 #[test]
 fn lead_pin_changes_with_the_current_one() {
-    let point = Point::new();
-    point.train(&["campaign", "show"]).assert().success();
+    let point = Point::training();
     point
         .train(&["lead-pin"])
         .env("SIGDESK_LEAD_PIN", "0000")

@@ -7,6 +7,7 @@ use crate::common::db::fixed_now;
 use crate::common::desk::{Desk, IVANOV, fresh_desk};
 use crate::common::render::{draw, screen_lines};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sigdesk::dev::keys::{ctrl, every_key, press, shifted};
 use sigdesk::domain::RegionCatalog;
 use sigdesk::i18n::Lang;
 use sigdesk::tui::keys::{self, Action, Answer, AppAction, Bar, Scope};
@@ -201,41 +202,6 @@ fn every_help_overlay_lists_exactly_the_tables_entries_and_fits_80x24() {
     }
 }
 
-/// Every key a person can press, more or less.
-fn every_key() -> Vec<KeyEvent> {
-    let named = [
-        KeyCode::Enter,
-        KeyCode::Esc,
-        KeyCode::Tab,
-        KeyCode::BackTab,
-        KeyCode::Up,
-        KeyCode::Down,
-        KeyCode::Left,
-        KeyCode::Right,
-        KeyCode::PageUp,
-        KeyCode::PageDown,
-        KeyCode::Home,
-        KeyCode::End,
-        KeyCode::Backspace,
-        KeyCode::Delete,
-        KeyCode::Insert,
-    ];
-    let chars = (' '..='~')
-        .chain('а'..='я')
-        .chain('А'..='Я')
-        .chain(['ё', 'Ё']);
-    let codes = named
-        .into_iter()
-        .chain((1..=12).map(KeyCode::F))
-        .chain(chars.map(KeyCode::Char));
-    codes
-        .flat_map(|code| {
-            [KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT]
-                .map(|m| KeyEvent::new(code, m))
-        })
-        .collect()
-}
-
 #[test]
 fn a_key_the_table_does_not_list_changes_nothing_where_nothing_is_typed() {
     let keys = every_key();
@@ -293,64 +259,54 @@ fn asking_to_quit(lang: Lang) -> Desk {
     desk
 }
 
+/// What a key does to the question whether to quit and lose the typed signer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reply {
+    /// Yes: the desk quits.
+    Quits,
+    /// No: the question closes and the signer stays on the form.
+    Stays,
+    /// Not an answer: the question stays open.
+    StillAsks,
+}
+
 #[test]
 fn yes_no_questions_take_enter_esc_and_the_letters_of_the_language() {
-    let yes = [
-        (Lang::En, KeyCode::Enter),
-        (Lang::En, KeyCode::Char('y')),
-        (Lang::Ru, KeyCode::Enter),
-        (Lang::Ru, KeyCode::Char('д')),
-        (Lang::Ru, KeyCode::Char('y')),
+    use Reply::{Quits, Stays, StillAsks};
+    // The keys of д and н on the English layout, and other letters, are no answer.
+    let cases = [
+        (Lang::En, KeyCode::Enter, Quits),
+        (Lang::En, KeyCode::Char('y'), Quits),
+        (Lang::Ru, KeyCode::Enter, Quits),
+        (Lang::Ru, KeyCode::Char('д'), Quits),
+        (Lang::Ru, KeyCode::Char('y'), Quits),
+        (Lang::En, KeyCode::Esc, Stays),
+        (Lang::En, KeyCode::Char('n'), Stays),
+        (Lang::Ru, KeyCode::Esc, Stays),
+        (Lang::Ru, KeyCode::Char('н'), Stays),
+        (Lang::Ru, KeyCode::Char('n'), Stays),
+        (Lang::Ru, KeyCode::Char('l'), StillAsks),
+        (Lang::Ru, KeyCode::Char('т'), StillAsks),
+        (Lang::En, KeyCode::Char('д'), StillAsks),
+        (Lang::En, KeyCode::Char('н'), StillAsks),
+        (Lang::En, KeyCode::Char('q'), StillAsks),
     ];
-    for (lang, key) in yes {
+    for (lang, key, want) in cases {
         let mut desk = asking_to_quit(lang);
         desk.press(key);
-        assert!(desk.model.quit, "{lang:?} {key:?}");
+        let reply = match (desk.model.quit, desk.model.confirm.is_some()) {
+            (true, _) => Quits,
+            (false, false) => Stays,
+            (false, true) => StillAsks,
+        };
+        assert_eq!(reply, want, "{lang:?} {key:?}");
+        if want == Stays {
+            assert_eq!(
+                desk.model.form.text(sigdesk::domain::Field::Surname),
+                "Иванов"
+            );
+        }
     }
-    let no = [
-        (Lang::En, KeyCode::Esc),
-        (Lang::En, KeyCode::Char('n')),
-        (Lang::Ru, KeyCode::Esc),
-        (Lang::Ru, KeyCode::Char('н')),
-        (Lang::Ru, KeyCode::Char('n')),
-    ];
-    for (lang, key) in no {
-        let mut desk = asking_to_quit(lang);
-        desk.press(key);
-        assert!(!desk.model.quit && desk.model.confirm.is_none(), "{lang:?}");
-        assert_eq!(
-            desk.model.form.text(sigdesk::domain::Field::Surname),
-            "Иванов"
-        );
-    }
-    // The keys of д and н on the English layout, and other letters, leave the question open.
-    let nothing = [
-        (Lang::Ru, 'l'),
-        (Lang::Ru, 'т'),
-        (Lang::En, 'д'),
-        (Lang::En, 'н'),
-        (Lang::En, 'q'),
-    ];
-    for (lang, c) in nothing {
-        let mut desk = asking_to_quit(lang);
-        desk.press(KeyCode::Char(c));
-        assert!(
-            !desk.model.quit && desk.model.confirm.is_some(),
-            "{lang:?} {c}"
-        );
-    }
-}
-
-fn press(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn shifted(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
 fn answer(lang: Lang, key: KeyEvent) -> Option<Action> {

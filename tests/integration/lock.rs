@@ -27,6 +27,29 @@ fn desk_with_a_typed_signer() -> (TempDir, Desk) {
     (dir, desk)
 }
 
+/// Locks the desk with Ctrl-L and types five wrong session PINs: the lock screen asks for
+/// `hint`, `refused` leaves it locked, `unlocks` opens it.
+fn unlock_after_five_wrong_pins(desk: &mut Desk, hint: &str, refused: &str, unlocks: &str) {
+    desk.ctrl('l');
+    for _ in 0..5 {
+        desk.type_line("9999");
+    }
+    let lock = desk.model.lock.as_ref().expect("still locked");
+    assert_eq!(lock.wrong, 5);
+    assert!(shown(desk).contains(hint), "{}", shown(desk));
+    desk.type_line(refused);
+    assert!(desk.model.lock.is_some());
+    desk.type_line(unlocks);
+    assert!(desk.model.lock.is_none());
+}
+
+/// A desk signed in on `enc.db` in `dir`, encrypted with `passphrase`.
+fn encrypted_desk(dir: &TempDir, desk: &str, passphrase: &str) -> Desk {
+    let key = Key::Passphrase(passphrase.into());
+    let store = open_keyed(&dir.path().join("enc.db"), &key).expect("encrypted store");
+    Desk::signed_in_on(store, desk, "Anna")
+}
+
 #[test]
 fn idle_time_locks_and_the_locked_screen_shows_nothing_personal() {
     let (_dir, mut desk) = desk_with_a_typed_signer();
@@ -69,44 +92,23 @@ fn five_wrong_pins_need_the_lead_pin_on_a_training_database() {
     desk.store
         .set_lead_pin("2468", &lead(), fixed_now())
         .expect("lead PIN");
-    desk.ctrl('l');
-    for _ in 0..5 {
-        desk.type_line("9999");
-    }
-    let lock = desk.model.lock.as_ref().expect("still locked");
-    assert_eq!(lock.wrong, 5);
-    assert!(shown(&desk).contains("lead PIN"));
     // The session PIN no longer unlocks.
-    desk.type_line("1234");
-    assert!(desk.model.lock.is_some());
-    desk.type_line("2468");
-    assert!(desk.model.lock.is_none());
+    unlock_after_five_wrong_pins(&mut desk, "lead PIN", "1234", "2468");
 }
 
 #[test]
 fn five_wrong_pins_need_the_passphrase_on_an_encrypted_database() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("enc.db");
-    let key = Key::Passphrase("пароль стола 7".into());
-    let store = open_keyed(&path, &key).expect("encrypted store");
-    let mut desk = Desk::signed_in_on(store, "desk-1", "Anna");
+    let mut desk = encrypted_desk(&dir, "desk-1", "пароль стола 7");
     assert!(desk.model.encrypted);
-    desk.ctrl('l');
-    for _ in 0..5 {
-        desk.type_line("0000");
-    }
-    assert!(shown(&desk).contains("database passphrase"));
-    desk.type_line("wrong passphrase");
-    assert!(desk.model.lock.is_some());
-    desk.type_line("пароль стола 7");
-    assert!(desk.model.lock.is_none());
+    let hint = "database passphrase";
+    unlock_after_five_wrong_pins(&mut desk, hint, "wrong passphrase", "пароль стола 7");
 }
 
 #[test]
 fn a_pin_of_the_wrong_shape_is_refused_at_sign_in() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut desk = Desk::at_sign_in(&dir.path().join("s.db"));
-    desk.model.signin = Default::default();
     desk.type_line("desk-1");
     desk.type_line("Anna");
     desk.type_line("12");
@@ -131,9 +133,7 @@ fn a_plain_database_and_a_due_wipe_are_shown_on_every_screen() {
     desk.send(Msg::DataChanged);
     assert!(top(&desk).contains("WIPE DUE"), "{}", top(&desk));
 
-    let key = Key::Passphrase("secret words".into());
-    let store = open_keyed(&dir.path().join("enc.db"), &key).expect("open");
-    let encrypted = Desk::signed_in_on(store, "desk-2", "Boris");
+    let encrypted = encrypted_desk(&dir, "desk-2", "secret words");
     assert!(
         !top(&encrypted).contains("NOT ENCRYPTED"),
         "{}",

@@ -51,6 +51,12 @@ fn entries(dir: &Path, key: &Key) -> Vec<Entry> {
     all_entries(&open(dir, key))
 }
 
+/// Types a whole signer, saves with Ctrl-S and waits for the saved line `line` of sheet 1.
+fn save(desk: &mut Session, signer: &Signer, line: u32) {
+    desk.type_keys(&(signer_keys(signer) + CTRL_S));
+    desk.wait_for(&format!("Saved: sheet 1 line {line}"));
+}
+
 /// The keys for a whole signer from the surname: Tab between fields (the document kind
 /// is passed over), ending on the address.
 fn signer_keys(signer: &Signer) -> String {
@@ -102,8 +108,7 @@ fn first_start_asks_the_names_then_remembers_them() {
     desk.wait_for("▶PIN");
     desk.type_keys("1234\r");
     desk.wait_for("New signer");
-    desk.type_keys(&(signer_keys(&PETROVA) + CTRL_S));
-    desk.wait_for("Saved: sheet 1 line 2");
+    save(&mut desk, &PETROVA, 2);
     desk.quit();
     let saved = entries(dir.path(), &key);
     assert_eq!(saved.len(), 2);
@@ -142,8 +147,7 @@ fn a_name_typed_in_the_english_layout_is_fixed_with_ctrl_t() {
 fn a_passport_already_signed_with_is_blocked() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut desk = training_desk(dir.path());
-    desk.type_keys(&(signer_keys(&IVANOV) + CTRL_S));
-    desk.wait_for("Saved: sheet 1 line 1");
+    save(&mut desk, &IVANOV, 1);
 
     desk.type_keys(&signer_keys(&Signer {
         document: IVANOV.document,
@@ -163,10 +167,8 @@ fn a_passport_already_signed_with_is_blocked() {
 fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut desk = training_desk(dir.path());
-    desk.type_keys(&(signer_keys(&IVANOV) + CTRL_S));
-    desk.wait_for("Saved: sheet 1 line 1");
-    desk.type_keys(&(signer_keys(&PETROVA) + CTRL_S));
-    desk.wait_for("Saved: sheet 1 line 2");
+    save(&mut desk, &IVANOV, 1);
+    save(&mut desk, &PETROVA, 2);
 
     // Newest first: Enter opens Петрова in the form.
     desk.type_keys(F4);
@@ -234,9 +236,8 @@ fn a_family_of_three_signs_on_one_ticket_called_from_the_door() {
 
     desk.type_keys("\x0e"); // Ctrl-N
     desk.wait_for("now serving 001");
-    for (i, signer) in [IVANOV, PETROVA, KUZNETSOVA].into_iter().enumerate() {
-        desk.type_keys(&format!("{}{CTRL_S}", signer_keys(&signer)));
-        desk.wait_for(&format!("Saved: sheet 1 line {}", i + 1));
+    for (line, signer) in (1..).zip([IVANOV, PETROVA, KUZNETSOVA]) {
+        save(&mut desk, &signer, line);
     }
     desk.type_keys("\x0e");
     desk.wait_for("001 done · now serving 002");

@@ -125,8 +125,7 @@ fn export_is_recorded_with_desk_operator_file_and_rows() {
 fn a_backup_taken_while_a_desk_writes_holds_every_earlier_entry() {
     const FILES: u32 = 8;
     const ROWS: u32 = 20;
-    let point = Arc::new(Point::new());
-    point.run(&["campaign", "show"]).assert().success();
+    let point = Arc::new(Point::encrypted());
     for f in 0..FILES {
         point.write(&format!("part{f}.csv"), &signers_csv(f * ROWS + 1, ROWS));
     }
@@ -251,8 +250,7 @@ fn wipe_deletes_the_database_and_its_backups_only_for_the_right_point_name() {
 
 #[test]
 fn wipe_refuses_while_a_desk_has_the_database_open() {
-    let point = Point::new();
-    point.train(&["campaign", "show"]).assert().success();
+    let point = Point::training();
     let desk = Store::open_existing(&point.db()).expect("a desk");
     point
         .train(&["wipe", "--confirm", "point-1"])

@@ -8,17 +8,23 @@ use crate::common::render::{draw, screen_lines};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::{DocKind, NewEntry};
-use sigdesk::tui::model::SignIn;
+use tempfile::TempDir;
 
 /// The two sizes every screen is snapshot at.
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// A fresh desk after `signer` was typed and Ctrl-S pressed once.
+fn after_ctrl_s(signer: &Signer) -> (TempDir, Desk) {
+    let (dir, mut desk) = fresh_desk();
+    desk.fill(signer);
+    desk.ctrl('s');
+    (dir, desk)
+}
 
 #[test]
 fn sign_in_screen() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut desk = Desk::at_sign_in(&dir.path().join("s.db"));
-    // Names remembered by other tests of this binary must not show.
-    desk.model.signin = SignIn::default();
     desk.type_text("desk-1");
     assert_frames!("sign_in", &desk.model, SIZES);
 }
@@ -31,25 +37,21 @@ fn empty_desk_form() {
 
 #[test]
 fn desk_form_with_errors() {
-    let (_dir, mut desk) = fresh_desk();
-    desk.fill(&Signer {
+    let (_dir, desk) = after_ctrl_s(&Signer {
         birth_date: "31.02.1990",
         document: "4506 1234",
         address: "Москва, ул. Арбат, д. 1",
         ..IVANOV
     });
-    desk.ctrl('s');
     assert_frames!("desk_errors", &desk.model, SIZES);
 }
 
 #[test]
 fn desk_form_with_warnings() {
-    let (_dir, mut desk) = fresh_desk();
-    desk.fill(&Signer {
+    let (_dir, desk) = after_ctrl_s(&Signer {
         address: "ул. Тверская",
         ..IVANOV
     });
-    desk.ctrl('s');
     assert_frames!("desk_warnings", &desk.model, SIZES);
 }
 

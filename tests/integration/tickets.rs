@@ -4,18 +4,13 @@
 use crate::common::db::{actor, audit_actions, fixed_now, open_store};
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use sigdesk::domain::queue::TicketStatus;
-use sigdesk::store::{Actor, Finish, Store};
+use sigdesk::domain::queue::{Ticket, TicketStatus};
+use sigdesk::store::{Actor, CallOutcome, Finish, Store};
 use std::collections::HashMap;
 
 /// The door, which issues, recalls and marks walkouts.
 fn door() -> Actor {
     actor("door", "op")
-}
-
-/// Desk `d1` (or any other name).
-fn desk(name: &str) -> Actor {
-    actor(name, "op")
 }
 
 fn day() -> NaiveDate {
@@ -28,22 +23,26 @@ fn temp_store() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// The door issues a ticket of the fixed day, at the fixed instant.
+fn issue(store: &mut Store) -> Ticket {
+    store.issue_ticket(&door(), day(), fixed_now()).unwrap()
+}
+
+/// Desk `d1` calls the next ticket, finishing the one it serves as `finish`.
+fn call(store: &mut Store, finish: Finish) -> CallOutcome {
+    store
+        .call_next(&actor("d1", "op"), finish, day(), fixed_now())
+        .unwrap()
+}
+
 #[test]
 fn numbers_count_from_one_and_restart_each_day() {
     let (_dir, mut store) = temp_store();
-    let door = door();
-    let numbers: Vec<u32> = (0..3)
-        .map(|_| {
-            store
-                .issue_ticket(&door, day(), fixed_now())
-                .unwrap()
-                .number
-        })
-        .collect();
+    let numbers: Vec<u32> = (0..3).map(|_| issue(&mut store).number).collect();
     assert_eq!(numbers, [1, 2, 3]);
     let tomorrow = day().succ_opt().unwrap();
     let first = store
-        .issue_ticket(&door, tomorrow, fixed_now() + Duration::days(1))
+        .issue_ticket(&door(), tomorrow, fixed_now() + Duration::days(1))
         .unwrap();
     assert_eq!((first.number, first.day), (1, tomorrow));
     assert_eq!(store.tickets_of_day(day()).unwrap().len(), 3);
@@ -52,14 +51,9 @@ fn numbers_count_from_one_and_restart_each_day() {
 #[test]
 fn call_next_serves_in_number_order_and_closes_the_current_ticket() {
     let (_dir, mut store) = temp_store();
-    let door = door();
-    for _ in 0..2 {
-        store.issue_ticket(&door, day(), fixed_now()).unwrap();
-    }
-    let desk = desk("d1");
-    let first = store
-        .call_next(&desk, Finish::Done, day(), fixed_now())
-        .unwrap();
+    issue(&mut store);
+    issue(&mut store);
+    let first = call(&mut store, Finish::Done);
     assert_eq!(first.finished, None);
     let called = first.called.expect("ticket 1 called");
     assert_eq!((called.number, called.status), (1, TicketStatus::Serving));
@@ -67,7 +61,9 @@ fn call_next_serves_in_number_order_and_closes_the_current_ticket() {
     assert_eq!(store.serving_ticket("d1").unwrap(), Some(called.clone()));
 
     let later = fixed_now() + Duration::minutes(3);
-    let second = store.call_next(&desk, Finish::Done, day(), later).unwrap();
+    let second = store
+        .call_next(&actor("d1", "op"), Finish::Done, day(), later)
+        .unwrap();
     let finished = second.finished.expect("ticket 1 closed");
     assert_eq!((finished.number, finished.status), (1, TicketStatus::Done));
     assert_eq!(finished.closed_at, Some(later));
@@ -77,18 +73,10 @@ fn call_next_serves_in_number_order_and_closes_the_current_ticket() {
 #[test]
 fn an_empty_queue_closes_the_current_ticket_and_calls_nobody() {
     let (_dir, mut store) = temp_store();
-    let desk = desk("d1");
-    let nothing = store
-        .call_next(&desk, Finish::Done, day(), fixed_now())
-        .unwrap();
-    assert_eq!(nothing, Default::default());
-    store.issue_ticket(&door(), day(), fixed_now()).unwrap();
-    store
-        .call_next(&desk, Finish::Done, day(), fixed_now())
-        .unwrap();
-    let after = store
-        .call_next(&desk, Finish::NoShow, day(), fixed_now())
-        .unwrap();
+    assert_eq!(call(&mut store, Finish::Done), Default::default());
+    issue(&mut store);
+    call(&mut store, Finish::Done);
+    let after = call(&mut store, Finish::NoShow);
     assert_eq!(after.finished.map(|t| t.status), Some(TicketStatus::NoShow));
     assert_eq!(after.called, None);
     assert_eq!(store.serving_ticket("d1").unwrap(), None);
@@ -97,77 +85,48 @@ fn an_empty_queue_closes_the_current_ticket_and_calls_nobody() {
 #[test]
 fn a_recalled_no_show_goes_to_the_front_of_the_queue() {
     let (_dir, mut store) = temp_store();
-    let door = door();
     for _ in 0..3 {
-        store.issue_ticket(&door, day(), fixed_now()).unwrap();
+        issue(&mut store);
     }
-    let desk = desk("d1");
-    let one = store
-        .call_next(&desk, Finish::Done, day(), fixed_now())
-        .unwrap()
-        .called
-        .unwrap();
+    let one = call(&mut store, Finish::Done).called.unwrap();
     // Ticket 1 does not come: no-show, and ticket 2 is called.
-    let two = store
-        .call_next(&desk, Finish::NoShow, day(), fixed_now())
-        .unwrap()
-        .called
-        .unwrap();
+    let two = call(&mut store, Finish::NoShow).called.unwrap();
     assert_eq!(two.number, 2);
-    let back = store.recall_ticket(&door, one.id, fixed_now()).unwrap();
+    let back = store.recall_ticket(&door(), one.id, fixed_now()).unwrap();
     assert_eq!(back.map(|t| t.status), Some(TicketStatus::Waiting));
     // Recalling twice changes nothing.
     assert_eq!(
-        store.recall_ticket(&door, one.id, fixed_now()).unwrap(),
+        store.recall_ticket(&door(), one.id, fixed_now()).unwrap(),
         None
     );
-    let next = store
-        .call_next(&desk, Finish::Done, day(), fixed_now())
-        .unwrap();
+    let next = call(&mut store, Finish::Done);
     assert_eq!(next.called.map(|t| t.number), Some(1), "recalled first");
-    let last = store
-        .call_next(&desk, Finish::Done, day(), fixed_now())
-        .unwrap();
+    let last = call(&mut store, Finish::Done);
     assert_eq!(last.called.map(|t| t.number), Some(3));
 }
 
 #[test]
 fn a_walkout_is_never_called_and_only_waiting_tickets_can_leave() {
     let (_dir, mut store) = temp_store();
-    let door = door();
-    let one = store.issue_ticket(&door, day(), fixed_now()).unwrap();
-    let two = store.issue_ticket(&door, day(), fixed_now()).unwrap();
-    let left = store.mark_left(&door, one.id, fixed_now()).unwrap();
+    let one = issue(&mut store);
+    let two = issue(&mut store);
+    let left = store.mark_left(&door(), one.id, fixed_now()).unwrap();
     assert_eq!(left.map(|t| t.status), Some(TicketStatus::Left));
-    let desk = desk("d1");
-    let called = store
-        .call_next(&desk, Finish::Done, day(), fixed_now())
-        .unwrap()
-        .called
-        .unwrap();
+    let called = call(&mut store, Finish::Done).called.unwrap();
     assert_eq!(called.id, two.id);
-    assert_eq!(store.mark_left(&door, two.id, fixed_now()).unwrap(), None);
+    assert_eq!(store.mark_left(&door(), two.id, fixed_now()).unwrap(), None);
 }
 
 #[test]
 fn undo_removes_an_uncalled_ticket_and_its_number_is_issued_again() {
     let (_dir, mut store) = temp_store();
-    let door = door();
-    let one = store.issue_ticket(&door, day(), fixed_now()).unwrap();
-    let two = store.issue_ticket(&door, day(), fixed_now()).unwrap();
-    assert!(store.undo_ticket(&door, two.id, fixed_now()).unwrap());
-    assert_eq!(
-        store
-            .issue_ticket(&door, day(), fixed_now())
-            .unwrap()
-            .number,
-        2
-    );
-    store
-        .call_next(&desk("d1"), Finish::Done, day(), fixed_now())
-        .unwrap();
+    let one = issue(&mut store);
+    let two = issue(&mut store);
+    assert!(store.undo_ticket(&door(), two.id, fixed_now()).unwrap());
+    assert_eq!(issue(&mut store).number, 2);
+    call(&mut store, Finish::Done);
     assert!(
-        !store.undo_ticket(&door, one.id, fixed_now()).unwrap(),
+        !store.undo_ticket(&door(), one.id, fixed_now()).unwrap(),
         "called"
     );
     assert!(store.ticket(one.id).unwrap().is_some());
@@ -176,47 +135,32 @@ fn undo_removes_an_uncalled_ticket_and_its_number_is_issued_again() {
 #[test]
 fn yesterdays_waiting_tickets_are_not_called_today() {
     let (_dir, mut store) = temp_store();
-    let door = door();
     let yesterday = day().pred_opt().unwrap();
     store
-        .issue_ticket(&door, yesterday, fixed_now() - Duration::days(1))
+        .issue_ticket(&door(), yesterday, fixed_now() - Duration::days(1))
         .unwrap();
-    let today = store.issue_ticket(&door, day(), fixed_now()).unwrap();
-    let called = store
-        .call_next(&desk("d1"), Finish::Done, day(), fixed_now())
-        .unwrap()
-        .called;
+    let today = issue(&mut store);
+    let called = call(&mut store, Finish::Done).called;
     assert_eq!(called.map(|t| t.id), Some(today.id));
 }
 
 #[test]
 fn a_restarted_desk_finds_the_ticket_it_was_serving() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("q.db");
-    let mut first = open_store(&path);
-    first.issue_ticket(&door(), day(), fixed_now()).unwrap();
-    let called = first
-        .call_next(&desk("d1"), Finish::Done, day(), fixed_now())
-        .unwrap()
-        .called
-        .unwrap();
+    let (dir, mut first) = temp_store();
+    issue(&mut first);
+    let called = call(&mut first, Finish::Done).called.unwrap();
     drop(first);
-    let again = open_store(&path);
+    let again = open_store(&dir.path().join("q.db"));
     assert_eq!(again.serving_ticket("d1").unwrap(), Some(called));
 }
 
 #[test]
 fn every_ticket_change_is_in_the_audit_log() {
     let (dir, mut store) = temp_store();
-    let door = door();
-    let t = store.issue_ticket(&door, day(), fixed_now()).unwrap();
-    store
-        .call_next(&desk("d1"), Finish::NoShow, day(), fixed_now())
-        .unwrap();
-    store
-        .call_next(&desk("d1"), Finish::NoShow, day(), fixed_now())
-        .unwrap();
-    store.recall_ticket(&door, t.id, fixed_now()).unwrap();
+    let t = issue(&mut store);
+    call(&mut store, Finish::NoShow);
+    call(&mut store, Finish::NoShow);
+    store.recall_ticket(&door(), t.id, fixed_now()).unwrap();
     let actions = audit_actions(&dir.path().join("q.db"));
     assert_eq!(
         actions,
@@ -271,7 +215,7 @@ proptest! {
                 Step::Issue => { door.issue_ticket(&door_actor, day(), now).unwrap(); }
                 Step::Next(d) | Step::NoShow(d) => {
                     let finish = if matches!(step, Step::Next(_)) { Finish::Done } else { Finish::NoShow };
-                    let out = desks[*d].call_next(&desk(&format!("d{d}")), finish, day(), now).unwrap();
+                    let out = desks[*d].call_next(&actor(&format!("d{d}"), "op"), finish, day(), now).unwrap();
                     if let Some(t) = out.called {
                         *calls.entry(t.id).or_default() += 1;
                     }

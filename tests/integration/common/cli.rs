@@ -35,6 +35,20 @@ impl Point {
         }
     }
 
+    /// A point whose encrypted database `sigdesk campaign show` has created.
+    pub fn encrypted() -> Point {
+        let point = Point::new();
+        point.run(&["campaign", "show"]).assert().success();
+        point
+    }
+
+    /// A point whose training database `sigdesk campaign show` has created.
+    pub fn training() -> Point {
+        let point = Point::new();
+        point.train(&["campaign", "show"]).assert().success();
+        point
+    }
+
     /// Its database.
     pub fn db(&self) -> PathBuf {
         self.dir.path().join("s.db")

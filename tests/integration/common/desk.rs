@@ -9,7 +9,7 @@ use sigdesk::i18n::Lang;
 use sigdesk::store::Store;
 use sigdesk::tui::SignInOptions;
 use sigdesk::tui::form::Form;
-use sigdesk::tui::model::{Model, Screen};
+use sigdesk::tui::model::{Model, Screen, SignIn};
 use sigdesk::tui::msg::Msg;
 use std::path::Path;
 use tempfile::TempDir;
@@ -42,9 +42,12 @@ impl Desk {
         Desk::signed_in_on(open_store(path), desk, operator)
     }
 
-    /// A desk at the sign-in screen (no names given), clock fixed, UTC.
+    /// A desk at the sign-in screen (no names given, none remembered: other desks of this
+    /// process remember theirs in the shared config folder), clock fixed, UTC.
     pub fn at_sign_in(path: &Path) -> Desk {
-        Desk::start(open_store(path), &SignInOptions::default(), fixed_now())
+        let mut desk = Desk::start(open_store(path), &SignInOptions::default(), fixed_now());
+        desk.model.signin = SignIn::default();
+        desk
     }
 
     /// A desk signed in as `desk`/`operator` on an already open store, clock fixed, UTC.
