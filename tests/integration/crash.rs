@@ -7,8 +7,8 @@
 //! power cut, which `synchronous=FULL` is there for.
 //!
 //! The default run kills 16 times; the long runs kill 200 times (plain database) and 100
-//! times (encrypted with SQLCipher): `cargo test --test crash -- --ignored` (under a minute
-//! in a debug build; `--release` works too; `CRASH_SEED=n` replays a run).
+//! times (encrypted with SQLCipher): `cargo test --test integration -- --ignored crash::`
+//! (under a minute in a debug build; `--release` works too; `CRASH_SEED=n` replays a run).
 #![cfg(unix)]
 
 use crate::common::cli::script;
@@ -41,13 +41,13 @@ fn killed_writers_lose_nothing_they_reported() {
 }
 
 #[test]
-#[ignore = "long: 200 kills; run with `cargo test --test crash -- --ignored`"]
+#[ignore = "long: 200 kills; run with `cargo test --test integration -- --ignored crash::`"]
 fn killed_writers_lose_nothing_they_reported_200_kills() {
     crash_test(200, &Key::Plain);
 }
 
 #[test]
-#[ignore = "long: 100 kills on an encrypted database; run with `cargo test --test crash -- --ignored`"]
+#[ignore = "long: 100 kills on an encrypted database; run with `cargo test --test integration -- --ignored crash::`"]
 fn killed_writers_of_an_encrypted_database_lose_nothing_100_kills() {
     crash_test(100, &Key::Passphrase(PASSPHRASE.into()));
 }

@@ -4,7 +4,7 @@
 //! sound; importing the same file again adds nothing.
 //!
 //! Cases per property: `PROPTEST_CASES` (default 48). The heavy variant runs 30 times as
-//! many: `cargo test --release --test fuzz_import -- --ignored`.
+//! many: `cargo test --release --test integration -- --ignored fuzz_import::`.
 
 use crate::common::db::{actor, fresh_db, lead, open_store, people, regions};
 use crate::common::fuzz::{cases, runner};
@@ -400,7 +400,7 @@ fn the_clean_export_imports_every_row() {
 }
 
 #[test]
-#[ignore = "heavy; run with `cargo test --release --test fuzz_import -- --ignored`"]
+#[ignore = "heavy; run with `cargo test --release --test integration -- --ignored fuzz_import::`"]
 fn heavy() {
     mutated_exports(cases(48) * 30);
     arbitrary_bytes(cases(48) * 30);

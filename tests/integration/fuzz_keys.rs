@@ -9,7 +9,7 @@
 //! at 80×24 and 120×40 (every 50th key and after every save; every key in the heavy run).
 //!
 //! Cases: `PROPTEST_CASES` (default 10, up to 100 actions each). The heavy variant runs 60 times
-//! as many: `cargo test --release --test fuzz_keys -- --ignored`.
+//! as many: `cargo test --release --test integration -- --ignored fuzz_keys::`.
 
 use crate::common::db::{all_entries, fixed_now, fresh_db, people};
 use crate::common::desk::Desk;
@@ -429,7 +429,7 @@ fn random_keys_never_panic_and_never_leak_a_saved_signer() {
 }
 
 #[test]
-#[ignore = "heavy; run with `cargo test --release --test fuzz_keys -- --ignored`"]
+#[ignore = "heavy; run with `cargo test --release --test integration -- --ignored fuzz_keys::`"]
 fn heavy() {
     key_sessions(cases(10) * 60, 1);
 }

@@ -2,7 +2,8 @@
 //! messy-but-plausible desk input: nothing panics, and what is accepted is stable.
 //!
 //! Cases per property: `PROPTEST_CASES` (default 128); inputs up to 20 kB. The heavy variant
-//! runs 20 times as many cases with inputs up to 1 MB: `cargo test --release --test fuzz_parsers -- --ignored`.
+//! runs 20 times as many cases with inputs up to 1 MB:
+//! `cargo test --release --test integration -- --ignored fuzz_parsers::`.
 
 use crate::common::db::{people, regions};
 use crate::common::fuzz::{cases, runner};
@@ -270,7 +271,7 @@ fn whole_drafts() {
 }
 
 #[test]
-#[ignore = "heavy; run with `cargo test --release --test fuzz_parsers -- --ignored`"]
+#[ignore = "heavy; run with `cargo test --release --test integration -- --ignored fuzz_parsers::`"]
 fn heavy() {
     let n = cases(128) * 20;
     dates_never_panic_and_accepted_dates_round_trip(n, HEAVY_HUGE);

@@ -2,8 +2,8 @@
 //! next ticket and enter and save one typical signer, through the real update loop.
 //!
 //! Budget: 11 keys for the form (Tab, Enter, Ctrl-S, …) plus Ctrl-N to call the ticket, 12
-//! in all. The list is printed (`cargo test --test keystrokes -- --nocapture`) and kept in
-//! the README under "Keystroke budget".
+//! in all. The list is printed (`cargo test --test integration keystrokes -- --nocapture`)
+//! and kept in the README under "Keystroke budget".
 
 use crate::common::db::{actor, fixed_now};
 use crate::common::desk::fresh_desk;

@@ -5,7 +5,7 @@
 //! is linked to a ticket its desk was serving. Prints the p99 save latency.
 //!
 //! CI runs 30 s; the long run is 10 minutes:
-//! `cargo test --release --test soak -- --ignored --nocapture`.
+//! `cargo test --release --test integration -- --ignored --nocapture soak::`.
 
 use crate::common::cli::{percentile, script, script_output};
 use crate::common::db::{all_entries, lead, open_store};
@@ -140,7 +140,7 @@ fn four_desks_a_door_and_a_board_for_30_seconds() {
 }
 
 #[test]
-#[ignore = "long: 10 minutes; cargo test --release --test soak -- --ignored --nocapture"]
+#[ignore = "long: 10 minutes; cargo test --release --test integration -- --ignored --nocapture soak::"]
 fn four_desks_a_door_and_a_board_for_10_minutes() {
     soak(600);
 }
