@@ -159,15 +159,17 @@ fn screen_models(path: &Path) -> Vec<(&'static str, Model)> {
     let mut desk = Desk::start(open_store(path), &signed_in_as("desk-1", "Оля"), now);
     assert_eq!(desk.model.screen, Screen::Desk);
     // A signer typed with findings of every kind: a name in the Latin layout, a document
-    // desk-1 saved earlier (duplicate), an address without a house number.
+    // desk-1 saved earlier (duplicate; with its holder's birth date, so that the passport
+    // was issued after 14), an address without a house number.
     let taken = gen_entry(0, false);
     assert_eq!(taken.desk, "desk-1");
     let document = taken.signer.document_text();
+    let birth = taken.signer.birth_date.format("%d.%m.%Y").to_string();
     desk.fill_fields(&[
         "Bdfyjd",
         "Иван",
         "Иванович",
-        "15.05.1985",
+        &birth,
         "",
         &document,
         "77",
