@@ -4,6 +4,12 @@
 //! entries (8,640 of them: one every 10 s), with a day of door tickets added.
 //! Run: `cargo bench --bench board`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benches fail loudly: a panic is the report"
+)]
+
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};

@@ -4,6 +4,12 @@
 //! generated, the encrypted one made from it by `sigdesk encrypt`).
 //! Run: `cargo bench --bench crypto`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benches fail loudly: a panic is the report"
+)]
+
 mod common;
 
 use chrono::Utc;

@@ -2,12 +2,18 @@
 //! Each sigdesk figure has a bare-rusqlite baseline measured in the same run; the ratio
 //! table is printed at the end. Run: `cargo bench --bench desk`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benches fail loudly: a panic is the report"
+)]
+
 mod common;
 
 use chrono::Utc;
 use common::db::{actor, isolate_config, open_store, regions};
 use common::desk::{Desk, signed_in_as};
-use common::render::{draw_on, terminal};
+use common::render::{render_into, terminal};
 use common::{
     Target, bare_connection, bench_alone, bench_frames, fresh_draft, fresh_entry, gen_entry,
     insert_entry_sql, with_fresh_document,
@@ -185,7 +191,7 @@ fn startup(c: &mut Criterion, db: &Path) {
         let mut model = start_model(&mut store, regions, Lang::En, &args).unwrap();
         model.size = SIZE;
         let mut terminal = terminal(SIZE.0, SIZE.1);
-        draw_on(&mut terminal, &model);
+        render_into(&mut terminal, &model);
         (store, terminal)
     });
     group.finish();

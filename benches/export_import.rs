@@ -2,6 +2,12 @@
 //! through every check against a bare bulk insert of the same file. The ratio table is
 //! printed at the end. Run: `cargo bench --bench export_import`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benches fail loudly: a panic is the report"
+)]
+
 mod common;
 
 use chrono::Utc;

@@ -1,6 +1,12 @@
 //! Queue figures over a busy day: 5,000 tickets, 4 desks. Target: `queue_figures` under 1 ms.
 //! Run: `cargo bench --bench queue`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benches fail loudly: a panic is the report"
+)]
+
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};

@@ -5,6 +5,12 @@
 //! Run: `cargo bench --bench queue_contention`. A plain `main` rather than criterion: the
 //! figure is a distribution over concurrent processes, not a loop in one thread.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benches fail loudly: a panic is the report"
+)]
+
 mod common;
 
 use common::cli::{percentile, script};

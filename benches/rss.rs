@@ -5,6 +5,12 @@
 //! exact high-water mark of the whole run, with no sampling to miss a short peak.
 //! Run: `cargo bench --bench rss` (about 30 s; needs `/usr/bin/time`, Debian package `time`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benches fail loudly: a panic is the report"
+)]
+
 mod common;
 
 use common::{IMPORT_ROWS, ROWS, SQLITE3, export_sql};

@@ -4,6 +4,12 @@
 //! presses through the real `dispatch`, against a real database. Target: every frame under
 //! 1 ms. Run: `cargo bench --bench screens`.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benches fail loudly: a panic is the report"
+)]
+
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};

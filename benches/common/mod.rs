@@ -361,7 +361,7 @@ pub fn bench_frames(
         model.size = (width, height);
         let mut terminal = render::terminal(width, height);
         group.bench_function(format!("{name}_{width}x{height}"), |b| {
-            b.iter(|| render::draw_on(&mut terminal, black_box(&model)))
+            b.iter(|| render::render_into(&mut terminal, black_box(&model)))
         });
     }
 }

@@ -14,7 +14,7 @@
 use crate::common::db::{all_entries, fixed_now, fresh_db, people};
 use crate::common::desk::Desk;
 use crate::common::fuzz::{cases, runner};
-use crate::common::render::screen_text;
+use crate::common::render::{screen_text, shown_at_both_sizes};
 use chrono::Duration;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -183,11 +183,6 @@ struct Seen {
     locks: u64,
 }
 
-/// Draws the model at a size; returns the screen text.
-fn draw(desk: &Desk, width: u16, height: u16) -> String {
-    screen_text(&desk.model, width, height)
-}
-
 fn status_text(desk: &Desk) -> Option<String> {
     desk.model.status.as_ref().map(|(_, text)| text.clone())
 }
@@ -264,8 +259,7 @@ fn press(
         );
     }
     if draw_now {
-        draw(desk, 80, 24);
-        draw(desk, 120, 40);
+        shown_at_both_sizes(&desk.model);
     }
     Ok(())
 }
@@ -273,7 +267,7 @@ fn press(
 /// While the desk is locked the screen shows nothing personal: no typed field, no saved entry.
 fn check_nothing_personal_shows(desk: &Desk, seen: &mut Seen) -> Result<(), TestCaseError> {
     seen.locks += 1;
-    let screen = draw(desk, 80, 24) + &draw(desk, 120, 40);
+    let screen = shown_at_both_sizes(&desk.model);
     let form = |form: &sigdesk::tui::form::Form| -> Vec<String> {
         FIELDS
             .iter()
@@ -315,7 +309,7 @@ fn check_form_forgot(desk: &Desk, saved: &Entry) -> Result<(), TestCaseError> {
     prop_assert!(form.editing.is_none());
     prop_assert_eq!(desk.model.screen, Screen::Desk);
     let actor = desk.model.actor.as_ref().expect("signed in");
-    let screen = draw(desk, 80, 24) + &draw(desk, 120, 40);
+    let screen = shown_at_both_sizes(&desk.model);
     for value in [
         &saved.signer.doc_number,
         &saved.signer.address,
@@ -354,7 +348,7 @@ fn play(
         match action {
             Action::Resize(w, h) => {
                 desk.send(Msg::Resize(*w, *h));
-                draw(&desk, *w, *h);
+                screen_text(&desk.model, *w, *h);
             }
             Action::Tick(seconds) => {
                 let now = desk.model.now + Duration::seconds(*seconds);
@@ -374,8 +368,7 @@ fn play(
             }
         }
     }
-    draw(&desk, 80, 24);
-    draw(&desk, 120, 40);
+    shown_at_both_sizes(&desk.model);
     Ok((seen, pressed))
 }
 

@@ -4,17 +4,12 @@
 
 use crate::common::db::{fixed_now, lead, open_keyed, set_campaign};
 use crate::common::desk::{Desk, IVANOV, fresh_desk};
-use crate::common::render::screen_text;
+use crate::common::render::{draw, screen_lines, shown_at_both_sizes};
 use chrono::Duration;
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::store::Key;
 use sigdesk::tui::msg::Msg;
 use tempfile::TempDir;
-
-/// Everything the rendered screen shows, at 80×24 and 120×40.
-fn shown(desk: &Desk) -> String {
-    screen_text(&desk.model, 80, 24) + "\n" + &screen_text(&desk.model, 120, 40)
-}
 
 /// What of IVANOV must never show while locked.
 const PERSONAL: [&str; 6] = ["Иванов", "Иван", "4506", "123456", "Тверская", "15.05.1985"];
@@ -22,7 +17,7 @@ const PERSONAL: [&str; 6] = ["Иванов", "Иван", "4506", "123456", "Тв
 fn desk_with_a_typed_signer() -> (TempDir, Desk) {
     let (dir, mut desk) = fresh_desk();
     desk.fill(&IVANOV);
-    let shown = shown(&desk);
+    let shown = shown_at_both_sizes(&desk.model);
     assert!(PERSONAL.iter().all(|p| shown.contains(p)), "{shown}");
     (dir, desk)
 }
@@ -36,7 +31,8 @@ fn unlock_after_five_wrong_pins(desk: &mut Desk, hint: &str, refused: &str, unlo
     }
     let lock = desk.model.lock.as_ref().expect("still locked");
     assert_eq!(lock.wrong, 5);
-    assert!(shown(desk).contains(hint), "{}", shown(desk));
+    let shown = shown_at_both_sizes(&desk.model);
+    assert!(shown.contains(hint), "{shown}");
     desk.type_line(refused);
     assert!(desk.model.lock.is_some());
     desk.type_line(unlocks);
@@ -61,7 +57,7 @@ fn idle_time_locks_and_the_locked_screen_shows_nothing_personal() {
     assert!(desk.model.lock.is_none(), "locked before the idle time");
     desk.send(Msg::Tick(fixed_now() + Duration::minutes(idle)));
     assert!(desk.model.lock.is_some(), "not locked after the idle time");
-    let shown = shown(&desk);
+    let shown = shown_at_both_sizes(&desk.model);
     for p in PERSONAL {
         assert!(!shown.contains(p), "`{p}` visible while locked:\n{shown}");
     }
@@ -123,7 +119,7 @@ fn a_pin_of_the_wrong_shape_is_refused_at_sign_in() {
 #[test]
 fn a_plain_database_and_a_due_wipe_are_shown_on_every_screen() {
     let (dir, mut desk) = fresh_desk();
-    let top = |desk: &Desk| shown(desk).lines().next().unwrap_or_default().to_string();
+    let top = |desk: &Desk| screen_lines(&draw(&desk.model, 80, 24))[0].clone();
     for key in [KeyCode::F(2), KeyCode::F(3), KeyCode::F(4), KeyCode::F(6)] {
         desk.press(key);
         assert!(top(&desk).contains("NOT ENCRYPTED"), "{}", top(&desk));

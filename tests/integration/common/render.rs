@@ -1,5 +1,5 @@
 //! Frames on ratatui's `TestBackend`: the model drawn at a size, as text. Benches include
-//! this file with `#[path]` and time [`draw_on`] on the terminals [`terminal`] makes.
+//! this file with `#[path]` and time [`render_into`] on the terminals [`terminal`] makes.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -10,8 +10,8 @@ pub fn terminal(width: u16, height: u16) -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(width, height)).expect("terminal")
 }
 
-/// Draws one frame of the model, as the app's loop does.
-pub fn draw_on(terminal: &mut Terminal<TestBackend>, model: &Model) {
+/// Renders one frame of the model into the terminal, as the app's loop does.
+pub fn render_into(terminal: &mut Terminal<TestBackend>, model: &Model) {
     terminal
         .draw(|f| sigdesk::tui::screens::render(f, model))
         .expect("draw");
@@ -20,7 +20,7 @@ pub fn draw_on(terminal: &mut Terminal<TestBackend>, model: &Model) {
 /// The model drawn on a new terminal of this size.
 pub fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = terminal(width, height);
-    draw_on(&mut terminal, model);
+    render_into(&mut terminal, model);
     terminal
 }
 
@@ -34,6 +34,12 @@ pub fn screen_lines(terminal: &Terminal<TestBackend>) -> Vec<String> {
                 .collect::<String>()
         })
         .collect()
+}
+
+/// What the model shows at 80×24 and at 120×40, the sizes every screen must work at, as
+/// one text.
+pub fn shown_at_both_sizes(model: &Model) -> String {
+    screen_text(model, 80, 24) + "\n" + &screen_text(model, 120, 40)
 }
 
 /// The model drawn at this size, as one text with a line per row.
