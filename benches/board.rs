@@ -4,18 +4,15 @@
 //! entries (8,640 of them: one every 10 s), with a day of door tickets added.
 //! Run: `cargo bench --bench board`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benches fail loudly: a panic is the report"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
 
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use common::db::{actor, isolate_config, lead, open_store, regions};
 use common::desk::Desk;
-use common::{Target, bench_frames, fresh_entry};
+use common::fresh_entry;
+use common::measure::{Target, bench_frames};
 use criterion::Criterion;
 use rusqlite::params;
 use sigdesk::domain::board::{board_figures, day_bounds};
@@ -90,7 +87,7 @@ fn prepare(db: &Path) -> (DateTime<Utc>, NaiveDate) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     // The board does not remember its sign-in, but keep the config folder out of the way.
@@ -161,7 +158,7 @@ fn main() {
     let mut group = c.benchmark_group("render");
     bench_frames(&mut group, "board", &board.model, &[(80, 24), (160, 48)]);
     group.finish();
-    common::summarise(
+    common::measure::summarise(
         &mut c,
         &[
             ("board/refresh_figures_1m", "", Target::Millis(50.0)),

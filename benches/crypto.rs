@@ -4,17 +4,14 @@
 //! generated, the encrypted one made from it by `sigdesk encrypt`).
 //! Run: `cargo bench --bench crypto`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benches fail loudly: a panic is the report"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
 
 mod common;
 
 use chrono::Utc;
 use common::db::{actor, open_keyed, regions};
-use common::{Target, bench_alone, fresh_entry, generate, remove_db, with_fresh_document};
+use common::measure::{Target, bench_alone};
+use common::{fresh_entry, generate, remove_db, with_fresh_document};
 use criterion::{BatchSize, Criterion};
 use sigdesk::store::Actor;
 use sigdesk::store::Key;
@@ -74,7 +71,7 @@ fn open(c: &mut Criterion, databases: &[(&str, &Path, Key)]) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -95,10 +92,10 @@ fn main() {
             Key::Passphrase(PASSPHRASE.into()),
         ),
     ];
-    let mut c = common::criterion(Duration::from_secs(3));
+    let mut c = common::measure::criterion(Duration::from_secs(3));
     save(&mut c, &databases);
     open(&mut c, &databases);
-    common::summarise(
+    common::measure::summarise(
         &mut c,
         &[
             (

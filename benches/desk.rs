@@ -2,21 +2,17 @@
 //! Each sigdesk figure has a bare-rusqlite baseline measured in the same run; the ratio
 //! table is printed at the end. Run: `cargo bench --bench desk`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benches fail loudly: a panic is the report"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
 
 mod common;
 
 use chrono::Utc;
 use common::db::{actor, isolate_config, open_store, regions};
 use common::desk::{Desk, signed_in_as};
+use common::measure::{Target, bench_alone, bench_frames};
 use common::render::{render_into, terminal};
 use common::{
-    Target, bare_connection, bench_alone, bench_frames, fresh_draft, fresh_entry, gen_entry,
-    insert_entry_sql, with_fresh_document,
+    bare_connection, fresh_draft, fresh_entry, gen_entry, insert_entry_sql, with_fresh_document,
 };
 use criterion::{BatchSize, Criterion};
 use rusqlite::{TransactionBehavior, params, params_from_iter};
@@ -198,18 +194,18 @@ fn startup(c: &mut Criterion, db: &Path) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     // Signing in remembers the names; keep that file away from the user's config folder.
     isolate_config();
     let db = common::working_copy("desk");
-    let mut c = common::criterion(Duration::from_secs(3));
+    let mut c = common::measure::criterion(Duration::from_secs(3));
     startup(&mut c, &db);
     render(&mut c, &db);
     lookup(&mut c, &db);
     save(&mut c, &db);
-    common::summarise(
+    common::measure::summarise(
         &mut c,
         &[
             (

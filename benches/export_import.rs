@@ -2,19 +2,15 @@
 //! through every check against a bare bulk insert of the same file. The ratio table is
 //! printed at the end. Run: `cargo bench --bench export_import`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benches fail loudly: a panic is the report"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
 
 mod common;
 
 use chrono::Utc;
 use common::db::{actor, open_store, regions};
+use common::measure::Target;
 use common::{
-    IMPORT_POINT, IMPORT_ROWS, SQLITE3, Target, bare_connection, export_sql, import_file,
-    insert_entry_sql,
+    IMPORT_POINT, IMPORT_ROWS, SQLITE3, bare_connection, export_sql, import_file, insert_entry_sql,
 };
 use criterion::{BatchSize, Criterion, SamplingMode};
 use rusqlite::TransactionBehavior;
@@ -138,15 +134,15 @@ fn import_rows(c: &mut Criterion, db: &Path) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     let pristine = common::cached_db();
-    let mut c = common::criterion(Duration::from_secs(10));
+    let mut c = common::measure::criterion(Duration::from_secs(10));
     export(&mut c, &pristine);
     let work = common::working_copy("import");
     import_rows(&mut c, &work);
-    common::summarise(
+    common::measure::summarise(
         &mut c,
         &[
             (

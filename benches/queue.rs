@@ -1,16 +1,13 @@
 //! Queue figures over a busy day: 5,000 tickets, 4 desks. Target: `queue_figures` under 1 ms.
 //! Run: `cargo bench --bench queue`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benches fail loudly: a panic is the report"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
 
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::{Target, XorShift};
+use common::XorShift;
+use common::measure::Target;
 use criterion::Criterion;
 use sigdesk::domain::queue::{Ticket, TicketStatus, queue_figures, recent_calls, waiting_line};
 use std::hint::black_box;
@@ -97,7 +94,7 @@ fn busy_day() -> (Vec<Ticket>, NaiveDate, DateTime<Utc>) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     let (tickets, today, now) = busy_day();
@@ -126,7 +123,7 @@ fn main() {
         })
     });
     group.finish();
-    common::summarise(
+    common::measure::summarise(
         &mut c,
         &[
             ("queue/queue_figures_5000", "", Target::Millis(1.0)),

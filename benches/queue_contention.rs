@@ -5,11 +5,7 @@
 //! Run: `cargo bench --bench queue_contention`. A plain `main` rather than criterion: the
 //! figure is a distribution over concurrent processes, not a loop in one thread.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benches fail loudly: a panic is the report"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
 
 mod common;
 

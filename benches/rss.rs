@@ -5,11 +5,7 @@
 //! exact high-water mark of the whole run, with no sampling to miss a short peak.
 //! Run: `cargo bench --bench rss` (about 30 s; needs `/usr/bin/time`, Debian package `time`).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benches fail loudly: a panic is the report"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
 
 mod common;
 
@@ -118,7 +114,7 @@ fn print_table(rows: &[Row]) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     assert!(

@@ -4,18 +4,15 @@
 //! presses through the real `dispatch`, against a real database. Target: every frame under
 //! 1 ms. Run: `cargo bench --bench screens`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "benches fail loudly: a panic is the report"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
 
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use common::db::{actor, isolate_config, open_store};
 use common::desk::{Desk, signed_in_as};
-use common::{Target, XorShift, bench_frames, gen_entry};
+use common::measure::{Target, bench_frames};
+use common::{XorShift, gen_entry};
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::queue::Ticket;
 use sigdesk::store::{Finish, Store};
@@ -245,7 +242,7 @@ fn ids() -> Vec<String> {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     // Signing in remembers the names; keep that file away from the user's config folder.
@@ -253,7 +250,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let shots = screen_models(&dir.path().join("screens.db"));
 
-    let mut c = common::criterion(StdDuration::from_secs(3));
+    let mut c = common::measure::criterion(StdDuration::from_secs(3));
     let mut group = c.benchmark_group("screens");
     for (name, model) in &shots {
         bench_frames(&mut group, name, model, &SIZES);
@@ -264,5 +261,5 @@ fn main() {
         .iter()
         .map(|id| (id.as_str(), "", Target::Millis(1.0)))
         .collect();
-    common::summarise(&mut c, &rows);
+    common::measure::summarise(&mut c, &rows);
 }
