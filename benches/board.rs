@@ -4,27 +4,22 @@
 //! entries (8,640 of them: one every 10 s), with a day of door tickets added.
 //! Run: `cargo bench --bench board`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
+
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use common::Target;
+use common::db::{actor, isolate_config, lead, open_store, regions};
+use common::desk::Desk;
+use common::fresh_entry;
+use common::measure::{Target, bench_frames};
 use criterion::Criterion;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rusqlite::params;
-use sigdesk::dev::people::People;
-use sigdesk::domain::RegionCatalog;
 use sigdesk::domain::board::{board_figures, day_bounds};
-use sigdesk::domain::checks::{CheckContext, check_entry};
 use sigdesk::domain::queue::queue_figures;
-use sigdesk::domain::{Campaign, NewEntry};
 use sigdesk::i18n::Lang;
 use sigdesk::ops::defects::{DayDefects, defects_saved_between};
-use sigdesk::store::{Actor, Store};
-use sigdesk::tui::SignInOptions;
-use sigdesk::tui::model::{Model, Screen};
 use sigdesk::tui::msg::Msg;
-use sigdesk::tui::{dispatch, screens, start_model_at};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
@@ -34,9 +29,9 @@ const TICKETS: i64 = 1_000;
 
 /// Sets the campaign (UTC, configured) and adds a day of tickets; returns `now` (the end of
 /// the last full day of generated entries, 8,640 of them) and that day.
-fn prepare(db: &Path, regions: &RegionCatalog) -> (DateTime<Utc>, NaiveDate) {
+fn prepare(db: &Path) -> (DateTime<Utc>, NaiveDate) {
     let started = Instant::now();
-    let mut store = Store::open(db, regions).expect("open (and migrate) the 1M database");
+    let mut store = open_store(db);
     eprintln!(
         "bench: opened and migrated in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -54,11 +49,7 @@ fn prepare(db: &Path, regions: &RegionCatalog) -> (DateTime<Utc>, NaiveDate) {
     let mut campaign = store.campaign().unwrap();
     campaign.set("timezone", "UTC").unwrap();
     campaign.set("election_date", "2026-12-20").unwrap();
-    let lead = Actor {
-        desk: "cli".into(),
-        operator: "lead".into(),
-    };
-    store.save_campaign(&campaign, &lead, now).unwrap();
+    store.save_campaign(&campaign, &lead(), now).unwrap();
     let day = campaign.local_date(now);
     conn.execute("DELETE FROM tickets", []).unwrap();
     let tx = conn.unchecked_transaction().unwrap();
@@ -95,57 +86,21 @@ fn prepare(db: &Path, regions: &RegionCatalog) -> (DateTime<Utc>, NaiveDate) {
     (now, day)
 }
 
-/// A checked new signer whose document no generated entry holds (`n` below 1,000,000).
-fn new_signer(n: u64, campaign: &Campaign, regions: &RegionCatalog, people: &People) -> NewEntry {
-    let counts = std::collections::HashMap::new();
-    let draft = common::fresh_draft(n, people);
-    let ctx = CheckContext {
-        today: NaiveDate::from_ymd_opt(2026, 9, 15).unwrap(),
-        campaign,
-        regions,
-        region_counts: &counts,
-        same_document: None,
-        same_person: None,
-    };
-    check_entry(&draft, &ctx)
-        .entry
-        .expect("a fresh draft passes the checks")
-}
-
-/// A `sigdesk board` model at `now`, loaded through the real update and effects.
-fn board_model(store: &mut Store, regions: &RegionCatalog, now: DateTime<Utc>) -> Model {
-    let args = SignInOptions {
-        desk: None,
-        operator: Some("lead".into()),
-        pin: Some("1234".into()),
-    };
-    let mut model = start_model_at(store, regions.clone(), Lang::En, &args, Screen::Board).unwrap();
-    dispatch(&mut model, store, Msg::Tick(now));
-    dispatch(&mut model, store, Msg::DataChanged);
-    assert!(model.board.figures.is_some() && model.board.defects.is_some());
-    model
-}
-
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     // The board does not remember its sign-in, but keep the config folder out of the way.
-    let config = tempfile::tempdir().unwrap();
-    // SAFETY: set before any other thread is started.
-    unsafe { std::env::set_var("SIGDESK_CONFIG_DIR", config.path()) };
-    let regions = RegionCatalog::embedded().unwrap();
+    isolate_config();
+    let regions = regions();
     let db = common::working_copy("board");
-    let (now, day) = prepare(&db, &regions);
-    let mut store = Store::open(&db, &regions).unwrap();
+    let (now, day) = prepare(&db);
+    let mut store = open_store(&db);
     let campaign = store.campaign().unwrap();
     let (from, to) = day_bounds(&campaign, day);
-    let desk = Actor {
-        desk: "desk-9".into(),
-        operator: "bench".into(),
-    };
+    let desk = actor("desk-9", "bench");
     let data = store.board_data(from, to).unwrap();
-    let defects = defects_saved_between(&store, &regions, day, from, to).unwrap();
+    let defects = defects_saved_between(&store, regions, day, from, to).unwrap();
     println!(
         "benched day {day}: {} entries today, {} valid in total, {} regions, {} defect codes",
         data.today.len(),
@@ -173,29 +128,21 @@ fn main() {
     });
     group.sample_size(10);
     group.bench_function("defects_today_1m", |b| {
-        b.iter(|| defects_saved_between(&store, &regions, day, from, to).unwrap())
+        b.iter(|| defects_saved_between(&store, regions, day, from, to).unwrap())
     });
     group.sample_size(30);
     // What the board runs after a desk saves: the day's findings kept, one new entry to add.
-    let mut kept = Some(DayDefects::refresh(None, &store, &regions, day, from, to).unwrap());
-    let people = common::people(&regions);
+    let mut kept = Some(DayDefects::refresh(None, &store, regions, day, from, to).unwrap());
     let mut n = 0;
     group.bench_function("defects_after_a_save_1m", |b| {
         b.iter_custom(|iterations| {
             let mut spent = std::time::Duration::ZERO;
             for _ in 0..iterations {
                 n += 1;
-                store
-                    .save_entry(
-                        &new_signer(n, &campaign, &regions, &people),
-                        &desk,
-                        None,
-                        now,
-                    )
-                    .unwrap();
+                store.save_entry(&fresh_entry(n), &desk, None, now).unwrap();
                 let started = Instant::now();
                 let fresh =
-                    DayDefects::refresh(kept.take(), &store, &regions, day, from, to).unwrap();
+                    DayDefects::refresh(kept.take(), &store, regions, day, from, to).unwrap();
                 spent += started.elapsed();
                 assert_eq!(fresh.last_checked(), 1, "only the new save was checked");
                 kept = Some(fresh);
@@ -204,26 +151,22 @@ fn main() {
         })
     });
     group.finish();
-    let model = board_model(&mut store, &regions, now);
+    // A `sigdesk board` model at `now`, loaded through the real update and effects.
+    let mut board = Desk::board(open_store(&db), Lang::En, now);
+    board.send(Msg::DataChanged);
+    assert!(board.model.board.figures.is_some() && board.model.board.defects.is_some());
     let mut group = c.benchmark_group("render");
-    for (width, height) in [(80u16, 24u16), (160, 48)] {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        group.bench_function(format!("board_{width}x{height}"), |b| {
-            b.iter(|| {
-                terminal
-                    .draw(|f| screens::render(f, black_box(&model)))
-                    .unwrap();
-            })
-        });
-    }
+    bench_frames(&mut group, "board", &board.model, &[(80, 24), (160, 48)]);
     group.finish();
-    c.final_summary();
-    common::print_ratio_table(&[
-        ("board/refresh_figures_1m", "", Target::Millis(50.0)),
-        ("board/figures_only", "", Target::None),
-        ("board/defects_today_1m", "", Target::None),
-        ("board/defects_after_a_save_1m", "", Target::Millis(50.0)),
-        ("render/board_80x24", "", Target::Millis(1.0)),
-        ("render/board_160x48", "", Target::Millis(1.0)),
-    ]);
+    common::measure::summarise(
+        &mut c,
+        &[
+            ("board/refresh_figures_1m", "", Target::Millis(50.0)),
+            ("board/figures_only", "", Target::None),
+            ("board/defects_today_1m", "", Target::None),
+            ("board/defects_after_a_save_1m", "", Target::Millis(50.0)),
+            ("render/board_80x24", "", Target::Millis(1.0)),
+            ("render/board_160x48", "", Target::Millis(1.0)),
+        ],
+    );
 }

@@ -4,15 +4,18 @@
 //! generated, the encrypted one made from it by `sigdesk encrypt`).
 //! Run: `cargo bench --bench crypto`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
+
 mod common;
 
 use chrono::Utc;
-use common::{Target, fresh_draft, generate, people, remove_db};
+use common::db::{actor, open_keyed, regions};
+use common::measure::{Target, bench_alone};
+use common::{fresh_entry, generate, remove_db, with_fresh_document};
 use criterion::{BatchSize, Criterion};
-use sigdesk::domain::checks::{CheckContext, check_entry};
-use sigdesk::domain::{NewEntry, RegionCatalog};
+use sigdesk::store::Actor;
+use sigdesk::store::Key;
 use sigdesk::store::cipher::encrypt_plain;
-use sigdesk::store::{Actor, Key, Store};
 use std::path::Path;
 use std::time::Duration;
 
@@ -20,51 +23,29 @@ use std::time::Duration;
 const ROWS: u64 = 100_000;
 const PASSPHRASE: &str = "скамейка у подъезда 17";
 
-fn actor() -> Actor {
-    Actor {
-        desk: "desk-1".into(),
-        operator: "Оля".into(),
-    }
-}
-
-/// A checked entry to save (its document is replaced at every save).
-fn template(store: &Store, regions: &RegionCatalog) -> NewEntry {
-    let campaign = store.campaign().expect("campaign");
-    let counts = store.region_counts().expect("counts");
-    let draft = fresh_draft(0, &people(regions));
-    let ctx = CheckContext {
-        today: campaign.local_date(Utc::now()),
-        campaign: &campaign,
-        regions,
-        region_counts: &counts,
-        same_document: None,
-        same_person: None,
-    };
-    check_entry(&draft, &ctx)
-        .entry
-        .expect("the bench draft passes the checks")
+/// Оля at desk-1, who saves and encrypts.
+fn olya() -> Actor {
+    actor("desk-1", "Оля")
 }
 
 /// `crypto/save_plain` and `crypto/save_encrypted`: one durable save each.
-fn save(c: &mut Criterion, databases: &[(&str, &Path, Key)], regions: &RegionCatalog) {
+fn save(c: &mut Criterion, databases: &[(&str, &Path, Key)]) {
     let mut group = c.benchmark_group("crypto");
     group.sample_size(30);
+    // A checked entry to save; its document is replaced at every save.
+    let entry = fresh_entry(0);
     for (name, path, key) in databases {
-        let mut store = Store::open_keyed(path, regions, key).expect("open");
-        let entry = template(&store, regions);
+        let mut store = open_keyed(path, key).expect("open");
         let mut n = 0u64;
         group.bench_function(format!("save_{name}"), |b| {
             b.iter_batched(
                 || {
                     n += 1;
-                    let mut e = entry.clone();
-                    e.doc_series = format!("{}2{}", &entry.doc_series[..2], n / 1_000_000);
-                    e.doc_number = format!("{:06}", n % 1_000_000);
-                    e
+                    with_fresh_document(&entry, n)
                 },
                 |e| {
                     store
-                        .save_entry(&e, &actor(), None, Utc::now())
+                        .save_entry(&e, &olya(), None, Utc::now())
                         .expect("save")
                 },
                 BatchSize::SmallInput,
@@ -76,30 +57,23 @@ fn save(c: &mut Criterion, databases: &[(&str, &Path, Key)], regions: &RegionCat
 
 /// `crypto/open_plain` and `crypto/open_encrypted`: opening the database (with key
 /// derivation when encrypted) and reading the campaign, as every start does.
-fn open(c: &mut Criterion, databases: &[(&str, &Path, Key)], regions: &RegionCatalog) {
+fn open(c: &mut Criterion, databases: &[(&str, &Path, Key)]) {
     let mut group = c.benchmark_group("crypto");
     group.sample_size(20);
     for (name, path, key) in databases {
-        group.bench_function(format!("open_{name}"), |b| {
-            b.iter_batched(
-                || (),
-                |()| {
-                    let store = Store::open_keyed(path, regions, key).expect("open");
-                    let campaign = store.campaign().expect("campaign");
-                    (store, campaign)
-                },
-                BatchSize::PerIteration,
-            )
+        bench_alone(&mut group, format!("open_{name}"), || {
+            let store = open_keyed(path, key).expect("open");
+            let campaign = store.campaign().expect("campaign");
+            (store, campaign)
         });
     }
     group.finish();
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
-    let regions = RegionCatalog::embedded().expect("regions");
     let dir = tempfile::tempdir().expect("temp dir");
     let plain = dir.path().join("plain.db");
     let encrypted = dir.path().join("encrypted.db");
@@ -107,7 +81,7 @@ fn main() {
     generate(&plain, ROWS);
     std::fs::copy(&plain, &encrypted).expect("copy");
     drop(
-        encrypt_plain(&encrypted, PASSPHRASE, &regions, &actor(), Utc::now())
+        encrypt_plain(&encrypted, PASSPHRASE, regions(), &olya(), Utc::now())
             .expect("encrypt the copy"),
     );
     let databases = [
@@ -118,26 +92,25 @@ fn main() {
             Key::Passphrase(PASSPHRASE.into()),
         ),
     ];
-    let mut criterion = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .configure_from_args();
-    save(&mut criterion, &databases, &regions);
-    open(&mut criterion, &databases, &regions);
-    criterion.final_summary();
-    common::print_ratio_table(&[
-        (
-            "crypto/save_encrypted",
-            "crypto/save_plain",
-            Target::Ratio(1.5),
-        ),
-        ("crypto/open_plain", "", Target::Millis(50.0)),
-        (
-            "crypto/open_encrypted",
-            "crypto/open_plain",
-            Target::Millis(500.0),
-        ),
-    ]);
+    let mut c = common::measure::criterion(Duration::from_secs(3));
+    save(&mut c, &databases);
+    open(&mut c, &databases);
+    common::measure::summarise(
+        &mut c,
+        &[
+            (
+                "crypto/save_encrypted",
+                "crypto/save_plain",
+                Target::Ratio(1.5),
+            ),
+            ("crypto/open_plain", "", Target::Millis(50.0)),
+            (
+                "crypto/open_encrypted",
+                "crypto/open_plain",
+                Target::Millis(500.0),
+            ),
+        ],
+    );
     remove_db(&plain);
     remove_db(&encrypted);
 }

@@ -2,20 +2,25 @@
 //! Each sigdesk figure has a bare-rusqlite baseline measured in the same run; the ratio
 //! table is printed at the end. Run: `cargo bench --bench desk`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
+
 mod common;
 
 use chrono::Utc;
-use common::{Target, bare_connection, fresh_draft, gen_entry, people};
+use common::db::{actor, isolate_config, open_store, regions};
+use common::desk::{Desk, signed_in_as};
+use common::measure::{Target, bench_alone, bench_frames};
+use common::render::{render_into, terminal};
+use common::{
+    bare_connection, fresh_draft, fresh_entry, gen_entry, insert_entry_sql, with_fresh_document,
+};
 use criterion::{BatchSize, Criterion};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rusqlite::{TransactionBehavior, params, params_from_iter};
 use sigdesk::domain::checks::{CheckContext, check_entry};
-use sigdesk::domain::{Column, DocKind, NewEntry, RegionCatalog};
+use sigdesk::domain::{Column, DocKind, RegionCatalog};
 use sigdesk::i18n::Lang;
-use sigdesk::store::{Actor, Store};
-use sigdesk::tui::SignInOptions;
-use sigdesk::tui::{screens, start_model};
+use sigdesk::store::Store;
+use sigdesk::tui::start_model;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -23,42 +28,26 @@ use std::time::Duration;
 /// Terminal size of the render and startup benches.
 const SIZE: (u16, u16) = (200, 60);
 
-fn desk_args() -> SignInOptions {
-    SignInOptions {
-        desk: Some("desk-1".into()),
-        operator: Some("Оля".into()),
-        pin: Some("1234".into()),
-    }
-}
-
 /// `group/save`: a complete desk save, the checks, and a bare durable insert.
-fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
-    let people = people(regions);
-    let mut store = Store::open(db, regions).expect("open store");
+fn save(c: &mut Criterion, db: &Path) {
+    let mut store = open_store(db);
     let campaign = store.campaign().unwrap();
     let counts = store.region_counts().unwrap();
-    let today = campaign.local_date(Utc::now());
-    let actor = Actor {
-        desk: "desk-1".into(),
-        operator: "Оля".into(),
-    };
-    let draft = fresh_draft(0, &people);
+    let anna = actor("desk-1", "Оля");
+    let draft = fresh_draft(0);
     let ctx = CheckContext {
-        today,
+        today: campaign.local_date(Utc::now()),
         campaign: &campaign,
-        regions,
+        regions: regions(),
         region_counts: &counts,
         same_document: None,
         same_person: None,
     };
-    let template: NewEntry = check_entry(&draft, &ctx)
-        .entry
-        .expect("the bench draft passes the checks");
+    let template = fresh_entry(0);
 
     let mut group = c.benchmark_group("save");
     group
         .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
 
     group.bench_function("checks_one_draft", |b| {
@@ -71,16 +60,9 @@ fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
             || {
                 // A fresh document each save (setup is not timed).
                 n += 1;
-                let mut e = template.clone();
-                e.doc_series = format!("{}2{}", &template.doc_series[..2], n / 1_000_000);
-                e.doc_number = format!("{:06}", n % 1_000_000);
-                e
+                with_fresh_document(&template, n)
             },
-            |e| {
-                store
-                    .save_entry(&e, &actor, None, Utc::now())
-                    .expect("save")
-            },
+            |e| store.save_entry(&e, &anna, None, Utc::now()).expect("save"),
             BatchSize::SmallInput,
         )
     });
@@ -90,20 +72,9 @@ fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
     // `entries` table (same indexes and counter trigger) of the same file, every column of
     // the list bound as the text prepared beforehand.
     let mut conn = bare_connection(db);
-    let row = gen_entry(0, false, &people);
+    let row = gen_entry(0, false);
     let stored: Vec<Column> = Column::stored().collect();
-    let insert = format!(
-        "INSERT INTO entries({}) VALUES ({})",
-        stored
-            .iter()
-            .map(|c| c.name())
-            .collect::<Vec<_>>()
-            .join(", "),
-        (1..=stored.len())
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let insert = insert_entry_sql(&stored);
     let mut m = 0u32;
     group.bench_function("bare_insert_commit", |b| {
         b.iter_batched(
@@ -138,14 +109,13 @@ fn save(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
 }
 
 /// `lookup`: the duplicate check against a bare point lookup on the unique index.
-fn lookup(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
-    let people = people(regions);
-    let store = Store::open(db, regions).expect("open store");
+fn lookup(c: &mut Criterion, db: &Path) {
+    let store = open_store(db);
     let conn = bare_connection(db);
     // Documents held by generated entries, spread over the table.
     let hits: Vec<(String, String)> = (0..4096u64)
         .map(|k| {
-            let r = gen_entry((k * 7_919_993) % common::ROWS, false, &people);
+            let r = gen_entry((k * 7_919_993) % common::ROWS, false);
             (r.signer.doc_series, r.signer.doc_number)
         })
         .collect();
@@ -165,9 +135,6 @@ fn lookup(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
     );
 
     let mut group = c.benchmark_group("lookup");
-    group
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
     for (name, keys) in [("hit", &hits), ("miss", &misses)] {
         let mut i = 0usize;
         group.bench_function(format!("sigdesk_find_by_document_{name}"), |b| {
@@ -199,22 +166,10 @@ fn lookup(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
 }
 
 /// `render`: the desk screen at 200×60 on a TestBackend.
-fn render(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
-    let mut store = Store::open(db, regions).expect("open store");
-    let mut model = start_model(&mut store, regions.clone(), Lang::En, &desk_args()).unwrap();
-    model.size = SIZE;
-    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
+fn render(c: &mut Criterion, db: &Path) {
+    let desk = Desk::start(open_store(db), &signed_in_as("desk-1", "Оля"), Utc::now());
     let mut group = c.benchmark_group("render");
-    group
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
-    group.bench_function("desk_200x60", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|f| screens::render(f, black_box(&model)))
-                .unwrap();
-        })
-    });
+    bench_frames(&mut group, "desk", &desk.model, &[SIZE]);
     group.finish();
 }
 
@@ -222,64 +177,55 @@ fn render(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
 /// drawn frame, on the 1M-entry database.
 fn startup(c: &mut Criterion, db: &Path) {
     let mut group = c.benchmark_group("startup");
-    group
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
-    group.bench_function("open_to_drawn_desk", |b| {
-        // Every iteration is the only connection (as at a real start); closing the store
-        // (its WAL checkpoint) happens after the timing.
-        b.iter_batched(
-            || (),
-            |()| {
-                let regions = RegionCatalog::embedded().unwrap();
-                let mut store = Store::open(db, &regions).unwrap();
-                let mut model = start_model(&mut store, regions, Lang::En, &desk_args()).unwrap();
-                model.size = SIZE;
-                let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
-                terminal.draw(|f| screens::render(f, &model)).unwrap();
-                (store, terminal)
-            },
-            BatchSize::PerIteration,
-        )
+    group.sample_size(30);
+    // Every iteration is the only connection (as at a real start); closing the store (its
+    // WAL checkpoint) happens after the timing.
+    bench_alone(&mut group, "open_to_drawn_desk", || {
+        let regions = RegionCatalog::embedded().unwrap();
+        let mut store = Store::open(db, &regions).unwrap();
+        let args = signed_in_as("desk-1", "Оля");
+        let mut model = start_model(&mut store, regions, Lang::En, &args).unwrap();
+        model.size = SIZE;
+        let mut terminal = terminal(SIZE.0, SIZE.1);
+        render_into(&mut terminal, &model);
+        (store, terminal)
     });
     group.finish();
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     // Signing in remembers the names; keep that file away from the user's config folder.
-    let config = tempfile::tempdir().unwrap();
-    // SAFETY: set before any other thread is started.
-    unsafe { std::env::set_var("SIGDESK_CONFIG_DIR", config.path()) };
-    let regions = RegionCatalog::embedded().unwrap();
+    isolate_config();
     let db = common::working_copy("desk");
-    let mut c = Criterion::default().configure_from_args();
+    let mut c = common::measure::criterion(Duration::from_secs(3));
     startup(&mut c, &db);
-    render(&mut c, &db, &regions);
-    lookup(&mut c, &db, &regions);
-    save(&mut c, &db, &regions);
-    c.final_summary();
-    common::print_ratio_table(&[
-        (
-            "save/sigdesk_save_entry",
-            "save/bare_insert_commit",
-            Target::Ratio(2.0),
-        ),
-        ("save/checks_one_draft", "", Target::None),
-        (
-            "lookup/sigdesk_find_by_document_hit",
-            "lookup/bare_point_lookup_hit",
-            Target::Ratio(2.0),
-        ),
-        (
-            "lookup/sigdesk_find_by_document_miss",
-            "lookup/bare_point_lookup_miss",
-            Target::Ratio(2.0),
-        ),
-        ("render/desk_200x60", "", Target::Millis(1.0)),
-        ("startup/open_to_drawn_desk", "", Target::Millis(50.0)),
-    ]);
+    render(&mut c, &db);
+    lookup(&mut c, &db);
+    save(&mut c, &db);
+    common::measure::summarise(
+        &mut c,
+        &[
+            (
+                "save/sigdesk_save_entry",
+                "save/bare_insert_commit",
+                Target::Ratio(2.0),
+            ),
+            ("save/checks_one_draft", "", Target::None),
+            (
+                "lookup/sigdesk_find_by_document_hit",
+                "lookup/bare_point_lookup_hit",
+                Target::Ratio(2.0),
+            ),
+            (
+                "lookup/sigdesk_find_by_document_miss",
+                "lookup/bare_point_lookup_miss",
+                Target::Ratio(2.0),
+            ),
+            ("render/desk_200x60", "", Target::Millis(1.0)),
+            ("startup/open_to_drawn_desk", "", Target::Millis(50.0)),
+        ],
+    );
 }

@@ -2,33 +2,32 @@
 //! through every check against a bare bulk insert of the same file. The ratio table is
 //! printed at the end. Run: `cargo bench --bench export_import`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
+
 mod common;
 
 use chrono::Utc;
+use common::db::{actor, open_store, regions};
+use common::measure::Target;
 use common::{
-    IMPORT_POINT, IMPORT_ROWS, SQLITE3, Target, bare_connection, export_sql, import_file,
+    IMPORT_POINT, IMPORT_ROWS, SQLITE3, bare_connection, export_sql, import_file, insert_entry_sql,
 };
 use criterion::{BatchSize, Criterion, SamplingMode};
 use rusqlite::TransactionBehavior;
 use sigdesk::csvio::export::write_csv;
 use sigdesk::csvio::import::ImportContext;
 use sigdesk::csvio::{ExportOptions, ImportOptions, import};
-use sigdesk::domain::{Column, RegionCatalog};
+use sigdesk::domain::Column;
 use sigdesk::i18n::Lang;
-use sigdesk::store::{Actor, Store};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 /// `export`: `write_csv` into a sink against `sqlite3 -csv` writing to /dev/null.
-fn export(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
-    let store = Store::open(db, regions).expect("open store");
+fn export(c: &mut Criterion, db: &Path) {
+    let store = open_store(db);
     let mut group = c.benchmark_group("export");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(10));
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
     group.bench_function("sigdesk_write_csv_1m", |b| {
         b.iter(|| {
             let rows = write_csv(&store, std::io::sink(), ExportOptions::default()).unwrap();
@@ -67,36 +66,26 @@ fn reset(db: &Path) {
 }
 
 /// `import`: 100,000 rows through every check against a bare insert of the same file.
-fn import_rows(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
-    let file = import_file(regions);
-    let actor = Actor {
-        desk: "cli".into(),
-        operator: "bench".into(),
-    };
+fn import_rows(c: &mut Criterion, db: &Path) {
+    let file = import_file();
+    let importer = actor("cli", "bench");
     let now = Utc::now();
-    let today = {
-        let store = Store::open(db, regions).unwrap();
-        store.campaign().unwrap().local_date(now)
-    };
+    let today = open_store(db).campaign().unwrap().local_date(now);
     let ctx = ImportContext {
         lang: Lang::En,
         today,
         now,
-        regions,
-        actor: &actor,
+        regions: regions(),
+        actor: &importer,
     };
     reset(db);
     let mut group = c.benchmark_group("import");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(10));
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
     group.bench_function("sigdesk_import_100k", |b| {
         b.iter_batched(
             || {
                 reset(db);
-                Store::open(db, regions).unwrap()
+                open_store(db)
             },
             |mut store| {
                 let report = import(&mut store, &file, ImportOptions::default(), &ctx)
@@ -120,21 +109,9 @@ fn import_rows(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
                     .transaction_with_behavior(TransactionBehavior::Immediate)
                     .unwrap();
                 {
-                    let stored: Vec<&str> = header
-                        .iter()
-                        .filter(|c| c.is_stored())
-                        .map(|c| c.name())
-                        .collect();
-                    let mut insert = tx
-                        .prepare(&format!(
-                            "INSERT INTO entries({}) VALUES ({})",
-                            stored.join(", "),
-                            (1..=stored.len())
-                                .map(|i| format!("?{i}"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ))
-                        .unwrap();
+                    let stored: Vec<Column> =
+                        header.iter().copied().filter(|c| c.is_stored()).collect();
+                    let mut insert = tx.prepare(&insert_entry_sql(&stored)).unwrap();
                     let mut record = csv::StringRecord::new();
                     while reader.read_record(&mut record).unwrap() {
                         let values: Vec<&str> = record
@@ -157,26 +134,27 @@ fn import_rows(c: &mut Criterion, db: &Path, regions: &RegionCatalog) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
-    let regions = RegionCatalog::embedded().unwrap();
     let pristine = common::cached_db();
-    let mut c = Criterion::default().configure_from_args();
-    export(&mut c, &pristine, &regions);
+    let mut c = common::measure::criterion(Duration::from_secs(10));
+    export(&mut c, &pristine);
     let work = common::working_copy("import");
-    import_rows(&mut c, &work, &regions);
-    c.final_summary();
-    common::print_ratio_table(&[
-        (
-            "export/sigdesk_write_csv_1m",
-            "export/sqlite3_csv_1m",
-            Target::Ratio(0.6),
-        ),
-        (
-            "import/sigdesk_import_100k",
-            "import/bare_insert_100k",
-            Target::Ratio(3.0),
-        ),
-    ]);
+    import_rows(&mut c, &work);
+    common::measure::summarise(
+        &mut c,
+        &[
+            (
+                "export/sigdesk_write_csv_1m",
+                "export/sqlite3_csv_1m",
+                Target::Ratio(0.6),
+            ),
+            (
+                "import/sigdesk_import_100k",
+                "import/bare_insert_100k",
+                Target::Ratio(3.0),
+            ),
+        ],
+    );
 }

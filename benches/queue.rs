@@ -1,10 +1,13 @@
 //! Queue figures over a busy day: 5,000 tickets, 4 desks. Target: `queue_figures` under 1 ms.
 //! Run: `cargo bench --bench queue`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
+
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::Target;
+use common::XorShift;
+use common::measure::Target;
 use criterion::Criterion;
 use sigdesk::domain::queue::{Ticket, TicketStatus, queue_figures, recent_calls, waiting_line};
 use std::hint::black_box;
@@ -13,18 +16,6 @@ use std::hint::black_box;
 const TICKETS: u32 = 5_000;
 /// Desks serving them.
 const DESKS: usize = 4;
-
-/// A small deterministic generator, so every run benches the same day.
-struct XorShift(u64);
-
-impl XorShift {
-    fn below(&mut self, bound: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % bound
-    }
-}
 
 /// A day from 08:00 UTC: arrivals every 1–16 s, first come first served at the desk free
 /// first, 20–50 s per signer, 3% no-shows, 2% walkouts; `now` is 30 s after the last
@@ -103,7 +94,7 @@ fn busy_day() -> (Vec<Ticket>, NaiveDate, DateTime<Utc>) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     let (tickets, today, now) = busy_day();
@@ -132,9 +123,11 @@ fn main() {
         })
     });
     group.finish();
-    c.final_summary();
-    common::print_ratio_table(&[
-        ("queue/queue_figures_5000", "", Target::Millis(1.0)),
-        ("queue/door_screen_5000", "", Target::None),
-    ]);
+    common::measure::summarise(
+        &mut c,
+        &[
+            ("queue/queue_figures_5000", "", Target::Millis(1.0)),
+            ("queue/door_screen_5000", "", Target::None),
+        ],
+    );
 }

@@ -5,31 +5,20 @@
 //! Run: `cargo bench --bench queue_contention`. A plain `main` rather than criterion: the
 //! figure is a distribution over concurrent processes, not a loop in one thread.
 
-use sigdesk::domain::RegionCatalog;
-use sigdesk::store::{Actor, Store};
-use std::io::Write;
-use std::process::{Child, Command, Stdio};
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
+
+mod common;
+
+use common::cli::{percentile, script};
+use common::db::{actor, open_store};
+use sigdesk::store::Key;
+use std::process::Child;
 use std::time::Instant;
 
 const DESKS: usize = 4;
 const CALLS: u32 = 1000;
 const WAITING_AT_START: u32 = 4000;
 const ISSUED_DURING: u32 = 1000;
-
-fn script(db: &std::path::Path, desk: &str, input: &str) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sigdesk"))
-        .arg("--db")
-        .arg(db)
-        .arg("--no-encrypt")
-        .args(["script", "--desk", desk, "--operator", "bench"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn sigdesk script");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input.as_bytes()).expect("commands");
-    child
-}
 
 fn main() {
     if std::env::args().any(|a| a == "--list") {
@@ -38,22 +27,26 @@ fn main() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("q.db");
-    let regions = RegionCatalog::embedded().expect("regions");
-    let mut store = Store::open(&db, &regions).expect("create");
+    let mut store = open_store(&db);
     let now = chrono::Utc::now();
     let day = store.campaign().expect("campaign").local_date(now);
-    let door = Actor {
-        desk: "door".into(),
-        operator: "bench".into(),
-    };
+    let door = actor("door", "bench");
     for _ in 0..WAITING_AT_START {
         store.issue_ticket(&door, day, now).expect("issue");
     }
     drop(store);
     let start = Instant::now();
-    let issuer = script(&db, "door", &format!("issue {ISSUED_DURING}\n"));
+    let issue = format!("issue {ISSUED_DURING}\n");
+    let issuer = script(&db, &Key::Plain, "door", &issue);
     let desks: Vec<Child> = (0..DESKS)
-        .map(|d| script(&db, &format!("desk-{d}"), &format!("call {CALLS}\n")))
+        .map(|d| {
+            script(
+                &db,
+                &Key::Plain,
+                &format!("desk-{d}"),
+                &format!("call {CALLS}\n"),
+            )
+        })
         .collect();
     let mut micros: Vec<u64> = Vec::new();
     for child in desks {
@@ -69,7 +62,7 @@ fn main() {
     issuer.wait_with_output().expect("door");
     let elapsed = start.elapsed();
     micros.sort_unstable();
-    let at = |q: f64| micros[((micros.len() - 1) as f64 * q) as usize];
+    let at = |q: f64| percentile(&micros, q);
     println!(
         "call-next, {DESKS} desk processes + 1 door process: {} calls in {:.2} s; median {} µs, p90 {} µs, p99 {} µs, max {} µs",
         micros.len(),

@@ -5,10 +5,11 @@
 //! exact high-water mark of the whole run, with no sampling to miss a short peak.
 //! Run: `cargo bench --bench rss` (about 30 s; needs `/usr/bin/time`, Debian package `time`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
+
 mod common;
 
 use common::{IMPORT_ROWS, ROWS, SQLITE3, export_sql};
-use sigdesk::domain::RegionCatalog;
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -113,15 +114,14 @@ fn print_table(rows: &[Row]) {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     assert!(
         Path::new(TIME).exists(),
         "{TIME} is missing: install GNU time (`apt-get install -y time`) to measure peak RSS"
     );
-    let regions = RegionCatalog::embedded().unwrap();
-    let import = common::import_file(&regions);
+    let import = common::import_file();
     let db = common::working_copy("rss");
     let out = tempfile::tempdir().unwrap();
     let csv = out.path().join("export.csv");

@@ -4,24 +4,20 @@
 //! presses through the real `dispatch`, against a real database. Target: every frame under
 //! 1 ms. Run: `cargo bench --bench screens`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
+
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::{Target, gen_entry, people};
-use criterion::Criterion;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use sigdesk::domain::RegionCatalog;
+use common::db::{actor, isolate_config, open_store};
+use common::desk::{Desk, signed_in_as};
+use common::measure::{Target, bench_frames};
+use common::{XorShift, gen_entry};
+use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::queue::Ticket;
-use sigdesk::i18n::Lang;
-use sigdesk::store::{Actor, Finish, Store};
+use sigdesk::store::{Finish, Store};
 use sigdesk::tui::SignInOptions;
-use sigdesk::tui::form::Form;
 use sigdesk::tui::model::{Model, Screen, SignIn};
-use sigdesk::tui::msg::Msg;
-use sigdesk::tui::{dispatch, screens, start_model};
-use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration as StdDuration;
 
@@ -44,25 +40,6 @@ fn opening() -> DateTime<Utc> {
     Utc.from_utc_datetime(&day().and_hms_opt(8, 0, 0).unwrap())
 }
 
-/// A small deterministic generator, so every run benches the same day.
-struct XorShift(u64);
-
-impl XorShift {
-    fn below(&mut self, bound: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % bound
-    }
-}
-
-fn actor(desk: &str) -> Actor {
-    Actor {
-        desk: desk.into(),
-        operator: format!("op-{desk}"),
-    }
-}
-
 /// What happens next in the simulated day.
 enum Event {
     Arrival,
@@ -76,8 +53,10 @@ enum Event {
 /// and desks serving. Returns the clock at the end and the last ticket issued.
 fn seed_day(store: &mut Store) -> (DateTime<Utc>, Ticket) {
     let mut rng = XorShift(0x5eed_f00d);
-    let door = actor("door");
-    let desks: Vec<Actor> = (1..=DESKS).map(|d| actor(&format!("desk-{d}"))).collect();
+    let door = actor("door", "op-door");
+    let desks: Vec<_> = (1..=DESKS)
+        .map(|d| actor(&format!("desk-{d}"), &format!("op-desk-{d}")))
+        .collect();
     let mut next_arrival = opening();
     let mut issued = 0u32;
     let mut last = None;
@@ -153,67 +132,26 @@ fn seed_day(store: &mut Store) -> (DateTime<Utc>, Ticket) {
     (end.unwrap(), last.unwrap())
 }
 
-/// A desk process on the bench database: its store and the model its keys drive.
-struct Desk {
-    store: Store,
-    model: Model,
-}
-
-impl Desk {
-    fn start(path: &Path, args: SignInOptions, now: DateTime<Utc>) -> Desk {
-        let regions = RegionCatalog::embedded().unwrap();
-        let mut store = Store::open(path, &regions).unwrap();
-        let model = start_model(&mut store, regions, Lang::En, &args).unwrap();
-        let mut desk = Desk { store, model };
-        desk.send(Msg::Tick(now));
-        // The empty form took the real date at start; the signer signs on the benched day.
-        desk.model.form = Form::new(desk.model.today());
-        desk
-    }
-
-    fn send(&mut self, msg: Msg) {
-        dispatch(&mut self.model, &mut self.store, msg);
-    }
-
-    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        self.send(Msg::Key(KeyEvent::new(code, modifiers)));
-    }
-
-    fn press(&mut self, code: KeyCode) {
-        self.key(code, KeyModifiers::NONE);
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.key(KeyCode::Char(c), KeyModifiers::CONTROL);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-}
-
 /// The bench database: `ENTRIES` generated entries, campaign in UTC, the day's tickets.
 /// Returns the clock at the end of the day and the last ticket issued.
-fn build_database(path: &Path, regions: &RegionCatalog) -> (DateTime<Utc>, Ticket) {
+fn build_database(path: &Path) -> (DateTime<Utc>, Ticket) {
     common::generate(path, ENTRIES);
-    let mut store = Store::open(path, regions).unwrap();
+    let mut store = open_store(path);
     let mut campaign = store.campaign().unwrap();
     campaign.set("timezone", "UTC").unwrap();
     store
-        .save_campaign(&campaign, &actor("cli"), opening())
+        .save_campaign(&campaign, &actor("cli", "op-cli"), opening())
         .unwrap();
     store.relax_durability_for_generated_data().unwrap();
     seed_day(&mut store)
 }
 
 /// Drives desk models to every benched screen; returns (name, model) pairs.
-fn screen_models(path: &Path, regions: &RegionCatalog) -> Vec<(&'static str, Model)> {
-    let (now, last_ticket) = build_database(path, regions);
+fn screen_models(path: &Path) -> Vec<(&'static str, Model)> {
+    let (now, last_ticket) = build_database(path);
     let mut shots = Vec::new();
 
-    let mut signing = Desk::start(path, SignInOptions::default(), now);
+    let mut signing = Desk::start(open_store(path), &SignInOptions::default(), now);
     signing.model.signin = SignIn::default();
     signing.type_text("desk-1");
     signing.press(KeyCode::Tab);
@@ -221,36 +159,25 @@ fn screen_models(path: &Path, regions: &RegionCatalog) -> Vec<(&'static str, Mod
     assert_eq!(signing.model.screen, Screen::SignIn);
     shots.push(("sign_in", signing.model.clone()));
 
-    let args = SignInOptions {
-        desk: Some("desk-1".into()),
-        operator: Some("Оля".into()),
-        pin: Some("1234".into()),
-    };
-    let mut desk = Desk::start(path, args, now);
+    let mut desk = Desk::start(open_store(path), &signed_in_as("desk-1", "Оля"), now);
     assert_eq!(desk.model.screen, Screen::Desk);
     // A signer typed with findings of every kind: a name in the Latin layout, a document
-    // desk-1 saved earlier (duplicate), an address without a house number.
-    let taken = gen_entry(0, false, &people(regions));
+    // desk-1 saved earlier (duplicate; with its holder's birth date, so that the passport
+    // was issued after 14), an address without a house number.
+    let taken = gen_entry(0, false);
     assert_eq!(taken.desk, "desk-1");
     let document = taken.signer.document_text();
-    for (i, text) in [
+    let birth = taken.signer.birth_date.format("%d.%m.%Y").to_string();
+    desk.fill_fields(&[
         "Bdfyjd",
         "Иван",
         "Иванович",
-        "15.05.1985",
+        &birth,
         "",
         &document,
         "77",
         "Москва, ул. Тверская",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if i > 0 {
-            desk.press(KeyCode::Tab);
-        }
-        desk.type_text(text);
-    }
+    ]);
     desk.ctrl('s');
     let codes: Vec<&str> = desk.model.form.findings.iter().map(|f| f.code()).collect();
     assert_eq!(
@@ -269,8 +196,7 @@ fn screen_models(path: &Path, regions: &RegionCatalog) -> Vec<(&'static str, Mod
     desk.ctrl('l');
     assert!(desk.model.lock.is_some());
     shots.push(("lock", desk.model.clone()));
-    desk.type_text("1234");
-    desk.press(KeyCode::Enter);
+    desk.type_line("1234");
     assert!(desk.model.lock.is_none());
 
     desk.press(KeyCode::F(4));
@@ -316,42 +242,24 @@ fn ids() -> Vec<String> {
 }
 
 fn main() {
-    if !common::benchmarking() {
+    if !common::measure::benchmarking() {
         return;
     }
     // Signing in remembers the names; keep that file away from the user's config folder.
-    let config = tempfile::tempdir().unwrap();
-    // SAFETY: set before any other thread is started.
-    unsafe { std::env::set_var("SIGDESK_CONFIG_DIR", config.path()) };
-    let regions = RegionCatalog::embedded().unwrap();
+    isolate_config();
     let dir = tempfile::tempdir().unwrap();
-    let shots = screen_models(&dir.path().join("screens.db"), &regions);
+    let shots = screen_models(&dir.path().join("screens.db"));
 
-    let mut c = Criterion::default()
-        .warm_up_time(StdDuration::from_secs(1))
-        .measurement_time(StdDuration::from_secs(3))
-        .configure_from_args();
+    let mut c = common::measure::criterion(StdDuration::from_secs(3));
     let mut group = c.benchmark_group("screens");
     for (name, model) in &shots {
-        for (width, height) in SIZES {
-            let mut model = model.clone();
-            model.size = (width, height);
-            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-            group.bench_function(format!("{name}_{width}x{height}"), |b| {
-                b.iter(|| {
-                    terminal
-                        .draw(|f| screens::render(f, black_box(&model)))
-                        .unwrap();
-                })
-            });
-        }
+        bench_frames(&mut group, name, model, &SIZES);
     }
     group.finish();
-    c.final_summary();
     let ids = ids();
     let rows: Vec<(&str, &str, Target)> = ids
         .iter()
         .map(|id| (id.as_str(), "", Target::Millis(1.0)))
         .collect();
-    common::print_ratio_table(&rows);
+    common::measure::summarise(&mut c, &rows);
 }

@@ -1,17 +1,36 @@
 //! Shared bench fixtures: a cached 1,000,000-entry sigdesk database, working copies of it,
-//! rows and drafts of the numbered signers the tests and the demo use too
+//! rows, drafts and entries of the numbered signers the tests and the demo use too
 //! (`sigdesk::dev::people`), written through the column list (`sigdesk::domain::Column`),
-//! bare-rusqlite connections and the ratio table printed at the end of each bench binary.
+//! bare-rusqlite connections; `measure` holds criterion's setup, the timing helpers and the
+//! ratio table printed at the end of each bench binary.
+//!
+//! The fixtures a bench shares with the tests are the tests' own files, included below
+//! with `#[path]`: temp databases and the fixed facts (`db`), the in-process desk
+//! (`desk`), `TestBackend` frames (`render`) and `sigdesk script` children (`cli`). They
+//! are test helpers, not library code, so they stay out of `src/` and the shipped binary.
 //!
 //! Nothing here runs at compile time: the database is built the first time a bench *runs*
 //! (about 20 s on 2 cores) and cached at `target/bench-data/entries-1m-v2.db`
 //! (`SIGDESK_BENCH_DATA` overrides the folder).
-#![allow(dead_code)] // each bench binary uses a different part of this module
+#![allow(
+    dead_code,
+    reason = "each bench binary uses a different part of this module"
+)]
+
+#[path = "../../tests/integration/common/cli.rs"]
+pub mod cli;
+#[path = "../../tests/integration/common/db.rs"]
+pub mod db;
+#[path = "../../tests/integration/common/desk.rs"]
+pub mod desk;
+#[path = "../../tests/integration/common/render.rs"]
+pub mod render;
+
+pub mod measure;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{Connection, params, params_from_iter};
-use sigdesk::dev::people::People;
-use sigdesk::domain::{Column, Entry, EntryDraft, EntryStatus, RegionCatalog};
+use sigdesk::domain::{Column, Entry, EntryDraft, EntryStatus, NewEntry};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -38,11 +57,6 @@ const IMPORT_SEED: u32 = 1;
 /// The first of the four seeds of the new signers the save benches type.
 const FRESH_SEED: u32 = 2;
 
-/// The synthetic signers' generator the tests and the demo use too.
-pub fn people(regions: &RegionCatalog) -> People {
-    People::embedded(regions).expect("embedded signer lists")
-}
-
 fn base_time() -> DateTime<Utc> {
     NaiveDate::from_ymd_opt(2026, 6, 1)
         .unwrap()
@@ -55,7 +69,8 @@ fn base_time() -> DateTime<Utc> {
 /// `i - 1` (six a minute, about 115 days for a million). Signer `i` lives in home region
 /// `i % homes`; each region fills its own sheets of 10 lines, all at one desk. `import`
 /// rows come from another point and seed, so they clash with nothing.
-pub fn gen_entry(i: u64, import: bool, people: &People) -> Entry {
+pub fn gen_entry(i: u64, import: bool) -> Entry {
+    let people = db::people();
     let homes = u64::from(people.homes());
     let (home, turn) = (i % homes, i / homes);
     let entered_at = base_time() + Duration::seconds((i * 10) as i64);
@@ -142,8 +157,7 @@ fn schema_version(path: &Path) -> Option<i64> {
 fn current_schema_version() -> Option<i64> {
     let dir = tempfile::tempdir().ok()?;
     let path = dir.path().join("schema.db");
-    let regions = RegionCatalog::embedded().ok()?;
-    drop(sigdesk::store::Store::open(&path, &regions).ok()?);
+    drop(db::open_store(&path));
     schema_version(&path)
 }
 
@@ -168,6 +182,17 @@ pub fn cached_db() -> PathBuf {
     path
 }
 
+/// `INSERT INTO entries(…) VALUES (?1, …)` of these columns, in this order.
+pub fn insert_entry_sql(columns: &[Column]) -> String {
+    let names: Vec<&str> = columns.iter().map(|c| c.name()).collect();
+    let places: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO entries({}) VALUES ({})",
+        names.join(", "),
+        places.join(", ")
+    )
+}
+
 /// One paper sheet of the generated entries while it fills.
 struct SheetFill {
     region_code: String,
@@ -179,9 +204,7 @@ struct SheetFill {
 /// Builds a sigdesk database with `rows` valid entries and their sheets (closed when full),
 /// every entry inserted through the column list.
 pub fn generate(path: &Path, rows: u64) {
-    let regions = RegionCatalog::embedded().expect("embedded regions");
-    drop(sigdesk::store::Store::open(path, &regions).expect("create schema"));
-    let people = people(&regions);
+    drop(db::open_store(path));
     let mut conn = Connection::open(path).unwrap();
     // Bulk load: no journal, no fsync, a big page cache; WAL is switched back on after.
     let _: String = conn
@@ -190,18 +213,7 @@ pub fn generate(path: &Path, rows: u64) {
     conn.execute_batch("PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000;")
         .unwrap();
     let stored: Vec<Column> = Column::stored().collect();
-    let insert_entry = format!(
-        "INSERT INTO entries({}) VALUES ({})",
-        stored
-            .iter()
-            .map(|c| c.name())
-            .collect::<Vec<_>>()
-            .join(", "),
-        (1..=stored.len())
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let insert_entry = insert_entry_sql(&stored);
     let tx = conn.transaction().unwrap();
     {
         let mut insert = tx.prepare(&insert_entry).unwrap();
@@ -213,7 +225,7 @@ pub fn generate(path: &Path, rows: u64) {
             .unwrap();
         let mut filling: HashMap<u32, SheetFill> = HashMap::new();
         for i in 0..rows {
-            let e = gen_entry(i, false, &people);
+            let e = gen_entry(i, false);
             insert
                 .execute(params_from_iter(stored.iter().map(|c| e.column_text(*c))))
                 .unwrap();
@@ -269,123 +281,47 @@ pub fn working_copy(tag: &str) -> PathBuf {
     target
 }
 
-/// A typed draft of a new signer whose document no generated entry holds (`n` below
-/// 4,000,000): numbered signers of seeds nothing else uses, the surname typed in lower case
-/// for the checks to fix.
-pub fn fresh_draft(n: u64, people: &People) -> EntryDraft {
+/// A new signer whose document no generated entry holds (`n` below 4,000,000): numbered
+/// signers of seeds nothing else uses, signing on 15 September 2026, as the checks make
+/// them.
+pub fn fresh_entry(n: u64) -> NewEntry {
     let seed = FRESH_SEED + u32::try_from(n / 1_000_000).expect("n below 4,000,000");
     let counter = (n % 1_000_000) as u32;
     let signed_on = NaiveDate::from_ymd_opt(2026, 9, 15).unwrap();
-    let mut draft = people
-        .numbered_draft(seed, counter, signed_on)
-        .expect("a numbered signer");
+    db::people()
+        .numbered(seed, counter, signed_on)
+        .expect("a numbered signer")
+}
+
+/// [`fresh_entry`] as an operator types it, the surname in lower case for the checks to
+/// fix.
+pub fn fresh_draft(n: u64) -> EntryDraft {
+    let entry = fresh_entry(n);
+    let region = entry.region_code.clone();
+    let mut draft = entry.to_draft(region);
     draft.surname = draft.surname.to_lowercase();
     draft
 }
 
-/// The criterion output folder (`CRITERION_HOME`, else `$CARGO_TARGET_DIR/criterion`,
-/// else `target/criterion`), as criterion itself chooses it.
-fn criterion_home() -> PathBuf {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        return PathBuf::from(home);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            // The bench binary is <target>/release/deps/<name>-<hash>.
-            let exe = std::env::current_exe().ok()?;
-            Some(exe.parent()?.parent()?.parent()?.to_path_buf())
-        })
-        .unwrap_or_else(|| PathBuf::from("target"));
-    target.join("criterion")
+/// `template` with a document of its series' region that nothing else holds (`n` below
+/// 10,000,000): a save bench saves the same signer again and again.
+pub fn with_fresh_document(template: &NewEntry, n: u64) -> NewEntry {
+    let mut e = template.clone();
+    e.doc_series = format!("{}2{}", &template.doc_series[..2], n / 1_000_000);
+    e.doc_number = format!("{:06}", n % 1_000_000);
+    e
 }
 
-/// Whether this binary runs under `cargo bench` (criterion's `--bench`); under `cargo test
-/// --all-targets` it does not, and the benches skip their heavy fixtures.
-pub fn benchmarking() -> bool {
-    RUN_STARTED.get_or_init(std::time::SystemTime::now);
-    let on = std::env::args().any(|a| a == "--bench");
-    if !on {
-        println!("sigdesk benches: skipped (run them with `cargo bench`)");
-    }
-    on
-}
+/// A small deterministic generator, so every run benches the same day.
+pub struct XorShift(pub u64);
 
-/// When this bench binary started.
-static RUN_STARTED: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
-
-/// The median (ns) criterion measured for `group/function` in this run.
-pub fn median_ns(id: &str) -> Option<f64> {
-    let file = criterion_home().join(id).join("new/estimates.json");
-    // Only figures of this run: a stale file from an earlier run does not count.
-    let written = std::fs::metadata(&file).ok()?.modified().ok()?;
-    if RUN_STARTED.get().is_some_and(|started| written < *started) {
-        return None;
-    }
-    let text = std::fs::read_to_string(file).ok()?;
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    json["median"]["point_estimate"].as_f64()
-}
-
-/// What a measured figure is held against.
-pub enum Target {
-    /// At most this many times the baseline.
-    Ratio(f64),
-    /// At most this many milliseconds.
-    Millis(f64),
-    /// Shown for information.
-    None,
-}
-
-fn human(ns: f64) -> String {
-    if ns >= 1e9 {
-        format!("{:.3} s", ns / 1e9)
-    } else if ns >= 1e6 {
-        format!("{:.2} ms", ns / 1e6)
-    } else if ns >= 1e3 {
-        format!("{:.1} µs", ns / 1e3)
-    } else {
-        format!("{ns:.0} ns")
-    }
-}
-
-/// Prints a Markdown table: measured median, baseline median, ratio, target, verdict.
-/// Rows: (measured id, baseline id or "", target). Ids are criterion's `group/function`.
-pub fn print_ratio_table(rows: &[(&str, &str, Target)]) {
-    println!();
-    println!("| measured | median | baseline | baseline median | ratio | target | met |");
-    println!("|---|---:|---|---:|---:|---|---|");
-    for (measured, baseline, target) in rows {
-        let Some(m) = median_ns(measured) else {
-            println!("| {measured} | (not run) | | | | | |");
-            continue;
-        };
-        let b = (!baseline.is_empty())
-            .then(|| median_ns(baseline))
-            .flatten();
-        let ratio = b.map(|b| m / b);
-        let (target_text, met) = match target {
-            Target::Ratio(t) => (
-                format!("≤ {t}×"),
-                ratio
-                    .map(|r| if r <= *t { "yes" } else { "NO" })
-                    .unwrap_or("?"),
-            ),
-            Target::Millis(t) => (
-                format!("≤ {t} ms"),
-                if m / 1e6 <= *t { "yes" } else { "NO" },
-            ),
-            Target::None => ("—".into(), ""),
-        };
-        println!(
-            "| {measured} | {} | {} | {} | {} | {target_text} | {met} |",
-            human(m),
-            if baseline.is_empty() { "—" } else { baseline },
-            b.map(human).unwrap_or_else(|| "—".into()),
-            ratio
-                .map(|r| format!("{r:.2}×"))
-                .unwrap_or_else(|| "—".into()),
-        );
+impl XorShift {
+    /// The next number below `bound`.
+    pub fn below(&mut self, bound: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % bound
     }
 }
 
@@ -399,19 +335,18 @@ pub fn export_sql() -> String {
 }
 
 /// The 100,000-row import file (the export format of another point), built once.
-pub fn import_file(regions: &RegionCatalog) -> PathBuf {
+pub fn import_file() -> PathBuf {
     let path = data_dir().join(format!("import-100k-{FIXTURES}.csv"));
     if path.exists() {
         return path;
     }
     let temp = data_dir().join("import-100k.building.csv");
-    let people = people(regions);
     let mut w = csv::Writer::from_path(&temp).unwrap();
     w.write_record(Column::exported().map(Column::name))
         .unwrap();
     for j in 0..IMPORT_ROWS {
-        let e = gen_entry(j, true, &people);
-        let region_name = regions
+        let e = gen_entry(j, true);
+        let region_name = db::regions()
             .by_code(&e.signer.region_code)
             .map(|r| r.name_ru.clone())
             .unwrap_or_default();

@@ -1,5 +1,5 @@
 //! `sigdesk script`: a hidden line protocol that writes through the normal store paths, so a
-//! test can drive a real process and kill it at any moment (see `tests/crash.rs`).
+//! test can drive a real process and kill it at any moment (see `tests/integration/crash.rs`).
 //!
 //! One command per line on stdin; every result is one line on stdout, flushed at once, so a
 //! parent that has read a `committed` line knows that transaction is durable:

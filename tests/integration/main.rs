@@ -1,0 +1,45 @@
+//! Every integration test of sigdesk in one binary, so the library (with SQLCipher and
+//! OpenSSL) is linked once, not once per file. One module per area; `common` holds the
+//! helpers they share: the real binary and its command lines (`cli`), a pseudo-terminal
+//! (`pty`), temp databases (`db`), the in-process desk (`desk`), `TestBackend` frames
+//! (`render`), proptest runners (`fuzz`) and the seeded board day (`board_day`).
+//!
+//! Run one area with a filter: `cargo test --test integration crash::`.
+#![deny(unsafe_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly: a panic is the report"
+)]
+
+mod common;
+
+mod auto_backup;
+mod board_defects;
+mod cli;
+mod crash;
+mod demo;
+mod desk_queue;
+mod desk_state;
+mod encryption;
+mod fuzz_import;
+mod fuzz_keys;
+mod fuzz_parsers;
+mod import_own_point;
+mod keys;
+mod keystrokes;
+mod lead_pin_desk;
+mod lock;
+mod passphrase_pty;
+mod protect_store;
+mod pty;
+mod queue_figures;
+mod queue_processes;
+mod records;
+mod render;
+mod render_board;
+mod render_queue;
+mod sheets;
+mod soak;
+mod stats;
+mod tickets;
