@@ -244,9 +244,13 @@ pub struct StatsArgs {
 /// Options of `export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Output file, or - for standard output.
-    #[arg(long, short, default_value = "-")]
-    pub out: String,
+    /// Output CSV file, or - for standard output (refused on a terminal unless given).
+    #[arg(long, short)]
+    pub out: Option<String>,
+    /// Write a spreadsheet (.xlsx) for people to read instead of CSV: values stay as typed
+    /// (series 0312 as text, dates as dates), with a `problems` column per line.
+    #[arg(long, value_name = "F", conflicts_with_all = ["out", "delimiter", "bom"])]
+    pub xlsx: Option<std::path::PathBuf>,
     /// Field delimiter: , or ;
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]
     pub delimiter: u8,

@@ -57,7 +57,7 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         Command::Door(args) => app::door::run(store, ctx, args.into()),
         Command::Board(args) => app::board::run(store, ctx, args.into()),
         Command::Stats(args) => app::stats::run(&store, &ctx, args.json, args.now),
-        Command::Export(args) => app::export::run(&mut store, &ctx, &args.out, (&args).into()),
+        Command::Export(args) => app::export::run(&mut store, &ctx, args.into()),
         Command::Import(args) => app::import::run(&mut store, &ctx, &args.file, (&args).into()),
         Command::Check(args) => app::check::run(&store, &ctx, args.json),
         Command::Collectors { action } => app::collectors::run(&mut store, &ctx, action.into()),

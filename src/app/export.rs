@@ -1,41 +1,99 @@
-//! `sigdesk export`: every entry to CSV (UTF-8, RFC 4180), with a warning that the file is
-//! not encrypted.
+//! `sigdesk export`: every entry to CSV (UTF-8, RFC 4180) or, for people, to a spreadsheet,
+//! with a warning that the file is not encrypted.
 
 use super::Context;
 use super::out;
 use crate::cli::ExportArgs;
 use crate::csvio::ExportOptions;
 use crate::csvio::export::export_with_progress;
+use crate::csvio::xlsx::export_xlsx;
 use crate::i18n::ReportText;
+use crate::ops::defects::findings_by_entry;
 use crate::progress::TerminalProgress;
 use crate::store::Store;
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
-impl From<&ExportArgs> for ExportOptions {
-    fn from(args: &ExportArgs) -> ExportOptions {
-        ExportOptions {
-            delimiter: args.delimiter,
-            bom: args.bom,
-            include_voided: args.include_voided,
+/// Where the export goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// CSV into this file, or `-` for standard output.
+    Csv(String),
+    /// CSV to standard output because no `--out` was given (refused on a terminal).
+    Unnamed,
+    /// A spreadsheet into this file.
+    Xlsx(PathBuf),
+}
+
+/// What `export` was asked for.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// Where the rows go.
+    pub target: Target,
+    /// CSV options (the spreadsheet uses `include_voided` only).
+    pub options: ExportOptions,
+}
+
+impl From<ExportArgs> for Request {
+    fn from(args: ExportArgs) -> Request {
+        let target = match (args.xlsx, args.out) {
+            (Some(file), _) => Target::Xlsx(file),
+            (None, Some(out)) => Target::Csv(out),
+            (None, None) => Target::Unnamed,
+        };
+        Request {
+            target,
+            options: ExportOptions {
+                delimiter: args.delimiter,
+                bom: args.bom,
+                include_voided: args.include_voided,
+            },
         }
     }
 }
 
-/// Writes the entries to `out` (`-` for standard output) with a progress bar on stderr,
-/// logs the export and warns that the file holds personal data; exit 0.
-pub fn run(
-    store: &mut Store,
-    ctx: &Context,
-    out: &str,
-    options: ExportOptions,
-) -> anyhow::Result<u8> {
+/// Writes the entries where `request` says, with a progress bar on stderr, logs the
+/// export and warns that the file holds personal data; exit 0. With no `--out` and a
+/// terminal on stdout it refuses rather than pour every signer onto the screen.
+pub fn run(store: &mut Store, ctx: &Context, request: Request) -> anyhow::Result<u8> {
     let mut progress = TerminalProgress::on_stderr(ctx.lang);
-    let rows = export_with_progress(store, out, options, &mut progress)?;
+    let options = request.options;
+    let (rows, shown) = match &request.target {
+        Target::Unnamed if std::io::stdout().is_terminal() => {
+            anyhow::bail!(ctx.lang.t(ReportText::ExportNeedsOut))
+        }
+        Target::Unnamed => (
+            export_with_progress(store, "-", options, &mut progress)?,
+            "-".to_string(),
+        ),
+        Target::Csv(file) => (
+            export_with_progress(store, file, options, &mut progress)?,
+            file.clone(),
+        ),
+        Target::Xlsx(file) => {
+            let campaign = store.campaign()?;
+            let today = campaign.local_date(ctx.now);
+            let problems = findings_by_entry(store, &ctx.regions, today, ctx.lang)?;
+            let rows = export_xlsx(
+                store,
+                file,
+                options.include_voided,
+                &problems,
+                &mut progress,
+            )?;
+            (rows, file.display().to_string())
+        }
+    };
     store.record_event(
         ctx.now,
         &ctx.actor,
         "export",
-        &serde_json::json!({"out": out, "rows": rows}),
+        &serde_json::json!({"out": shown, "rows": rows}),
     )?;
-    out::note(ctx.lang.t(ReportText::Exported { rows, out }));
+    let said = match request.target {
+        Target::Xlsx(_) => ReportText::ExportedSheet { rows, out: &shown },
+        Target::Csv(_) | Target::Unnamed => ReportText::Exported { rows, out: &shown },
+    };
+    out::note(ctx.lang.t(said));
     Ok(0)
 }

@@ -4,6 +4,7 @@ pub mod collectors;
 pub mod export;
 pub mod import;
 mod import_row;
+pub mod xlsx;
 
 pub use export::{ExportOptions, export};
 pub use import::{ImportOptions, ImportReport, import};
@@ -63,6 +64,16 @@ pub enum CsvError {
         rows: usize,
         /// The first rejection, with its line.
         first: String,
+    },
+    /// More rows than a spreadsheet holds.
+    #[error(
+        "{rows} rows are more than a spreadsheet holds ({limit}); export CSV with --out instead"
+    )]
+    TooManyRows {
+        /// Rows to write.
+        rows: u64,
+        /// The most a worksheet takes.
+        limit: u64,
     },
     /// The database refused the write.
     #[error(transparent)]

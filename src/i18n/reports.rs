@@ -118,6 +118,15 @@ pub enum ReportText<'a> {
         /// Where.
         out: &'a str,
     },
+    /// The one line `export --xlsx` prints.
+    ExportedSheet {
+        /// Rows written.
+        rows: u64,
+        /// The file.
+        out: &'a str,
+    },
+    /// `export` with no `--out` while standard output is a terminal.
+    ExportNeedsOut,
     /// The summary `import` prints.
     Imported {
         /// Rows added.
@@ -201,6 +210,16 @@ impl Phrase for ReportText<'_> {
                     "выгружено записей: {rows} в {target}. ВНИМАНИЕ: CSV НЕ зашифрован и содержит персональные данные; храните на зашифрованном диске и удалите после использования",
                 )
             }
+            ExportedSheet { rows, out } => say!(
+                lang,
+                "exported {rows} entries to {out}. WARNING: this spreadsheet is NOT encrypted and holds signers' personal data; keep it on an encrypted disk and delete it when done",
+                "выгружено записей: {rows} в {out}. ВНИМАНИЕ: таблица НЕ зашифрована и содержит персональные данные; храните на зашифрованном диске и удалите после использования",
+            ),
+            ExportNeedsOut => say!(
+                lang,
+                "export would print every signer on this screen; give --out FILE (or --out - to print anyway, --xlsx FILE for a spreadsheet)",
+                "выгрузка вывела бы всех подписантов на экран; укажите --out ФАЙЛ (или --out -, чтобы всё же вывести; --xlsx ФАЙЛ для таблицы)",
+            ),
             Imported {
                 added,
                 rows,

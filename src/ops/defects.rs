@@ -91,6 +91,29 @@ pub fn check_all(
     Ok(report)
 }
 
+/// What `check` finds on each line, by entry id, in `lang` (the spreadsheet export's
+/// `problems` column). Sheet-level defects belong to no line and are left out.
+pub fn findings_by_entry(
+    store: &Store,
+    regions: &RegionCatalog,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<HashMap<String, Vec<String>>, StoreError> {
+    let report = check_all(store, regions, today, lang)?;
+    let mut by_entry: HashMap<String, Vec<String>> = HashMap::new();
+    for (code, defects) in report.by_code {
+        for defect in defects {
+            if let Some(id) = defect.entry_id {
+                by_entry
+                    .entry(id)
+                    .or_default()
+                    .push(format!("{code}: {}", defect.message));
+            }
+        }
+    }
+    Ok(by_entry)
+}
+
 /// Adds the sheet-level defects (`sheet.*` codes) of every sheet to the report.
 fn add_sheet_defects(
     report: &mut DefectReport,

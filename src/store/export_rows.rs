@@ -5,7 +5,8 @@ use super::{Store, StoreError};
 use crate::domain::Column;
 use crate::domain::columns::CSV_WIDTH;
 
-/// The SQL of the export: one row per entry in save order, the CSV columns of DESIGN.md §9
+/// The SQL of the export: one row per entry in paper order (point, sheet, line: the
+/// unique index, so no sort), the CSV columns of DESIGN.md §9
 /// in header order, every value as text: the region's name from the catalogue, the sheet
 /// and line cast, every other column stored as text already (the benches run the same query through the
 /// `sqlite3` shell as the export's baseline).
@@ -25,7 +26,7 @@ pub fn export_query(include_voided: bool) -> String {
         "WHERE e.status = 'valid'"
     };
     format!(
-        "SELECT {} FROM entries e LEFT JOIN regions r ON r.code = e.region_code {filter} ORDER BY e.rowid",
+        "SELECT {} FROM entries e LEFT JOIN regions r ON r.code = e.region_code {filter} ORDER BY e.origin, e.sheet, e.line",
         select.join(", ")
     )
 }

@@ -22,6 +22,7 @@ mod demo;
 mod desk_queue;
 mod desk_state;
 mod encryption;
+mod export_files;
 mod fuzz_import;
 mod fuzz_keys;
 mod fuzz_parsers;
