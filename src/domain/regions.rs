@@ -10,6 +10,8 @@
 mod catalogue;
 mod words;
 
+use std::cmp::Reverse;
+use std::collections::HashMap;
 use words::{Keys, padded_code, starts_with_words, words, words_at};
 
 /// Catalogue code of the entry for voters living permanently abroad.
@@ -144,15 +146,27 @@ impl RegionCatalog {
     /// A region matches when its code starts with the input or its names contain words that
     /// start with the input's words. Exact matches (code, name, short form) come first, then
     /// names or codes that start with the input, then names with a matching inner word;
-    /// catalogue order within each group. Empty input suggests nothing.
+    /// within a group, a name the input covers word for word ("Моск" → "Москва") before a
+    /// longer one ("Московская область"), then catalogue order. Empty input suggests nothing.
     pub fn suggest(&self, input: &str, limit: usize) -> Vec<&Region> {
+        self.suggest_ranked(input, limit, &HashMap::new())
+    }
+
+    /// [`RegionCatalog::suggest`], with this point's most used regions (`usage`: valid
+    /// entries per region code) first among equally good matches.
+    pub fn suggest_ranked(
+        &self,
+        input: &str,
+        limit: usize,
+        usage: &HashMap<String, u32>,
+    ) -> Vec<&Region> {
         let query = words(input);
         if query.is_empty() {
             return Vec::new();
         }
         let joined = query.join(" ");
         let code = padded_code(input.trim());
-        let mut ranked: Vec<(u8, usize)> = self
+        let mut ranked: Vec<(u8, bool, Reverse<u32>, usize)> = self
             .regions
             .iter()
             .zip(&self.keys)
@@ -173,14 +187,18 @@ impl RegionCatalog {
                 } else {
                     return None;
                 };
-                Some((rank, index))
+                let longer = !names
+                    .iter()
+                    .any(|name| name.len() == query.len() && starts_with_words(name, &query));
+                let used = usage.get(&region.code).copied().unwrap_or(0);
+                Some((rank, longer, Reverse(used), index))
             })
             .collect();
         ranked.sort();
         ranked
             .into_iter()
             .take(limit)
-            .map(|(_, index)| &self.regions[index])
+            .map(|(.., index)| &self.regions[index])
             .collect()
     }
 

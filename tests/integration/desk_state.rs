@@ -309,3 +309,12 @@ fn ctrl_q_asks_before_losing_a_typed_signer() {
     desk.press(KeyCode::Char('y'));
     assert!(desk.model.quit);
 }
+
+#[test]
+fn a_prefix_of_moscow_takes_the_city_not_the_oblast() {
+    let (_dir, mut desk) = fresh_desk();
+    let mut typed = IVANOV;
+    typed.region = "Моск";
+    desk.fill(&typed);
+    assert_eq!(desk.model.form.text(Field::Region), "Moscow", "the city (77), not Moscow Oblast");
+}

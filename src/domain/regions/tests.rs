@@ -127,6 +127,25 @@ fn resolve_codes_names_and_short_forms() {
 }
 
 #[test]
+fn suggest_puts_this_points_regions_first_among_equal_matches() {
+    let catalog = catalog();
+    let codes = |input: &str, usage: &[(&str, u32)]| -> Vec<String> {
+        let usage = usage.iter().map(|(c, n)| (c.to_string(), *n)).collect();
+        catalog
+            .suggest_ranked(input, 3, &usage)
+            .into_iter()
+            .map(|r| r.code.clone())
+            .collect()
+    };
+    let unused = codes("Ка", &[]);
+    let used = codes("Ка", &[("41", 40), ("40", 3)]);
+    assert_ne!(unused, used);
+    assert_eq!(used[..2], ["41", "40"], "Kamchatka (40 signers here), then Kaluga (3)");
+    // A whole-name match still beats a busier longer name.
+    assert_eq!(codes("Моск", &[("50", 900)])[..2], ["77", "50"]);
+}
+
+#[test]
 fn suggest_orders_exact_then_prefix_then_word() {
     let catalog = catalog();
     let codes = |input: &str, limit: usize| -> Vec<String> {
@@ -138,12 +157,14 @@ fn suggest_orders_exact_then_prefix_then_word() {
     };
     assert!(codes("", 10).is_empty());
     assert!(codes("  ", 10).is_empty());
-    assert_eq!(codes("Мос", 10), ["50", "77"]);
+    // A name the typed words cover whole comes first: Москва, then Московская область.
+    assert_eq!(codes("Мос", 10), ["77", "50"]);
+    assert_eq!(codes("Моск", 10), ["77", "50"]);
     assert_eq!(codes("moscow", 10), ["77", "50"]);
     assert_eq!(codes("7", 3), ["07", "70", "71"]);
     assert_eq!(codes("спб", 10), ["78"]);
     assert_eq!(codes("свер", 10), ["66"]);
-    assert_eq!(codes("Мос", 1), ["50"]);
+    assert_eq!(codes("Мос", 1), ["77"]);
     assert!(codes("Атлантида", 10).is_empty());
     let republics = codes("рес", 100);
     let position = |code: &str| republics.iter().position(|c| c == code).expect(code);

@@ -309,7 +309,7 @@ fn refresh_suggestions(model: &mut Model) {
     } else {
         model
             .regions
-            .suggest(&typed, SUGGESTIONS)
+            .suggest_ranked(&typed, SUGGESTIONS, &model.counts)
             .into_iter()
             .map(|r| r.code.clone())
             .collect()
