@@ -3,9 +3,9 @@
 
 use super::Context;
 use super::out;
-use super::unlock::{self, Unlock};
+use super::unlock::{self, ATTEMPTS, Unlock};
 use crate::cli::{CollectorsAction, Command, ProtectCommand};
-use crate::i18n::{Lang, ProtectText};
+use crate::i18n::{Lang, ProtectText, Retry};
 use crate::store::{self, DbFile, Key, Store, StoreError};
 use anyhow::bail;
 use std::path::Path;
@@ -80,8 +80,9 @@ pub fn open_for(
                 }
                 .into());
             }
-            let key = unlock.key_for(file, ctx.lang)?;
-            Store::open_existing_keyed(file, &key)?
+            with_retries(file, unlock, ctx, |key| {
+                Store::open_existing_keyed(file, key)
+            })?
         }
         Opening::PlainToEncrypt => open_plain_to_encrypt(db, ctx.lang)?,
         Opening::Existing => open_or_create(db, false, unlock, ctx)?,
@@ -110,14 +111,38 @@ fn open_or_create(
         }
         .into());
     }
-    let key = unlock.key_for(db, ctx.lang)?;
     if !new {
-        return Ok(Store::open_keyed(db, &ctx.regions, &key)?);
+        return with_retries(db, unlock, ctx, |key| {
+            Store::open_keyed(db, &ctx.regions, key)
+        });
     }
+    let key = unlock.key_for(db, ctx.lang)?;
     let pin = unlock::new_lead_pin(unlock::LEAD_PIN_VAR, db, ctx.lang)?;
     let mut store = Store::open_keyed(db, &ctx.regions, &key)?;
     store.set_lead_pin(&pin, &ctx.actor, ctx.now)?;
     Ok(store)
+}
+
+/// Opens `db` with the passphrase from where `unlock` says; a passphrase typed on the
+/// terminal that does not fit is asked again, up to [`ATTEMPTS`] tries in all.
+fn with_retries(
+    db: &Path,
+    unlock: &Unlock,
+    ctx: &Context,
+    open: impl Fn(&Key) -> Result<Store, StoreError>,
+) -> anyhow::Result<Store> {
+    let mut key = unlock.key_for(db, ctx.lang)?;
+    let mut left = ATTEMPTS as u64;
+    loop {
+        match open(&key) {
+            Err(StoreError::WrongPassphrase { .. }) if left > 1 && unlock.typed_on_terminal() => {
+                left -= 1;
+                out::note(ctx.lang.t(Retry::WrongPassphrase { left }));
+                key = Key::Passphrase(unlock.passphrase(db, false, ctx.lang)?);
+            }
+            opened => return Ok(opened?),
+        }
+    }
 }
 
 fn open_plain_to_encrypt(db: &Path, lang: Lang) -> anyhow::Result<Store> {

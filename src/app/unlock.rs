@@ -18,8 +18,8 @@ pub const NEW_PASSPHRASE_VAR: &str = "SIGDESK_NEW_PASSPHRASE";
 pub const LEAD_PIN_VAR: &str = "SIGDESK_LEAD_PIN";
 /// Environment variable holding the new lead PIN for `lead-pin`.
 pub const NEW_LEAD_PIN_VAR: &str = "SIGDESK_NEW_LEAD_PIN";
-/// Times a secret typed twice may be retyped before giving up.
-const ATTEMPTS: usize = 3;
+/// Times a secret may be typed before giving up.
+pub const ATTEMPTS: usize = 3;
 
 /// Why no usable secret was found.
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +125,17 @@ impl Unlock {
         } else {
             Ok(ask(lang, Prompt::Passphrase, db)?)
         }
+    }
+}
+
+impl Unlock {
+    /// Whether the passphrase of an existing database is typed on the terminal (no file,
+    /// no variable): then a typo is asked again rather than ending the program.
+    pub fn typed_on_terminal(&self) -> bool {
+        !self.no_encrypt
+            && self.passphrase_file.is_none()
+            && std::env::var_os(PASSPHRASE_VAR).is_none()
+            && on_terminal()
     }
 }
 

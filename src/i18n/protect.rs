@@ -1,7 +1,7 @@
 //! Messages of the protection commands: passphrase and PIN prompts, audit, backup, rekey,
 //! encrypt, wipe and retention.
 
-use super::{Lang, Phrase};
+use super::{Lang, Phrase, ru_plural};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::path::Path;
@@ -34,6 +34,11 @@ pub enum Retry {
     Mismatch,
     /// A PIN that is not 4 to 8 digits.
     PinShape,
+    /// The passphrase typed does not open the database; `left` more tries.
+    WrongPassphrase {
+        /// Tries left.
+        left: u64,
+    },
 }
 
 /// The line shown before asking again.
@@ -55,6 +60,16 @@ impl Phrase for Retry {
                 "A lead PIN is 4 to 8 digits; type it again.",
                 "ПИН старшего — от 4 до 8 цифр; введите ещё раз.",
             ),
+            Retry::WrongPassphrase { left } => {
+                let tries = if *left == 1 { "try" } else { "tries" };
+                let left_ru = ru_plural(*left, ["осталась", "осталось", "осталось"]);
+                let tries_ru = ru_plural(*left, ["попытка", "попытки", "попыток"]);
+                say!(
+                    lang,
+                    "Wrong passphrase; {left} {tries} left.",
+                    "Неверная парольная фраза; {left_ru} {left} {tries_ru}.",
+                )
+            }
         }
     }
 }

@@ -316,5 +316,9 @@ fn a_prefix_of_moscow_takes_the_city_not_the_oblast() {
     let mut typed = IVANOV;
     typed.region = "Моск";
     desk.fill(&typed);
-    assert_eq!(desk.model.form.text(Field::Region), "Moscow", "the city (77), not Moscow Oblast");
+    assert_eq!(
+        desk.model.form.text(Field::Region),
+        "Moscow",
+        "the city (77), not Moscow Oblast"
+    );
 }

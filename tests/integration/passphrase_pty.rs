@@ -53,3 +53,38 @@ fn a_new_database_asks_passphrase_and_pin_twice_then_the_next_start_asks_once() 
     .expect("the typed passphrase opens it");
     assert!(store.verify_lead_pin("2468").expect("pin"));
 }
+
+#[test]
+fn a_mistyped_passphrase_is_asked_again_three_times_in_all() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    let key = Key::Passphrase(PASSPHRASE.into());
+    let mut store = open_keyed(&db, &key).expect("create");
+    store
+        .set_lead_pin(
+            "2468",
+            &crate::common::db::lead(),
+            crate::common::db::fixed_now(),
+        )
+        .expect("pin");
+    drop(store);
+
+    let mut typo = start(dir.path());
+    typo.wait_for("Passphrase for");
+    typo.type_line("ключ от двери 8");
+    typo.wait_for("Wrong passphrase; 2 tries left.");
+    typo.type_line("ключ от двери");
+    typo.wait_for("Wrong passphrase; 1 try left.");
+    typo.type_line(PASSPHRASE);
+    typo.wait_for("Sign in");
+    typo.quit();
+
+    let mut wrong = start(dir.path());
+    for _ in 0..3 {
+        wrong.wait_for("Passphrase for");
+        wrong.type_line("не тот");
+    }
+    wrong.wait_for("wrong passphrase for");
+    let shown = wrong.contents();
+    assert_eq!(shown.matches("Passphrase for").count(), 3, "{shown}");
+}

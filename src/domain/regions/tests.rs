@@ -140,7 +140,11 @@ fn suggest_puts_this_points_regions_first_among_equal_matches() {
     let unused = codes("Ка", &[]);
     let used = codes("Ка", &[("41", 40), ("40", 3)]);
     assert_ne!(unused, used);
-    assert_eq!(used[..2], ["41", "40"], "Kamchatka (40 signers here), then Kaluga (3)");
+    assert_eq!(
+        used[..2],
+        ["41", "40"],
+        "Kamchatka (40 signers here), then Kaluga (3)"
+    );
     // A whole-name match still beats a busier longer name.
     assert_eq!(codes("Моск", &[("50", 900)])[..2], ["77", "50"]);
 }
