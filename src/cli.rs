@@ -224,9 +224,11 @@ pub struct DeskArgs {
     /// Operator name.
     #[arg(long)]
     pub operator: Option<String>,
-    /// Session PIN, 4–8 digits, for scripts (the sign-in screen asks for it otherwise).
-    #[arg(long, env = "SIGDESK_PIN", hide_env_values = true)]
-    pub pin: Option<String>,
+    /// Read the session PIN (4–8 digits) from the first line of this file; else
+    /// $SIGDESK_PIN, else the sign-in screen asks. Never on the command line, where `ps`
+    /// would show it.
+    #[arg(long, value_name = "FILE")]
+    pub pin_file: Option<PathBuf>,
 }
 
 /// Options of `stats`.

@@ -14,6 +14,11 @@ pub enum DbFailure {
         /// The file.
         path: String,
     },
+    /// The file is another program's SQLite database; it is left as it is.
+    Foreign {
+        /// The file.
+        path: String,
+    },
     /// An existing database was expected and there is none.
     NoDatabase {
         /// The file.
@@ -90,6 +95,11 @@ impl Phrase for DbFailure {
                 "{path} is not a sigdesk database (or it is encrypted)",
                 "{path} — не база sigdesk (или она зашифрована)",
             ),
+            Foreign { path } => say!(
+                lang,
+                "{path} is another program's SQLite database, not sigdesk's; it was left as it is",
+                "{path} — база SQLite другой программы, не sigdesk; она оставлена как есть",
+            ),
             NoDatabase { path } => say!(lang, "there is no database at {path}", "базы {path} нет",),
             CannotOpen { path, reason } => say!(
                 lang,
@@ -150,8 +160,8 @@ impl Phrase for DbFailure {
             ),
             NoLeadPin => say!(
                 lang,
-                "this database has no lead PIN; set one with `sigdesk lead-pin`",
-                "у этой базы нет ПИН старшего; задайте его командой `sigdesk lead-pin`",
+                "this database has no lead PIN, so it was not made whole by sigdesk (a creation cut short, or a changed file); restore it from a backup",
+                "у этой базы нет ПИН старшего: её создание sigdesk не завершилось или файл изменён; восстановите её из резервной копии",
             ),
             BadLeadPin => say!(
                 lang,
@@ -182,7 +192,7 @@ impl Phrase for OnCommandLine<'_> {
     fn say(&self, lang: Lang) -> Cow<'static, str> {
         use DbFailure::*;
         let advice = match self.0 {
-            NotADatabase { .. } | NoDatabase { .. } => {
+            NotADatabase { .. } | NoDatabase { .. } | Foreign { .. } => {
                 say!(lang, "; check the --db path", "; проверьте путь --db")
             }
             IsEncrypted { .. } => say!(
@@ -234,6 +244,7 @@ mod tests {
         };
         let all = vec![
             NotADatabase { path: path() },
+            Foreign { path: path() },
             NoDatabase { path: path() },
             CannotOpen {
                 path: path(),
@@ -267,7 +278,7 @@ mod tests {
     #[test]
     fn every_failure_is_said_in_both_languages() {
         let samples = samples();
-        assert_eq!(samples.len(), 19, "one sample per variant");
+        assert_eq!(samples.len(), 20, "one sample per variant");
         for failure in samples {
             let (en, ru) = (Lang::En.t(&failure), Lang::Ru.t(&failure));
             assert_ne!(en, ru, "{failure:?} is not translated");

@@ -15,6 +15,11 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// The file is another program's SQLite database; it is left as it is.
+    Foreign {
+        /// The file.
+        path: String,
+    },
     /// An existing database was expected and there is none.
     NoDatabase {
         /// The file.
@@ -115,6 +120,7 @@ impl StoreError {
         let path = |path: &String| path.clone();
         match self {
             StoreError::NotADatabase { path: p } => DbFailure::NotADatabase { path: path(p) },
+            StoreError::Foreign { path: p } => DbFailure::Foreign { path: path(p) },
             StoreError::NoDatabase { path: p } => DbFailure::NoDatabase { path: path(p) },
             StoreError::CannotOpen { path: p, reason } => DbFailure::CannotOpen {
                 path: path(p),

@@ -5,13 +5,16 @@
 
 mod board;
 mod campaign;
+mod chain;
 mod collectors;
+mod create;
 mod entries;
 mod entry_rows;
 mod error;
 mod events;
 mod export_rows;
 mod health;
+mod identity;
 mod schema;
 mod sheet_status;
 mod sheets;
@@ -24,14 +27,18 @@ pub mod backup;
 pub mod cipher;
 pub mod key;
 pub mod lead_pin;
+pub mod verify;
 
 pub use board::AuditMark;
+pub use chain::{ChainBreak, ChainReport};
 pub use collectors::CollectorAdded;
+pub use create::Creation;
 pub use entries::{EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use export_rows::export_query;
 pub use health::SheetFill;
+pub use identity::APPLICATION_ID;
 pub use key::{DbFile, Key, probe};
 pub use sheet_status::{CertifyOutcome, CloseOutcome};
 pub use sheets::SheetPreview;
@@ -76,6 +83,18 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the existing database at `path` with `key` and brings its schema up to date;
+    /// never creates one (a new database is made whole by [`Store::create_whole`]).
+    pub fn open_migrated(
+        path: &Path,
+        regions: &RegionCatalog,
+        key: &Key,
+    ) -> Result<Store, StoreError> {
+        let mut store = Store::open_existing_keyed(path, key)?;
+        schema::migrate(&mut store.conn, regions).map_err(|e| StoreError::from_open(path, e))?;
+        Ok(store)
+    }
+
     /// Opens an existing database with `key`, without creating or migrating it (for
     /// watchers and readers).
     pub fn open_existing_keyed(path: &Path, key: &Key) -> Result<Store, StoreError> {
@@ -114,6 +133,8 @@ impl Store {
         )
         .map_err(|e| StoreError::from_open(path, e))?;
         key::apply(&conn, path, key)?;
+        // Another program's database is refused before the pragmas below change it.
+        identity::check(&conn, path)?;
         configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
         Ok(Store {
             conn,
