@@ -81,6 +81,13 @@ pub enum DbFailure {
     },
     /// An automatic backup was asked for but no folder is set.
     NoBackupDir,
+    /// The database file (or its WAL, when `wal`) was deleted or replaced while open.
+    FileChanged {
+        /// The database file.
+        path: String,
+        /// Whether it was the write-ahead log.
+        wal: bool,
+    },
     /// Any other SQLite failure, as SQLite put it.
     Sqlite(String),
 }
@@ -178,6 +185,18 @@ impl Phrase for DbFailure {
                 "no backup folder is set; set one with `sigdesk campaign set backup_dir /absolute/path`",
                 "папка для копий не задана; задайте её: `sigdesk campaign set backup_dir /полный/путь`",
             ),
+            FileChanged { path, wal } => {
+                let file = if *wal {
+                    format!("{path}-wal")
+                } else {
+                    path.clone()
+                };
+                say!(
+                    lang,
+                    "{file} was deleted or replaced while sigdesk had it open; nothing was saved. Quit every sigdesk and restore the database (see the desk's alarm, or the latest backup)",
+                    "файл {file} удалён или заменён, пока sigdesk работал с ним; ничего не сохранено. Закройте все sigdesk и восстановите базу (см. тревогу на столе или последнюю резервную копию)",
+                )
+            }
             Sqlite(what) => say!(lang, "database error: {what}", "ошибка базы: {what}"),
         }
     }
@@ -219,6 +238,7 @@ impl Phrase for OnCommandLine<'_> {
             | BadLeadPin
             | InUse { .. }
             | NoBackupDir
+            | FileChanged { .. }
             | Sqlite(_) => return self.0.say(lang),
         };
         Cow::Owned(self.0.say(lang).into_owned() + &advice)
@@ -270,6 +290,10 @@ mod tests {
             BadLeadPin,
             InUse { path: path() },
             NoBackupDir,
+            FileChanged {
+                path: path(),
+                wal: true,
+            },
             Sqlite("disk I/O error".into()),
         ];
         all
@@ -278,7 +302,7 @@ mod tests {
     #[test]
     fn every_failure_is_said_in_both_languages() {
         let samples = samples();
-        assert_eq!(samples.len(), 20, "one sample per variant");
+        assert_eq!(samples.len(), 21, "one sample per variant");
         for failure in samples {
             let (en, ru) = (Lang::En.t(&failure), Lang::Ru.t(&failure));
             assert_ne!(en, ru, "{failure:?} is not translated");

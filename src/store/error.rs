@@ -82,6 +82,14 @@ pub enum StoreError {
     },
     /// An automatic backup was asked for but no folder is set.
     NoBackupDir,
+    /// The database file or its WAL was deleted or replaced while open: nothing more is
+    /// saved.
+    FileChanged {
+        /// The database file.
+        path: String,
+        /// Which file changed.
+        change: super::FileChange,
+    },
     /// Any other SQLite failure.
     Sqlite(rusqlite::Error),
 }
@@ -146,6 +154,10 @@ impl StoreError {
             StoreError::BadLeadPin => DbFailure::BadLeadPin,
             StoreError::InUse { path: p } => DbFailure::InUse { path: path(p) },
             StoreError::NoBackupDir => DbFailure::NoBackupDir,
+            StoreError::FileChanged { path: p, change } => DbFailure::FileChanged {
+                path: path(p),
+                wal: *change == super::FileChange::Wal,
+            },
             StoreError::Sqlite(e) => DbFailure::Sqlite(e.to_string()),
         }
     }

@@ -8,11 +8,13 @@ mod campaign;
 mod chain;
 mod collectors;
 mod create;
+pub mod desks;
 mod entries;
 mod entry_rows;
 mod error;
 mod events;
 mod export_rows;
+mod files;
 mod health;
 mod identity;
 mod schema;
@@ -37,6 +39,7 @@ pub use entries::{EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use export_rows::export_query;
+pub use files::{FileChange, FileWatch};
 pub use health::SheetFill;
 pub use identity::APPLICATION_ID;
 pub use key::{DbFile, Key, probe};
@@ -57,6 +60,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     key: Key,
+    files: FileWatch,
 }
 
 impl Store {
@@ -140,6 +144,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             key: key.clone(),
+            files: FileWatch::of(path),
         })
     }
 
@@ -164,9 +169,24 @@ impl Store {
 
     /// Starts one short write: a `BEGIN IMMEDIATE` transaction, so the write lock is taken
     /// before anything is read and two desks never act on the same state.
-    fn write(&mut self) -> rusqlite::Result<Transaction<'_>> {
-        self.conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+    /// Refuses when the database file or its WAL was deleted or replaced since it was
+    /// opened: the commit would land in a file nobody will open again.
+    fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        self.file_change()?;
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// Fails with [`StoreError::FileChanged`] when the files under this connection are no
+    /// longer the ones it opened (the watcher asks every round, every write asks first).
+    pub fn file_change(&mut self) -> Result<(), StoreError> {
+        self.files
+            .check()
+            .map_err(|change| StoreError::FileChanged {
+                path: self.path.display().to_string(),
+                change,
+            })
     }
 
     /// Every row `sql` selects with `params`, each read by `read`.

@@ -94,6 +94,7 @@ fn connect_read_only(path: &Path, key: &super::Key, immutable: bool) -> Result<S
         conn,
         path: path.to_path_buf(),
         key: key.clone(),
+        files: super::FileWatch::of(path),
     })
 }
 
