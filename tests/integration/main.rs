@@ -25,6 +25,7 @@ mod encryption;
 mod fuzz_import;
 mod fuzz_keys;
 mod fuzz_parsers;
+mod guard_files;
 mod import_own_point;
 mod keys;
 mod keystrokes;
