@@ -99,7 +99,11 @@ fn outputs_stay_safe(cases: u32) {
                         "formula-leading cell {:?}",
                         cell
                     );
-                    prop_assert!(!cell.chars().any(|c| is_unsafe(c) || c == '\n'), "{:?}", cell);
+                    prop_assert!(
+                        !cell.chars().any(|c| is_unsafe(c) || c == '\n'),
+                        "{:?}",
+                        cell
+                    );
                 }
             }
             Ok(())

@@ -3,7 +3,9 @@
 //! reason of its own, and every text sigdesk prints free of control and bidi characters.
 
 use crate::common::cli::{HEADER, LEAD_PIN, Output, Point, path_arg};
-use crate::common::db::{actor, all_entries, lead, open_store, open_store_for_cli, people, regions};
+use crate::common::db::{
+    actor, all_entries, lead, open_store, open_store_for_cli, people, regions,
+};
 use crate::common::fuzz::runner;
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -30,7 +32,10 @@ fn formula_like() -> impl Strategy<Value = String> {
 
 #[test]
 fn export_then_import_gives_formula_like_values_back_exactly() {
-    let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).single().expect("time");
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 26, 12, 0, 0)
+        .single()
+        .expect("time");
     let signed_on = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
     let rounds = std::sync::atomic::AtomicU32::new(0);
     runner(crate::common::fuzz::cases(16))
@@ -48,7 +53,9 @@ fn export_then_import_gives_formula_like_values_back_exactly() {
             let gone = source
                 .save_entry(&voided, &actor("desk-1", "Anna"), None, now)
                 .expect("save");
-            source.void_entry(&gone.id, &reason, &lead(), now).expect("void");
+            source
+                .void_entry(&gone.id, &reason, &lead(), now)
+                .expect("void");
             let file = dir.path().join("out.csv");
             let options = ExportOptions {
                 include_voided: true,
@@ -130,19 +137,55 @@ fn every_imported_column_is_checked_with_a_reason_of_its_own() {
     let point = Point::training();
     let long = "д".repeat(301);
     let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
-        (vec![("surname", "=HYPERLINK(\"http://x\")")], "surname must start with a letter or a digit"),
-        (vec![("origin", "=cmd|' /C calc'!A0")], "origin must start with a letter or a digit"),
-        (vec![("desk", "@SUM(1)")], "desk must start with a letter or a digit"),
-        (vec![("operator", "+1+1")], "operator must start with a letter or a digit"),
-        (vec![("address", "г. Москва\u{1b}[2J, д. 1")], "address holds the control character U+001B"),
-        (vec![("patronymic", "Серг\u{202e}еевна")], "patronymic holds the control character U+202E"),
-        (vec![("status", "voided"), ("void_reason", "ошибка\u{0}")], "void_reason holds the control character U+0000"),
+        (
+            vec![("surname", "=HYPERLINK(\"http://x\")")],
+            "surname must start with a letter or a digit",
+        ),
+        (
+            vec![("origin", "=cmd|' /C calc'!A0")],
+            "origin must start with a letter or a digit",
+        ),
+        (
+            vec![("desk", "@SUM(1)")],
+            "desk must start with a letter or a digit",
+        ),
+        (
+            vec![("operator", "+1+1")],
+            "operator must start with a letter or a digit",
+        ),
+        (
+            vec![("address", "г. Москва\u{1b}[2J, д. 1")],
+            "address holds the control character U+001B",
+        ),
+        (
+            vec![("patronymic", "Серг\u{202e}еевна")],
+            "patronymic holds the control character U+202E",
+        ),
+        (
+            vec![("status", "voided"), ("void_reason", "ошибка\u{0}")],
+            "void_reason holds the control character U+0000",
+        ),
         (vec![("address", &long)], "address is 301 characters long"),
-        (vec![("line", "11")], "line 11 is past the end of a sheet of 10 lines"),
-        (vec![("void_reason", "+1+1")], "void_reason must be empty on a valid line"),
-        (vec![("status", "voided"), ("surname", "-Иванов")], "surname must start with a letter or a digit"),
-        (vec![("id", "x\u{7}y")], "id holds the control character U+0007"),
-        (vec![("id", "../../etc")], "id must start with a letter or a digit"),
+        (
+            vec![("line", "11")],
+            "line 11 is past the end of a sheet of 10 lines",
+        ),
+        (
+            vec![("void_reason", "+1+1")],
+            "void_reason must be empty on a valid line",
+        ),
+        (
+            vec![("status", "voided"), ("surname", "-Иванов")],
+            "surname must start with a letter or a digit",
+        ),
+        (
+            vec![("id", "x\u{7}y")],
+            "id holds the control character U+0007",
+        ),
+        (
+            vec![("id", "../../etc")],
+            "id must start with a letter or a digit",
+        ),
     ];
     let mut text = format!("{HEADER}\n");
     for (n, (changes, _)) in cases.iter().enumerate() {
@@ -153,13 +196,24 @@ fn every_imported_column_is_checked_with_a_reason_of_its_own() {
         .train(&["campaign", "set", "lines_per_sheet", "10"])
         .assert()
         .success();
-    let out = point.train(&["import", "--skip-bad", path_arg(&file)]).stdout_ok();
-    assert!(out.contains(&format!("imported 0 of {} rows", cases.len())), "{out}");
+    let out = point
+        .train(&["import", "--skip-bad", path_arg(&file)])
+        .stdout_ok();
+    assert!(
+        out.contains(&format!("imported 0 of {} rows", cases.len())),
+        "{out}"
+    );
     let rejects = std::fs::read_to_string(point.path("hostile.rejected.csv")).expect("rejects");
     let mut reader = csv::Reader::from_reader(rejects.as_bytes());
     let reasons: Vec<String> = reader
         .records()
-        .map(|r| r.expect("record").iter().last().expect("reason").to_string())
+        .map(|r| {
+            r.expect("record")
+                .iter()
+                .next_back()
+                .expect("reason")
+                .to_string()
+        })
         .collect();
     assert_eq!(reasons.len(), cases.len());
     for ((_, want), got) in cases.iter().zip(&reasons) {
@@ -191,7 +245,10 @@ fn every_output_shows_control_and_bidi_characters_visibly() {
     }
     drop(store);
     let hostile_name = "in\u{1b}[31m\u{202e}.csv";
-    let file = point.write(hostile_name, &format!("{HEADER}\n{}", row(1, &[("surname", "=1")])));
+    let file = point.write(
+        hostile_name,
+        &format!("{HEADER}\n{}", row(1, &[("surname", "=1")])),
+    );
     let outputs: Vec<(Vec<&str>, i32)> = vec![
         (vec!["check"], 0),
         (vec!["check", "--json"], 0),

@@ -27,6 +27,7 @@ mod fuzz_import;
 mod fuzz_keys;
 mod fuzz_parsers;
 mod guard_csv;
+mod guard_desk;
 mod guard_files;
 mod import_own_point;
 mod keys;

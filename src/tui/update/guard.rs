@@ -3,7 +3,7 @@
 //! on another line than the panel showed.
 
 use crate::i18n::GuardText;
-use crate::tui::model::{Alarm, Model, Screen};
+use crate::tui::model::{Alarm, Model, Screen, SignInField};
 use crate::tui::msg::Effect;
 
 /// Starts work with these names: a desk first claims its name (two live desks never share
@@ -43,6 +43,7 @@ pub(super) fn desk_claimed(
             };
             model.signin.problem = Some(model.lang.t(held).into_owned());
             model.signin.pin = Default::default();
+            model.signin.focus = SignInField::Pin;
             Vec::new()
         }
     }
