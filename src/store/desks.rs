@@ -11,7 +11,7 @@ use rusqlite::{OptionalExtension, params};
 /// A lease without a heartbeat for this long belongs to a process that is gone.
 pub const LEASE_STALE: chrono::Duration = chrono::Duration::seconds(30);
 /// How often a holder renews its heartbeat.
-pub const HEARTBEAT_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+pub const HEARTBEAT_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A process that holds desk names: its id and host.
 #[derive(Debug, Clone, PartialEq, Eq)]
