@@ -8,9 +8,14 @@ use std::path::PathBuf;
 /// and returns the exit code instead: 0 for help and version, 2 for a usage error.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, u8> {
     Cli::try_parse_from(args).map_err(|e| {
-        let code = if e.use_stderr() { 2 } else { 0 };
-        let _ = e.print();
-        code
+        if e.use_stderr() {
+            // A usage error quotes what was typed: shown like every other line (no colour).
+            crate::app::out::note(e.render());
+            2
+        } else {
+            let _ = e.print();
+            0
+        }
     })
 }
 

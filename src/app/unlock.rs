@@ -218,7 +218,8 @@ fn from_env(var: &'static str) -> Result<Option<String>, UnlockError> {
 
 /// One hidden line from the terminal, after `prompt` for database `db`.
 fn ask(lang: Lang, prompt: Prompt, db: &Path) -> Result<String, UnlockError> {
-    rpassword::prompt_password(lang.t(ProtectText::Ask { prompt, db }))
+    let question = lang.t(ProtectText::Ask { prompt, db });
+    rpassword::prompt_password(crate::domain::visible::visible(&question))
         .map_err(|e| UnlockError::Terminal(e.to_string()))
 }
 

@@ -115,13 +115,13 @@ impl Phrase for GuardText<'_> {
             AlarmDo { rescued } => match rescued {
                 Some(copy) => say!(
                     lang,
-                    "Everything this desk could still read was copied to {copy}. Keep the paper sheets, quit every sigdesk (Ctrl-Q), then put that copy in the database's place (or restore the latest backup) and check it with `sigdesk verify`.",
-                    "Всё, что этот стол ещё мог прочитать, скопировано в {copy}. Сохраните бумажные листы, закройте все sigdesk (Ctrl-Q), положите эту копию на место базы (или восстановите последнюю резервную копию) и проверьте её: `sigdesk verify`.",
+                    "Everything this desk could still read was copied to {copy}. Keep the paper sheets, quit every sigdesk (Ctrl-Q), delete the old -wal and -shm files beside the database, then put that copy in the database's place (or restore the latest backup) and check it with `sigdesk verify`.",
+                    "Всё, что этот стол ещё мог прочитать, скопировано в {copy}. Сохраните бумажные листы, закройте все sigdesk (Ctrl-Q), удалите старые файлы -wal и -shm рядом с базой, затем положите эту копию на место базы (или восстановите последнюю резервную копию) и проверьте её: `sigdesk verify`.",
                 ),
                 None => say!(
                     lang,
-                    "Keep the paper sheets, quit every sigdesk (Ctrl-Q), restore the latest backup in the database's place and check it with `sigdesk verify`; then enter the lines written since that backup again.",
-                    "Сохраните бумажные листы, закройте все sigdesk (Ctrl-Q), восстановите последнюю резервную копию на место базы и проверьте её: `sigdesk verify`; затем внесите строки, записанные после этой копии, заново.",
+                    "Keep the paper sheets, quit every sigdesk (Ctrl-Q), delete the old -wal and -shm files beside the database, restore the latest backup in its place and check it with `sigdesk verify`; then enter the lines written since that backup again.",
+                    "Сохраните бумажные листы, закройте все sigdesk (Ctrl-Q), удалите старые файлы -wal и -shm рядом с базой, восстановите последнюю резервную копию на её место и проверьте её: `sigdesk verify`; затем внесите строки, записанные после этой копии, заново.",
                 ),
             },
             LeaseLost => say!(

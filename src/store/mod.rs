@@ -76,6 +76,8 @@ impl Store {
 
     /// Opens the database at `path` with `key`, creating (encrypted when the key is a
     /// passphrase) and migrating it if needed. A wrong key fails before anything is written.
+    /// Made in place and without a lead PIN: for tests and benches; the command line makes
+    /// a new database whole with [`Store::create_whole`].
     pub fn open_keyed(
         path: &Path,
         regions: &RegionCatalog,

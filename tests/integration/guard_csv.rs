@@ -270,4 +270,8 @@ fn every_output_shows_control_and_bidi_characters_visibly() {
         }
     }
     assert!(seen_escape, "the hostile names never showed");
+    let usage = point
+        .train(&["stats", "--now", "\u{1b}]0;x\u{7}"])
+        .stderr_of(2);
+    assert!(unsafe_in(&usage).is_empty(), "{usage:?}");
 }
