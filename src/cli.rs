@@ -8,9 +8,14 @@ use std::path::PathBuf;
 /// and returns the exit code instead: 0 for help and version, 2 for a usage error.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, u8> {
     Cli::try_parse_from(args).map_err(|e| {
-        let code = if e.use_stderr() { 2 } else { 0 };
-        let _ = e.print();
-        code
+        if e.use_stderr() {
+            // A usage error quotes what was typed: shown like every other line (no colour).
+            crate::app::out::note(e.render());
+            2
+        } else {
+            let _ = e.print();
+            0
+        }
     })
 }
 
@@ -224,9 +229,11 @@ pub struct DeskArgs {
     /// Operator name.
     #[arg(long)]
     pub operator: Option<String>,
-    /// Session PIN, 4–8 digits, for scripts (the sign-in screen asks for it otherwise).
-    #[arg(long, env = "SIGDESK_PIN", hide_env_values = true)]
-    pub pin: Option<String>,
+    /// Read the session PIN (4–8 digits) from the first line of this file; else
+    /// $SIGDESK_PIN, else the sign-in screen asks. Never on the command line, where `ps`
+    /// would show it.
+    #[arg(long, value_name = "FILE")]
+    pub pin_file: Option<PathBuf>,
 }
 
 /// Options of `stats`.

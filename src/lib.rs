@@ -15,7 +15,7 @@ pub mod progress;
 pub mod store;
 pub mod tui;
 
-use app::open::{Opening, open_for};
+use app::open::{Gate, Opening, open_for};
 use app::unlock::Unlock;
 use cli::{Cli, Command, ProtectCommand};
 use domain::RegionCatalog;
@@ -25,6 +25,7 @@ use std::process::ExitCode;
 
 /// Parses `args` and runs the command; errors become one line on stderr and exit 1.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    app::harden::harden_process();
     let cli = match cli::parse(args) {
         Ok(cli) => cli,
         Err(code) => return ExitCode::from(code),
@@ -51,11 +52,12 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         passphrase_file: cli.passphrase_file,
         no_encrypt: cli.no_encrypt,
     };
-    let mut store = open_for(Opening::of(&command), &cli.db, &unlock, &ctx)?;
+    let (opening, gate) = (Opening::of(&command), Gate::of(&command));
+    let mut store = open_for(opening, gate, &cli.db, &unlock, &ctx)?;
     match command {
-        Command::Desk(args) => app::desk::run(store, ctx, args.into()),
-        Command::Door(args) => app::door::run(store, ctx, args.into()),
-        Command::Board(args) => app::board::run(store, ctx, args.into()),
+        Command::Desk(args) => app::desk::run(store, ctx, args.try_into()?),
+        Command::Door(args) => app::door::run(store, ctx, args.try_into()?),
+        Command::Board(args) => app::board::run(store, ctx, args.try_into()?),
         Command::Stats(args) => app::stats::run(&store, &ctx, args.json, args.now),
         Command::Export(args) => app::export::run(&mut store, &ctx, args.into()),
         Command::Import(args) => app::import::run(&mut store, &ctx, &args.file, (&args).into()),

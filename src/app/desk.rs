@@ -1,18 +1,22 @@
 //! `sigdesk desk` (the default command): the desk form in the terminal.
 
 use super::Context;
+use super::unlock::session_pin;
 use crate::cli::DeskArgs;
 use crate::store::Store;
 use crate::tui::{self, SignInOptions, model::Screen};
 
-/// `desk`, `door` and `board` take the same sign-in options.
-impl From<DeskArgs> for SignInOptions {
-    fn from(args: DeskArgs) -> SignInOptions {
-        SignInOptions {
+/// `desk`, `door` and `board` take the same sign-in options; the session PIN comes from
+/// `--pin-file` or `$SIGDESK_PIN` (never the command line).
+impl TryFrom<DeskArgs> for SignInOptions {
+    type Error = anyhow::Error;
+
+    fn try_from(args: DeskArgs) -> anyhow::Result<SignInOptions> {
+        Ok(SignInOptions {
+            pin: session_pin(args.pin_file.as_deref())?,
             desk: args.desk,
             operator: args.operator,
-            pin: args.pin,
-        }
+        })
     }
 }
 

@@ -2,7 +2,6 @@
 //! lead's actions at a desk.
 
 use super::Context;
-use super::open::require_lead_pin;
 use super::out;
 use super::unlock::{NEW_LEAD_PIN_VAR, new_lead_pin};
 use crate::i18n::ProtectText;
@@ -11,9 +10,6 @@ use crate::store::Store;
 /// Asks for the current lead PIN when one is set, then for the new one
 /// (`$SIGDESK_NEW_LEAD_PIN` or typed twice); exit 0.
 pub fn run(store: &mut Store, ctx: &Context) -> anyhow::Result<u8> {
-    if store.has_lead_pin()? {
-        require_lead_pin(store, ctx.lang)?;
-    }
     let pin = new_lead_pin(NEW_LEAD_PIN_VAR, store.path(), ctx.lang)?;
     store.set_lead_pin(&pin, &ctx.actor, ctx.now)?;
     out::line(ctx.lang.t(ProtectText::LeadPinSet));

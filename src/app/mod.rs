@@ -15,6 +15,7 @@ pub mod desk;
 pub mod door;
 pub mod encrypt;
 pub mod export;
+pub mod harden;
 pub mod import;
 pub mod lead_pin;
 pub mod notice;

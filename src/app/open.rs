@@ -1,12 +1,14 @@
 //! How every command opens its database (DESIGN.md §7): key, lead PIN on creation,
-//! retention reminder; and the lead-PIN check of the commands that change settings.
+//! retention reminder; and the lead-PIN gate ([`Gate`]) of the lead's commands.
 
 use super::Context;
 use super::out;
 use super::unlock::{self, ATTEMPTS, Unlock};
-use crate::cli::{CollectorsAction, Command, ProtectCommand};
+use crate::cli::{
+    CampaignAction, CollectorsAction, Command, ProtectCommand, SheetsAction, SheetsArgs,
+};
 use crate::i18n::{Lang, ProtectText, Retry};
-use crate::store::{self, DbFile, Key, Store, StoreError};
+use crate::store::{self, Creation, DbFile, Key, Store, StoreError};
 use anyhow::bail;
 use std::path::Path;
 
@@ -62,17 +64,75 @@ impl<'a> Opening<'a> {
     }
 }
 
-/// Opens the database at `db` as `opening` says: `verify F` opens F as it is; `encrypt`
-/// opens the plain database; the protection commands (but `notice`) need an existing
-/// database; every other command creates one on first use, asking for the passphrase twice
-/// and then the lead PIN. Prints the retention reminder when it is due.
+/// Whether a command needs the lead PIN (DESIGN.md §7), checked right after the database
+/// opens: before the command writes anything, and before any byte of an export leaves.
+/// Every command is listed, so a new one does not compile until it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gate {
+    /// `$SIGDESK_LEAD_PIN` or the terminal must give the lead PIN.
+    LeadPin,
+    /// Anyone who can open the database may run it.
+    Open,
+}
+
+impl Gate {
+    /// The gate of `command`.
+    pub fn of(command: &Command) -> Gate {
+        match command {
+            Command::Import(_)
+            | Command::Export(_)
+            | Command::Campaign {
+                action: CampaignAction::Set { .. },
+            }
+            | Command::Collectors {
+                action: CollectorsAction::Add { .. } | CollectorsAction::Import { .. },
+            }
+            | Command::Sheets(SheetsArgs {
+                action: Some(SheetsAction::Close { .. } | SheetsAction::Certify { .. }),
+                ..
+            }) => Gate::LeadPin,
+            Command::Protect(protect) => match protect {
+                ProtectCommand::Backup { .. }
+                | ProtectCommand::Rekey
+                | ProtectCommand::Encrypt
+                | ProtectCommand::Wipe { .. }
+                | ProtectCommand::LeadPin => Gate::LeadPin,
+                ProtectCommand::Audit(_)
+                | ProtectCommand::Verify { .. }
+                | ProtectCommand::Notice => Gate::Open,
+            },
+            Command::Campaign {
+                action: CampaignAction::Show,
+            }
+            | Command::Collectors {
+                action: CollectorsAction::List,
+            }
+            | Command::Sheets(SheetsArgs { action: None, .. })
+            | Command::Desk(_)
+            | Command::Door(_)
+            | Command::Board(_)
+            | Command::Stats(_)
+            | Command::Check(_)
+            | Command::Demo(_)
+            | Command::Script(_) => Gate::Open,
+        }
+    }
+}
+
+/// Opens the database at `db` as `opening` says: `verify F` opens F as it is, read-only;
+/// `encrypt` opens the plain database; the protection commands (but `notice`) need an
+/// existing database; every other command creates one on first use, asking for the
+/// passphrase twice and then the lead PIN. A database without a lead PIN is refused. Then
+/// `gate` asks for the lead PIN (not again from the process that just created the
+/// database with it), and the retention reminder is printed when it is due.
 pub fn open_for(
     opening: Opening<'_>,
+    gate: Gate,
     db: &Path,
     unlock: &Unlock,
     ctx: &Context,
 ) -> anyhow::Result<Store> {
-    let store = match opening {
+    let (store, made) = match opening {
         Opening::Verify(file) => {
             if store::probe(file)? == DbFile::Missing {
                 return Err(StoreError::NoDatabase {
@@ -80,11 +140,10 @@ pub fn open_for(
                 }
                 .into());
             }
-            with_retries(file, unlock, ctx, |key| {
-                Store::open_existing_keyed(file, key)
-            })?
+            let store = with_retries(file, unlock, ctx, |key| Store::open_read_only(file, key))?;
+            (store, false)
         }
-        Opening::PlainToEncrypt => open_plain_to_encrypt(db, ctx.lang)?,
+        Opening::PlainToEncrypt => (open_plain_to_encrypt(db, ctx.lang)?, false),
         Opening::Existing => open_or_create(db, false, unlock, ctx)?,
         Opening::CreateOnFirstUse { input } => {
             if let Some(file) = input {
@@ -94,33 +153,46 @@ pub fn open_for(
             open_or_create(db, true, unlock, ctx)?
         }
     };
+    if gate == Gate::LeadPin && !made {
+        require_lead_pin(&store, ctx.lang)?;
+    }
     remind_retention(&store, ctx);
     Ok(store)
 }
 
+/// Opens the database, or makes it whole when there is none and `creates`; says whether
+/// this process made it. An existing database without a lead PIN is refused.
 fn open_or_create(
     db: &Path,
     creates: bool,
     unlock: &Unlock,
     ctx: &Context,
-) -> anyhow::Result<Store> {
+) -> anyhow::Result<(Store, bool)> {
     let new = store::probe(db)? == DbFile::Missing;
+    let shown = || db.display().to_string();
+    if new && db.exists() {
+        // An empty file is nobody's database; sigdesk never leaves one.
+        return Err(StoreError::NotADatabase { path: shown() }.into());
+    }
     if new && !creates {
-        return Err(StoreError::NoDatabase {
-            path: db.display().to_string(),
-        }
-        .into());
+        return Err(StoreError::NoDatabase { path: shown() }.into());
     }
-    if !new {
-        return with_retries(db, unlock, ctx, |key| {
-            Store::open_keyed(db, &ctx.regions, key)
-        });
+    let mut made = false;
+    let store = if new {
+        let key = unlock.key_for(db, ctx.lang)?;
+        let pin = unlock::new_lead_pin(unlock::LEAD_PIN_VAR, db, ctx.lang)?;
+        let creation = Store::create_whole(db, &ctx.regions, &key, &pin, &ctx.actor, ctx.now)?;
+        made = creation == Creation::Made;
+        Store::open_migrated(db, &ctx.regions, &key)?
+    } else {
+        with_retries(db, unlock, ctx, |key| {
+            Store::open_migrated(db, &ctx.regions, key)
+        })?
+    };
+    if !store.has_lead_pin()? {
+        return Err(StoreError::NoLeadPin.into());
     }
-    let key = unlock.key_for(db, ctx.lang)?;
-    let pin = unlock::new_lead_pin(unlock::LEAD_PIN_VAR, db, ctx.lang)?;
-    let mut store = Store::open_keyed(db, &ctx.regions, &key)?;
-    store.set_lead_pin(&pin, &ctx.actor, ctx.now)?;
-    Ok(store)
+    Ok((store, made))
 }
 
 /// Opens `db` with the passphrase from where `unlock` says; a passphrase typed on the

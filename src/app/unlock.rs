@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 pub const PASSPHRASE_VAR: &str = "SIGDESK_PASSPHRASE";
 /// Environment variable holding the new passphrase for `rekey`.
 pub const NEW_PASSPHRASE_VAR: &str = "SIGDESK_NEW_PASSPHRASE";
+/// Environment variable holding the session PIN of a desk, door or board.
+pub const SESSION_PIN_VAR: &str = "SIGDESK_PIN";
 /// Environment variable holding the lead PIN.
 pub const LEAD_PIN_VAR: &str = "SIGDESK_LEAD_PIN";
 /// Environment variable holding the new lead PIN for `lead-pin`.
@@ -32,16 +34,16 @@ pub enum UnlockError {
         /// The database.
         path: String,
     },
-    /// The passphrase file cannot be read.
-    #[error("cannot read the passphrase file {path}: {reason}")]
+    /// The passphrase or PIN file cannot be read.
+    #[error("cannot read the secret file {path}: {reason}")]
     PassphraseFile {
         /// The file.
         path: String,
         /// What the system said.
         reason: String,
     },
-    /// The passphrase file's first line is empty.
-    #[error("the first line of {path} is empty; write the passphrase on it")]
+    /// The passphrase or PIN file's first line is empty.
+    #[error("the first line of {path} is empty; write the passphrase or PIN on it")]
     EmptyPassphraseFile {
         /// The file.
         path: String,
@@ -103,7 +105,7 @@ impl Unlock {
     /// The passphrase from the file, the variable or the terminal (twice when `new`).
     pub fn passphrase(&self, db: &Path, new: bool, lang: Lang) -> anyhow::Result<String> {
         if let Some(file) = &self.passphrase_file {
-            return Ok(read_passphrase_file(file)?);
+            return Ok(read_secret_file(file)?);
         }
         if let Some(value) = from_env(PASSPHRASE_VAR)? {
             return Ok(value);
@@ -187,13 +189,22 @@ pub fn lead_pin(db: &Path, lang: Lang) -> anyhow::Result<String> {
     Ok(ask(lang, Prompt::LeadPin, db)?)
 }
 
+/// The session PIN given before the sign-in screen: the first line of `file`, else
+/// `$SIGDESK_PIN`, else none (the sign-in screen asks).
+pub fn session_pin(file: Option<&Path>) -> anyhow::Result<Option<String>> {
+    if let Some(file) = file {
+        return Ok(Some(read_secret_file(file)?));
+    }
+    Ok(from_env(SESSION_PIN_VAR)?)
+}
+
 /// Whether a person can be asked: standard input is a terminal.
 pub fn on_terminal() -> bool {
     std::io::stdin().is_terminal()
 }
 
 /// The first line of the file, without its line ending.
-fn read_passphrase_file(file: &Path) -> Result<String, UnlockError> {
+fn read_secret_file(file: &Path) -> Result<String, UnlockError> {
     let text = std::fs::read_to_string(file).map_err(|e| UnlockError::PassphraseFile {
         path: file.display().to_string(),
         reason: e.to_string(),
@@ -218,7 +229,8 @@ fn from_env(var: &'static str) -> Result<Option<String>, UnlockError> {
 
 /// One hidden line from the terminal, after `prompt` for database `db`.
 fn ask(lang: Lang, prompt: Prompt, db: &Path) -> Result<String, UnlockError> {
-    rpassword::prompt_password(lang.t(ProtectText::Ask { prompt, db }))
+    let question = lang.t(ProtectText::Ask { prompt, db });
+    rpassword::prompt_password(crate::domain::visible::visible(&question))
         .map_err(|e| UnlockError::Terminal(e.to_string()))
 }
 

@@ -3,9 +3,10 @@
 
 use super::Context;
 use super::out;
-use crate::i18n::{Lang, ReportText};
+use crate::i18n::{GuardText, Lang, ReportText};
 use crate::store::Store;
-use crate::store::backup::VerifyReport;
+use crate::store::verify::VerifyReport;
+use crate::store::{ChainBreak, ChainReport};
 use std::fmt::Write;
 use std::path::Path;
 
@@ -22,11 +23,18 @@ fn report_text(lang: Lang, file: &Path, r: &VerifyReport) -> String {
     let verdict = if r.is_sound() {
         ReportText::Sound(file)
     } else {
-        ReportText::Damaged(file, r.problems.len())
+        let broken = r
+            .chain
+            .as_ref()
+            .map_or(1, |c| usize::from(c.broken.is_some()));
+        ReportText::Damaged(file, r.problems.len() + broken)
     };
     let _ = writeln!(out, "{}", lang.t(verdict));
     for problem in r.problems.iter().take(20) {
         let _ = writeln!(out, "  {problem}");
+    }
+    if let Some(chain) = &r.chain {
+        let _ = writeln!(out, "{}", chain_line(lang, chain));
     }
     let holds = ReportText::Holds {
         valid: r.valid,
@@ -37,4 +45,18 @@ fn report_text(lang: Lang, file: &Path, r: &VerifyReport) -> String {
     };
     let _ = writeln!(out, "{}", lang.t(holds));
     out
+}
+
+/// The audit log's chain in one line: sound with its last hash, or the first break.
+pub(super) fn chain_line(lang: Lang, chain: &ChainReport) -> String {
+    let phrase = match &chain.broken {
+        None => GuardText::ChainSound {
+            events: chain.events,
+            head: chain.head.as_deref(),
+        },
+        Some(ChainBreak::Mismatch(id)) => GuardText::ChainMismatch(*id),
+        Some(ChainBreak::Unchained(id)) => GuardText::ChainUnchained(*id),
+        Some(ChainBreak::Trigger(name)) => GuardText::TriggerMissing(name),
+    };
+    lang.t(phrase).into_owned()
 }

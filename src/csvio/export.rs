@@ -69,7 +69,8 @@ pub fn write_csv_with_progress(
         if written % PROGRESS_EVERY == 0 {
             progress.advance(written);
         }
-        writer.write_record(fields).map_err(|e| {
+        let guarded = fields.iter().map(|field| super::formula::guard(field));
+        writer.write_record(guarded).map_err(|e| {
             failure = Some(e.to_string());
             crate::store::StoreError::Damaged("export stopped".into())
         })

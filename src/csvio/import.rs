@@ -2,6 +2,7 @@
 //! `--skip-bad`; ids already present are skipped, so importing twice adds nothing.
 
 use super::CsvError;
+use super::formula::{guard, unguard};
 use super::import_row::{Columns, RowFrame, voided_entry};
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
 use crate::domain::{
@@ -196,7 +197,9 @@ fn write_rejects(
         w.write_record(header.iter().chain(["reason"]))
             .map_err(io)?;
         for (row, reason) in rejects {
-            w.write_record(row.iter().chain([reason.as_str()]))
+            // The values as read (unguarded), guarded again: a re-import reads them back.
+            let cells = row.iter().chain([reason.as_str()]);
+            w.write_record(cells.map(|cell| guard(unguard(cell).as_bytes())))
                 .map_err(io)?;
         }
         w.flush().map_err(|e| CsvError::io(&target, e))
@@ -247,6 +250,9 @@ impl<'a> RowValidator<'a> {
         cols: &Columns,
         row: &csv::StringRecord,
     ) -> Result<RowVerdict, CsvError> {
+        if let Some(problem) = cols.problem(row) {
+            return Ok(RowVerdict::Rejected(problem));
+        }
         let id = cols.get(row, Column::Id).to_string();
         if id.is_empty() || id.len() > 64 {
             return Ok(RowVerdict::Rejected("id must be 1 to 64 characters".into()));
@@ -259,7 +265,7 @@ impl<'a> RowValidator<'a> {
                 "id {id} appears twice in the file"
             )));
         }
-        let base = match RowFrame::parse(cols, row, id) {
+        let base = match RowFrame::parse(cols, row, id, self.campaign.lines_per_sheet) {
             Ok(base) => base,
             Err(reason) => return Ok(RowVerdict::Rejected(reason)),
         };

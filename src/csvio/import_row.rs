@@ -2,6 +2,8 @@
 //! the parts of an entry (the frame the rules do not check, the signer's draft they do).
 
 use super::CsvError;
+use super::formula::unguard;
+use crate::domain::visible::{is_unsafe, visible};
 use crate::domain::{Column, DocKind, Entry, EntryDraft, EntryStatus, NewEntry};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
@@ -52,13 +54,22 @@ impl Columns {
         Ok(Columns(map))
     }
 
-    /// The trimmed text of `column` in `row` (empty when absent).
+    /// The text of `column` in `row`: trimmed, without the formula guard export put
+    /// before it (empty when absent).
     pub(super) fn get<'r>(&self, row: &'r csv::StringRecord, column: Column) -> &'r str {
-        self.0
-            .get(&column)
-            .and_then(|i| row.get(*i))
-            .unwrap_or("")
-            .trim()
+        unguard(
+            self.0
+                .get(&column)
+                .and_then(|i| row.get(*i))
+                .unwrap_or("")
+                .trim(),
+        )
+    }
+
+    /// The first problem with the characters or lengths of `row`'s columns (every row,
+    /// voided ones too), said with the column's name: see [`column_problem`].
+    pub(super) fn problem(&self, row: &csv::StringRecord) -> Option<String> {
+        Column::exported().find_map(|column| column_problem(column, self.get(row, column)))
     }
 
     /// The signer's columns of `row` as typed, to run through the checks.
@@ -82,6 +93,68 @@ impl Columns {
             signed_on: self.get(row, Column::SignedOn).into(),
         }
     }
+}
+
+/// Longest value each column takes, in characters (README lists them): room for every
+/// real value, none for a pasted document or a megabyte of junk.
+fn longest(column: Column) -> usize {
+    match column {
+        Column::Id | Column::Origin | Column::Desk => 64,
+        Column::Surname | Column::GivenName | Column::Patronymic | Column::AbroadCountry => 64,
+        Column::Operator | Column::Region => 128,
+        Column::Address | Column::VoidReason => 300,
+        Column::Sheet | Column::Line => 9,
+        Column::BirthDate | Column::SignedOn | Column::Status => 10,
+        Column::DocKind => 20,
+        Column::DocSeries => 16,
+        Column::DocNumber => 32,
+        Column::RegionCode => 8,
+        Column::EnteredAt => 40,
+        Column::Ticket => 0,
+    }
+}
+
+/// What is wrong with `value` in `column`, if anything: longer than [`longest`]; a control
+/// character (NUL, ESC, a line break …) or a bidirectional override anywhere; an id that is
+/// not letters, digits and `-`; a point, desk or operator, or a signer's name, that does not
+/// start with a letter or a digit (a formula never does).
+pub(super) fn column_problem(column: Column, value: &str) -> Option<String> {
+    let name = column.name();
+    let length = value.chars().count();
+    if length > longest(column) {
+        let limit = longest(column);
+        return Some(format!(
+            "{name} is {length} characters long, more than the {limit} it takes"
+        ));
+    }
+    if let Some((at, c)) = value
+        .chars()
+        .enumerate()
+        .find(|(_, c)| is_unsafe(*c) || *c == '\n')
+    {
+        let code = u32::from(c);
+        return Some(format!(
+            "{name} holds the control character U+{code:04X} at position {}; remove it",
+            at + 1
+        ));
+    }
+    let starts_well = |value: &str| value.chars().next().is_none_or(char::is_alphanumeric);
+    let fine = match column {
+        Column::Id => value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+        Column::Origin
+        | Column::Desk
+        | Column::Operator
+        | Column::Surname
+        | Column::GivenName
+        | Column::Patronymic => starts_well(value),
+        _ => true,
+    };
+    (!fine).then(|| {
+        format!(
+            "{name} must start with a letter or a digit, got `{}`",
+            visible(value)
+        )
+    })
 }
 
 fn header_error(path: &Path, reason: String) -> CsvError {
@@ -118,6 +191,7 @@ impl RowFrame {
         cols: &Columns,
         row: &csv::StringRecord,
         id: String,
+        lines_per_sheet: u32,
     ) -> Result<RowFrame, String> {
         let number = |column: Column| -> Result<u32, String> {
             let text = cols.get(row, column);
@@ -149,17 +223,28 @@ impl RowFrame {
         if desk.is_empty() {
             return Err("desk is empty".into());
         }
+        let line = number(Column::Line)?;
+        if line > lines_per_sheet {
+            return Err(format!(
+                "line {line} is past the end of a sheet of {lines_per_sheet} lines"
+            ));
+        }
+        let status_is_valid = status == EntryStatus::Valid;
+        let void_reason = cols.get(row, Column::VoidReason).to_string();
+        if status_is_valid && !void_reason.is_empty() {
+            return Err("void_reason must be empty on a valid line".into());
+        }
         Ok(RowFrame {
             id,
             origin,
             sheet: number(Column::Sheet)?,
-            line: number(Column::Line)?,
+            line,
             doc_kind,
             desk,
             operator: cols.get(row, Column::Operator).to_string(),
             entered_at,
             status,
-            void_reason: cols.get(row, Column::VoidReason).to_string(),
+            void_reason,
         })
     }
 

@@ -2,6 +2,7 @@
 
 pub mod collectors;
 pub mod export;
+pub mod formula;
 pub mod import;
 mod import_row;
 pub mod xlsx;

@@ -204,7 +204,7 @@ mod tests {
         );
         assert_eq!(
             unknown("Мос")[0].suggestion,
-            RegionSuggestion::Similar(vec!["50".into(), "77".into()])
+            RegionSuggestion::Similar(vec!["77".into(), "50".into()])
         );
         assert_eq!(unknown("zz")[0].suggestion, RegionSuggestion::Nothing);
         let two = unknown("77,80,Атлантида");

@@ -14,6 +14,11 @@ pub enum DbFailure {
         /// The file.
         path: String,
     },
+    /// The file is another program's SQLite database; it is left as it is.
+    Foreign {
+        /// The file.
+        path: String,
+    },
     /// An existing database was expected and there is none.
     NoDatabase {
         /// The file.
@@ -76,6 +81,13 @@ pub enum DbFailure {
     },
     /// An automatic backup was asked for but no folder is set.
     NoBackupDir,
+    /// The database file (or its WAL, when `wal`) was deleted or replaced while open.
+    FileChanged {
+        /// The database file.
+        path: String,
+        /// Whether it was the write-ahead log.
+        wal: bool,
+    },
     /// Any other SQLite failure, as SQLite put it.
     Sqlite(String),
 }
@@ -89,6 +101,11 @@ impl Phrase for DbFailure {
                 lang,
                 "{path} is not a sigdesk database (or it is encrypted)",
                 "{path} — не база sigdesk (или она зашифрована)",
+            ),
+            Foreign { path } => say!(
+                lang,
+                "{path} is another program's SQLite database, not sigdesk's; it was left as it is",
+                "{path} — база SQLite другой программы, не sigdesk; она оставлена как есть",
             ),
             NoDatabase { path } => say!(lang, "there is no database at {path}", "базы {path} нет",),
             CannotOpen { path, reason } => say!(
@@ -150,8 +167,8 @@ impl Phrase for DbFailure {
             ),
             NoLeadPin => say!(
                 lang,
-                "this database has no lead PIN; set one with `sigdesk lead-pin`",
-                "у этой базы нет ПИН старшего; задайте его командой `sigdesk lead-pin`",
+                "this database has no lead PIN, so it was not made whole by sigdesk (a creation cut short, or a changed file); restore it from a backup",
+                "у этой базы нет ПИН старшего: её создание sigdesk не завершилось или файл изменён; восстановите её из резервной копии",
             ),
             BadLeadPin => say!(
                 lang,
@@ -168,6 +185,18 @@ impl Phrase for DbFailure {
                 "no backup folder is set; set one with `sigdesk campaign set backup_dir /absolute/path`",
                 "папка для копий не задана; задайте её: `sigdesk campaign set backup_dir /полный/путь`",
             ),
+            FileChanged { path, wal } => {
+                let file = if *wal {
+                    format!("{path}-wal")
+                } else {
+                    path.clone()
+                };
+                say!(
+                    lang,
+                    "{file} was deleted or replaced while sigdesk had it open; nothing was saved. Quit every sigdesk and restore the database (see the desk's alarm, or the latest backup)",
+                    "файл {file} удалён или заменён, пока sigdesk работал с ним; ничего не сохранено. Закройте все sigdesk и восстановите базу (см. тревогу на столе или последнюю резервную копию)",
+                )
+            }
             Sqlite(what) => say!(lang, "database error: {what}", "ошибка базы: {what}"),
         }
     }
@@ -182,7 +211,7 @@ impl Phrase for OnCommandLine<'_> {
     fn say(&self, lang: Lang) -> Cow<'static, str> {
         use DbFailure::*;
         let advice = match self.0 {
-            NotADatabase { .. } | NoDatabase { .. } => {
+            NotADatabase { .. } | NoDatabase { .. } | Foreign { .. } => {
                 say!(lang, "; check the --db path", "; проверьте путь --db")
             }
             IsEncrypted { .. } => say!(
@@ -209,6 +238,7 @@ impl Phrase for OnCommandLine<'_> {
             | BadLeadPin
             | InUse { .. }
             | NoBackupDir
+            | FileChanged { .. }
             | Sqlite(_) => return self.0.say(lang),
         };
         Cow::Owned(self.0.say(lang).into_owned() + &advice)
@@ -234,6 +264,7 @@ mod tests {
         };
         let all = vec![
             NotADatabase { path: path() },
+            Foreign { path: path() },
             NoDatabase { path: path() },
             CannotOpen {
                 path: path(),
@@ -259,6 +290,10 @@ mod tests {
             BadLeadPin,
             InUse { path: path() },
             NoBackupDir,
+            FileChanged {
+                path: path(),
+                wal: true,
+            },
             Sqlite("disk I/O error".into()),
         ];
         all
@@ -267,7 +302,7 @@ mod tests {
     #[test]
     fn every_failure_is_said_in_both_languages() {
         let samples = samples();
-        assert_eq!(samples.len(), 19, "one sample per variant");
+        assert_eq!(samples.len(), 21, "one sample per variant");
         for failure in samples {
             let (en, ru) = (Lang::En.t(&failure), Lang::Ru.t(&failure));
             assert_ne!(en, ru, "{failure:?} is not translated");

@@ -97,6 +97,10 @@ pub enum KeyLabel {
     CloseNotice,
     /// Clear the message.
     ClearMessage,
+    /// Quit at once (the database file changed: nothing can be saved).
+    QuitNow,
+    /// The signer writes on the line the warning shows.
+    WriteOnDone,
 }
 
 /// The one or two words of the key bar.
@@ -323,6 +327,13 @@ impl KeyLabel {
                 "закрывает памятку (талон не выдаёт)",
             ],
             ClearMessage => ["clear", "убрать", "clear the message", "убрать сообщение"],
+            QuitNow => ["quit", "выход", "quit now", "выйти сейчас"],
+            WriteOnDone => [
+                "done",
+                "готово",
+                "written on that line",
+                "записано на этой строке",
+            ],
         }
     }
 }

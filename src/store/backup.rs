@@ -1,12 +1,12 @@
-//! Online backups (SQLite backup API) with the same key as the live database, the names of
-//! backup files, and `verify` of a copy.
+//! Online backups (SQLite backup API) with the same key as the live database, and the
+//! names of backup files.
 
 use super::cipher::{folder_of, io_error, sync_folder};
 use super::key;
 use super::{Store, StoreError};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -38,7 +38,7 @@ pub fn backup_to(store: &Store, dest: &Path) -> Result<(), StoreError> {
 }
 
 /// Runs the backup in one step: a single consistent snapshot of the source.
-fn copy_all_pages(source: &Connection, copy: &mut Connection) -> Result<(), StoreError> {
+pub(super) fn copy_all_pages(source: &Connection, copy: &mut Connection) -> Result<(), StoreError> {
     let backup = Backup::new(source, copy)?;
     for _ in 0..BUSY_RETRIES {
         match backup.step(-1)? {
@@ -137,90 +137,6 @@ pub fn auto_backup(store: &Store, now: DateTime<Utc>) -> Result<Option<PathBuf>,
         return Ok(None);
     }
     backup_into_folder(store, now).map(Some)
-}
-
-/// What `verify` found in a database file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerifyReport {
-    /// Problems found by `PRAGMA integrity_check` (and `cipher_integrity_check` when
-    /// encrypted); empty when the file is sound.
-    pub problems: Vec<String>,
-    /// Valid entries.
-    pub valid: u64,
-    /// Voided entries.
-    pub voided: u64,
-    /// Paper sheets.
-    pub sheets: u64,
-    /// Queue tickets, when the file has a tickets table.
-    pub tickets: Option<u64>,
-    /// Audit events.
-    pub events: u64,
-}
-
-impl VerifyReport {
-    /// Whether the checks found nothing wrong.
-    pub fn is_sound(&self) -> bool {
-        self.problems.is_empty()
-    }
-}
-
-impl Store {
-    /// Runs the integrity checks (`cipher_integrity_check` too when encrypted) and counts
-    /// what the database holds. Damage is reported in the result; only a database that
-    /// cannot be read at all is an error.
-    pub fn verify(&self) -> Result<VerifyReport, StoreError> {
-        let conn = &self.conn;
-        let mut problems = Vec::new();
-        if self.is_encrypted() {
-            problems.extend(check_rows(conn, "PRAGMA cipher_integrity_check"));
-        }
-        problems.extend(
-            check_rows(conn, "PRAGMA integrity_check")
-                .into_iter()
-                .filter(|row| row != "ok"),
-        );
-        let mut count = |sql: &str| -> u64 {
-            conn.query_row(sql, [], |r| r.get::<_, i64>(0))
-                .map(|n| n.max(0) as u64)
-                .unwrap_or_else(|e| {
-                    problems.push(format!("{sql}: {e}"));
-                    0
-                })
-        };
-        let valid = count("SELECT count(*) FROM entries WHERE status = 'valid'");
-        let voided = count("SELECT count(*) FROM entries WHERE status = 'voided'");
-        let sheets = count("SELECT count(*) FROM sheets");
-        let events = count("SELECT count(*) FROM events");
-        let tickets = table_exists(conn, "tickets")?.then(|| count("SELECT count(*) FROM tickets"));
-        Ok(VerifyReport {
-            problems,
-            valid,
-            voided,
-            sheets,
-            tickets,
-            events,
-        })
-    }
-}
-
-/// The text rows a checking pragma returns; a failure to run it is itself a problem.
-fn check_rows(conn: &Connection, pragma: &str) -> Vec<String> {
-    let rows = conn.prepare(pragma).and_then(|mut stmt| {
-        stmt.query_map([], |r| r.get::<_, String>(0))?
-            .collect::<Result<Vec<_>, _>>()
-    });
-    rows.unwrap_or_else(|e| vec![format!("{pragma}: {e}")])
-}
-
-fn table_exists(conn: &Connection, name: &str) -> Result<bool, StoreError> {
-    Ok(conn
-        .query_row(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-            [name],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ impl Store {
         let rekeyed = self.conn.pragma_update(None, "rekey", new_passphrase);
         // Back to WAL whatever happened, so desks can share the file again.
         let back = enter_wal(&self.conn);
+        // Leaving WAL mode removed the log; the one made now is this connection's own.
+        self.files.forget_wal();
         rekeyed?;
         back?;
         self.key = Key::Passphrase(new_passphrase.to_string());

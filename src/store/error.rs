@@ -15,6 +15,11 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// The file is another program's SQLite database; it is left as it is.
+    Foreign {
+        /// The file.
+        path: String,
+    },
     /// An existing database was expected and there is none.
     NoDatabase {
         /// The file.
@@ -77,6 +82,14 @@ pub enum StoreError {
     },
     /// An automatic backup was asked for but no folder is set.
     NoBackupDir,
+    /// The database file or its WAL was deleted or replaced while open: nothing more is
+    /// saved.
+    FileChanged {
+        /// The database file.
+        path: String,
+        /// Which file changed.
+        change: super::FileChange,
+    },
     /// Any other SQLite failure.
     Sqlite(rusqlite::Error),
 }
@@ -115,6 +128,7 @@ impl StoreError {
         let path = |path: &String| path.clone();
         match self {
             StoreError::NotADatabase { path: p } => DbFailure::NotADatabase { path: path(p) },
+            StoreError::Foreign { path: p } => DbFailure::Foreign { path: path(p) },
             StoreError::NoDatabase { path: p } => DbFailure::NoDatabase { path: path(p) },
             StoreError::CannotOpen { path: p, reason } => DbFailure::CannotOpen {
                 path: path(p),
@@ -140,6 +154,10 @@ impl StoreError {
             StoreError::BadLeadPin => DbFailure::BadLeadPin,
             StoreError::InUse { path: p } => DbFailure::InUse { path: path(p) },
             StoreError::NoBackupDir => DbFailure::NoBackupDir,
+            StoreError::FileChanged { path: p, change } => DbFailure::FileChanged {
+                path: path(p),
+                wal: *change == super::FileChange::Wal,
+            },
             StoreError::Sqlite(e) => DbFailure::Sqlite(e.to_string()),
         }
     }

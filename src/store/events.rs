@@ -46,7 +46,7 @@ pub(super) fn event_from_row(r: &rusqlite::Row) -> rusqlite::Result<EventRecord>
     })
 }
 
-/// Appends one event inside the caller's transaction.
+/// Appends one event inside the caller's write transaction, chained to the last one.
 pub(super) fn append(
     conn: &Connection,
     at: DateTime<Utc>,
@@ -55,16 +55,30 @@ pub(super) fn append(
     entry_id: Option<&str>,
     details: &serde_json::Value,
 ) -> rusqlite::Result<()> {
+    let (last, prev) = super::chain::head(conn)?;
+    let (at, details) = (super::values::time_text(at), details.to_string());
+    let content = super::chain::EventContent {
+        id: last + 1,
+        at: &at,
+        actor,
+        action,
+        entry_id,
+        details: &details,
+    };
+    let hash = super::chain::hex(&super::chain::link(&prev, &content));
     conn.prepare_cached(
-        "INSERT INTO events(at, desk, operator, action, entry_id, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO events(id, at, desk, operator, action, entry_id, details, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
-        super::values::time_text(at),
+        content.id,
+        at,
         actor.desk,
         actor.operator,
         action,
         entry_id,
-        details.to_string()
+        details,
+        hash
     ])?;
     Ok(())
 }
@@ -87,7 +101,9 @@ impl super::Store {
         action: &str,
         details: &serde_json::Value,
     ) -> Result<(), StoreError> {
-        append(&self.conn, now, actor, action, None, details)?;
+        let tx = self.write()?;
+        append(&tx, now, actor, action, None, details)?;
+        tx.commit()?;
         Ok(())
     }
 }

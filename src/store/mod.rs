@@ -5,13 +5,18 @@
 
 mod board;
 mod campaign;
+mod chain;
 mod collectors;
+mod create;
+pub mod desks;
 mod entries;
 mod entry_rows;
 mod error;
 mod events;
 mod export_rows;
+mod files;
 mod health;
+mod identity;
 mod schema;
 mod sheet_status;
 mod sheets;
@@ -24,14 +29,19 @@ pub mod backup;
 pub mod cipher;
 pub mod key;
 pub mod lead_pin;
+pub mod verify;
 
 pub use board::AuditMark;
+pub use chain::{ChainBreak, ChainReport};
 pub use collectors::CollectorAdded;
+pub use create::Creation;
 pub use entries::{EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use export_rows::export_query;
+pub use files::{FileChange, FileWatch};
 pub use health::SheetFill;
+pub use identity::APPLICATION_ID;
 pub use key::{DbFile, Key, probe};
 pub use sheet_status::{CertifyOutcome, CloseOutcome};
 pub use sheets::SheetPreview;
@@ -50,6 +60,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     key: Key,
+    files: FileWatch,
 }
 
 impl Store {
@@ -65,6 +76,8 @@ impl Store {
 
     /// Opens the database at `path` with `key`, creating (encrypted when the key is a
     /// passphrase) and migrating it if needed. A wrong key fails before anything is written.
+    /// Made in place and without a lead PIN: for tests and benches; the command line makes
+    /// a new database whole with [`Store::create_whole`].
     pub fn open_keyed(
         path: &Path,
         regions: &RegionCatalog,
@@ -72,6 +85,18 @@ impl Store {
     ) -> Result<Store, StoreError> {
         key::check_fits(path, key)?;
         let mut store = Store::connect(path, key, OpenFlags::SQLITE_OPEN_CREATE)?;
+        schema::migrate(&mut store.conn, regions).map_err(|e| StoreError::from_open(path, e))?;
+        Ok(store)
+    }
+
+    /// Opens the existing database at `path` with `key` and brings its schema up to date;
+    /// never creates one (a new database is made whole by [`Store::create_whole`]).
+    pub fn open_migrated(
+        path: &Path,
+        regions: &RegionCatalog,
+        key: &Key,
+    ) -> Result<Store, StoreError> {
+        let mut store = Store::open_existing_keyed(path, key)?;
         schema::migrate(&mut store.conn, regions).map_err(|e| StoreError::from_open(path, e))?;
         Ok(store)
     }
@@ -114,11 +139,14 @@ impl Store {
         )
         .map_err(|e| StoreError::from_open(path, e))?;
         key::apply(&conn, path, key)?;
+        // Another program's database is refused before the pragmas below change it.
+        identity::check(&conn, path)?;
         configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             key: key.clone(),
+            files: FileWatch::of(path),
         })
     }
 
@@ -143,9 +171,24 @@ impl Store {
 
     /// Starts one short write: a `BEGIN IMMEDIATE` transaction, so the write lock is taken
     /// before anything is read and two desks never act on the same state.
-    fn write(&mut self) -> rusqlite::Result<Transaction<'_>> {
-        self.conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+    /// Refuses when the database file or its WAL was deleted or replaced since it was
+    /// opened: the commit would land in a file nobody will open again.
+    fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        self.file_change()?;
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// Fails with [`StoreError::FileChanged`] when the files under this connection are no
+    /// longer the ones it opened (the watcher asks every round, every write asks first).
+    pub fn file_change(&mut self) -> Result<(), StoreError> {
+        self.files
+            .check()
+            .map_err(|change| StoreError::FileChanged {
+                path: self.path.display().to_string(),
+                change,
+            })
     }
 
     /// Every row `sql` selects with `params`, each read by `read`.

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     MIGRATION_4_COLLECTORS,
     MIGRATION_5_BOARD,
     MIGRATION_6_PERSON_INDEX,
+    MIGRATION_7_GUARDS,
 ];
 
 /// The newest schema version this build knows.
@@ -186,6 +187,19 @@ CREATE INDEX entries_person
     ON entries(surname, given_name, birth_date, patronymic, entered_at) WHERE status = 'valid';
 "#;
 
+/// Issue 12's guards: the audit log's hash chain (`events.hash`, see `chain.rs`; rows from
+/// before it keep none and are covered by the first chained row) and the live desk leases
+/// (DESIGN.md §3): one row per desk name held by a running process.
+const MIGRATION_7_GUARDS: &str = r#"
+ALTER TABLE events ADD COLUMN hash TEXT;
+CREATE TABLE desks (
+    name TEXT PRIMARY KEY,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    heartbeat TEXT NOT NULL
+);
+"#;
+
 /// Brings the schema up to date and fills the catalogue and campaign defaults.
 pub fn migrate(conn: &mut Connection, regions: &RegionCatalog) -> rusqlite::Result<()> {
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -197,10 +211,11 @@ pub fn migrate(conn: &mut Connection, regions: &RegionCatalog) -> rusqlite::Resu
             )),
         ));
     }
-    if found == SCHEMA_VERSION {
+    if found == SCHEMA_VERSION && super::identity::is_marked(conn)? {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    super::identity::mark(&tx)?;
     // Re-read inside the write lock: another desk may have migrated meanwhile.
     let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (index, script) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {

@@ -1,32 +1,70 @@
-//! Noticing other processes' commits: a thread polls `PRAGMA data_version` on its own
-//! connection and says when it changed.
+//! Noticing other processes' commits and the files under the database: a thread polls
+//! `PRAGMA data_version` on its own connection and says when it changed, checks that the
+//! database file and its WAL are still the ones opened, and renews this process's desk
+//! leases (so the heartbeat never runs on the render path).
 
 use super::Store;
+use super::StoreError;
+use super::desks::{HEARTBEAT_EVERY, Holder};
+use super::files::FileChange;
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often the watcher looks (DESIGN.md §5: changes show within 0.5 s).
 pub const WATCH_EVERY: Duration = Duration::from_millis(250);
 
-/// Starts a thread that calls `changed` whenever another connection commits to the
-/// database of `store` (which must be a connection of its own, see `Store::open_sibling`).
-/// The thread ends when `changed` returns `false` (its receiver is gone).
+/// What the watcher tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Another connection committed.
+    Committed,
+    /// The database file or its WAL was deleted or replaced (told once).
+    Files(FileChange),
+    /// A desk name this process held was taken over by another process (told once).
+    LeaseLost,
+}
+
+/// Starts a thread that tells `told` whenever another connection commits to the database
+/// of `store` (which must be a connection of its own, see `Store::open_sibling`), when its
+/// files change, and when this process loses a desk lease. The thread ends when `told`
+/// returns `false` (its receiver is gone).
 pub fn watch(
-    store: Store,
+    mut store: Store,
     every: Duration,
-    mut changed: impl FnMut() -> bool + Send + 'static,
+    mut told: impl FnMut(Change) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::spawn(move || {
+        let me = Holder::this_process();
         let mut last = store.data_version().ok();
+        let mut files_told = false;
+        let mut held = 0;
+        let mut beat_at = Instant::now();
         loop {
             thread::sleep(every);
+            if !files_told && let Err(StoreError::FileChanged { change, .. }) = store.file_change()
+            {
+                files_told = true;
+                if !told(Change::Files(change)) {
+                    return;
+                }
+            }
+            if !files_told && beat_at.elapsed() >= HEARTBEAT_EVERY {
+                beat_at = Instant::now();
+                // A busy database is beaten again next time, well within the lease.
+                if let Ok(now_held) = store.beat_desks(&me, chrono::Utc::now()) {
+                    if now_held < held && !told(Change::LeaseLost) {
+                        return;
+                    }
+                    held = now_held;
+                }
+            }
             // A busy or briefly unreadable database is asked again on the next round.
             let Ok(version) = store.data_version() else {
                 continue;
             };
             if last != Some(version) {
                 last = Some(version);
-                if !changed() {
+                if !told(Change::Committed) {
                     return;
                 }
             }

@@ -7,6 +7,7 @@ use super::msg::{
 use super::signin_memory;
 use crate::domain::RegionCatalog;
 use crate::ops::defects::DayDefects;
+use crate::store::desks::{Claim, Holder};
 use crate::store::{Actor, Store, StoreError};
 use chrono::{DateTime, Utc};
 
@@ -183,6 +184,33 @@ pub fn run(
                 .unlock_secret_matches(&typed)
                 .map_or_else(failure, |r| Msg::Protect(ProtectMsg::PassphraseChecked(r))),
         ),
+        Effect::ClaimDesk {
+            desk,
+            operator,
+            pin,
+        } => Some(
+            match store.claim_desk(&desk, &Holder::this_process(), now) {
+                Ok(claim) => Msg::Protect(ProtectMsg::DeskClaimed {
+                    held: match claim {
+                        Claim::Taken => None,
+                        Claim::HeldBy(holder) => Some((holder.pid, holder.host)),
+                    },
+                    desk,
+                    operator,
+                    pin,
+                }),
+                Err(e) => failure(e),
+            },
+        ),
+        Effect::Rescue => {
+            let mut name = store.path().as_os_str().to_owned();
+            name.push(format!(".rescued-{}.db", std::process::id()));
+            let copy = std::path::PathBuf::from(name);
+            let rescued = crate::store::backup::backup_to(store, &copy).ok();
+            Some(Msg::Protect(ProtectMsg::Rescued(
+                rescued.map(|()| copy.display().to_string()),
+            )))
+        }
         Effect::RememberSignIn { desk, operator } => {
             // Losing the remembered names only costs typing them again next start.
             let _ = signin_memory::save(&signin_memory::Remembered { desk, operator });

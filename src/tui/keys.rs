@@ -46,6 +46,10 @@ pub enum Key {
 /// once; the first that has a key takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
+    /// The alarm after the database file changed: only quitting.
+    Alarm,
+    /// The warning that a save landed on another line than shown.
+    WriteOn,
     /// The locked screen: only its PIN prompt.
     Lock,
     /// The lead PIN prompt.
@@ -82,6 +86,9 @@ pub enum Scope {
     Calling,
     /// Every screen after sign-in: switching screens.
     Screens,
+    /// Every screen after sign-in of a desk process: the screens with personal data (a
+    /// board or door process never opens them, DESIGN.md §7).
+    PersonalScreens,
     /// Every screen, the sign-in form too.
     Anywhere,
     /// Every screen after sign-in, even over a prompt: lock now.
@@ -169,6 +176,9 @@ const fn door(a: DoorAction) -> Action {
 /// The table: `action` takes the first row of the innermost active scope that has the key.
 #[rustfmt::skip] // one row per line, so the table reads as a table
 const TABLE: &[Binding] = &[
+    // The alarm after the database file changed, and the write-on warning after a save.
+    row(S::Alarm, &[Ctrl('q')], app(AppAction::QuitNow), L::QuitNow, Show),
+    row(S::WriteOn, &[ENTER, ESC], app(AppAction::WriteOnSeen), L::WriteOnDone, Show),
     // The lock screen: anything else is typed into the PIN.
     row(S::Lock, &[ENTER], Action::Lock(Prompt::Submit), L::Unlock, Show),
     row(S::Lock, &[ESC], Action::Lock(Prompt::Cancel), L::ClearTyped, Show),
@@ -246,9 +256,9 @@ const TABLE: &[Binding] = &[
     row(S::Calling, &[Ctrl('n')], app(AppAction::CallNext(Finish::Done)), L::CallNext, On(&[Screen::Desk, Screen::Queue])),
     row(S::Calling, &[Ctrl('u')], app(AppAction::CallNext(Finish::NoShow)), L::NoShowNext, Hide),
     // Screens, after sign-in.
-    row(S::Screens, &[Plain(KeyCode::F(2)), Alt('1')], app(AppAction::Go(Screen::Desk)), L::GoDesk, On(&[Screen::Entries, Screen::Queue, Screen::Board])),
+    row(S::PersonalScreens, &[Plain(KeyCode::F(2)), Alt('1')], app(AppAction::Go(Screen::Desk)), L::GoDesk, On(&[Screen::Entries, Screen::Queue, Screen::Board])),
     row(S::Screens, &[Plain(KeyCode::F(3)), Alt('2')], app(AppAction::Go(Screen::Queue)), L::GoQueue, On(&[Screen::Desk, Screen::Board])),
-    row(S::Screens, &[Plain(KeyCode::F(4)), Alt('3')], app(AppAction::Go(Screen::Entries)), L::GoEntries, On(&[Screen::Board])),
+    row(S::PersonalScreens, &[Plain(KeyCode::F(4)), Alt('3')], app(AppAction::Go(Screen::Entries)), L::GoEntries, On(&[Screen::Board])),
     row(S::Screens, &[Plain(KeyCode::F(5)), Alt('4')], app(AppAction::Go(Screen::Board)), L::GoBoard, Hide),
     row(S::Screens, &[Plain(KeyCode::F(6)), Alt('5')], app(AppAction::Go(Screen::Door)), L::GoDoor, On(&[Screen::Queue, Screen::Board])),
     row(S::Session, &[Ctrl('l')], app(AppAction::Lock), L::Lock, Hide),

@@ -18,7 +18,7 @@ use crate::store::watch;
 use chrono::{Timelike, Utc};
 use model::Model;
 use model::Screen;
-use msg::Msg;
+use msg::{Msg, ProtectMsg};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -90,6 +90,7 @@ pub fn start_model_at(
     let mut model = Model::new(lang, campaign, regions, Utc::now());
     model.home = home;
     model.encrypted = store.is_encrypted();
+    model.db_path = store.path().display().to_string();
     let remembered = signin_memory::load();
     // The door and the board are one per point: they sign in as desk `door` or `board`
     // unless told otherwise.
@@ -109,7 +110,7 @@ pub fn start_model_at(
     let named = (args.desk.is_some() || fixed_desk.is_some()) && args.operator.is_some();
     match args.pin.clone().filter(|p| update::valid_pin(p)) {
         Some(pin) if named => {
-            for effect in update::sign_in(&mut model, desk, operator, pin) {
+            for effect in update::begin_sign_in(&mut model, desk, operator, pin) {
                 if let Some(reply) = effects::run(effect, store, model.actor.as_ref(), Utc::now()) {
                     dispatch(&mut model, store, reply);
                 }
@@ -135,8 +136,8 @@ pub fn run_app(
     let mut model = start_model_at(&mut store, regions, lang, &args, home)?;
     let (tx, wakes) = mpsc::channel();
     let changes = tx.clone();
-    watch::watch(watcher, watch::WATCH_EVERY, move || {
-        changes.send(Wake::Changed).is_ok()
+    watch::watch(watcher, watch::WATCH_EVERY, move |change| {
+        changes.send(Wake::Changed(change)).is_ok()
     });
     let replies = tx.clone();
     let worker = Worker::start(background, move |msg| {
@@ -155,6 +156,8 @@ pub fn run_app(
     });
     let result = run_loop(&mut terminal, &mut model, &mut store, &wakes, Some(&worker));
     ratatui::restore();
+    // Best effort: a lease left behind goes stale in 30 s.
+    let _ = store.release_desks(&crate::store::desks::Holder::this_process());
     result
 }
 
@@ -163,8 +166,8 @@ pub fn run_app(
 pub enum Wake {
     /// A terminal event.
     Input(Event),
-    /// The database changed.
-    Changed,
+    /// The database changed, or its files did, or this desk's lease was lost.
+    Changed(watch::Change),
     /// The worker finished an effect.
     Reply(Msg),
 }
@@ -188,7 +191,13 @@ where
             Ok(Wake::Input(Event::Key(key))) if key.kind != KeyEventKind::Release => Msg::Key(key),
             Ok(Wake::Input(Event::Resize(w, h))) => Msg::Resize(w, h),
             Ok(Wake::Input(_)) => continue,
-            Ok(Wake::Changed) => Msg::DataChanged,
+            Ok(Wake::Changed(watch::Change::Committed)) => Msg::DataChanged,
+            Ok(Wake::Changed(watch::Change::Files(change))) => {
+                Msg::Protect(ProtectMsg::FilesChanged {
+                    wal: change == crate::store::FileChange::Wal,
+                })
+            }
+            Ok(Wake::Changed(watch::Change::LeaseLost)) => Msg::Protect(ProtectMsg::LeaseLost),
             Ok(Wake::Reply(msg)) => msg,
             Err(RecvTimeoutError::Timeout) => Msg::Tick(Utc::now()),
             Err(RecvTimeoutError::Disconnected) => break,

@@ -29,6 +29,31 @@ pub enum Screen {
     Board,
 }
 
+impl Screen {
+    /// Whether the screen shows signers' personal data (the form, the entries list): a
+    /// board or door process never opens one, and a desk back from an idle spell on
+    /// another screen asks for the session PIN first (DESIGN.md §7).
+    pub fn is_personal(self) -> bool {
+        matches!(self, Screen::Desk | Screen::Entries)
+    }
+}
+
+/// Why the app stopped saving for good: it shows this until the person quits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Alarm {
+    /// The database file (or its WAL, when `wal`) was deleted or replaced while open.
+    Files {
+        /// The database file.
+        path: String,
+        /// Whether it was the write-ahead log.
+        wal: bool,
+        /// Where this process copied what it could still read, once it did.
+        rescued: Option<String>,
+    },
+    /// Another process took this desk's name over (this one looked gone).
+    LeaseLost,
+}
+
 /// A field of the sign-in form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SignInField {
@@ -228,10 +253,17 @@ pub struct Model {
     pub last_input: DateTime<Utc>,
     /// Whether the database is encrypted (a plain training database shows a badge).
     pub encrypted: bool,
+    /// The database file, as the alarm names it.
+    pub db_path: String,
     /// The lead PIN prompt, when a change needs it.
     pub lead_prompt: Option<LeadPrompt>,
     /// Pending y/n question.
     pub confirm: Option<Confirm>,
+    /// Set when saving had to stop for good; shown until the person quits.
+    pub alarm: Option<Alarm>,
+    /// The sheet and line a save landed on when the panel had shown another: shown in
+    /// large type until a key is pressed.
+    pub write_on: Option<(u32, u32)>,
     /// Terminal size.
     pub size: (u16, u16),
     /// Set when the app should exit.
@@ -260,6 +292,8 @@ impl Model {
             entries: EntriesView::default(),
             status: None,
             confirm: None,
+            alarm: None,
+            write_on: None,
             lead_prompt: None,
             ticket: None,
             queue: QueueView::empty(today, now),
@@ -270,6 +304,7 @@ impl Model {
             lock: None,
             last_input: now,
             encrypted: false,
+            db_path: String::new(),
             size: (80, 24),
             quit: false,
             campaign,
@@ -294,6 +329,12 @@ impl Model {
     /// Shows `phrase` on the status line, in the operator's language.
     pub fn tell(&mut self, tone: Tone, phrase: impl Phrase) {
         self.status = Some((tone, self.lang.t(phrase).into_owned()));
+    }
+
+    /// Whether this process may open screens with personal data: a desk may, a board or
+    /// door process may not (DESIGN.md §7).
+    pub fn opens_personal(&self) -> bool {
+        !matches!(self.home, Screen::Board | Screen::Door)
     }
 
     /// Whether messages are in Russian.

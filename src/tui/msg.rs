@@ -115,6 +115,27 @@ pub enum ProtectMsg {
     PassphraseChecked(bool),
     /// An automatic backup ran: the file written, nothing due, or why it failed.
     BackedUp(Result<Option<std::path::PathBuf>, DbFailure>),
+    /// The answer to a desk's claim of its name at sign-in: `held` names the live process
+    /// that holds it (pid, host), else the name is this process's now.
+    DeskClaimed {
+        /// Desk name.
+        desk: String,
+        /// Operator name.
+        operator: String,
+        /// Session PIN chosen.
+        pin: String,
+        /// The holder that refused the claim.
+        held: Option<(i64, String)>,
+    },
+    /// The database file or its WAL was deleted or replaced (`wal` says which).
+    FilesChanged {
+        /// Whether it was the write-ahead log.
+        wal: bool,
+    },
+    /// What this process could still read was copied here (none: the copy failed).
+    Rescued(Option<String>),
+    /// Another process took over this desk's name.
+    LeaseLost,
 }
 
 /// A change that needs the lead PIN: another desk's line.
@@ -246,6 +267,17 @@ pub enum Effect {
     /// Check a secret typed on the lock screen: the database passphrase, or on a plain
     /// training database the lead PIN.
     CheckPassphrase(String),
+    /// Claim the desk name for this process, then sign in (or say who holds it).
+    ClaimDesk {
+        /// Desk name.
+        desk: String,
+        /// Operator name.
+        operator: String,
+        /// Session PIN chosen.
+        pin: String,
+    },
+    /// Copy what the open database still holds beside it, after its file changed.
+    Rescue,
     /// Remember desk and operator for the next start.
     RememberSignIn {
         /// Desk name.

@@ -33,6 +33,8 @@ impl Effect {
             | Effect::LoadEntries { .. }
             | Effect::AutoBackup => true,
             Effect::LookupDuplicates { .. }
+            | Effect::ClaimDesk { .. }
+            | Effect::Rescue
             | Effect::LoadPreview(..)
             | Effect::LoadCounts
             | Effect::LoadCampaign

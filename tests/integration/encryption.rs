@@ -158,6 +158,7 @@ fn rekey_changes_the_passphrase() {
     let rows = point
         .bare(&["export"])
         .env("SIGDESK_PASSPHRASE", "новый ключ")
+        .env("SIGDESK_LEAD_PIN", LEAD_PIN)
         .stdout_ok();
     assert_eq!(rows.lines().count(), 5, "{rows}");
     let audit = point

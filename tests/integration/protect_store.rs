@@ -173,3 +173,35 @@ fn automatic_backups_go_to_the_campaign_folder_with_a_dated_name() {
         30
     ));
 }
+
+#[test]
+fn events_from_before_the_chain_are_covered_by_its_first_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("s.db");
+    drop(open_store(&db));
+    let conn = Connection::open(&db).expect("raw connection");
+    // Two events as an older sigdesk wrote them: no hash.
+    for action in ["create", "void"] {
+        conn.execute(
+            "INSERT INTO events(at, desk, operator, action) VALUES ('2024-03-10T12:00:00.000Z', 'd', 'o', ?1)",
+            [action],
+        )
+        .expect("old event");
+    }
+    let mut store = open_store(&db);
+    store
+        .record_event(noon(), &lead(), "export", &serde_json::json!({}))
+        .expect("append");
+    let chain = store.audit_chain().expect("chain");
+    assert_eq!((chain.events, chain.broken), (3, None));
+    conn.execute_batch(
+        "DROP TRIGGER events_no_update; UPDATE events SET desk = 'x' WHERE id = 1;
+         CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+         BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
+    )
+    .expect("change an old event");
+    assert_eq!(
+        store.audit_chain().expect("chain").broken,
+        Some(sigdesk::store::ChainBreak::Mismatch(3))
+    );
+}

@@ -1,8 +1,8 @@
 //! Four real desk processes call next 500 times each while a fifth issues tickets, all on
 //! one database file: every ticket is called exactly once and none is lost.
 
-use crate::common::cli::{percentile, script, script_output};
-use crate::common::db::{actor, open_store};
+use crate::common::cli::{LEAD_PIN, percentile, script, script_output};
+use crate::common::db::{actor, open_store, open_store_for_cli};
 use chrono::{NaiveDate, Utc};
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::store::{Key, Store};
@@ -19,7 +19,7 @@ const TICKETS: u32 = WAITING_AT_START + ISSUED_DURING;
 
 /// A new database at `db` with `count` tickets waiting today; the store and the day.
 fn with_waiting_tickets(db: &Path, count: u32) -> (Store, NaiveDate) {
-    let mut store = open_store(db);
+    let mut store = open_store_for_cli(db, LEAD_PIN);
     let day = store.campaign().expect("campaign").local_date(Utc::now());
     let door = actor("door", "op");
     for _ in 0..count {

@@ -7,8 +7,8 @@
 //! CI runs 30 s; the long run is 10 minutes:
 //! `cargo test --release --test integration -- --ignored --nocapture soak::`.
 
-use crate::common::cli::{percentile, script, script_output};
-use crate::common::db::{all_entries, lead, open_store};
+use crate::common::cli::{LEAD_PIN, percentile, script, script_output};
+use crate::common::db::{all_entries, lead, open_store, open_store_for_cli};
 use sigdesk::domain::EntryStatus;
 use sigdesk::domain::queue::TicketStatus;
 use sigdesk::store::Key;
@@ -20,7 +20,7 @@ const DESKS: u32 = 4;
 fn soak(seconds: u32) {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("soak.db");
-    let mut store = open_store(&db);
+    let mut store = open_store_for_cli(&db, LEAD_PIN);
     // A long run saves more than the 2,500 a region may hold; the cap is not under test.
     let mut campaign = store.campaign().expect("campaign");
     campaign.set("region_cap", "10000000").expect("cap");

@@ -48,6 +48,10 @@ pub enum AppAction {
     Home,
     /// Close the desk's current ticket this way and call the next.
     CallNext(Finish),
+    /// Quit without asking: the database file changed, nothing can be saved any more.
+    QuitNow,
+    /// The signer was told the line the save landed on: the warning goes.
+    WriteOnSeen,
 }
 
 /// An answer to a yes/no question.

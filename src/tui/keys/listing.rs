@@ -55,16 +55,18 @@ fn code_name(code: KeyCode, lang: Lang) -> String {
 /// the same label share one item (`↑↓ move`, `Enter/y yes`), written with the first key of
 /// each.
 pub fn bar(scopes: &[Scope], screen: Screen, lang: Lang) -> String {
-    let shown = scopes.iter().flat_map(|s| {
-        table().iter().filter(move |b| {
-            b.scope == *s
+    let mut shown: Vec<_> = table()
+        .iter()
+        .filter(|b| {
+            scopes.contains(&b.scope)
                 && match b.bar {
                     Bar::Hide => false,
                     Bar::Show => true,
                     Bar::On(screens) => screens.contains(&screen),
                 }
         })
-    });
+        .collect();
+    shown.sort_by_key(|b| rank(scopes, b.scope));
     let mut items: Vec<(KeyLabel, Vec<String>)> = Vec::new();
     for binding in shown {
         let first = binding
@@ -91,32 +93,53 @@ pub fn bar(scopes: &[Scope], screen: Screen, lang: Lang) -> String {
         .join(" · ")
 }
 
+/// Where `scope`'s keys come among `scopes`: in their order, the personal screens' keys
+/// with the other screens' (F2 … F6 read in order).
+fn rank(scopes: &[Scope], scope: Scope) -> usize {
+    let group = |s: Scope| match s {
+        Scope::PersonalScreens => Scope::Screens,
+        other => other,
+    };
+    scopes
+        .iter()
+        .position(|s| group(*s) == group(scope))
+        .unwrap_or(usize::MAX)
+}
+
 /// The help overlay of `screen`: one line per label (its keys, what they do), the screen's
-/// own keys first, then its notes (no keys), then the keys every screen has.
-pub fn help(screen: Screen, lang: Lang) -> Vec<(String, Cow<'static, str>)> {
+/// own keys first, then its notes (no keys), then the keys every screen has; the keys of
+/// the personal screens only when the process may open them (`personal`).
+pub fn help(screen: Screen, personal: bool, lang: Lang) -> Vec<(String, Cow<'static, str>)> {
     let common = [
         Scope::Calling,
+        Scope::PersonalScreens,
         Scope::Screens,
         Scope::Session,
         Scope::Anywhere,
     ];
     let (own, shared): (Vec<Scope>, Vec<Scope>) = help_scopes(screen)
         .iter()
+        .filter(|s| personal || **s != Scope::PersonalScreens)
         .partition(|s| !common.contains(s));
     let mut lines: Vec<(KeyLabel, Vec<String>)> = Vec::new();
-    let mut own_lines = 0;
-    for (i, scope) in own.iter().chain(&shared).enumerate() {
-        if i == own.len() {
-            own_lines = lines.len();
+    let order: Vec<Scope> = own.iter().chain(&shared).copied().collect();
+    let mut bindings: Vec<_> = table()
+        .iter()
+        .filter(|b| order.contains(&b.scope))
+        .collect();
+    bindings.sort_by_key(|b| rank(&order, b.scope));
+    let mut own_lines = None;
+    for binding in bindings {
+        if own_lines.is_none() && !own.contains(&binding.scope) {
+            own_lines = Some(lines.len());
         }
-        for binding in table().iter().filter(|b| b.scope == *scope) {
-            let names = binding.keys.iter().map(|k| k.name(lang));
-            match lines.iter_mut().find(|(label, _)| *label == binding.label) {
-                Some((_, keys)) => keys.extend(names),
-                None => lines.push((binding.label, names.collect())),
-            }
+        let names = binding.keys.iter().map(|k| k.name(lang));
+        match lines.iter_mut().find(|(label, _)| *label == binding.label) {
+            Some((_, keys)) => keys.extend(names),
+            None => lines.push((binding.label, names.collect())),
         }
     }
+    let own_lines = own_lines.unwrap_or(lines.len());
     let mut lines: Vec<(String, Cow<'static, str>)> = lines
         .into_iter()
         .map(|(label, keys)| (keys.join(" "), lang.t(HelpLine(label))))

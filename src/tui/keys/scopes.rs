@@ -9,8 +9,14 @@ use crate::tui::model::{Model, Screen};
 
 /// The scopes active in this state of the app, the innermost first.
 pub fn active(model: &Model) -> Vec<Scope> {
+    if model.alarm.is_some() {
+        return vec![Scope::Alarm];
+    }
     if model.lock.is_some() {
         return vec![Scope::Lock];
+    }
+    if model.write_on.is_some() {
+        return vec![Scope::WriteOn];
     }
     let session = model.actor.is_some().then_some(Scope::Session);
     let modal = if model.lead_prompt.is_some() {
@@ -35,6 +41,9 @@ pub fn active(model: &Model) -> Vec<Scope> {
             scopes.push(Scope::Calling);
         }
         scopes.push(Scope::Screens);
+        if model.opens_personal() {
+            scopes.push(Scope::PersonalScreens);
+        }
     }
     scopes.push(Scope::Anywhere);
     scopes.extend(session);
@@ -72,14 +81,31 @@ pub fn help_scopes(screen: Screen) -> &'static [Scope] {
             Suggestions,
             DocKind,
             Calling,
+            PersonalScreens,
             Screens,
             Session,
             Anywhere,
         ],
-        Screen::Entries => &[Entries, VoidReason, Calling, Screens, Session, Anywhere],
-        Screen::Queue => &[Queue, Calling, Screens, Session, Anywhere],
-        Screen::Door => &[Door, Walkout, Notice, Screens, Session, Anywhere],
-        Screen::Board => &[Board, Screens, Session, Anywhere],
+        Screen::Entries => &[
+            Entries,
+            VoidReason,
+            Calling,
+            PersonalScreens,
+            Screens,
+            Session,
+            Anywhere,
+        ],
+        Screen::Queue => &[Queue, Calling, PersonalScreens, Screens, Session, Anywhere],
+        Screen::Door => &[
+            Door,
+            Walkout,
+            Notice,
+            PersonalScreens,
+            Screens,
+            Session,
+            Anywhere,
+        ],
+        Screen::Board => &[Board, PersonalScreens, Screens, Session, Anywhere],
     }
 }
 

@@ -4,7 +4,9 @@ use super::*;
 use crate::domain::names::russian_on_key;
 use crate::i18n::Lang;
 
-const EVERY_SCOPE: [Scope; 20] = [
+const EVERY_SCOPE: [Scope; 23] = [
+    Scope::Alarm,
+    Scope::WriteOn,
     Scope::Lock,
     Scope::LeadPin,
     Scope::Question,
@@ -23,6 +25,7 @@ const EVERY_SCOPE: [Scope; 20] = [
     Scope::Board,
     Scope::Calling,
     Scope::Screens,
+    Scope::PersonalScreens,
     Scope::Anywhere,
     Scope::Session,
 ];
@@ -115,10 +118,16 @@ fn screen_keys_and_the_keys_of_every_screen_never_share_a_key() {
     let shared = [
         Scope::Calling,
         Scope::Screens,
+        Scope::PersonalScreens,
         Scope::Anywhere,
         Scope::Session,
     ];
-    for own in EVERY_SCOPE.iter().filter(|s| !shared.contains(s)) {
+    // The alarm is the only scope active while it shows: its Ctrl-Q quits without asking.
+    let alone = |s: &&Scope| **s == Scope::Alarm;
+    for own in EVERY_SCOPE
+        .iter()
+        .filter(|s| !shared.contains(s) && !alone(s))
+    {
         for binding in table().iter().filter(|b| b.scope == *own) {
             for key in binding.keys.iter().filter(|k| **k != Key::Any) {
                 let clash = table()
@@ -133,7 +142,12 @@ fn screen_keys_and_the_keys_of_every_screen_never_share_a_key() {
 
 #[test]
 fn bar_items_share_a_label_and_name_their_first_keys() {
-    let scopes = [Scope::Entries, Scope::Screens, Scope::Anywhere];
+    let scopes = [
+        Scope::Entries,
+        Scope::Screens,
+        Scope::PersonalScreens,
+        Scope::Anywhere,
+    ];
     assert_eq!(
         bar(&scopes, Screen::Entries, Lang::En),
         "↑↓ move · Enter edit · v void · a all desks · F2 form · F1 help"

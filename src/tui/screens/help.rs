@@ -15,7 +15,7 @@ const KEY_COLUMN: usize = 16;
 
 /// The lines of the help box of the shown screen, without the frame.
 pub fn lines(model: &Model) -> Vec<String> {
-    keys::help(model.screen, model.lang)
+    keys::help(model.screen, model.opens_personal(), model.lang)
         .into_iter()
         .map(|(keys, what)| format!(" {keys:<KEY_COLUMN$}{what}"))
         .collect()

@@ -5,6 +5,7 @@ pub mod chrome;
 pub mod desk;
 pub mod door;
 pub mod entries;
+pub mod guard;
 pub mod help;
 pub mod lock;
 pub mod queue;
@@ -59,6 +60,11 @@ fn draw(f: &mut Frame, model: &Model) {
     ])
     .areas(area);
     chrome::top_bar(f, top, model);
+    if model.alarm.is_some() {
+        guard::render_alarm(f, body, model);
+        chrome::bottom_bar(f, bottom, model);
+        return;
+    }
     if model.lock.is_some() {
         lock::render(f, body, model);
         chrome::bottom_bar(f, bottom, model);
@@ -76,6 +82,7 @@ fn draw(f: &mut Frame, model: &Model) {
     if model.help {
         help::render(f, area, model);
     }
+    guard::render_write_on(f, body, model);
 }
 
 /// A bordered block titled ` title ` in the operator's language.

@@ -31,6 +31,7 @@ pub(super) fn on_msg(model: &mut Model, msg: DeskMsg) -> Vec<Effect> {
             recheck(model);
         }
         DeskMsg::Saved(saved) => {
+            super::guard::check_write_on(model, saved.sheet, saved.line);
             model.form = Form::new(model.today());
             let (sheet, line) = (saved.sheet, saved.line);
             model.tell(Tone::Success, Text::Saved { sheet, line });

@@ -16,14 +16,25 @@ pub use crate::domain::pin::is_valid_pin as valid_pin;
 
 /// When the desk locks itself if no key comes; `None` when it cannot lock (not signed in,
 /// locked already, or `idle_lock_min` is 0) or need not: the board shows no personal data
-/// and hangs on a wall where nobody types, so it stays up (Ctrl-L still locks it).
+/// and hangs on a wall where nobody types, so it stays up, and so does the door (Ctrl-L
+/// still locks them).
 pub fn lock_deadline(model: &Model) -> Option<DateTime<Utc>> {
     let idle = model.campaign.idle_lock_min;
-    let board = model.screen == Screen::Board;
-    if model.actor.is_none() || model.lock.is_some() || idle == 0 || board {
+    // Board and door show nothing personal (the idle check on leaving them guards the rest).
+    let public = matches!(model.screen, Screen::Board | Screen::Door);
+    if model.actor.is_none() || model.lock.is_some() || idle == 0 || public {
         return None;
     }
     Some(model.last_input + Duration::minutes(i64::from(idle)))
+}
+
+/// Whether `idle_lock_min` has passed since the last key (the key being handled now does
+/// not count yet).
+pub fn idle_passed(model: &Model) -> bool {
+    let idle = model.campaign.idle_lock_min;
+    idle > 0
+        && model.actor.is_some()
+        && model.now - model.last_input >= Duration::minutes(i64::from(idle))
 }
 
 /// Locks now: the screen shows nothing personal until the PIN is typed.

@@ -13,12 +13,14 @@ mod board;
 mod desk;
 mod door;
 mod entries;
+mod guard;
 mod lead;
 mod lock;
 mod queue;
 mod signin;
 
 pub use door::UNDO_WINDOW;
+pub use guard::begin_sign_in;
 pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
 pub use signin::sign_in;
 
@@ -54,6 +56,24 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Protect(ProtectMsg::PassphraseChecked(right)) => {
             lock::passphrase_checked(model, right);
+            Vec::new()
+        }
+        Msg::Protect(ProtectMsg::DeskClaimed {
+            desk,
+            operator,
+            pin,
+            held,
+        }) => guard::desk_claimed(model, desk, operator, pin, held),
+        Msg::Protect(ProtectMsg::FilesChanged { wal }) => {
+            let path = model.db_path.clone();
+            guard::files_changed(model, path, wal)
+        }
+        Msg::Protect(ProtectMsg::Rescued(copy)) => {
+            guard::rescued(model, copy);
+            Vec::new()
+        }
+        Msg::Protect(ProtectMsg::LeaseLost) => {
+            guard::lease_lost(model);
             Vec::new()
         }
         Msg::Protect(ProtectMsg::BackedUp(result)) => {
@@ -112,6 +132,10 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
     if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
         effects.push(entries::load(model));
     }
+    // The write-on panel: another process may have taken the line it shows.
+    if model.form.editing.is_none() && model.form.preview.take().is_some() {
+        effects.extend(desk::after_change(model));
+    }
     effects.extend(board::on_data_changed(model));
     effects.extend(desk::lookups_again(model));
     effects
@@ -119,12 +143,29 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
 
 /// A key: the table's action in the active scopes, or a character for the text field.
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let was_idle = lock::idle_passed(model);
     model.last_input = model.now;
     let scopes = keys::active(model);
     match keys::action(&scopes, &key) {
+        Some(Action::App(AppAction::Go(screen))) => go_after_key(model, screen, was_idle),
         Some(action) => on_action(model, action),
         None => on_typed(model, &scopes, key),
     }
+}
+
+/// A key asked for `screen`. A board or door process never opens a personal screen; a desk
+/// that was idle on a screen without personal data asks for the session PIN before it
+/// shows one again (DESIGN.md §7).
+fn go_after_key(model: &mut Model, screen: Screen, was_idle: bool) -> Vec<Effect> {
+    if screen.is_personal() && !model.opens_personal() {
+        return Vec::new();
+    }
+    let from_elsewhere = !model.screen.is_personal();
+    let effects = go(model, screen);
+    if screen.is_personal() && was_idle && from_elsewhere {
+        lock::lock(model);
+    }
+    effects
 }
 
 /// Hands an action to the part of the app it belongs to.
@@ -151,6 +192,7 @@ fn on_typed(model: &mut Model, scopes: &[Scope], key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     match scope {
+        Scope::Alarm | Scope::WriteOn | Scope::PersonalScreens => {}
         Scope::Lock => lock::typed(model, key),
         Scope::LeadPin => lead::typed(model, key),
         Scope::SignIn => signin::typed(model, key),
@@ -186,6 +228,8 @@ fn on_app(model: &mut Model, action: AppAction) -> Vec<Effect> {
         AppAction::Go(screen) => return go(model, screen),
         AppAction::Home => model.screen = model.home,
         AppAction::CallNext(finish) => return queue::call_next(model, finish),
+        AppAction::QuitNow => model.quit = true,
+        AppAction::WriteOnSeen => model.write_on = None,
     }
     Vec::new()
 }

@@ -39,7 +39,7 @@ pub(super) fn on_action(model: &mut Model, action: SignInAction) -> Vec<Effect> 
                 s.problem = Some(model.lang.t(LockText::PinShape).into());
                 return Vec::new();
             }
-            return sign_in(model, desk, operator, pin);
+            return super::guard::begin_sign_in(model, desk, operator, pin);
         }
     }
     Vec::new()

@@ -2,7 +2,7 @@
 //! lines with or without secrets in the environment, their output, `sigdesk script` child
 //! processes, and valid signer CSV files.
 
-use super::db::open_store;
+use super::db::open_store_for_cli;
 use assert_cmd::Command;
 use chrono::{Duration, Utc};
 use sigdesk::store::{Key, Store};
@@ -66,9 +66,10 @@ impl Point {
         path
     }
 
-    /// Its plain database opened (created) with the library.
+    /// Its plain database opened (created) with the library, with the lead PIN the
+    /// commands are given (the binary refuses a database without one).
     pub fn store(&self) -> Store {
-        open_store(&self.db())
+        open_store_for_cli(&self.db(), LEAD_PIN)
     }
 
     /// `sigdesk --db s.db ARGS` with no secrets in the environment and no terminal.

@@ -63,6 +63,18 @@ pub fn open_store(path: &Path) -> Store {
     Store::open(path, regions()).expect("open store")
 }
 
+/// Opens (creating) the plain database at `path` with the lead PIN the command lines are
+/// given, as the binary needs (it refuses a database without one).
+pub fn open_store_for_cli(path: &Path, lead_pin: &str) -> Store {
+    let mut store = open_store(path);
+    if !store.has_lead_pin().expect("lead PIN") {
+        store
+            .set_lead_pin(lead_pin, &lead(), Utc::now())
+            .expect("set the lead PIN");
+    }
+    store
+}
+
 /// Opens (creating) the database at `path` with `key`; the error is the test's to check.
 pub fn open_keyed(path: &Path, key: &Key) -> Result<Store, StoreError> {
     Store::open_keyed(path, regions(), key)

@@ -127,6 +127,12 @@ impl Session {
         }
     }
 
+    /// Kills the process at once, as `kill -9` would (no clean-up of any kind).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// Ctrl-Q (on an empty form), then waits for a clean exit.
     pub fn quit(mut self) {
         self.type_keys(CTRL_Q);
