@@ -91,12 +91,20 @@ impl CsvError {
 }
 
 /// Writes the file at `path` whole or not at all: `write` fills a temporary file beside
-/// it (named `{prefix}…`), which is synced and then takes the name.
+/// it (named `{prefix}…`), which is synced and then takes the name. A device or pipe
+/// (`/dev/null`, a FIFO) is written into as it is, never replaced.
 fn write_whole<T>(
     path: &Path,
     prefix: &str,
     write: impl FnOnce(&mut File) -> Result<T, CsvError>,
 ) -> Result<T, CsvError> {
+    if crate::store::is_special(path) {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| CsvError::io(path, e))?;
+        return write(&mut file);
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -24,6 +24,11 @@ pub enum DbFailure {
         /// The file.
         path: String,
     },
+    /// The path is a device or a pipe, where a database file is needed.
+    NotAFile {
+        /// The path.
+        path: String,
+    },
     /// The file or its folder cannot be written.
     CannotOpen {
         /// The file.
@@ -108,6 +113,11 @@ impl Phrase for DbFailure {
                 "{path} — база SQLite другой программы, не sigdesk; она оставлена как есть",
             ),
             NoDatabase { path } => say!(lang, "there is no database at {path}", "базы {path} нет",),
+            NotAFile { path } => say!(
+                lang,
+                "{path} is a device or a pipe, not a file; give a file name",
+                "{path} — устройство или канал, а не файл; укажите имя файла",
+            ),
             CannotOpen { path, reason } => say!(
                 lang,
                 "cannot open {path} for writing: {reason}; check the folder exists and is writable",
@@ -224,7 +234,8 @@ impl Phrase for OnCommandLine<'_> {
                 "; open it with --no-encrypt, or encrypt it with `sigdesk --db {path} encrypt`",
                 "; откройте её с --no-encrypt или зашифруйте: `sigdesk --db {path} encrypt`",
             ),
-            CannotOpen { .. }
+            NotAFile { .. }
+            | CannotOpen { .. }
             | Busy
             | TooNew { .. }
             | DuplicateDocument(_)

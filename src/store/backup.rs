@@ -20,6 +20,12 @@ const NAME_TIME: &str = "%Y%m%d-%H%M%S";
 /// read snapshot, so desks go on writing meanwhile; it is encrypted with the store's own key.
 /// It is written to a temp file beside `dest`, synced, and renamed onto `dest`.
 pub fn backup_to(store: &Store, dest: &Path) -> Result<(), StoreError> {
+    if super::is_special(dest) {
+        // A device or a pipe cannot hold a database, and must never be renamed over.
+        return Err(StoreError::NotAFile {
+            path: dest.display().to_string(),
+        });
+    }
     let dir = folder_of(dest);
     let temp = tempfile::Builder::new()
         .prefix(".sigdesk-backup-")

@@ -25,6 +25,11 @@ pub enum StoreError {
         /// The file.
         path: String,
     },
+    /// The path is a device or a pipe, where a database file is needed.
+    NotAFile {
+        /// The path.
+        path: String,
+    },
     /// The file or its folder cannot be written.
     CannotOpen {
         /// The file.
@@ -130,6 +135,7 @@ impl StoreError {
             StoreError::NotADatabase { path: p } => DbFailure::NotADatabase { path: path(p) },
             StoreError::Foreign { path: p } => DbFailure::Foreign { path: path(p) },
             StoreError::NoDatabase { path: p } => DbFailure::NoDatabase { path: path(p) },
+            StoreError::NotAFile { path: p } => DbFailure::NotAFile { path: path(p) },
             StoreError::CannotOpen { path: p, reason } => DbFailure::CannotOpen {
                 path: path(p),
                 reason: reason.clone(),

@@ -71,3 +71,10 @@ impl FileWatch {
 fn identity(path: &Path) -> Option<Identity> {
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
+
+/// Whether `path` is a device, a named pipe or a socket (`/dev/null`, `/dev/stdout`, a
+/// FIFO): something to write into, never to replace with a renamed temp file — as root, a
+/// rename over `/dev/null` would turn the machine's null device into a plain file.
+pub fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}

@@ -39,7 +39,7 @@ pub use entries::{EntryEdit, SavedEntry};
 pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use export_rows::export_query;
-pub use files::{FileChange, FileWatch};
+pub use files::{FileChange, FileWatch, is_special};
 pub use health::SheetFill;
 pub use identity::APPLICATION_ID;
 pub use key::{DbFile, Key, probe};

@@ -237,3 +237,37 @@ fn export_without_out_refuses_to_fill_a_terminal() {
     let piped = point.train(&["export"]).stdout_ok();
     assert!(piped.contains("045678"));
 }
+
+#[test]
+fn a_pipe_or_device_is_written_into_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let point = point_with_leading_zeros();
+    let fifo = point.path("lines.pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the pipe"))
+    };
+    point
+        .train(&["export", "--out", fifo.to_str().expect("utf-8")])
+        .assert()
+        .success();
+    // Checked before waiting for the reader: a file renamed over the pipe would leave the
+    // reader blocked for ever.
+    let still = std::fs::metadata(&fifo).expect("pipe").file_type();
+    assert!(
+        still.is_fifo(),
+        "the pipe is still a pipe, not a file renamed over it"
+    );
+    let csv = reader.join().expect("reader");
+    assert!(csv.contains("045678"), "{csv}");
+
+    point
+        .train(&["backup", "--out", fifo.to_str().expect("utf-8")])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("not a file"));
+    let still = std::fs::metadata(&fifo).expect("pipe").file_type();
+    assert!(still.is_fifo());
+}
