@@ -13,6 +13,7 @@ mod numbered;
 pub use lists::ListError;
 pub use numbered::{PER_SEED, SEEDS, SeedError};
 
+use crate::domain::dates::age_on;
 use crate::domain::{ABROAD, DocKind, EntryDraft, RegionCatalog};
 use chrono::{Datelike, Duration, NaiveDate};
 use fastrand::Rng;
@@ -242,9 +243,16 @@ fn adult_age_days(rng: &mut Rng) -> i64 {
 }
 
 /// The year a passport blank was printed: at least the year the holder turned 14 (and
-/// 1997, when the current passports started), at most the signing year.
+/// 1997, when the current passports started), or 20 or 45 once the holder is past that
+/// birthday (the passport is replaced then), at most the signing year.
 fn blank_year(rng: &mut Rng, birth: NaiveDate, day: NaiveDate) -> i32 {
-    let first = (birth.year() + 14).max(1997).min(day.year());
+    let age = age_on(birth, day - Duration::days(90));
+    let replaced_at = match age {
+        45.. => 45,
+        20.. => 20,
+        _ => 14,
+    };
+    let first = (birth.year() + replaced_at).max(1997).min(day.year());
     rng.i32(first..=day.year())
 }
 

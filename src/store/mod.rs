@@ -12,6 +12,7 @@ mod error;
 mod events;
 mod export_rows;
 mod health;
+mod same_person;
 mod schema;
 mod sheet_status;
 mod sheets;

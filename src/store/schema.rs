@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     MIGRATION_4_COLLECTORS,
     MIGRATION_5_BOARD,
     MIGRATION_6_PERSON_INDEX,
+    MIGRATION_7_PERSON_FOLDED,
 ];
 
 /// The newest schema version this build knows.
@@ -184,6 +185,18 @@ const MIGRATION_6_PERSON_INDEX: &str = r#"
 DROP INDEX entries_person;
 CREATE INDEX entries_person
     ON entries(surname, given_name, birth_date, patronymic, entered_at) WHERE status = 'valid';
+"#;
+
+/// The same-person lookup reads `ё` as `е` (Семёнов Пётр = Семенов Петр): the index holds
+/// the folded names, in the expressions `find_same_person` queries with.
+const MIGRATION_7_PERSON_FOLDED: &str = r#"
+DROP INDEX entries_person;
+CREATE INDEX entries_person_folded ON entries(
+    replace(replace(surname, 'ё', 'е'), 'Ё', 'Е'),
+    replace(replace(given_name, 'ё', 'е'), 'Ё', 'Е'),
+    birth_date,
+    replace(replace(patronymic, 'ё', 'е'), 'Ё', 'Е'),
+    entered_at) WHERE status = 'valid';
 "#;
 
 /// Brings the schema up to date and fills the catalogue and campaign defaults.
