@@ -17,7 +17,8 @@ pub enum Opening<'a> {
     Verify(&'a Path),
     /// `encrypt`: the plain database.
     PlainToEncrypt,
-    /// The protection commands but `notice`: an existing database only.
+    /// An existing database only: the protection commands but `notice`, and the paper
+    /// check and protocol (a new database has no line to check or hand in).
     Existing,
     /// Every other command: created on first use. `input` is a file the command reads; it
     /// must exist before a database is created for it.
@@ -41,6 +42,7 @@ impl<'a> Opening<'a> {
                 | ProtectCommand::Wipe { .. }
                 | ProtectCommand::LeadPin => Opening::Existing,
             },
+            Command::Paper { .. } | Command::Protocol(_) => Opening::Existing,
             Command::Import(args) => Opening::CreateOnFirstUse {
                 input: Some(&args.file),
             },
@@ -63,9 +65,10 @@ impl<'a> Opening<'a> {
 }
 
 /// Opens the database at `db` as `opening` says: `verify F` opens F as it is; `encrypt`
-/// opens the plain database; the protection commands (but `notice`) need an existing
-/// database; every other command creates one on first use, asking for the passphrase twice
-/// and then the lead PIN. Prints the retention reminder when it is due.
+/// opens the plain database; the protection commands (but `notice`), `paper` and
+/// `protocol` need an existing database; every other command creates one on first use,
+/// asking for the passphrase twice and then the lead PIN. Prints the retention reminder
+/// when it is due.
 pub fn open_for(
     opening: Opening<'_>,
     db: &Path,

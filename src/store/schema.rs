@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     MIGRATION_5_BOARD,
     MIGRATION_6_PERSON_INDEX,
     MIGRATION_7_PERSON_FOLDED,
+    MIGRATION_8_PAPER,
 ];
 
 /// The newest schema version this build knows.
@@ -197,6 +198,25 @@ CREATE INDEX entries_person_folded ON entries(
     birth_date,
     replace(replace(patronymic, 'ё', 'е'), 'Ё', 'Е'),
     entered_at) WHERE status = 'valid';
+"#;
+
+/// The paper check (DESIGN.md §11): the lines drawn for the lead to compare with the paper,
+/// in the order they are walked, and what the lead found on each; the authority's sample
+/// size and refusal limit that the forecast is made for.
+const MIGRATION_8_PAPER: &str = r#"
+ALTER TABLE campaign ADD COLUMN cec_sample INTEGER NOT NULL DEFAULT 60000;
+ALTER TABLE campaign ADD COLUMN reject_limit_pct INTEGER NOT NULL DEFAULT 5;
+CREATE TABLE paper_sample (
+    entry_id TEXT PRIMARY KEY REFERENCES entries(id),
+    position INTEGER NOT NULL UNIQUE CHECK (position > 0),
+    draw INTEGER NOT NULL CHECK (draw > 0),
+    drawn_at TEXT NOT NULL,
+    code TEXT CHECK (code IS NULL OR code = 'ok' OR code LIKE 'paper.%'),
+    note TEXT NOT NULL DEFAULT '',
+    marked_at TEXT,
+    marked_desk TEXT,
+    marked_by TEXT
+);
 "#;
 
 /// Brings the schema up to date and fills the catalogue and campaign defaults.
