@@ -165,18 +165,30 @@ pub struct CheckArgs {
 /// `collectors add | list | import`.
 #[derive(Debug, Subcommand)]
 pub enum CollectorsAction {
-    /// List a collector for the regions of their notarised list (adds regions if listed).
+    /// List a collector for the regions of their notarised list, with the details the
+    /// certification needs (adds regions and details if listed).
+    #[command(group(
+        clap::ArgGroup::new("what")
+            .required(true)
+            .multiple(true)
+            .args(["regions", "birth_date", "address", "passport", "issued", "issuer"])
+    ))]
     Add {
         /// Full name, as on the notarised list (quote it).
         name: String,
-        /// Region codes separated by commas, e.g. 77,50 (abroad for foreign-state sheets).
-        #[arg(long, required = true)]
-        regions: String,
+        /// Region codes separated by commas, e.g. 77,50 (abroad for foreign-state sheets);
+        /// required for a collector not listed yet.
+        #[arg(long)]
+        regions: Option<String>,
+        /// The details the certification on a sheet needs.
+        #[command(flatten)]
+        details: CollectorDetailArgs,
     },
     /// Print every collector and their regions.
     List,
-    /// Add collectors from a CSV with the header `name,regions` (regions separated by
-    /// spaces or `;`); nothing is added unless every row is good.
+    /// Add collectors from the notarised list as CSV: columns `name,regions` and optionally
+    /// `birth_date,address,passport,issued_on,issuer_code` (regions separated by spaces or
+    /// `;`); nothing is added unless every row is good.
     Import {
         /// The CSV file.
         file: PathBuf,
@@ -238,6 +250,27 @@ pub struct ProtocolArgs {
     /// Write the protocol to this file (mode 0600) instead of the terminal.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+/// A collector's details as typed on the command line (the shell keeps its history and
+/// other users may see the arguments: prefer `collectors import` for a whole list).
+#[derive(Debug, Default, clap::Args)]
+pub struct CollectorDetailArgs {
+    /// Birth date (YYYY-MM-DD or DD.MM.YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub birth_date: Option<String>,
+    /// Address of residence, as in the passport (quote it).
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Internal passport series and number, e.g. "4510 123456".
+    #[arg(long, value_name = "SERIES NUMBER")]
+    pub passport: Option<String>,
+    /// Passport issue date (YYYY-MM-DD or DD.MM.YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub issued: Option<String>,
+    /// Issuing office code, NNN-NNN.
+    #[arg(long, value_name = "NNN-NNN")]
+    pub issuer: Option<String>,
 }
 
 /// `sheets [--json]` lists the sheets; `sheets close` / `sheets certify` change one.

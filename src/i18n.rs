@@ -21,6 +21,7 @@ macro_rules! say {
 }
 
 mod board;
+mod collector_details;
 mod collectors;
 mod db;
 mod desk;
@@ -36,6 +37,7 @@ mod reports;
 mod sheets;
 
 pub use board::BoardText;
+pub use collector_details::DetailText;
 pub use collectors::{CollectorText, RegionText};
 pub use db::{DbFailure, OnCommandLine};
 pub use desk::Text;

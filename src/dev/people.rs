@@ -13,6 +13,7 @@ mod numbered;
 pub use lists::ListError;
 pub use numbered::{PER_SEED, SEEDS, SeedError};
 
+use crate::domain::collector::DetailsDraft;
 use crate::domain::dates::age_on;
 use crate::domain::{ABROAD, DocKind, EntryDraft, RegionCatalog};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -214,6 +215,30 @@ impl People {
                 first.address.clone()
             },
             ..first.clone()
+        }
+    }
+
+    /// A collector's details for the notarised list as a lead types them: an adult of 25
+    /// to 60 on `day` living in the first demo region, with a valid internal passport.
+    pub fn collector_details(&self, rng: &mut Rng, day: NaiveDate) -> DetailsDraft {
+        let home = &self.regions[0];
+        let birth = day - Duration::days(rng.i64(25..60) * 365 + rng.i64(0..365));
+        let year = blank_year(rng, birth, day);
+        let issued = NaiveDate::from_ymd_opt(year, 1, 1)
+            .map(|start| start + Duration::days(rng.i64(0..365)))
+            .unwrap_or(day)
+            .min(day);
+        DetailsDraft {
+            birth_date: birth.format("%d.%m.%Y").to_string(),
+            address: self.address(rng, home),
+            passport: format!(
+                "{}{:02} {:06}",
+                home.okato,
+                year % 100,
+                rng.u32(0..1_000_000)
+            ),
+            issued_on: issued.to_string(),
+            issuer_code: format!("{}{}-{:03}", home.code, rng.u32(0..10), rng.u32(1..1000)),
         }
     }
 

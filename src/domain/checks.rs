@@ -104,7 +104,7 @@ impl Findings {
 }
 
 /// The problem for a date that does not parse.
-fn date_problem(error: DateError) -> Problem {
+pub(crate) fn date_problem(error: DateError) -> Problem {
     match error {
         DateError::Empty => Problem::Required,
         DateError::Format => Problem::DateFormat,

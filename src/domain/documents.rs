@@ -135,7 +135,7 @@ pub fn passport_series_problems(
         });
         return problems;
     }
-    let blank_year = if yy >= 97 { 1900 } else { 2000 } + yy as i32;
+    let blank_year = blank_year(series).unwrap_or_default();
     if let Some(birth) = birth {
         let fourteen_in = birth.year() + 14;
         if blank_year + 1 < fourteen_in {
@@ -148,6 +148,13 @@ pub fn passport_series_problems(
         }
     }
     problems
+}
+
+/// The year a passport blank was made, from series digits 3–4 (`97`–`99` are 1997–1999,
+/// the rest 2000 on).
+pub fn blank_year(series: &str) -> Option<i32> {
+    let yy: i32 = series.get(2..4)?.parse().ok()?;
+    Some(if yy >= 97 { 1900 + yy } else { 2000 + yy })
 }
 
 /// The "probably expired" warning when the latest replacement birthday (20 or 45) the

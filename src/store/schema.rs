@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     MIGRATION_6_PERSON_INDEX,
     MIGRATION_7_PERSON_FOLDED,
     MIGRATION_8_PAPER,
+    MIGRATION_9_COLLECTOR_DETAILS,
 ];
 
 /// The newest schema version this build knows.
@@ -217,6 +218,17 @@ CREATE TABLE paper_sample (
     marked_desk TEXT,
     marked_by TEXT
 );
+"#;
+
+/// What the certification on a sheet needs about its collector besides the name (NULL
+/// while the list does not have it): birth date, address, passport, issue date, issuer.
+const MIGRATION_9_COLLECTOR_DETAILS: &str = r#"
+ALTER TABLE collectors ADD COLUMN birth_date TEXT;
+ALTER TABLE collectors ADD COLUMN address TEXT;
+ALTER TABLE collectors ADD COLUMN passport_series TEXT;
+ALTER TABLE collectors ADD COLUMN passport_number TEXT;
+ALTER TABLE collectors ADD COLUMN issued_on TEXT;
+ALTER TABLE collectors ADD COLUMN issuer_code TEXT;
 "#;
 
 /// Brings the schema up to date and fills the catalogue and campaign defaults.
