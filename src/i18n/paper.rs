@@ -56,8 +56,6 @@ pub enum PaperText<'a> {
     UnknownCode(&'a str),
     /// `paper.other` without a note.
     NoteNeeded,
-    /// What a code means, a few words.
-    Meaning(PaperCode),
     /// The share with its interval: `3.1% (1.8–5.2%)`.
     Share(&'a Estimate),
     /// A probability in percent, `< 0.1%` and `> 99.9%` at the ends.
@@ -120,6 +118,35 @@ pub enum PaperText<'a> {
     ColNote,
     /// A sampled line not checked yet.
     NotChecked,
+    /// Title of the paper check screen.
+    ScreenTitle {
+        /// Lines checked.
+        checked: usize,
+        /// Lines in the sample.
+        sampled: usize,
+    },
+    /// Where the line on screen is in the walk, and who wrote it.
+    Place {
+        /// Its place, from 1.
+        position: usize,
+        /// Lines in the sample.
+        sampled: usize,
+        /// Collection point.
+        origin: &'a str,
+        /// Desk.
+        desk: &'a str,
+        /// Operator.
+        operator: &'a str,
+    },
+    /// Title of the sheet and line panel.
+    FindOnPaper,
+    /// The prompt of the note for `paper.other`.
+    NotePrompt,
+    /// The lead PIN asked before the paper check opens.
+    PinPrompt {
+        /// Digits typed so far.
+        typed: usize,
+    },
     /// A sampled line voided since.
     VoidedSince,
 }
@@ -200,7 +227,6 @@ impl Phrase for PaperText<'_> {
                 "paper.other needs a note saying what is wrong (--note TEXT)",
                 "для paper.other нужно пояснение, что не так (--note ТЕКСТ)",
             ),
-            Meaning(code) => meaning(lang, code),
             Share(e) => Cow::Owned(share(lang, e)),
             Probability(p) => Cow::Owned(probability(lang, p)),
             BoardLine(e) => say!(
@@ -285,36 +311,32 @@ impl Phrase for PaperText<'_> {
             ColFound => say!(lang, "found", "итог"),
             ColNote => say!(lang, "note", "пояснение"),
             NotChecked => say!(lang, "not checked", "не проверена"),
+            ScreenTitle { checked, sampled } => say!(
+                lang,
+                "Paper check · {checked} of {sampled} checked",
+                "Проверка бумаги · проверено {checked} из {sampled}",
+            ),
+            Place {
+                position,
+                sampled,
+                origin,
+                desk,
+                operator,
+            } => say!(
+                lang,
+                "Line {position} of {sampled} · point {origin} · {desk} · {operator}",
+                "Строка {position} из {sampled} · пункт {origin} · {desk} · {operator}",
+            ),
+            FindOnPaper => say!(lang, "Find on paper", "Найдите на бумаге"),
+            NotePrompt => say!(lang, "What is wrong on paper", "Что не так на бумаге"),
+            PinPrompt { typed } => say!(
+                lang,
+                "Paper check: the shift lead's PIN {}▏",
+                "Проверка бумаги: PIN руководителя {}▏",
+                "•".repeat(typed),
+            ),
             VoidedSince => say!(lang, "voided since", "аннулирована"),
         }
-    }
-}
-
-/// What a paper code means.
-fn meaning(lang: Lang, code: PaperCode) -> Cow<'static, str> {
-    match code {
-        PaperCode::Ok => say!(lang, "paper matches, nothing wrong", "всё верно"),
-        PaperCode::DateNotOwnHand => say!(
-            lang,
-            "date not in the signer's hand",
-            "дата не рукой подписанта"
-        ),
-        PaperCode::NameNotOwnHand => say!(
-            lang,
-            "name not in the signer's hand",
-            "ФИО не рукой подписанта"
-        ),
-        PaperCode::DataMismatch => say!(
-            lang,
-            "data differs from the database",
-            "данные расходятся с базой"
-        ),
-        PaperCode::MissingField => say!(lang, "a field missing", "не заполнено поле"),
-        PaperCode::CorrectionNotCertified => {
-            say!(lang, "correction not confirmed", "исправление не заверено")
-        }
-        PaperCode::NoSignature => say!(lang, "no signature", "нет подписи"),
-        PaperCode::Other => say!(lang, "other (with a note)", "другое (с пояснением)"),
     }
 }
 
@@ -393,16 +415,5 @@ mod tests {
             assert_eq!(Lang::En.t(PaperText::Probability(p)), want);
         }
         assert_eq!(Lang::Ru.t(PaperText::Probability(0.5)), "50,0%");
-    }
-
-    #[test]
-    fn every_code_has_a_meaning_in_both_languages() {
-        for code in PaperCode::ALL {
-            let (en, ru) = (
-                Lang::En.t(PaperText::Meaning(code)),
-                Lang::Ru.t(PaperText::Meaning(code)),
-            );
-            assert!(!en.is_empty() && en != ru, "{code:?}");
-        }
     }
 }

@@ -58,6 +58,8 @@ fn screen_scopes(model: &Model) -> Vec<Scope> {
         Screen::Door if model.door.notice.is_some() => vec![Scope::Notice],
         Screen::Door => vec![Scope::Door],
         Screen::Board => vec![Scope::Board],
+        Screen::Paper if model.paper.note.is_some() => vec![Scope::PaperNote],
+        Screen::Paper => vec![Scope::Paper],
     }
 }
 
@@ -80,6 +82,7 @@ pub fn help_scopes(screen: Screen) -> &'static [Scope] {
         Screen::Queue => &[Queue, Calling, Screens, Session, Anywhere],
         Screen::Door => &[Door, Walkout, Notice, Screens, Session, Anywhere],
         Screen::Board => &[Board, Screens, Session, Anywhere],
+        Screen::Paper => &[Paper, PaperNote, Screens, Session, Anywhere],
     }
 }
 
@@ -91,5 +94,6 @@ pub fn help_notes(screen: Screen) -> &'static [HelpNote] {
         Screen::Desk => &[HelpNote::TicketLink],
         Screen::Entries | Screen::Queue | Screen::Door => &[HelpNote::EitherLayout],
         Screen::Board => &[HelpNote::BoardRefresh, HelpNote::BoardNoPersonalData],
+        Screen::Paper => &[HelpNote::PaperOneFinding, HelpNote::EitherLayout],
     }
 }

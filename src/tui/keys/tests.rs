@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::names::russian_on_key;
 use crate::i18n::Lang;
 
-const EVERY_SCOPE: [Scope; 20] = [
+const EVERY_SCOPE: [Scope; 22] = [
     Scope::Lock,
     Scope::LeadPin,
     Scope::Question,
@@ -21,6 +21,8 @@ const EVERY_SCOPE: [Scope; 20] = [
     Scope::Walkout,
     Scope::Notice,
     Scope::Board,
+    Scope::Paper,
+    Scope::PaperNote,
     Scope::Calling,
     Scope::Screens,
     Scope::Anywhere,

@@ -7,6 +7,7 @@ pub mod door;
 pub mod entries;
 pub mod help;
 pub mod lock;
+pub mod paper;
 pub mod queue;
 pub mod signin;
 
@@ -71,6 +72,7 @@ fn draw(f: &mut Frame, model: &Model) {
         Screen::Queue => queue::render(f, body, model),
         Screen::Door => door::render(f, body, model),
         Screen::Board => board::render(f, body, model),
+        Screen::Paper => paper::render(f, body, model),
     }
     chrome::bottom_bar(f, bottom, model);
     if model.help {

@@ -15,6 +15,7 @@ mod door;
 mod entries;
 mod lead;
 mod lock;
+mod paper;
 mod queue;
 mod signin;
 
@@ -56,6 +57,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lock::passphrase_checked(model, right);
             Vec::new()
         }
+        Msg::Paper(msg) => paper::on_msg(model, msg),
         Msg::Protect(ProtectMsg::BackedUp(result)) => {
             if let Err(why) = result {
                 model.tell(Tone::Warning, LockText::BackupFailed(&why));
@@ -113,6 +115,7 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
         effects.push(entries::load(model));
     }
     effects.extend(board::on_data_changed(model));
+    effects.extend(paper::reload_if_shown(model));
     effects.extend(desk::lookups_again(model));
     effects
 }
@@ -141,6 +144,8 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Queue(action) => queue::on_action(model, action),
         Action::Door(action) => door::on_action(model, action),
         Action::Walkout(prompt) => door::on_walkout_prompt(model, prompt),
+        Action::Paper(action) => paper::on_action(model, action),
+        Action::PaperNote(prompt) => paper::on_note_prompt(model, prompt),
     }
 }
 
@@ -157,6 +162,7 @@ fn on_typed(model: &mut Model, scopes: &[Scope], key: KeyEvent) -> Vec<Effect> {
         Scope::Form => return desk::typed(model, key),
         Scope::VoidReason => entries::typed(model, key),
         Scope::Walkout => door::typed(model, key),
+        Scope::PaperNote => paper::typed(model, key),
         Scope::Question
         | Scope::QuestionRu
         | Scope::HelpOpen
@@ -167,6 +173,7 @@ fn on_typed(model: &mut Model, scopes: &[Scope], key: KeyEvent) -> Vec<Effect> {
         | Scope::Door
         | Scope::Notice
         | Scope::Board
+        | Scope::Paper
         | Scope::Calling
         | Scope::Screens
         | Scope::Anywhere
@@ -190,8 +197,14 @@ fn on_app(model: &mut Model, action: AppAction) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Shows `screen` and reloads what it shows.
+/// Shows `screen` and reloads what it shows; the paper check asks for the lead PIN first.
 fn go(model: &mut Model, screen: Screen) -> Vec<Effect> {
+    if screen == Screen::Paper {
+        return paper::ask_to_open(model);
+    }
+    if model.screen == Screen::Paper {
+        model.paper = Default::default();
+    }
     model.screen = screen;
     match screen {
         Screen::Desk => desk::refresh_lookups(model),
@@ -205,7 +218,7 @@ fn go(model: &mut Model, screen: Screen) -> Vec<Effect> {
             effects
         }
         Screen::Queue | Screen::Door => vec![Effect::LoadTickets(model.today())],
-        Screen::SignIn => Vec::new(),
+        Screen::SignIn | Screen::Paper => Vec::new(),
     }
 }
 
