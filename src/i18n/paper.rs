@@ -140,6 +140,8 @@ pub enum PaperText<'a> {
     },
     /// Title of the sheet and line panel.
     FindOnPaper,
+    /// Label of what the lead found on the line.
+    Found,
     /// The prompt of the note for `paper.other`.
     NotePrompt,
     /// The lead PIN asked before the paper check opens.
@@ -328,6 +330,7 @@ impl Phrase for PaperText<'_> {
                 "Строка {position} из {sampled} · пункт {origin} · {desk} · {operator}",
             ),
             FindOnPaper => say!(lang, "Find on paper", "Найдите на бумаге"),
+            Found => say!(lang, "Found", "Итог"),
             NotePrompt => say!(lang, "What is wrong on paper", "Что не так на бумаге"),
             PinPrompt { typed } => say!(
                 lang,

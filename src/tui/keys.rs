@@ -269,10 +269,6 @@ const TABLE: &[Binding] = &[
     row(S::Paper, &[Letter('x')], mark(PaperCode::Other), paper_label(PaperCode::Other), Hide),
     row(S::Paper, &[UP, Letter('k')], paper(PaperAction::Move(Step::Up)), L::Move, Show),
     row(S::Paper, &[DOWN, Letter('j')], paper(PaperAction::Move(Step::Down)), L::Move, Show),
-    row(S::Paper, &[Plain(KeyCode::PageUp)], paper(PaperAction::Move(Step::PageUp)), L::Page, Hide),
-    row(S::Paper, &[Plain(KeyCode::PageDown)], paper(PaperAction::Move(Step::PageDown)), L::Page, Hide),
-    row(S::Paper, &[Plain(KeyCode::Home)], paper(PaperAction::Move(Step::First)), L::Ends, Hide),
-    row(S::Paper, &[Plain(KeyCode::End)], paper(PaperAction::Move(Step::Last)), L::Ends, Hide),
     row(S::Paper, &[ESC], paper(PaperAction::Back), L::GoHome, Show),
     row(S::Paper, &[HELP], app(AppAction::Help), L::Help, Hide),
     // The note for paper.other: anything else is typed into it.

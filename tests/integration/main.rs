@@ -30,6 +30,8 @@ mod keys;
 mod keystrokes;
 mod lead_pin_desk;
 mod lock;
+mod paper;
+mod paper_screen;
 mod passphrase_pty;
 mod protect_store;
 mod pty;

@@ -82,7 +82,7 @@ pub fn help_scopes(screen: Screen) -> &'static [Scope] {
         Screen::Queue => &[Queue, Calling, Screens, Session, Anywhere],
         Screen::Door => &[Door, Walkout, Notice, Screens, Session, Anywhere],
         Screen::Board => &[Board, Screens, Session, Anywhere],
-        Screen::Paper => &[Paper, PaperNote, Screens, Session, Anywhere],
+        Screen::Paper => &[Paper, Screens, Session, Anywhere],
     }
 }
 

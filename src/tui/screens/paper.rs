@@ -13,11 +13,14 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use tui_big_text::PixelSize;
 
 /// Width of the field labels.
 const LABEL_WIDTH: usize = 14;
-/// Width of the sheet/line panel.
-const PANEL_WIDTH: u16 = 26;
+/// Width of the sheet/line panel, and from 120 columns on.
+const PANEL_WIDTH: [u16; 2] = [26, 40];
+/// Rows of full-size digits (the 8×8 font), used when the panel is tall enough.
+const FULL_ROWS: u16 = 8;
 
 /// Draws the paper check screen.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
@@ -27,8 +30,9 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let panel_width = PANEL_WIDTH[usize::from(area.width >= 120)];
     let [copy, panel] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(PANEL_WIDTH)]).areas(main);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(panel_width)]).areas(main);
     render_copy(f, copy, model);
     render_panel(f, panel, model);
     chrome::status_line(f, status, model);
@@ -82,21 +86,54 @@ fn render_copy(f: &mut Frame, area: Rect, model: &Model) {
         (Field::Address, s.address.clone()),
         (Field::SignedOn, date(s.signed_on)),
     ];
+    let width = usize::from(area.width.saturating_sub(3)).saturating_sub(LABEL_WIDTH);
     for (field, value) in fields {
-        let label = format!(" {:<LABEL_WIDTH$}", lang.t(field));
-        lines.push(Line::from(vec![
-            Span::raw(label),
-            Span::styled(value, Style::default().add_modifier(Modifier::BOLD)),
-        ]));
+        for (i, part) in wrapped(&value, width).into_iter().enumerate() {
+            let label = if i == 0 { lang.t(field) } else { "".into() };
+            lines.push(Line::from(vec![
+                Span::raw(format!(" {label:<LABEL_WIDTH$}")),
+                Span::styled(part, Style::default().add_modifier(Modifier::BOLD)),
+            ]));
+        }
     }
     lines.push(Line::from(""));
     lines.push(found_line(lang, line));
     f.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// `text` in lines of at most `width` characters, broken at spaces where it can be.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let Some(last) = lines.last_mut() else {
+            break;
+        };
+        let len = last.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(String::new());
+        } else if len > 0 {
+            last.push(' ');
+        }
+        let mut rest: Vec<char> = word.chars().collect();
+        while !rest.is_empty() {
+            let Some(current) = lines.last_mut() else {
+                break;
+            };
+            let room = width.saturating_sub(current.chars().count()).max(1);
+            let take = rest.len().min(room);
+            current.extend(rest.drain(..take));
+            if !rest.is_empty() {
+                lines.push(String::new());
+            }
+        }
+    }
+    lines
+}
+
 /// What was found on the line: not checked yet, the mark with its note, or voided since.
 fn found_line(lang: Lang, line: &crate::store::SampledLine) -> Line<'static> {
-    let label = format!(" {:<LABEL_WIDTH$}", lang.t(PaperText::ColFound));
+    let label = format!(" {:<LABEL_WIDTH$}", lang.t(PaperText::Found));
     let (text, style) = match (&line.mark, line.entry.status) {
         (_, EntryStatus::Voided) => (
             format!(
@@ -138,13 +175,23 @@ fn render_panel(f: &mut Frame, area: Rect, model: &Model) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let legend = legend(lang);
+    let keys_rows = legend.len() as u16;
+    let full = inner.height > 2 * (FULL_ROWS + 1) + keys_rows;
+    let (rows, sizes) = if full {
+        (
+            FULL_ROWS,
+            &[PixelSize::Full, NUMBER_SIZES[0], NUMBER_SIZES[1]][..],
+        )
+    } else {
+        (NUMBER_ROWS, &NUMBER_SIZES[..])
+    };
     let [sheet_label, sheet, line_label, line, _, keys] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(NUMBER_ROWS),
+        Constraint::Length(rows),
         Constraint::Length(1),
-        Constraint::Length(NUMBER_ROWS),
+        Constraint::Length(rows),
         Constraint::Fill(1),
-        Constraint::Length(legend.len() as u16),
+        Constraint::Length(keys_rows),
     ])
     .areas(inner);
     if let Some(l) = model.paper.lines.get(model.paper.selected) {
@@ -156,32 +203,31 @@ fn render_panel(f: &mut Frame, area: Rect, model: &Model) {
             centred(lang.t(Text::SheetNo(l.entry.sheet)).into_owned()),
             sheet_label,
         );
-        render_centred(f, sheet, &l.entry.sheet.to_string(), &NUMBER_SIZES, style);
+        render_centred(f, sheet, &l.entry.sheet.to_string(), sizes, style);
         f.render_widget(
             centred(lang.t(Text::LineNo(l.entry.line)).into_owned()),
             line_label,
         );
-        render_centred(f, line, &l.entry.line.to_string(), &NUMBER_SIZES, style);
+        render_centred(f, line, &l.entry.line.to_string(), sizes, style);
     }
     f.render_widget(Paragraph::new(legend), keys);
 }
 
-/// The finding keys of the table, two a row: `o ok     d date`.
+/// The finding keys of the table, one a line: `d  date`.
 fn legend(lang: Lang) -> Vec<Line<'static>> {
-    let items: Vec<String> = table()
+    table()
         .iter()
         .filter(|b| b.scope == Scope::Paper)
         .filter(|b| matches!(b.action, Action::Paper(PaperAction::Mark(_))))
         .map(|b| {
             let key = b.keys.first().map(|k| k.name(lang)).unwrap_or_default();
-            format!("{key} {}", lang.t(b.label))
-        })
-        .collect();
-    items
-        .chunks(2)
-        .map(|pair| {
-            let cells: Vec<String> = pair.iter().map(|item| format!("{item:<12}")).collect();
-            Line::from(format!(" {}", cells.join("")))
+            Line::from(vec![
+                Span::styled(
+                    format!(" {key}"),
+                    Style::default().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(format!("  {}", lang.t(b.label))),
+            ])
         })
         .collect()
 }
@@ -203,5 +249,24 @@ fn render_note(f: &mut Frame, area: Rect, model: &Model) {
             area.x + width + note.visual_cursor() as u16,
             area.y,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped;
+
+    #[test]
+    fn long_values_wrap_at_spaces_and_long_words_are_cut() {
+        assert_eq!(
+            wrapped("г. Москва, ул. Ленина, д. 1", 12),
+            ["г. Москва,", "ул. Ленина,", "д. 1"]
+        );
+        assert_eq!(
+            wrapped("Константинопольский", 8),
+            ["Констант", "инопольс", "кий"]
+        );
+        assert_eq!(wrapped("", 8), [""]);
+        assert_eq!(wrapped("a b", 0), ["a", "b"]);
     }
 }
