@@ -17,6 +17,7 @@ mod common;
 mod auto_backup;
 mod board_defects;
 mod cli;
+mod collector_details;
 mod crash;
 mod demo;
 mod desk_queue;
