@@ -74,6 +74,16 @@ pub enum Command {
     Sheets(SheetsArgs),
     /// Fill a new database with a realistic synthetic day for training (origin `demo`).
     Demo(DemoArgs),
+    /// The paper check: draw a random sample of lines, mark what the paper shows, and
+    /// forecast the authority's check (DESIGN.md §11).
+    Paper {
+        /// sample, list, mark or report.
+        #[command(subcommand)]
+        action: PaperAction,
+    },
+    /// The submission protocol: per federal subject the certified sheets and signatures
+    /// that can be handed in, within the caps, and what is left out and why.
+    Protocol(ProtocolArgs),
     /// Show or change the campaign settings.
     Campaign {
         /// show or set.
@@ -160,22 +170,112 @@ pub struct CheckArgs {
 /// `collectors add | list | import`.
 #[derive(Debug, Subcommand)]
 pub enum CollectorsAction {
-    /// List a collector for the regions of their notarised list (adds regions if listed).
+    /// List a collector for the regions of their notarised list, with the details the
+    /// certification needs (adds regions and details if listed).
+    #[command(group(
+        clap::ArgGroup::new("what")
+            .required(true)
+            .multiple(true)
+            .args(["regions", "birth_date", "address", "passport", "issued", "issuer"])
+    ))]
     Add {
         /// Full name, as on the notarised list (quote it).
         name: String,
-        /// Region codes separated by commas, e.g. 77,50 (abroad for foreign-state sheets).
-        #[arg(long, required = true)]
-        regions: String,
+        /// Region codes separated by commas, e.g. 77,50 (abroad for foreign-state sheets);
+        /// required for a collector not listed yet.
+        #[arg(long)]
+        regions: Option<String>,
+        /// The details the certification on a sheet needs.
+        #[command(flatten)]
+        details: CollectorDetailArgs,
     },
     /// Print every collector and their regions.
     List,
-    /// Add collectors from a CSV with the header `name,regions` (regions separated by
-    /// spaces or `;`); nothing is added unless every row is good.
+    /// Add collectors from the notarised list as CSV: columns `name,regions` and optionally
+    /// `birth_date,address,passport,issued_on,issuer_code` (regions separated by spaces or
+    /// `;`); nothing is added unless every row is good.
     Import {
         /// The CSV file.
         file: PathBuf,
     },
+}
+
+/// `paper sample | list | mark | report`.
+#[derive(Debug, Subcommand)]
+pub enum PaperAction {
+    /// Add lines drawn at random from the valid lines not yet sampled (lead PIN).
+    Sample {
+        /// Lines to draw.
+        #[arg(long, default_value_t = 400, value_parser = clap::value_parser!(u64).range(1..))]
+        size: u64,
+        /// Seed of the draw: the same seed on the same data draws the same lines (default:
+        /// random, printed).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// Print the sample in walk order: sheet, line, desk, operator, what was found.
+    List {
+        /// Print JSON (schema in README.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record what a sampled paper line shows: ok or a paper.* code (lead PIN).
+    Mark {
+        /// Sheet number.
+        sheet: u32,
+        /// Line number.
+        line: u32,
+        /// ok, paper.date_not_own_hand, paper.name_not_own_hand, paper.data_mismatch,
+        /// paper.missing_field, paper.correction_not_certified, paper.no_signature or
+        /// paper.other (the `paper.` may be left out).
+        code: String,
+        /// What is wrong (required with paper.other).
+        #[arg(long)]
+        note: Option<String>,
+        /// The collection point of the line, when lines of several points share the
+        /// sheet and line number.
+        #[arg(long, value_name = "POINT")]
+        origin: Option<String>,
+    },
+    /// The invalid share found, its 95% interval and the probability of refusal, overall
+    /// and per desk, operator and collector.
+    Report {
+        /// Print JSON (schema in README.md).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Options of `protocol`.
+#[derive(Debug, clap::Args)]
+pub struct ProtocolArgs {
+    /// Print JSON (schema in README.md) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the protocol to this file (mode 0600) instead of the terminal.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// A collector's details as typed on the command line (the shell keeps its history and
+/// other users may see the arguments: prefer `collectors import` for a whole list).
+#[derive(Debug, Default, clap::Args)]
+pub struct CollectorDetailArgs {
+    /// Birth date (YYYY-MM-DD or DD.MM.YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub birth_date: Option<String>,
+    /// Address of residence, as in the passport (quote it).
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Internal passport series and number, e.g. "4510 123456".
+    #[arg(long, value_name = "SERIES NUMBER")]
+    pub passport: Option<String>,
+    /// Passport issue date (YYYY-MM-DD or DD.MM.YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub issued: Option<String>,
+    /// Issuing office code, NNN-NNN.
+    #[arg(long, value_name = "NNN-NNN")]
+    pub issuer: Option<String>,
 }
 
 /// `sheets [--json]` lists the sheets; `sheets close` / `sheets certify` change one.

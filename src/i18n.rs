@@ -21,6 +21,7 @@ macro_rules! say {
 }
 
 mod board;
+mod collector_details;
 mod collectors;
 mod db;
 mod desk;
@@ -28,13 +29,17 @@ mod guards;
 mod keys;
 mod lock;
 mod notice;
+mod paper;
+mod paper_keys;
 mod problems;
 mod protect;
+mod protocol;
 mod queue;
 mod reports;
 mod sheets;
 
 pub use board::BoardText;
+pub use collector_details::DetailText;
 pub use collectors::{CollectorText, RegionText};
 pub use db::{DbFailure, OnCommandLine};
 pub use desk::Text;
@@ -42,7 +47,10 @@ pub use guards::GuardText;
 pub use keys::{HelpLine, HelpNote, KeyLabel, KeyName};
 pub use lock::LockText;
 pub use notice::NoticeText;
+pub use paper::PaperText;
+pub use paper_keys::PaperKey;
 pub use protect::{Prompt, ProtectText, Retry};
+pub use protocol::ProtocolText;
 pub use queue::QueueText;
 pub use reports::{CheckText, Job, ReportText, StatsText};
 pub use sheets::SheetText;

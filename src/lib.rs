@@ -66,6 +66,8 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         Command::Sheets(args) => app::sheets::run(&mut store, &ctx, args.into()),
         Command::Demo(args) => app::demo::run(&mut store, &ctx, args.into()),
         Command::Campaign { action } => app::campaign::run(&mut store, &ctx, action.into()),
+        Command::Paper { action } => app::paper::run(&mut store, &ctx, action.into()),
+        Command::Protocol(args) => app::protocol::run(&store, &ctx, args.into()),
         Command::Script(args) => {
             let (input, output) = (std::io::stdin().lock(), std::io::stdout().lock());
             dev::script::run(&mut store, &ctx.regions, args.into(), input, output)?;

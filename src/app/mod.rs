@@ -21,6 +21,8 @@ pub mod lead_pin;
 pub mod notice;
 pub mod open;
 pub mod out;
+pub mod paper;
+pub mod protocol;
 pub mod rekey;
 pub mod sheets;
 pub mod stats;

@@ -19,7 +19,8 @@ pub enum Opening<'a> {
     Verify(&'a Path),
     /// `encrypt`: the plain database.
     PlainToEncrypt,
-    /// The protection commands but `notice`: an existing database only.
+    /// An existing database only: the protection commands but `notice`, and the paper
+    /// check and protocol (a new database has no line to check or hand in).
     Existing,
     /// Every other command: created on first use. `input` is a file the command reads; it
     /// must exist before a database is created for it.
@@ -43,6 +44,7 @@ impl<'a> Opening<'a> {
                 | ProtectCommand::Wipe { .. }
                 | ProtectCommand::LeadPin => Opening::Existing,
             },
+            Command::Paper { .. } | Command::Protocol(_) => Opening::Existing,
             Command::Import(args) => Opening::CreateOnFirstUse {
                 input: Some(&args.file),
             },
@@ -90,7 +92,8 @@ impl Gate {
             | Command::Sheets(SheetsArgs {
                 action: Some(SheetsAction::Close { .. } | SheetsAction::Certify { .. }),
                 ..
-            }) => Gate::LeadPin,
+            })
+            | Command::Paper { .. } => Gate::LeadPin,
             Command::Protect(protect) => match protect {
                 ProtectCommand::Backup { .. }
                 | ProtectCommand::Rekey
@@ -114,6 +117,7 @@ impl Gate {
             | Command::Stats(_)
             | Command::Check(_)
             | Command::Demo(_)
+            | Command::Protocol(_)
             | Command::Script(_) => Gate::Open,
         }
     }
@@ -125,6 +129,11 @@ impl Gate {
 /// passphrase twice and then the lead PIN. A database without a lead PIN is refused. Then
 /// `gate` asks for the lead PIN (not again from the process that just created the
 /// database with it), and the retention reminder is printed when it is due.
+/// Opens the database at `db` as `opening` says: `verify F` opens F as it is; `encrypt`
+/// opens the plain database; the protection commands (but `notice`), `paper` and
+/// `protocol` need an existing database; every other command creates one on first use,
+/// asking for the passphrase twice and then the lead PIN. Prints the retention reminder
+/// when it is due.
 pub fn open_for(
     opening: Opening<'_>,
     gate: Gate,

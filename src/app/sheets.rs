@@ -8,7 +8,7 @@ use super::table::aligned_table;
 use crate::cli::{SheetsAction, SheetsArgs};
 use crate::domain::certify::SheetProblem;
 use crate::domain::{Campaign, RegionCatalog};
-use crate::i18n::{Lang, RegionText, SheetText};
+use crate::i18n::{DetailText, Lang, RegionText, SheetText};
 use crate::ops::sheets::{SheetStatus, sheet_statuses};
 use crate::store::{CertifyOutcome, CloseOutcome, Store};
 use chrono::{NaiveDate, SecondsFormat};
@@ -128,6 +128,10 @@ fn certify(
                     cert,
                 };
                 out::line(lang.t(certified));
+                if let Some(collector) = &store.collector(&cert.collector)? {
+                    let date = cert.on;
+                    out::line(lang.t(DetailText::CopyOnto { collector, date }));
+                }
             }
             Ok(())
         }

@@ -5,6 +5,7 @@ mod board_text;
 use super::Context;
 use super::out;
 use crate::domain::board::{DefectCount, DeskFigures, RegionFigures, Totals};
+use crate::domain::forecast::Estimate;
 use crate::domain::queue::QueueFigures;
 use crate::domain::{Campaign, RegionCatalog};
 use crate::i18n::{Lang, QueueText, StatsText};
@@ -56,6 +57,8 @@ struct StatsJson<'a> {
     desks: &'a [DeskFigures],
     /// Today's defects by rule code.
     defects_today: &'a [DefectCount],
+    /// The invalid share the paper check found so far, null before the first line.
+    paper: Option<&'a Estimate>,
 }
 
 impl<'a> StatsJson<'a> {
@@ -71,6 +74,7 @@ impl<'a> StatsJson<'a> {
             regions: &stats.board.regions,
             desks: &stats.board.desks,
             defects_today: &stats.defects_today,
+            paper: stats.paper.as_ref(),
         }
     }
 }

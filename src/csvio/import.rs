@@ -4,7 +4,7 @@
 use super::CsvError;
 use super::formula::{guard, unguard};
 use super::import_row::{Columns, RowFrame, voided_entry};
-use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
+use crate::domain::checks::{CheckContext, check_entry, lookup_keys, same_person_key};
 use crate::domain::{
     Campaign, Column, DocKind, Entry, EntryStatus, EntrySummary, RegionCatalog, Severity,
 };
@@ -222,6 +222,7 @@ struct RowValidator<'a> {
     ctx: &'a ImportContext<'a>,
     counts: HashMap<String, u32>,
     documents: HashMap<(DocKind, String, String), EntrySummary>,
+    /// Keyed as `dup.person` compares people (`same_person_key`).
     people: HashMap<(String, String, String, NaiveDate), EntrySummary>,
     ids: std::collections::HashSet<String>,
     lines: std::collections::HashSet<(String, u32, u32)>,
@@ -305,7 +306,7 @@ impl<'a> RowValidator<'a> {
             None => None,
         };
         let same_person = match &keys.person {
-            Some(p) => match self.people.get(p) {
+            Some(p) => match self.people.get(&same_person_key(p)) {
                 Some(s) => Some(s.clone()),
                 None => store.find_same_person(p, keys.document.as_ref())?,
             },
@@ -339,7 +340,7 @@ impl<'a> RowValidator<'a> {
             self.documents.insert(k, summary.clone());
         }
         if let Some(p) = keys.person {
-            self.people.entry(p).or_insert(summary);
+            self.people.entry(same_person_key(&p)).or_insert(summary);
         }
         Ok(RowVerdict::Accepted {
             entry: Box::new(entry),

@@ -13,6 +13,8 @@ mod numbered;
 pub use lists::ListError;
 pub use numbered::{PER_SEED, SEEDS, SeedError};
 
+use crate::domain::collector::DetailsDraft;
+use crate::domain::dates::age_on;
 use crate::domain::{ABROAD, DocKind, EntryDraft, RegionCatalog};
 use chrono::{Datelike, Duration, NaiveDate};
 use fastrand::Rng;
@@ -216,6 +218,30 @@ impl People {
         }
     }
 
+    /// A collector's details for the notarised list as a lead types them: an adult of 25
+    /// to 60 on `day` living in the first demo region, with a valid internal passport.
+    pub fn collector_details(&self, rng: &mut Rng, day: NaiveDate) -> DetailsDraft {
+        let home = &self.regions[0];
+        let birth = day - Duration::days(rng.i64(25..60) * 365 + rng.i64(0..365));
+        let year = blank_year(rng, birth, day);
+        let issued = NaiveDate::from_ymd_opt(year, 1, 1)
+            .map(|start| start + Duration::days(rng.i64(0..365)))
+            .unwrap_or(day)
+            .min(day);
+        DetailsDraft {
+            birth_date: birth.format("%d.%m.%Y").to_string(),
+            address: self.address(rng, home),
+            passport: format!(
+                "{}{:02} {:06}",
+                home.okato,
+                year % 100,
+                rng.u32(0..1_000_000)
+            ),
+            issued_on: issued.to_string(),
+            issuer_code: format!("{}{}-{:03}", home.code, rng.u32(0..10), rng.u32(1..1000)),
+        }
+    }
+
     fn other_region(&self, rng: &mut Rng, code: &str) -> &HomeRegion {
         let others: Vec<&HomeRegion> = self
             .regions
@@ -242,9 +268,16 @@ fn adult_age_days(rng: &mut Rng) -> i64 {
 }
 
 /// The year a passport blank was printed: at least the year the holder turned 14 (and
-/// 1997, when the current passports started), at most the signing year.
+/// 1997, when the current passports started), or 20 or 45 once the holder is past that
+/// birthday (the passport is replaced then), at most the signing year.
 fn blank_year(rng: &mut Rng, birth: NaiveDate, day: NaiveDate) -> i32 {
-    let first = (birth.year() + 14).max(1997).min(day.year());
+    let age = age_on(birth, day - Duration::days(90));
+    let replaced_at = match age {
+        45.. => 45,
+        20.. => 20,
+        _ => 14,
+    };
+    let first = (birth.year() + replaced_at).max(1997).min(day.year());
     rng.i32(first..=day.year())
 }
 

@@ -41,6 +41,11 @@ pub struct Campaign {
     pub retain_until: Option<NaiveDate>,
     /// A file (absolute path) replacing the built-in consent notice; empty: built-in.
     pub notice_file: String,
+    /// Lines the authority draws at random from the submission to check (60,000 in 2024).
+    pub cec_sample: u32,
+    /// The invalid share, in percent of its sample, at which the authority refuses
+    /// registration (5).
+    pub reject_limit_pct: u32,
 }
 
 /// Why a campaign setting could not be read or changed.
@@ -66,7 +71,7 @@ pub enum CampaignError {
 
 impl Campaign {
     /// Every setting name, in display order.
-    pub const KEYS: [&'static str; 14] = [
+    pub const KEYS: [&'static str; 16] = [
         "point",
         "election_date",
         "target",
@@ -81,6 +86,8 @@ impl Campaign {
         "backup_every_min",
         "retain_until",
         "notice_file",
+        "cec_sample",
+        "reject_limit_pct",
     ];
 
     /// The compiled-in defaults.
@@ -111,6 +118,8 @@ impl Campaign {
             "backup_every_min" => self.backup_every_min.to_string(),
             "retain_until" => date(self.retain_until),
             "notice_file" => self.notice_file.clone(),
+            "cec_sample" => self.cec_sample.to_string(),
+            "reject_limit_pct" => self.reject_limit_pct.to_string(),
             other => return Err(CampaignError::UnknownKey(other.to_string())),
         })
     }
@@ -168,6 +177,14 @@ impl Campaign {
             "retain_until" => self.retain_until = date(value)?,
             "notice_file" => {
                 self.notice_file = absolute_or_empty(value).ok_or_else(|| bad(ABSOLUTE))?
+            }
+            "cec_sample" => self.cec_sample = count(value, 1)?,
+            "reject_limit_pct" => {
+                self.reject_limit_pct = value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|pct| (1..=100).contains(pct))
+                    .ok_or_else(|| bad("a whole percentage from 1 to 100"))?
             }
             other => return Err(CampaignError::UnknownKey(other.to_string())),
         }
@@ -301,6 +318,13 @@ mod tests {
         assert!(c.set("notice_file", "notice.md").is_err());
         c.set("notice_file", "").expect("clear");
         assert!(c.set("retain_until", "31.12.2024").is_err());
+        assert_eq!((c.cec_sample, c.reject_limit_pct), (60_000, 5));
+        assert!(c.set("cec_sample", "0").is_err());
+        assert!(c.set("reject_limit_pct", "0").is_err());
+        assert!(c.set("reject_limit_pct", "101").is_err());
+        c.set("reject_limit_pct", "10").expect("percent");
+        c.set("cec_sample", "30000").expect("sample");
+        assert_eq!(c.get("cec_sample").expect("get"), "30000");
         c.set("retain_until", "2024-12-31").expect("date");
         assert_eq!(c.get("retain_until").expect("get"), "2024-12-31");
     }

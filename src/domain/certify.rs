@@ -2,6 +2,7 @@
 //!
 //! Pure: the caller passes the sheet, the collector (as listed) and today's date.
 
+use super::collector::Detail;
 use super::{Collector, Severity, Sheet};
 use chrono::NaiveDate;
 
@@ -23,6 +24,13 @@ pub enum CertifyProblem {
         collector: String,
         /// The sheet's region code.
         region_code: String,
+    },
+    /// The list lacks details the certification must carry: add them first.
+    DetailsMissing {
+        /// The collector's name.
+        collector: String,
+        /// What is missing, in sheet order.
+        missing: Vec<Detail>,
     },
     /// A signer's date on the sheet is later than the certification date.
     BeforeSignature {
@@ -50,14 +58,16 @@ impl CertifyProblem {
             CertifyProblem::NoValidLines => "certify.no_valid_lines",
             CertifyProblem::UnknownCollector { .. } => "certify.unknown_collector",
             CertifyProblem::CollectorNotListed { .. } => "certify.collector_not_listed",
+            CertifyProblem::DetailsMissing { .. } => "certify.details_missing",
             CertifyProblem::BeforeSignature { .. } => "certify.before_signature",
             CertifyProblem::InFuture { .. } => "certify.in_future",
         }
     }
 }
 
-/// Everything that stops `collector` (looked up by `name`) certifying `sheet` on `date`;
-/// empty when the certification may be written.
+/// Everything that stops `collector` (looked up by `name`) certifying `sheet` on `date`,
+/// a collector whose listed details are incomplete too; empty when the certification may
+/// be written.
 pub fn certification_problems(
     sheet: &Sheet,
     name: &str,
@@ -83,6 +93,12 @@ pub fn certification_problems(
             })
         }
         Some(_) => {}
+    }
+    if let Some(c) = collector.filter(|c| !c.details.missing().is_empty()) {
+        problems.push(CertifyProblem::DetailsMissing {
+            collector: c.name.clone(),
+            missing: c.details.missing(),
+        });
     }
     if let Some(latest) = sheet.latest_signature.filter(|l| l.signed_on > date) {
         problems.push(CertifyProblem::BeforeSignature {

@@ -9,7 +9,7 @@ pub use problem::{Problem, RegionName};
 
 use super::dates::{DateError, parse_date};
 use super::documents::{parse_document, passport_series_problems};
-use super::names::normalise_name;
+use super::names::{fold_yo, normalise_name};
 use super::{
     ABROAD, Campaign, DocKind, EntryDraft, EntrySummary, Field, Finding, NewEntry, RegionCatalog,
     Severity,
@@ -72,6 +72,18 @@ pub fn lookup_keys(draft: &EntryDraft) -> LookupKeys {
     LookupKeys { document, person }
 }
 
+/// A person key as `dup.person` compares it: every name with `ё` read as `е`.
+pub fn same_person_key(
+    (surname, given_name, patronymic, birth): &(String, String, String, NaiveDate),
+) -> (String, String, String, NaiveDate) {
+    (
+        fold_yo(surname),
+        fold_yo(given_name),
+        fold_yo(patronymic),
+        *birth,
+    )
+}
+
 /// Findings collected while checking, each tied to its field.
 #[derive(Debug, Default)]
 struct Findings(Vec<Finding>);
@@ -92,7 +104,7 @@ impl Findings {
 }
 
 /// The problem for a date that does not parse.
-fn date_problem(error: DateError) -> Problem {
+pub(crate) fn date_problem(error: DateError) -> Problem {
     match error {
         DateError::Empty => Problem::Required,
         DateError::Format => Problem::DateFormat,
@@ -127,7 +139,7 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
     let document = document(
         &mut out,
         draft,
-        past_birth,
+        (past_birth, signed_on.unwrap_or(ctx.today)),
         region.map(|r| r.code.as_str()),
         ctx,
     );
@@ -162,11 +174,12 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
     }
 }
 
-/// Document format, kind against region, passport series and duplicates.
+/// Document format, kind against region, passport series (as on the signing day) and
+/// duplicates.
 fn document(
     out: &mut Findings,
     draft: &EntryDraft,
-    birth: Option<NaiveDate>,
+    (birth, signed_on): (Option<NaiveDate>, NaiveDate),
     region_code: Option<&str>,
     ctx: &CheckContext<'_>,
 ) -> Option<(String, String)> {
@@ -185,7 +198,7 @@ fn document(
         }
     };
     if let (DocKind::InternalPassport, Some((series, _))) = (draft.doc_kind, &parsed) {
-        for problem in passport_series_problems(series, birth, ctx.today, ctx.regions) {
+        for problem in passport_series_problems(series, birth, signed_on, ctx.regions) {
             out.add(Field::Document, problem);
         }
     }

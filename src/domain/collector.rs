@@ -4,6 +4,12 @@
 //! (in February 2024, 1,767 signatures were rejected for lack of that). Sheets headed with a
 //! foreign state need a collector listed for `abroad`; a Russian region does not cover them.
 
+mod details;
+
+pub use details::{
+    CheckedDetails, CollectorDetails, Detail, DetailProblem, DetailsDraft, check_details,
+};
+
 use super::{ABROAD, RegionCatalog};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -15,6 +21,8 @@ pub struct Collector {
     pub name: String,
     /// Catalogue codes (`77`, `50`, `abroad`), sorted.
     pub regions: BTreeSet<String>,
+    /// What the certification needs besides the name, as far as the list has it.
+    pub details: CollectorDetails,
 }
 
 impl Collector {
@@ -90,6 +98,7 @@ pub fn parse_collector(
     Ok(Collector {
         name,
         regions: listed?,
+        details: CollectorDetails::default(),
     })
 }
 
@@ -234,6 +243,7 @@ mod tests {
             Ok(Collector {
                 name: "Петров Андрей".into(),
                 regions: codes(&["50", "77"]),
+                details: CollectorDetails::default(),
             })
         );
         assert_eq!(
@@ -264,6 +274,7 @@ mod tests {
         let collector = Collector {
             name: "Петров Андрей".into(),
             regions: codes(&["77", "50"]),
+            details: CollectorDetails::default(),
         };
         assert!(collector.is_listed_for("77"));
         assert!(!collector.is_listed_for("78"));

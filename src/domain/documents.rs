@@ -3,7 +3,7 @@
 
 use super::names::upper;
 use super::{DocKind, Problem, RegionCatalog};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 /// Digits of the series and of the number for the passport kinds.
 pub fn shape(kind: DocKind) -> Option<(usize, usize)> {
@@ -99,13 +99,21 @@ fn other_passport(kind: DocKind, lengths: &[usize]) -> Option<DocKind> {
     fits.then_some(other)
 }
 
-/// What an internal passport series says that may be wrong: digits 1–2 must be a region's
-/// OKATO code; digits 3–4 the year the blank was made, 97–99 or 00 up to this year, and not
-/// before the holder turned 14 (a year of slack). Returns warnings only.
+/// The birthdays at which an internal passport must be replaced, latest first.
+const REPLACED_AT: [u32; 2] = [45, 20];
+/// Days after such a birthday the old passport stays valid.
+const REPLACEMENT_GRACE_DAYS: i64 = 90;
+
+/// What an internal passport series says that may be wrong, on the day `on` the line is
+/// signed: digits 1–2 must be a region's OKATO code; digits 3–4 the year the blank was
+/// made, 97–99 or 00 up to the signing year, and not before the holder turned 14 (a year
+/// of slack, as a blank waits before it is issued). A blank made before the holder turned
+/// 20 (or 45) is probably expired once the signer is 90 days past that birthday (the same
+/// year of slack). Returns warnings only.
 pub fn passport_series_problems(
     series: &str,
     birth: Option<NaiveDate>,
-    today: NaiveDate,
+    on: NaiveDate,
     regions: &RegionCatalog,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -119,7 +127,7 @@ pub fn passport_series_problems(
         });
     }
     let yy: u32 = year.parse().unwrap_or(0);
-    let current = today.year().rem_euclid(100).unsigned_abs();
+    let current = on.year().rem_euclid(100).unsigned_abs();
     if !(yy >= 97 || yy <= current) {
         problems.push(Problem::PassportSeriesYear {
             year: year.to_string(),
@@ -127,7 +135,7 @@ pub fn passport_series_problems(
         });
         return problems;
     }
-    let blank_year = if yy >= 97 { 1900 } else { 2000 } + yy as i32;
+    let blank_year = blank_year(series).unwrap_or_default();
     if let Some(birth) = birth {
         let fourteen_in = birth.year() + 14;
         if blank_year + 1 < fourteen_in {
@@ -135,9 +143,36 @@ pub fn passport_series_problems(
                 blank_year,
                 fourteen_in,
             });
+        } else if let Some(problem) = expired(birth, blank_year, on) {
+            problems.push(problem);
         }
     }
     problems
+}
+
+/// The year a passport blank was made, from series digits 3–4 (`97`–`99` are 1997–1999,
+/// the rest 2000 on).
+pub fn blank_year(series: &str) -> Option<i32> {
+    let yy: i32 = series.get(2..4)?.parse().ok()?;
+    Some(if yy >= 97 { 1900 + yy } else { 2000 + yy })
+}
+
+/// The "probably expired" warning when the latest replacement birthday (20 or 45) the
+/// holder is 90 days past on `on` came after the blank was made.
+fn expired(birth: NaiveDate, blank_year: i32, on: NaiveDate) -> Option<Problem> {
+    let (age, birthday) = REPLACED_AT.into_iter().find_map(|age| {
+        let birthday = birthday_at(birth, age)?;
+        (on > birthday + Duration::days(REPLACEMENT_GRACE_DAYS)).then_some((age, birthday))
+    })?;
+    (blank_year + 1 < birthday.year()).then_some(Problem::PassportExpired { blank_year, age })
+}
+
+/// The day the holder turns `age` (1 March for someone born on 29 February, in a common
+/// year), as [`super::dates::age_on`] counts it.
+fn birthday_at(birth: NaiveDate, age: u32) -> Option<NaiveDate> {
+    let year = birth.year() + i32::try_from(age).ok()?;
+    NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
 }
 
 #[cfg(test)]
@@ -261,25 +296,137 @@ mod tests {
     #[test]
     fn series_region_and_year() {
         let regions = catalog();
-        let today = d(2026, 1, 20);
-        let codes = |series: &str, birth: Option<NaiveDate>| -> Vec<&'static str> {
-            passport_series_problems(series, birth, today, &regions)
+        let on = d(2026, 1, 20);
+        // (series, birth date, expected codes), signed on 20.01.2026.
+        let rows: [(&str, Option<NaiveDate>, &[&str]); 12] = [
+            ("4521", Some(d(1990, 5, 1)), &[]),
+            ("4526", Some(d(1990, 5, 1)), &[]),
+            ("4527", Some(d(1990, 5, 1)), &["doc.series_year"]),
+            ("4550", None, &["doc.series_year"]),
+            ("4595", Some(d(1990, 5, 1)), &["doc.series_year"]),
+            ("0006", None, &["doc.series_region"]),
+            ("4599", Some(d(1990, 5, 1)), &["doc.series_before_14"]),
+            ("4502", Some(d(1990, 5, 1)), &["doc.series_before_14"]),
+            ("4503", Some(d(2012, 5, 1)), &["doc.series_before_14"]),
+            // A 14-year-old's blank (2003/2004) not replaced at 20 (2010): expired.
+            ("4503", Some(d(1990, 5, 1)), &["doc.passport_expired"]),
+            ("4503", Some(d(1989, 5, 1)), &["doc.passport_expired"]),
+            ("4599", Some(d(1970, 5, 1)), &["doc.passport_expired"]),
+        ];
+        for (series, birth, want) in rows {
+            let got: Vec<&str> = passport_series_problems(series, birth, on, &regions)
+                .iter()
+                .map(Problem::code)
+                .collect();
+            assert_eq!(got, want, "{series} born {birth:?}");
+        }
+    }
+
+    #[test]
+    fn passports_expire_90_days_after_20_and_45_unless_replaced() {
+        let regions = catalog();
+        // (what, series, birth date, signing date, expected warning)
+        let rows: [(&str, &str, NaiveDate, NaiveDate, Option<Problem>); 10] = [
+            (
+                "blank at 14, signer 19",
+                "4519",
+                d(2005, 3, 1),
+                d(2024, 3, 10),
+                None,
+            ),
+            (
+                "blank at 14, 20 today",
+                "4519",
+                d(2004, 3, 10),
+                d(2024, 3, 10),
+                None,
+            ),
+            (
+                "blank at 14, 20 + 90 days",
+                "4518",
+                d(2004, 1, 1),
+                d(2024, 3, 31),
+                None,
+            ),
+            (
+                "blank at 14, 20 + 91 days",
+                "4518",
+                d(2004, 1, 1),
+                d(2024, 4, 1),
+                Some(Problem::PassportExpired {
+                    blank_year: 2018,
+                    age: 20,
+                }),
+            ),
+            (
+                "blank the year before 20 (slack)",
+                "4523",
+                d(2004, 6, 1),
+                d(2026, 1, 20),
+                None,
+            ),
+            (
+                "replaced at 20, signer 43",
+                "4502",
+                d(1982, 6, 1),
+                d(2026, 1, 20),
+                None,
+            ),
+            (
+                "replaced at 20, past 45",
+                "4502",
+                d(1980, 6, 1),
+                d(2026, 1, 20),
+                Some(Problem::PassportExpired {
+                    blank_year: 2002,
+                    age: 45,
+                }),
+            ),
+            (
+                "replaced at 45",
+                "4525",
+                d(1980, 6, 1),
+                d(2026, 1, 20),
+                None,
+            ),
+            (
+                "1997 blank, past 45 in 2010",
+                "4597",
+                d(1965, 1, 1),
+                d(2026, 1, 20),
+                Some(Problem::PassportExpired {
+                    blank_year: 1997,
+                    age: 45,
+                }),
+            ),
+            (
+                "born 29 February: 45 on 1 March",
+                "4504",
+                d(1980, 2, 29),
+                d(2025, 5, 31),
+                Some(Problem::PassportExpired {
+                    blank_year: 2004,
+                    age: 45,
+                }),
+            ),
+        ];
+        for (what, series, birth, on, want) in rows {
+            let got = passport_series_problems(series, Some(birth), on, &regions);
+            assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "{what}");
+        }
+    }
+
+    #[test]
+    fn the_series_year_is_read_on_the_signing_date() {
+        let regions = catalog();
+        let codes = |on: NaiveDate| -> Vec<&'static str> {
+            passport_series_problems("4526", None, on, &regions)
                 .iter()
                 .map(Problem::code)
                 .collect()
         };
-        let none: Vec<&str> = Vec::new();
-        assert_eq!(codes("4506", Some(d(1990, 5, 1))), none);
-        assert_eq!(codes("4599", Some(d(1970, 5, 1))), none);
-        assert_eq!(codes("4526", Some(d(1990, 5, 1))), none);
-        assert_eq!(codes("4527", Some(d(1990, 5, 1))), ["doc.series_year"]);
-        assert_eq!(codes("4550", None), ["doc.series_year"]);
-        assert_eq!(codes("0006", None), ["doc.series_region"]);
-        assert_eq!(codes("4599", Some(d(1990, 5, 1))), ["doc.series_before_14"]);
-        assert_eq!(codes("4595", Some(d(1990, 5, 1))), ["doc.series_year"]);
-        assert_eq!(codes("4502", Some(d(1990, 5, 1))), ["doc.series_before_14"]);
-        assert_eq!(codes("4503", Some(d(1990, 5, 1))), none);
-        assert_eq!(codes("4503", Some(d(1989, 5, 1))), none);
+        assert_eq!(codes(d(2025, 12, 31)), ["doc.series_year"]);
+        assert!(codes(d(2026, 1, 1)).is_empty());
     }
 
     proptest! {

@@ -8,6 +8,26 @@ mod layout;
 
 pub use layout::{homoglyph_fix, key_of_russian, layout_fix, partial_layout_fix, russian_on_key};
 
+/// Words that join the parts of a name and stay lower case inside it: Turkic patronymic
+/// particles (`Алирза оглы`, `Лейла кызы`) and the nobility and family particles of other
+/// languages (`фон Бредов`, `ван Дейк`, `ибн Сина`).
+pub const PARTICLES: [&str; 23] = [
+    "оглы", "оглу", "улы", "уулу", "кызы", "гызы", "кизи", "фон", "ван", "дер", "де", "да", "ди",
+    "дю", "ибн", "бин", "бен", "von", "van", "der", "de", "da", "ibn",
+];
+
+/// Whether `word` (any case) is one of the [`PARTICLES`].
+pub fn is_particle(word: &str) -> bool {
+    let lower: String = word.chars().map(lower).collect();
+    PARTICLES.contains(&lower.as_str())
+}
+
+/// A normalised name with `ё` read as `е` (`Семёнов` → `Семенов`): two spellings of one
+/// person, as people write and leave out the dots.
+pub fn fold_yo(name: &str) -> String {
+    name.replace('ё', "е").replace('Ё', "Е")
+}
+
 /// What a name field holds once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameCheck {
@@ -19,8 +39,9 @@ pub struct NameCheck {
 
 /// Tidies a name without judging it: trims, collapses whitespace, unifies hyphens and
 /// apostrophes, drops spaces around hyphens and writes each part in Title Case
-/// (`иванов - петров` → `Иванов-Петров`, `ИВАНОВ` → `Иванов`). Latin parts with inner
-/// capitals typed on purpose (`McDonald`) keep them. Idempotent.
+/// (`иванов - петров` → `Иванов-Петров`, `ИВАНОВ` → `Иванов`), but a particle among other
+/// words in lower case (`Алирза ОГЛЫ` → `Алирза оглы`). Latin parts with inner capitals
+/// typed on purpose (`McDonald`) keep them. Idempotent.
 pub fn normalise_name(raw: &str) -> String {
     let unified: String = raw
         .chars()
@@ -55,7 +76,24 @@ pub fn normalise_name(raw: &str) -> String {
         }
     }
     out.pop();
-    out
+    lower_particles(&out)
+}
+
+/// The name with its particles in lower case, unless the particle is the whole name.
+fn lower_particles(name: &str) -> String {
+    if !name.contains(' ') || !name.split(' ').any(is_particle) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|word| {
+            if is_particle(word) {
+                word.chars().map(lower).collect()
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// One part in Title Case (or all lower case when `capital` is false).
@@ -177,6 +215,13 @@ mod tests {
             ("под'ячев", "Под'ячев"),
             ("McDonald", "McDonald"),
             ("MCDONALD", "Mcdonald"),
+            ("алирза оглы", "Алирза оглы"),
+            ("Алирза Оглы", "Алирза оглы"),
+            ("ЛЕЙЛА КЫЗЫ", "Лейла кызы"),
+            ("фон бредов", "фон Бредов"),
+            ("Ludwig Van Beethoven", "Ludwig van Beethoven"),
+            ("оглы", "Оглы"),
+            ("Фонов", "Фонов"),
             ("", ""),
         ];
         for (raw, want) in rows {
@@ -197,6 +242,10 @@ mod tests {
         assert_eq!(codes("Иванов"), none);
         assert_eq!(codes(""), none);
         assert_eq!(codes("Bdfyjd"), ["name.layout"]);
+        assert_eq!(codes("\"hl'y'"), ["name.layout"], "Эрдэнэ is not blocked");
+        assert_eq!(codes("Нэлли"), none);
+        assert_eq!(codes("Алирза оглы"), none);
+        assert_eq!(check_name("алирза ОГЛЫ").text, "Алирза оглы");
         assert_eq!(codes("Smith"), ["name.latin"]);
         assert_eq!(codes("O'Connor"), ["name.latin"]);
         assert_eq!(codes("Иванов2"), ["name.chars"]);

@@ -155,7 +155,7 @@ impl Phrase for BoardText<'_> {
 }
 
 /// `n` with a thousands separator: `,` in English, a space in Russian.
-fn grouped(lang: Lang, n: u64) -> String {
+pub(super) fn grouped(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
     let separator = lang.pick(",", " ");
     let mut out = String::new();

@@ -128,7 +128,7 @@ pub enum CollectorText<'a> {
         /// Why.
         reason: &'a str,
     },
-    /// A collectors file whose header is not `name,regions`.
+    /// A collectors file whose header lacks `name,regions` or has another column.
     Header {
         /// The file.
         file: &'a str,
@@ -186,8 +186,8 @@ impl Phrase for CollectorText<'_> {
                 let unchanged = rows - new - extended;
                 say!(
                     lang,
-                    "imported {rows} collector rows: {new} new, {extended} with added regions, {unchanged} unchanged",
-                    "импортировано строк со сборщиками: {rows}; новых: {new}, с добавленными регионами: {extended}, без изменений: {unchanged}",
+                    "imported {rows} collector rows: {new} new, {extended} with added regions or details, {unchanged} unchanged",
+                    "импортировано строк со сборщиками: {rows}; новых: {new}, с добавленными регионами или данными: {extended}, без изменений: {unchanged}",
                 )
             }
             Rejected { file, rows, errors } => {
@@ -207,8 +207,8 @@ impl Phrase for CollectorText<'_> {
             }
             Header { file, found } => say!(
                 lang,
-                "{file}: the header must be `name,regions` (in any order), got `{found}`",
-                "{file}: заголовок должен быть `name,regions` (в любом порядке), а в файле `{found}`",
+                "{file}: the header must have `name,regions` and may have `birth_date,address,passport,issued_on,issuer_code` (in any order, each once), got `{found}`",
+                "{file}: в заголовке должны быть `name,regions` и могут быть `birth_date,address,passport,issued_on,issuer_code` (в любом порядке, по разу), а в файле `{found}`",
             ),
         }
     }

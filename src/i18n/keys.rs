@@ -1,6 +1,7 @@
 //! What the keys do, in words: the short label of the key bar, the longer line of the
 //! help overlay, and the few key names that are words.
 
+use super::paper_keys::PaperKey;
 use super::{Lang, Phrase};
 use std::borrow::Cow;
 
@@ -101,6 +102,8 @@ pub enum KeyLabel {
     QuitNow,
     /// The signer writes on the line the warning shows.
     WriteOnDone,
+    /// The paper check's keys.
+    Paper(PaperKey),
 }
 
 /// The one or two words of the key bar.
@@ -334,6 +337,7 @@ impl KeyLabel {
                 "written on that line",
                 "записано на этой строке",
             ],
+            Paper(key) => key.texts(),
         }
     }
 }
@@ -419,6 +423,8 @@ pub enum HelpNote {
     BoardRefresh,
     /// The board shows no personal data.
     BoardNoPersonalData,
+    /// The paper check records one finding per line.
+    PaperOneFinding,
 }
 
 impl Phrase for HelpNote {
@@ -443,6 +449,11 @@ impl Phrase for HelpNote {
                 lang,
                 "no personal data: counts, desks, regions, rule codes",
                 "без персональных данных: счёт, столы, регионы, правила",
+            ),
+            HelpNote::PaperOneFinding => say!(
+                lang,
+                "one key per line: ok, or the finding that sinks it",
+                "одна клавиша на строку: верно или главный дефект",
             ),
         }
     }

@@ -161,6 +161,11 @@ impl Phrase for Problem {
                 "blank made in {blank_year}, holder turned 14 in {fourteen_in}; check series and birth date",
                 "бланк {blank_year} г., а 14 лет исполнилось в {fourteen_in}; проверьте серию и дату",
             ),
+            Problem::PassportExpired { blank_year, age } => say!(
+                lang,
+                "probably expired (blank of {blank_year}, not replaced at {age}): ask for the new one",
+                "вероятно, просрочен (бланк {blank_year} г., не заменён в {age}): нужен новый",
+            ),
             Problem::DuplicateDocument { first } => say!(
                 lang,
                 "already signed with it: {}",

@@ -1,7 +1,7 @@
 //! The shift lead's messages about paper sheets: `sigdesk sheets`, their certification, and
 //! the sheet defects `check` reports.
 
-use super::{Lang, Phrase, listed};
+use super::{DetailText, Lang, Phrase, listed};
 use crate::domain::Certification;
 use crate::domain::certify::{CertifyProblem, SheetProblem};
 use std::borrow::Cow;
@@ -205,6 +205,10 @@ fn certify_problem(lang: Lang, number: u32, region: &str, p: &CertifyProblem) ->
             "{collector} is not on the notarised list for {region}; only a collector listed for the sheet's region may certify it",
             "{collector} нет в нотариальном списке сборщиков для региона {region}; заверить лист может только сборщик, внесённый в список этого региона",
         ),
+        CertifyProblem::DetailsMissing { collector, missing } => {
+            let name = collector;
+            lang.t(DetailText::Missing { name, missing })
+        }
         CertifyProblem::BeforeSignature {
             date,
             line,

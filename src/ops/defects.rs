@@ -156,6 +156,19 @@ fn add_sheet_defects(
     Ok(())
 }
 
+/// Every finding of one stored entry's own checks, as `check` reports them, but the region
+/// cap (which depends on the entries saved before it, and which the protocol keeps by
+/// choosing sheets).
+pub fn entry_findings(
+    store: &Store,
+    e: &Entry,
+    today: NaiveDate,
+    campaign: &Campaign,
+    regions: &RegionCatalog,
+) -> Result<Vec<Finding>, StoreError> {
+    stored_entry_findings(store, e, &HashMap::new(), today, campaign, regions)
+}
+
 /// Every check over one stored entry, as the form would run it on save: `counts` are the
 /// valid entries per region saved before it.
 fn stored_entry_findings(

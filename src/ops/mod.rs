@@ -4,5 +4,7 @@
 
 pub mod defects;
 pub mod notice;
+pub mod paper;
+pub mod protocol;
 pub mod sheets;
 pub mod stats;

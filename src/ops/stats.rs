@@ -2,8 +2,10 @@
 
 use crate::domain::RegionCatalog;
 use crate::domain::board::{BoardFigures, DefectCount, board_figures, day_bounds};
+use crate::domain::forecast::Estimate;
 use crate::domain::queue::{QueueFigures, queue_figures};
 use crate::ops::defects::defects_saved_between;
+use crate::ops::paper::paper_share;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -20,6 +22,8 @@ pub struct Stats {
     pub board: BoardFigures,
     /// Today's defects by rule.
     pub defects_today: Vec<DefectCount>,
+    /// The invalid share the paper check found so far; `None` before the first line.
+    pub paper: Option<Estimate>,
 }
 
 /// Reads what the board needs (indexed queries and maintained counters only) and computes
@@ -35,11 +39,13 @@ pub fn gather(
     let queue = queue_figures(&store.tickets_of_day(day)?, day, now);
     let board = board_figures(&campaign, &store.board_data(from, to)?, &queue, now);
     let defects_today = defects_saved_between(store, regions, day, from, to)?;
+    let paper = paper_share(store, regions, day)?;
     Ok(Stats {
         day,
         now,
         queue,
         board,
         defects_today,
+        paper,
     })
 }

@@ -117,7 +117,8 @@ pub fn backup_into_folder(store: &Store, now: DateTime<Utc>) -> Result<PathBuf, 
 
 /// The newest automatic backup of `point` in `folder`, by the local time in its name.
 fn newest_backup(folder: &Path, point: &str) -> Option<NaiveDateTime> {
-    let prefix = backup_file_name(point, NaiveDateTime::MIN);
+    // Any four-digit year gives the stamp its usual length (MIN has a six-digit year).
+    let prefix = backup_file_name(point, NaiveDateTime::default());
     let prefix = prefix.get(..prefix.len().saturating_sub(NAME_TIME_LEN + 3))?;
     std::fs::read_dir(folder)
         .ok()?
@@ -162,6 +163,25 @@ mod tests {
         assert!(!backup_due(Some(at(9, 0)), at(9, 29), 30));
         assert!(backup_due(Some(at(9, 0)), at(9, 30), 30));
         assert!(backup_due(Some(at(9, 0)), at(11, 0), 30));
+    }
+
+    #[test]
+    fn the_newest_backup_of_the_point_is_found_by_its_name() {
+        let dir = tempfile::tempdir().expect("dir");
+        for (point, h) in [("point-1", 9), ("point-1", 10), ("point-2", 11)] {
+            let name = backup_file_name(point, at(h, 0).naive_utc());
+            std::fs::write(dir.path().join(name), b"").expect("write");
+        }
+        std::fs::write(
+            dir.path().join("sigdesk-point-1-20240310-120000.db-wal"),
+            b"",
+        )
+        .expect("write");
+        assert_eq!(
+            newest_backup(dir.path(), "point-1"),
+            Some(at(10, 0).naive_utc())
+        );
+        assert_eq!(newest_backup(dir.path(), "point-3"), None);
     }
 
     #[test]

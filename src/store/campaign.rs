@@ -9,8 +9,9 @@ pub(super) fn insert(conn: &Connection, c: &Campaign) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO campaign(id, point, election_date, target, region_cap, abroad_cap,
              window_start, window_end, lines_per_sheet, timezone, idle_lock_min,
-             backup_dir, backup_every_min, retain_until, notice_file)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             backup_dir, backup_every_min, retain_until, notice_file,
+             cec_sample, reject_limit_pct)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             c.point,
             c.get("election_date").unwrap_or_default(),
@@ -25,7 +26,9 @@ pub(super) fn insert(conn: &Connection, c: &Campaign) -> rusqlite::Result<()> {
             c.backup_dir,
             c.backup_every_min,
             c.get("retain_until").unwrap_or_default(),
-            c.notice_file
+            c.notice_file,
+            c.cec_sample,
+            c.reject_limit_pct
         ],
     )?;
     Ok(())
@@ -38,7 +41,8 @@ pub(super) fn load(conn: &Connection) -> Result<Campaign, StoreError> {
         .query_row(
             "SELECT point, election_date, target, region_cap, abroad_cap, window_start,
                     window_end, lines_per_sheet, timezone, idle_lock_min,
-                    backup_dir, backup_every_min, retain_until, notice_file
+                    backup_dir, backup_every_min, retain_until, notice_file,
+                    cec_sample, reject_limit_pct
              FROM campaign WHERE id = 1",
             [],
             |r| {

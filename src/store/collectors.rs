@@ -1,31 +1,64 @@
-//! The list of collectors and the regions each is notarised for.
+//! The list of collectors, the regions each is notarised for, and the details their
+//! certification on a sheet needs.
 
 use super::events::{Actor, append};
+use super::values::{parse_date, time_text};
 use super::{Store, StoreError};
 use crate::domain::Collector;
-use crate::domain::collector::{collector_key, tidy_collector_name};
+use crate::domain::collector::{CollectorDetails, collector_key, tidy_collector_name};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 use std::collections::BTreeSet;
 
 /// What adding a collector changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CollectorAdded {
-    /// The collector as now listed (all regions).
+    /// The collector as now listed (all regions, all details).
     pub collector: Collector,
-    /// Whether the collector was new (else regions were added to an existing one).
+    /// Whether the collector was new (else regions or details were added to one listed).
     pub new: bool,
     /// Regions that were not listed before this call.
     pub added_regions: BTreeSet<String>,
+    /// Whether any detail was given or changed.
+    pub details_changed: bool,
+}
+
+/// The columns [`details_from`] reads, starting at the column after `id, name`.
+const DETAIL_COLUMNS: &str =
+    "birth_date, address, passport_series, passport_number, issued_on, issuer_code";
+
+/// The details of a row selected with `id, name, {DETAIL_COLUMNS}`.
+fn details_from(r: &Row) -> rusqlite::Result<CollectorDetails> {
+    let date = |i: usize| -> rusqlite::Result<_> {
+        r.get::<_, Option<String>>(i)?
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+    };
+    let series: Option<String> = r.get(4)?;
+    let number: Option<String> = r.get(5)?;
+    Ok(CollectorDetails {
+        birth_date: date(2)?,
+        address: r.get(3)?,
+        passport: series.zip(number),
+        issued_on: date(6)?,
+        issuer_code: r.get(7)?,
+    })
 }
 
 /// The collector whose name matches `name` (whitespace, case and ё ignored).
 fn find(conn: &Connection, name: &str) -> rusqlite::Result<Option<(i64, Collector)>> {
-    let Some((id, stored)) = conn
-        .prepare_cached("SELECT id, name FROM collectors WHERE name_key = ?1")?
+    let Some((id, stored, details)) = conn
+        .prepare_cached(&format!(
+            "SELECT id, name, {DETAIL_COLUMNS} FROM collectors WHERE name_key = ?1"
+        ))?
         .query_row([collector_key(name)], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                details_from(r)?,
+            ))
         })
         .optional()?
     else {
@@ -42,6 +75,7 @@ fn find(conn: &Connection, name: &str) -> rusqlite::Result<Option<(i64, Collecto
         Collector {
             name: stored,
             regions,
+            details,
         },
     )))
 }
@@ -51,8 +85,40 @@ pub(super) fn find_collector(conn: &Connection, name: &str) -> rusqlite::Result<
     Ok(find(conn, name)?.map(|(_, c)| c))
 }
 
-/// Adds a collector or extends one's regions inside the caller's transaction; logs
-/// `collector_add` when anything changed.
+/// Writes the details `wanted` has over `before`'s; returns the fields changed, for the log.
+fn update_details(
+    conn: &Connection,
+    id: i64,
+    before: &CollectorDetails,
+    wanted: &CollectorDetails,
+) -> rusqlite::Result<serde_json::Map<String, serde_json::Value>> {
+    let after = before.merged(wanted);
+    let text = |d: &CollectorDetails| {
+        [
+            d.birth_date.map(|b| b.to_string()),
+            d.address.clone(),
+            d.passport.as_ref().map(|(s, _)| s.clone()),
+            d.passport.as_ref().map(|(_, n)| n.clone()),
+            d.issued_on.map(|i| i.to_string()),
+            d.issuer_code.clone(),
+        ]
+    };
+    let mut changes = serde_json::Map::new();
+    let names = DETAIL_COLUMNS.split(", ");
+    for ((column, old), new) in names.zip(text(before)).zip(text(&after)) {
+        if old != new {
+            conn.prepare_cached(&format!(
+                "UPDATE collectors SET {column} = ?2 WHERE id = ?1"
+            ))?
+            .execute(params![id, new])?;
+            changes.insert(column.to_string(), json!([old, new]));
+        }
+    }
+    Ok(changes)
+}
+
+/// Adds a collector or extends one's regions and details inside the caller's transaction;
+/// logs `collector_add` when anything changed.
 fn add(
     conn: &Connection,
     wanted: &Collector,
@@ -67,14 +133,11 @@ fn add(
             conn.prepare_cached(
                 "INSERT INTO collectors(name, name_key, added_at) VALUES (?1, ?2, ?3)",
             )?
-            .execute(params![
-                name,
-                collector_key(&name),
-                super::values::time_text(now)
-            ])?;
+            .execute(params![name, collector_key(&name), time_text(now)])?;
             let empty = Collector {
                 name: name.clone(),
                 regions: BTreeSet::new(),
+                details: CollectorDetails::default(),
             };
             (conn.last_insert_rowid(), empty, true)
         }
@@ -90,8 +153,12 @@ fn add(
         )?
         .execute(params![id, code])?;
     }
-    if new || !added_regions.is_empty() {
+    let changes = update_details(conn, id, &before.details, &wanted.details)?;
+    if new || !added_regions.is_empty() || !changes.is_empty() {
         let mut details = json!({"name": before.name, "regions": added_regions, "new": new});
+        if !changes.is_empty() {
+            details["details"] = serde_json::Value::Object(changes.clone());
+        }
         if let Some(file) = source {
             details["file"] = json!(file);
         }
@@ -103,16 +170,19 @@ fn add(
         collector: Collector {
             name: before.name,
             regions,
+            details: before.details.merged(&wanted.details),
         },
         new,
         added_regions,
+        details_changed: !changes.is_empty(),
     })
 }
 
 impl Store {
     /// Lists a collector for `collector.regions` (codes already checked against the
-    /// catalogue). An existing collector (same name ignoring case, spacing and ё) keeps
-    /// its regions and gains the new ones.
+    /// catalogue) with the details given (already checked). An existing collector (same
+    /// name ignoring case, spacing and ё) keeps its regions and details and gains the new
+    /// ones.
     pub fn add_collector(
         &mut self,
         collector: &Collector,
@@ -149,26 +219,28 @@ impl Store {
 
     /// Every listed collector, by name.
     pub fn collectors(&self) -> Result<Vec<Collector>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT c.name, r.region_code FROM collectors c
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT c.id, c.name, {DETAIL_COLUMNS}, r.region_code FROM collectors c
              LEFT JOIN collector_regions r ON r.collector_id = c.id
-             ORDER BY c.name_key, c.id, r.region_code",
-        )?;
+             ORDER BY c.name_key, c.id, r.region_code"
+        ))?;
         let mut rows = stmt.query([])?;
-        let mut list: Vec<Collector> = Vec::new();
+        let mut list: Vec<(i64, Collector)> = Vec::new();
         while let Some(r) = rows.next()? {
-            let name: String = r.get(0)?;
-            let region: Option<String> = r.get(1)?;
-            if list.last().is_none_or(|c| c.name != name) {
-                list.push(Collector {
-                    name,
+            let id: i64 = r.get(0)?;
+            let region: Option<String> = r.get(8)?;
+            if list.last().is_none_or(|(last, _)| *last != id) {
+                let collector = Collector {
+                    name: r.get(1)?,
                     regions: BTreeSet::new(),
-                });
+                    details: details_from(r)?,
+                };
+                list.push((id, collector));
             }
-            if let (Some(code), Some(last)) = (region, list.last_mut()) {
+            if let (Some(code), Some((_, last))) = (region, list.last_mut()) {
                 last.regions.insert(code);
             }
         }
-        Ok(list)
+        Ok(list.into_iter().map(|(_, c)| c).collect())
     }
 }

@@ -4,7 +4,7 @@ use super::entry_rows::{ColumnsAt, ENTRY_COLUMNS, insert_entry};
 use super::events::{Actor, append};
 use super::{Store, StoreError, sheets};
 use crate::domain::{Column, DocKind, Entry, EntryStatus, EntrySummary, NewEntry};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Params, params, params_from_iter};
 use serde_json::json;
 use std::borrow::Cow;
@@ -232,34 +232,6 @@ impl Store {
         number: &str,
     ) -> Result<Option<EntrySummary>, StoreError> {
         Ok(find_document(&self.conn, kind, series, number)?)
-    }
-
-    /// A valid entry of the same person (name and birth date) with another document.
-    pub fn find_same_person(
-        &self,
-        person: &(String, String, String, NaiveDate),
-        document: Option<&(DocKind, String, String)>,
-    ) -> Result<Option<EntrySummary>, StoreError> {
-        let (surname, given, patronymic, birth) = person;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, origin, sheet, line, desk, entered_at, doc_kind, doc_series, doc_number FROM entries
-             WHERE surname = ?1 AND given_name = ?2 AND birth_date = ?3 AND patronymic = ?4
-               AND status = 'valid'
-             ORDER BY entered_at",
-        )?;
-        let at = ColumnsAt::of(&stmt);
-        let mut rows = stmt.query(params![surname, given, birth.to_string(), patronymic])?;
-        while let Some(r) = rows.next()? {
-            let same_doc = document.is_some_and(|(k, s, n)| {
-                at.doc_kind(r).ok() == Some(*k)
-                    && at.get::<String>(r, Column::DocSeries).ok().as_deref() == Some(s.as_str())
-                    && at.get::<String>(r, Column::DocNumber).ok().as_deref() == Some(n.as_str())
-            });
-            if !same_doc {
-                return Ok(Some(at.summary(r)?));
-            }
-        }
-        Ok(None)
     }
 
     /// Valid entries per region code, from the counters the triggers keep.

@@ -13,6 +13,9 @@ const MIGRATIONS: &[&str] = &[
     MIGRATION_5_BOARD,
     MIGRATION_6_PERSON_INDEX,
     MIGRATION_7_GUARDS,
+    MIGRATION_8_PERSON_FOLDED,
+    MIGRATION_9_PAPER,
+    MIGRATION_10_COLLECTOR_DETAILS,
 ];
 
 /// The newest schema version this build knows.
@@ -198,6 +201,48 @@ CREATE TABLE desks (
     host TEXT NOT NULL,
     heartbeat TEXT NOT NULL
 );
+"#;
+
+/// The same-person lookup reads `ё` as `е` (Семёнов Пётр = Семенов Петр): the index holds
+/// the folded names, in the expressions `find_same_person` queries with.
+const MIGRATION_8_PERSON_FOLDED: &str = r#"
+DROP INDEX entries_person;
+CREATE INDEX entries_person_folded ON entries(
+    replace(replace(surname, 'ё', 'е'), 'Ё', 'Е'),
+    replace(replace(given_name, 'ё', 'е'), 'Ё', 'Е'),
+    birth_date,
+    replace(replace(patronymic, 'ё', 'е'), 'Ё', 'Е'),
+    entered_at) WHERE status = 'valid';
+"#;
+
+/// The paper check (DESIGN.md §11): the lines drawn for the lead to compare with the paper,
+/// in the order they are walked, and what the lead found on each; the authority's sample
+/// size and refusal limit that the forecast is made for.
+const MIGRATION_9_PAPER: &str = r#"
+ALTER TABLE campaign ADD COLUMN cec_sample INTEGER NOT NULL DEFAULT 60000;
+ALTER TABLE campaign ADD COLUMN reject_limit_pct INTEGER NOT NULL DEFAULT 5;
+CREATE TABLE paper_sample (
+    entry_id TEXT PRIMARY KEY REFERENCES entries(id),
+    position INTEGER NOT NULL UNIQUE CHECK (position > 0),
+    draw INTEGER NOT NULL CHECK (draw > 0),
+    drawn_at TEXT NOT NULL,
+    code TEXT CHECK (code IS NULL OR code = 'ok' OR code LIKE 'paper.%'),
+    note TEXT NOT NULL DEFAULT '',
+    marked_at TEXT,
+    marked_desk TEXT,
+    marked_by TEXT
+);
+"#;
+
+/// What the certification on a sheet needs about its collector besides the name (NULL
+/// while the list does not have it): birth date, address, passport, issue date, issuer.
+const MIGRATION_10_COLLECTOR_DETAILS: &str = r#"
+ALTER TABLE collectors ADD COLUMN birth_date TEXT;
+ALTER TABLE collectors ADD COLUMN address TEXT;
+ALTER TABLE collectors ADD COLUMN passport_series TEXT;
+ALTER TABLE collectors ADD COLUMN passport_number TEXT;
+ALTER TABLE collectors ADD COLUMN issued_on TEXT;
+ALTER TABLE collectors ADD COLUMN issuer_code TEXT;
 "#;
 
 /// Brings the schema up to date and fills the catalogue and campaign defaults.

@@ -1,8 +1,8 @@
 //! Runs the effects `update` asks for against the store and turns results into messages.
 
 use super::msg::{
-    BoardMsg, DeskMsg, DoorMsg, Duplicates, Effect, EntriesMsg, Msg, ProtectMsg, QueueMsg,
-    TicketMove, WriteFailure,
+    BoardMsg, DeskMsg, DoorMsg, Duplicates, Effect, EntriesMsg, Msg, PaperMsg, ProtectMsg,
+    QueueMsg, TicketMove, WriteFailure,
 };
 use super::signin_memory;
 use crate::domain::RegionCatalog;
@@ -211,6 +211,34 @@ pub fn run(
                 rescued.map(|()| copy.display().to_string()),
             )))
         }
+        Effect::LoadPaper => Some(
+            store
+                .paper_sample()
+                .map_or_else(failure, |lines| Msg::Paper(PaperMsg::Loaded(lines))),
+        ),
+        Effect::MarkPaper {
+            entry_id,
+            code,
+            note,
+        } => {
+            let actor = actor?;
+            Some(
+                store
+                    .mark_paper_line(&entry_id, code, &note, actor, now)
+                    .map_or_else(failure, |_| {
+                        Msg::Paper(PaperMsg::Marked {
+                            entry_id,
+                            code,
+                            note,
+                        })
+                    }),
+            )
+        }
+        Effect::LoadPaperShare(today) => Some(match RegionCatalog::embedded() {
+            Ok(regions) => crate::ops::paper::paper_share(store, &regions, today)
+                .map_or_else(failure, |share| Msg::Paper(PaperMsg::Share(share))),
+            Err(e) => failure_text(e.to_string()),
+        }),
         Effect::RememberSignIn { desk, operator } => {
             // Losing the remembered names only costs typing them again next start.
             let _ = signin_memory::save(&signin_memory::Remembered { desk, operator });

@@ -7,16 +7,18 @@ mod listing;
 mod scopes;
 
 pub use action::{
-    Action, Answer, AppAction, DoorAction, EntriesAction, FormAction, Prompt, QueueAction,
-    SignInAction, Step,
+    Action, Answer, AppAction, DoorAction, EntriesAction, FormAction, PaperAction, Prompt,
+    QueueAction, SignInAction, Step,
 };
 pub use listing::{NAMED_KEYS, bar, help};
 pub use scopes::{active, help_notes, help_scopes};
 
 use super::model::Screen;
 use crate::domain::names::key_of_russian;
+use crate::domain::paper::PaperCode;
 use crate::i18n::KeyLabel;
 use crate::i18n::KeyLabel as L;
+use crate::i18n::PaperKey;
 use crate::store::Finish;
 use Bar::{Hide, On, Show};
 use Key::{Alt, Any, Ctrl, Exact, Letter, Plain};
@@ -82,6 +84,10 @@ pub enum Scope {
     Notice,
     /// The board.
     Board,
+    /// The paper check.
+    Paper,
+    /// The note for `paper.other`.
+    PaperNote,
     /// Screens that serve tickets (desk, entries, queue): calling the next.
     Calling,
     /// Every screen after sign-in: switching screens.
@@ -106,6 +112,7 @@ impl Scope {
                 | Scope::Form
                 | Scope::VoidReason
                 | Scope::Walkout
+                | Scope::PaperNote
         )
     }
 }
@@ -171,6 +178,15 @@ const fn queue(a: QueueAction) -> Action {
 }
 const fn door(a: DoorAction) -> Action {
     Action::Door(a)
+}
+const fn paper(a: PaperAction) -> Action {
+    Action::Paper(a)
+}
+const fn mark(code: PaperCode) -> Action {
+    Action::Paper(PaperAction::Mark(code))
+}
+const fn paper_label(code: PaperCode) -> L {
+    L::Paper(PaperKey::Mark(code))
 }
 
 /// The table: `action` takes the first row of the innermost active scope that has the key.
@@ -252,6 +268,22 @@ const TABLE: &[Binding] = &[
     // The board.
     row(S::Board, &[ESC], app(AppAction::Home), L::GoHome, Hide),
     row(S::Board, &[HELP], app(AppAction::Help), L::Help, Hide),
+    // The paper check: one key per finding; the screen lists them beside the line.
+    row(S::Paper, &[Letter('o')], mark(PaperCode::Ok), paper_label(PaperCode::Ok), Hide),
+    row(S::Paper, &[Letter('d')], mark(PaperCode::DateNotOwnHand), paper_label(PaperCode::DateNotOwnHand), Hide),
+    row(S::Paper, &[Letter('n')], mark(PaperCode::NameNotOwnHand), paper_label(PaperCode::NameNotOwnHand), Hide),
+    row(S::Paper, &[Letter('m')], mark(PaperCode::DataMismatch), paper_label(PaperCode::DataMismatch), Hide),
+    row(S::Paper, &[Letter('f')], mark(PaperCode::MissingField), paper_label(PaperCode::MissingField), Hide),
+    row(S::Paper, &[Letter('c')], mark(PaperCode::CorrectionNotCertified), paper_label(PaperCode::CorrectionNotCertified), Hide),
+    row(S::Paper, &[Letter('s')], mark(PaperCode::NoSignature), paper_label(PaperCode::NoSignature), Hide),
+    row(S::Paper, &[Letter('x')], mark(PaperCode::Other), paper_label(PaperCode::Other), Hide),
+    row(S::Paper, &[UP, Letter('k')], paper(PaperAction::Move(Step::Up)), L::Move, Show),
+    row(S::Paper, &[DOWN, Letter('j')], paper(PaperAction::Move(Step::Down)), L::Move, Show),
+    row(S::Paper, &[ESC], paper(PaperAction::Back), L::GoHome, Show),
+    row(S::Paper, &[HELP], app(AppAction::Help), L::Help, Hide),
+    // The note for paper.other: anything else is typed into it.
+    row(S::PaperNote, &[ENTER], Action::PaperNote(Prompt::Submit), L::Paper(PaperKey::NoteDone), Show),
+    row(S::PaperNote, &[ESC], Action::PaperNote(Prompt::Cancel), L::Cancel, Show),
     // Desks call tickets from the form, the entries and the queue.
     row(S::Calling, &[Ctrl('n')], app(AppAction::CallNext(Finish::Done)), L::CallNext, On(&[Screen::Desk, Screen::Queue])),
     row(S::Calling, &[Ctrl('u')], app(AppAction::CallNext(Finish::NoShow)), L::NoShowNext, Hide),
@@ -261,6 +293,7 @@ const TABLE: &[Binding] = &[
     row(S::PersonalScreens, &[Plain(KeyCode::F(4)), Alt('3')], app(AppAction::Go(Screen::Entries)), L::GoEntries, On(&[Screen::Board])),
     row(S::Screens, &[Plain(KeyCode::F(5)), Alt('4')], app(AppAction::Go(Screen::Board)), L::GoBoard, Hide),
     row(S::Screens, &[Plain(KeyCode::F(6)), Alt('5')], app(AppAction::Go(Screen::Door)), L::GoDoor, On(&[Screen::Queue, Screen::Board])),
+    row(S::PersonalScreens, &[Plain(KeyCode::F(7)), Alt('6')], app(AppAction::Go(Screen::Paper)), L::Paper(PaperKey::Open), Hide),
     row(S::Session, &[Ctrl('l')], app(AppAction::Lock), L::Lock, Hide),
     // Every screen.
     row(S::Anywhere, &[Plain(KeyCode::F(1))], app(AppAction::Help), L::Help, Show),

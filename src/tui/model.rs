@@ -3,11 +3,12 @@
 use super::form::Form;
 use super::msg::LeadAction;
 use crate::domain::board::{BoardData, BoardFigures, DefectCount};
+use crate::domain::forecast::Estimate;
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
-use crate::domain::{Campaign, Entry, RegionCatalog};
+use crate::domain::{Campaign, Entry, EntryStatus, RegionCatalog};
 use crate::i18n::{Lang, LockText, Phrase};
 use crate::ops::defects::DayDefects;
-use crate::store::Actor;
+use crate::store::{Actor, SampledLine};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use tui_input::Input;
@@ -27,14 +28,16 @@ pub enum Screen {
     Door,
     /// The lead board: counts, pace, desks, regions, defects; no personal data.
     Board,
+    /// The paper check of the sampled lines (lead PIN; shows signers' data).
+    Paper,
 }
 
 impl Screen {
-    /// Whether the screen shows signers' personal data (the form, the entries list): a
-    /// board or door process never opens one, and a desk back from an idle spell on
-    /// another screen asks for the session PIN first (DESIGN.md §7).
+    /// Whether the screen shows signers' personal data (the form, the entries list, the
+    /// paper check): a board or door process never opens one, and a desk back from an idle
+    /// spell on another screen asks for the session PIN first (DESIGN.md §7).
     pub fn is_personal(self) -> bool {
-        matches!(self, Screen::Desk | Screen::Entries)
+        matches!(self, Screen::Desk | Screen::Entries | Screen::Paper)
     }
 }
 
@@ -171,6 +174,36 @@ pub struct BoardView {
     pub checked_at: Option<DateTime<Utc>>,
     /// The database changed since that check; check again when the pause is over.
     pub recheck_due: bool,
+    /// The invalid share the paper check found so far; `None` before the first line.
+    pub paper: Option<Estimate>,
+}
+
+/// The paper check screen: the sample and the line on screen.
+#[derive(Debug, Clone, Default)]
+pub struct PaperView {
+    /// The sampled lines in walk order (loaded when the lead PIN opened the screen).
+    pub lines: Vec<SampledLine>,
+    /// The line on screen.
+    pub selected: usize,
+    /// The note being typed for `paper.other`.
+    pub note: Option<Input>,
+}
+
+impl PaperView {
+    /// Sampled lines checked so far.
+    pub fn checked(&self) -> usize {
+        self.lines.iter().filter(|l| l.mark.is_some()).count()
+    }
+
+    /// The first line after the one on screen (round to the first) still to check, if any.
+    pub fn next_unchecked(&self) -> Option<usize> {
+        let len = self.lines.len();
+        (1..=len)
+            .map(|step| (self.selected + step) % len)
+            .find(|&i| {
+                self.lines[i].mark.is_none() && self.lines[i].entry.status == EntryStatus::Valid
+            })
+    }
 }
 
 /// The lock screen's state.
@@ -243,6 +276,8 @@ pub struct Model {
     pub door: DoorView,
     /// Board screen state.
     pub board: BoardView,
+    /// Paper check screen state.
+    pub paper: PaperView,
     /// The screen work starts on after sign-in.
     pub home: Screen,
     /// The session PIN chosen at sign-in (kept in memory only).
@@ -299,6 +334,7 @@ impl Model {
             queue: QueueView::empty(today, now),
             door: DoorView::default(),
             board: BoardView::default(),
+            paper: PaperView::default(),
             home: Screen::Desk,
             session_pin: None,
             lock: None,

@@ -2,11 +2,13 @@
 
 use crate::domain::board::BoardData;
 use crate::domain::checks::LookupKeys;
+use crate::domain::forecast::Estimate;
+use crate::domain::paper::PaperCode;
 use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
 use crate::i18n::{DbFailure, Lang};
 use crate::ops::defects::DayDefects;
-use crate::store::{CallOutcome, EntryEdit, Finish, SavedEntry, SheetPreview};
+use crate::store::{CallOutcome, EntryEdit, Finish, SampledLine, SavedEntry, SheetPreview};
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::KeyEvent;
 use std::collections::HashMap;
@@ -39,6 +41,26 @@ pub enum Msg {
     Board(BoardMsg),
     /// For the lock, the lead PIN and the automatic backup.
     Protect(ProtectMsg),
+    /// For the paper check (and the board's line about it).
+    Paper(PaperMsg),
+}
+
+/// Results for the paper check.
+#[derive(Debug, Clone)]
+pub enum PaperMsg {
+    /// The sample was (re)loaded.
+    Loaded(Vec<SampledLine>),
+    /// A mark was recorded on the line of this entry.
+    Marked {
+        /// Entry id.
+        entry_id: String,
+        /// What was found.
+        code: PaperCode,
+        /// The note.
+        note: String,
+    },
+    /// The invalid share found so far, for the board.
+    Share(Option<Estimate>),
 }
 
 /// Results for the desk form.
@@ -138,9 +160,11 @@ pub enum ProtectMsg {
     LeaseLost,
 }
 
-/// A change that needs the lead PIN: another desk's line.
+/// What needs the lead PIN: a change to another desk's line, or opening the paper check.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LeadAction {
+    /// Open the paper check screen.
+    OpenPaper,
     /// Void another desk's entry with this reason.
     Void {
         /// Entry id.
@@ -150,16 +174,6 @@ pub enum LeadAction {
     },
     /// Save an edit of another desk's entry.
     Edit(EntryEdit),
-}
-
-impl LeadAction {
-    /// The effect that does the change once the PIN is right.
-    pub fn effect(self) -> Effect {
-        match self {
-            LeadAction::Void { id, reason } => Effect::Void { id, reason },
-            LeadAction::Edit(edit) => Effect::SaveEdit(edit),
-        }
-    }
 }
 
 /// A change to a ticket made from the queue or door screen.
@@ -278,6 +292,20 @@ pub enum Effect {
     },
     /// Copy what the open database still holds beside it, after its file changed.
     Rescue,
+    /// Load the paper sample with the database copy of each line.
+    LoadPaper,
+    /// Record what the paper shows on a sampled line.
+    MarkPaper {
+        /// Entry id of the line.
+        entry_id: String,
+        /// What was found.
+        code: PaperCode,
+        /// The note (for `paper.other`).
+        note: String,
+    },
+    /// Work out the invalid share the paper check found so far (the board's line), with
+    /// the checks as on this local day.
+    LoadPaperShare(NaiveDate),
     /// Remember desk and operator for the next start.
     RememberSignIn {
         /// Desk name.

@@ -1,7 +1,7 @@
 //! The background worker: effects that read over a whole day's rows (the board's reload,
-//! today's defect check, the day's tickets, an entries list, the automatic backup) run on a
-//! thread with a connection of its own, so the loop keeps taking keys while they work. Each
-//! result comes back as an ordinary message.
+//! today's defect check, the day's tickets, an entries list, the automatic backup, the
+//! paper sample and its share) run on a thread with a connection of its own, so the loop
+//! keeps taking keys while they work. Each result comes back as an ordinary message.
 
 use super::effects;
 use super::msg::{Effect, Msg};
@@ -31,7 +31,9 @@ impl Effect {
             | Effect::CheckToday { .. }
             | Effect::LoadTickets(_)
             | Effect::LoadEntries { .. }
-            | Effect::AutoBackup => true,
+            | Effect::AutoBackup
+            | Effect::LoadPaper
+            | Effect::LoadPaperShare(_) => true,
             Effect::LookupDuplicates { .. }
             | Effect::ClaimDesk { .. }
             | Effect::Rescue
@@ -50,6 +52,7 @@ impl Effect {
             | Effect::MoveTicket(..)
             | Effect::LoadNotice(_)
             | Effect::CheckPassphrase(_)
+            | Effect::MarkPaper { .. }
             | Effect::RememberSignIn { .. } => false,
         }
     }

@@ -142,6 +142,7 @@ fn a_document_saved_at_another_desk_blocks_saving_here() {
 
     desk_b.fill(&Signer {
         document: IVANOV.document,
+        birth_date: IVANOV.birth_date,
         ..PETROVA
     });
     desk_b.ctrl('s');
@@ -158,6 +159,7 @@ fn a_document_saved_elsewhere_while_typing_is_refused_on_save() {
     // B has typed the signer (and looked the document up) before A saves the same document.
     desk_b.fill(&Signer {
         document: IVANOV.document,
+        birth_date: IVANOV.birth_date,
         ..PETROVA
     });
     assert!(desk_b.finding_codes().is_empty());

@@ -151,6 +151,7 @@ fn a_passport_already_signed_with_is_blocked() {
 
     desk.type_keys(&signer_keys(&Signer {
         document: IVANOV.document,
+        birth_date: IVANOV.birth_date,
         ..PETROVA
     }));
     desk.wait_for("already signed with it: sheet 1 line 1, point-1 desk desk-1");

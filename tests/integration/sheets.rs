@@ -87,6 +87,17 @@ fn save(
         .collect()
 }
 
+/// Every detail the certification needs, as a notarised list gives them.
+fn complete_details() -> sigdesk::domain::collector::CollectorDetails {
+    sigdesk::domain::collector::CollectorDetails {
+        birth_date: Some(date("1985-03-12")),
+        address: Some("г. Москва, ул. Ленина, д. 1".into()),
+        passport: Some(("4510".into(), "123456".into())),
+        issued_on: Some(date("2010-04-01")),
+        issuer_code: Some("770-001".into()),
+    }
+}
+
 #[test]
 fn collectors_add_list_and_refuse_unknown_codes() {
     let point = sheets_point();
@@ -131,8 +142,9 @@ fn collectors_add_list_and_refuse_unknown_codes() {
     );
     assert_eq!(
         point.train(&["collectors", "list"]).stdout_ok(),
-        "collector                regions\n\
-         Петров Андрей Сергеевич  50 Moscow Oblast, 77 Moscow, 78 Saint Petersburg\n"
+        "collector                regions                                           details\n\
+         Петров Андрей Сергеевич  50 Moscow Oblast, 77 Moscow, 78 Saint Petersburg  \
+         missing: birth date, address, passport, issue date, issuer code\n"
     );
     assert_eq!(
         audit_actions(&point.db()),
@@ -174,20 +186,20 @@ fn collectors_import_is_all_or_nothing_with_row_numbers() {
         point
             .train(&["collectors", "import", good.to_str().expect("utf-8")])
             .stdout_ok(),
-        "imported 3 collector rows: 3 new, 0 with added regions, 0 unchanged\n"
+        "imported 3 collector rows: 3 new, 0 with added regions or details, 0 unchanged\n"
     );
     assert_eq!(
         point
             .train(&["collectors", "import", good.to_str().expect("utf-8")])
             .stdout_ok(),
-        "imported 3 collector rows: 0 new, 0 with added regions, 3 unchanged\n"
+        "imported 3 collector rows: 0 new, 0 with added regions or details, 3 unchanged\n"
     );
     let list = point
         .train(&["--lang", "ru", "collectors", "list"])
         .stdout_ok();
-    assert!(list.contains("Smith John     abroad\n"), "{list}");
+    assert!(list.contains("Smith John     abroad  "), "{list}");
     assert!(
-        list.contains("Сидорова Анна  47 Ленинградская область, 78 Санкт-Петербург\n"),
+        list.contains("Сидорова Анна  47 Ленинградская область, 78 Санкт-Петербург  нет: "),
         "{list}"
     );
 }
@@ -256,19 +268,55 @@ fn certify_refuses_saying_exactly_why() {
     let empty = certify("3", "Петров Андрей", "2024-01-20");
     assert!(empty.contains("it has no valid line"), "{empty}");
     assert!(certify("9", "Петров Андрей", "2024-01-20").contains("there is no sheet 9"));
+    let bare = certify("1", "Петров Андрей", "2024-01-20");
+    assert!(
+        bare.contains(
+            "the notarised list lacks Петров Андрей's birth date, address, passport, issue date, \
+             issuer code, which the certification must carry; add them: sigdesk collectors add \
+             \"Петров Андрей\" --birth-date YYYY-MM-DD --address \"ADDRESS\" --passport \
+             \"SSSS NNNNNN\" --issued YYYY-MM-DD --issuer NNN-NNN"
+        ),
+        "{bare}"
+    );
+    point
+        .train(&[
+            "collectors",
+            "add",
+            "Петров Андрей",
+            "--birth-date",
+            "12.03.1985",
+            "--address",
+            "г. Москва, ул. Ленина, д. 1",
+            "--passport",
+            "4510 123456",
+            "--issued",
+            "2010-04-01",
+            "--issuer",
+            "770001",
+        ])
+        .succeeds_printing("saved the details of Петров Андрей");
+    let certified = point
+        .train(&[
+            "sheets",
+            "certify",
+            "1",
+            "--collector",
+            "петров  андрей",
+            "--date",
+            "2024-01-20",
+        ])
+        .stdout_ok();
     assert_eq!(
-        point
-            .train(&[
-                "sheets",
-                "certify",
-                "1",
-                "--collector",
-                "петров  андрей",
-                "--date",
-                "2024-01-20",
-            ])
-            .stdout_ok(),
-        "sheet 1 (77 Moscow) certified by Петров Андрей on 2024-01-20\n"
+        certified,
+        "sheet 1 (77 Moscow) certified by Петров Андрей on 2024-01-20\n\
+         Copy onto the sheet, above the collector's signature:\n  \
+           full name           Петров Андрей\n  \
+           birth date          12.03.1985\n  \
+           address             г. Москва, ул. Ленина, д. 1\n  \
+           passport            4510 123456\n  \
+           issue date          01.04.2010\n  \
+           issuer code         770-001\n  \
+           certification date  20.01.2024\n"
     );
     let again = certify("1", "Петров Андрей", "2024-01-21");
     assert!(
@@ -376,8 +424,9 @@ fn fixture() -> Point {
         ("Сидорова Анна", "78"),
         ("Smith John", "abroad"),
     ] {
-        let c =
+        let mut c =
             sigdesk::domain::collector::parse_collector(name, codes, regions()).expect("collector");
+        c.details = complete_details();
         store.add_collector(&c, &lead, now).expect("add");
     }
     let today = date("2024-01-21");

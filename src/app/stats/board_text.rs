@@ -4,7 +4,7 @@ use crate::domain::RegionCatalog;
 use crate::domain::Severity;
 use crate::domain::board::{CapLevel, min_sec};
 use crate::domain::queue::ticket_label;
-use crate::i18n::{BoardText, Lang};
+use crate::i18n::{BoardText, Lang, PaperText};
 use crate::ops::stats::Stats;
 use std::fmt::Write;
 
@@ -59,6 +59,9 @@ pub(super) fn write(out: &mut String, lang: Lang, regions: &RegionCatalog, stats
             t(BoardText::Count(u64::from(r.valid))),
             t(BoardText::Count(u64::from(r.cap))),
         );
+    }
+    if let Some(share) = &stats.paper {
+        let _ = writeln!(out, "{}", lang.t(PaperText::BoardLine(share)));
     }
     let _ = writeln!(out, "{}", t(BoardText::Defects));
     if stats.defects_today.is_empty() {

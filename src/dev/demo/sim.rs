@@ -8,7 +8,7 @@ mod timeline;
 use super::schedule::{Arrival, Visit, arrivals, typing_seconds};
 use super::{DemoOptions, DemoSummary};
 use crate::dev::people::{People, Planted};
-use crate::domain::collector::parse_collector;
+use crate::domain::collector::{check_details, parse_collector};
 use crate::domain::{Campaign, EntryDraft, RegionCatalog};
 use crate::progress::Progress;
 use crate::store::{Actor, CertifyOutcome, Finish, Store, StoreError};
@@ -42,6 +42,9 @@ pub(super) struct Simulation<'a> {
 /// Operators at the desks (desk names are `desk-1` …).
 const OPERATORS: [&str; 6] = ["Анна", "Борис", "Вера", "Глеб", "Дарья", "Егор"];
 
+/// Mixed into the seed of the collectors' details.
+const COLLECTOR_DETAILS_SEED: u64 = 0x00c0_11ec_7012;
+
 /// A region left off every desk collector's notarised list, so its sheets stay
 /// uncertified and the board shows what that looks like.
 const UNLISTED_REGION: &str = "39";
@@ -67,11 +70,21 @@ impl<'a> Simulation<'a> {
             .filter(|c| c != UNLISTED_REGION)
             .collect();
         let mut desks = Vec::new();
+        // The collectors' details come from a generator of their own, so the day itself
+        // is the same as before the list carried them.
+        let mut details_rng = Rng::with_seed(options.seed ^ COLLECTOR_DETAILS_SEED);
+        let first_day = start.date_naive();
         for index in 0..options.desks.max(1) as usize {
             let (surname, given, patronymic) = people.full_name(&mut rng);
             let name = format!("{surname} {given} {patronymic}");
-            let collector = parse_collector(&name, &listed.join(","), regions)
-                .map_err(|e| StoreError::Damaged(format!("demo collector: {e:?}")))?;
+            let demo_error = |e: String| StoreError::Damaged(format!("demo collector: {e}"));
+            let mut collector = parse_collector(&name, &listed.join(","), regions)
+                .map_err(|e| demo_error(format!("{e:?}")))?;
+            let typed = people.collector_details(&mut details_rng, first_day);
+            collector.details =
+                check_details(&name, &typed, &Default::default(), first_day, regions)
+                    .map_err(|e| demo_error(format!("{e:?}")))?
+                    .details;
             let added = store.add_collector(&collector, &lead, start)?;
             desks.push(Desk {
                 actor: Actor {

@@ -13,16 +13,28 @@ pub const SEEDS: u32 = 1000;
 /// Signers per seed: the passport number is the counter, so it has 6 digits.
 pub const PER_SEED: u32 = 1_000_000;
 
-/// Passport blank years (series digits 3–4) every numbered signer can hold: made in
-/// 1997–2019, after any numbered signer turned 14, and not after any year sigdesk runs in.
+/// Passport blank years (series digits 3–4) numbered signers hold: made in 1997–2019, not
+/// after any year sigdesk runs in.
 const BLANK_YEARS: [&str; 23] = [
     "97", "98", "99", "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
     "13", "14", "15", "16", "17", "18", "19",
 ];
 
-/// Birth dates run over this many days from 1 January 1940 (to late 1984): every signer is
-/// an adult under 100 on any date from 2003 on, and was 14 before any blank year above.
-const BIRTH_DAYS: u64 = 45 * 365;
+/// The first birth date: every numbered signer is under 100 until 2040.
+const FIRST_BIRTH: (i32, u32, u32) = (1940, 1, 1);
+
+/// How many days of birth dates a signer whose blank was made in `blank_year` draws from:
+/// from [`FIRST_BIRTH`] to the end of the year that makes the blank the replacement at 45
+/// (no later than the year after the 45th birthday), so the passport is valid on any
+/// signing date whatever the signer's age.
+fn birth_days(blank_year: i32) -> u64 {
+    let last = NaiveDate::from_ymd_opt(blank_year - 44, 12, 31);
+    let first = NaiveDate::from_ymd_opt(FIRST_BIRTH.0, FIRST_BIRTH.1, FIRST_BIRTH.2);
+    match (first, last) {
+        (Some(first), Some(last)) => (last - first).num_days().max(1).unsigned_abs(),
+        _ => 1,
+    }
+}
 
 /// Why no numbered signer can be made for a seed or counter.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,8 +68,10 @@ impl People {
         let year = BLANK_YEARS[(slot / self.series_okato.len()) % BLANK_YEARS.len()];
         let mut rng = Rng::with_seed(u64::from(seed) << 32 | u64::from(counter));
         let (surname, given_name, patronymic) = self.full_name(&mut rng);
-        let birth_date = NaiveDate::from_ymd_opt(1940, 1, 1)
-            .and_then(|start| start.checked_add_days(Days::new(rng.u64(0..BIRTH_DAYS))))
+        let yy = year.parse::<i32>().unwrap_or(0);
+        let blank_year = if yy >= 97 { 1900 + yy } else { 2000 + yy };
+        let birth_date = NaiveDate::from_ymd_opt(FIRST_BIRTH.0, FIRST_BIRTH.1, FIRST_BIRTH.2)
+            .and_then(|start| start.checked_add_days(Days::new(rng.u64(0..birth_days(blank_year)))))
             .unwrap_or_default();
         let home = &self.regions[self.homes[counter as usize % self.homes.len()]];
         Ok(NewEntry {

@@ -1,6 +1,7 @@
 //! Table tests of the certification rules: one row per situation a lead meets.
 
 use super::*;
+use crate::domain::collector::{CollectorDetails, Detail};
 use crate::domain::{Certification, LineDate};
 use chrono::{TimeZone, Utc};
 
@@ -42,10 +43,18 @@ fn assert_codes<'a>(found: impl Iterator<Item = &'a str>, expected: &str, what: 
     assert_eq!(found, expected, "{what}");
 }
 
+/// A collector listed for `regions` with every detail the certification needs.
 fn collector(regions: &[&str]) -> Collector {
     Collector {
         name: "Петров Андрей Сергеевич".into(),
         regions: regions.iter().map(|r| r.to_string()).collect(),
+        details: CollectorDetails {
+            birth_date: Some(day("1985-03-12")),
+            address: Some("г. Москва, ул. Ленина, д. 1".into()),
+            passport: Some(("4510".into(), "123456".into())),
+            issued_on: Some(day("2010-04-01")),
+            issuer_code: Some("770-001".into()),
+        },
     }
 }
 
@@ -70,6 +79,18 @@ fn certification_rules_table() {
         ..closed_moscow_sheet()
     };
     let abroad_listed = collector(&["abroad"]);
+    let no_details = Collector {
+        details: CollectorDetails::default(),
+        ..collector(&["77"])
+    };
+    let no_passport = Collector {
+        details: CollectorDetails {
+            passport: None,
+            issuer_code: None,
+            ..listed.details.clone()
+        },
+        ..collector(&["77"])
+    };
     let sheet = closed_moscow_sheet();
     #[rustfmt::skip]
     let rows: Vec<CertifyRow> = vec![
@@ -85,6 +106,8 @@ fn certification_rules_table() {
         ("abroad sheet, collector listed only for Russian regions", &abroad, Some(&listed), "2024-01-23",
             "certify.collector_not_listed"),
         ("abroad sheet, collector listed for abroad", &abroad, Some(&abroad_listed), "2024-01-23", ""),
+        ("listed before details were kept", &sheet, Some(&no_details), "2024-01-23", "certify.details_missing"),
+        ("passport and issuer missing", &sheet, Some(&no_passport), "2024-01-23", "certify.details_missing"),
         ("everything wrong at once", &open, None, "2024-01-21",
             "certify.sheet_open certify.unknown_collector certify.before_signature"),
     ];
@@ -110,6 +133,27 @@ fn a_refusal_names_the_line_and_dates() {
             date: day("2024-01-20"),
             line: 6,
             signed_on: day("2024-01-22"),
+        }]
+    );
+}
+
+#[test]
+fn a_refusal_for_missing_details_names_each_one() {
+    let mut bare = collector(&["77"]);
+    bare.details.address = None;
+    bare.details.issued_on = None;
+    let problems = certification_problems(
+        &closed_moscow_sheet(),
+        "Петров Андрей Сергеевич",
+        Some(&bare),
+        day("2024-01-23"),
+        day("2024-01-25"),
+    );
+    assert_eq!(
+        problems,
+        [CertifyProblem::DetailsMissing {
+            collector: "Петров Андрей Сергеевич".into(),
+            missing: vec![Detail::Address, Detail::IssuedOn],
         }]
     );
 }

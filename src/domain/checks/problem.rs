@@ -144,6 +144,14 @@ pub enum Problem {
         /// The year the holder turned 14.
         fourteen_in: i32,
     },
+    /// The passport blank was made before the holder turned 20 (or 45), and the signer is
+    /// more than 90 days past that birthday: the passport was due to be replaced.
+    PassportExpired {
+        /// The year the blank was made.
+        blank_year: i32,
+        /// The birthday it should have been replaced at (20 or 45).
+        age: u32,
+    },
     /// The same document is already on a valid entry.
     DuplicateDocument {
         /// Where the first entry with it stands.
@@ -221,6 +229,7 @@ impl Problem {
             Problem::PassportSeriesRegion { .. } => "doc.series_region",
             Problem::PassportSeriesYear { .. } => "doc.series_year",
             Problem::PassportBeforeFourteen { .. } => "doc.series_before_14",
+            Problem::PassportExpired { .. } => "doc.passport_expired",
             Problem::DuplicateDocument { .. } => "dup.document",
             Problem::DuplicatePerson { .. } => "dup.person",
             Problem::RegionUnknown { .. } => "region.unknown",
@@ -246,6 +255,7 @@ impl Problem {
             | Problem::PassportSeriesRegion { .. }
             | Problem::PassportSeriesYear { .. }
             | Problem::PassportBeforeFourteen { .. }
+            | Problem::PassportExpired { .. }
             | Problem::DuplicatePerson { .. }
             | Problem::RegionCap { .. }
             | Problem::AddressNoHouse

@@ -227,3 +227,16 @@ fn warnings_alone_still_give_an_entry() {
     );
     assert_eq!(outcome.entry.map(|e| e.surname).as_deref(), Some("Smith"));
 }
+
+#[test]
+fn the_same_person_key_reads_yo_as_ye() {
+    let (mut draft, _) = base();
+    draft.surname = "Семёнов".into();
+    draft.given_name = "Пётр".into();
+    let with_yo = lookup_keys(&draft).person.expect("person");
+    draft.surname = "Семенов".into();
+    draft.given_name = "Петр".into();
+    let without = lookup_keys(&draft).person.expect("person");
+    assert_ne!(with_yo, without, "the entry keeps the name as written");
+    assert_eq!(same_person_key(&with_yo), same_person_key(&without));
+}

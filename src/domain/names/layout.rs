@@ -1,7 +1,7 @@
 //! Keyboard slips in names: the English layout left on while typing a Russian name, and
 //! Latin letters that look like Cyrillic ones. Both are guessed from how the text reads.
 
-use super::{is_cyrillic, normalise_name, upper};
+use super::{is_cyrillic, is_particle, normalise_name, upper};
 
 /// The QWERTY keys of the Russian ЙЦУКЕН layout, lower case (Shift gives the upper case).
 const KEYS: [(char, char); 33] = [
@@ -119,8 +119,9 @@ fn retype(text: &str) -> Option<String> {
 /// `Иванов`), or `None` when the text reads as a real Latin-script name (`Smith`).
 ///
 /// A slip needs a retyped text that reads Russian, and either a key no Latin name uses
-/// (`[`, `;`, `,` …), a text no Latin name looks like, or an odd Latin text that gains
-/// vowels when retyped. Misreading costs little: both answers are warnings.
+/// (`[`, `;`, `,` …), a word that retypes to a particle (`Juks` → `оглы`), a text no Latin
+/// name looks like, or an odd Latin text that gains vowels when retyped. Misreading costs
+/// little: both answers are warnings.
 pub fn layout_fix(text: &str) -> Option<String> {
     if text.chars().any(is_cyrillic) || !text.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -132,7 +133,8 @@ pub fn layout_fix(text: &str) -> Option<String> {
     let stray_apostrophe = text
         .split([' ', '-'])
         .any(|w| w.starts_with('\'') || w.ends_with('\''));
-    let telling = stray_apostrophe || text.chars().any(|c| TELLING.contains(c));
+    let particle = retyped.split([' ', '-']).any(is_particle);
+    let telling = stray_apostrophe || particle || text.chars().any(|c| TELLING.contains(c));
     let vowels_ru = count_in(&retyped, CYRILLIC_VOWELS);
     let vowels_en = count_in(text, LATIN_VOWELS);
     let latin_odd = latin_oddity(text);
@@ -226,9 +228,6 @@ fn russian_oddity(text: &str) -> u32 {
             }
             if c == 'й' && before.is_some_and(|b| !vowel(b)) {
                 score += 2;
-            }
-            if c == 'э' && before.is_some_and(|b| !vowel(b)) {
-                score += 1;
             }
             if matches!((before, c), (Some('ж' | 'ш'), 'ы') | (Some('ч' | 'щ'), 'я')) {
                 score += 1;
@@ -334,6 +333,25 @@ mod tests {
             }
         }
         assert!(wrong.len() <= 2, "taken for layout slips: {wrong:?}");
+    }
+
+    #[test]
+    fn e_after_a_consonant_and_particles_are_fixed() {
+        let rows = [
+            ("Y'kkb", "Нэлли"),
+            (",'kf", "Бэла"),
+            ("\"hl'y'", "Эрдэнэ"),
+            ("H'v", "Рэм"),
+            ("V'hb", "Мэри"),
+            ("Juks", "Оглы"),
+            ("Fkbhpf juks", "Алирза оглы"),
+            ("Ktqkf rsps", "Лейла кызы"),
+            ("Ajy", "Фон"),
+        ];
+        for (typed, want) in rows {
+            let typed = normalise_name(typed);
+            assert_eq!(layout_fix(&typed).as_deref(), Some(want), "{typed}");
+        }
     }
 
     #[test]

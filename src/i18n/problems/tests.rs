@@ -85,6 +85,10 @@ fn samples() -> Vec<Problem> {
             blank_year: 1999,
             fourteen_in: 2004,
         },
+        Problem::PassportExpired {
+            blank_year: 2003,
+            age: 20,
+        },
         Problem::DuplicateDocument {
             first: Box::new(first.clone()),
         },
@@ -149,6 +153,7 @@ fn every_variant_has_a_message_in_both_languages() {
             Problem::PassportSeriesRegion { .. } => 21,
             Problem::PassportSeriesYear { .. } => 22,
             Problem::PassportBeforeFourteen { .. } => 23,
+            Problem::PassportExpired { .. } => 34,
             Problem::DuplicateDocument { .. } => 24,
             Problem::DuplicatePerson { .. } => 25,
             Problem::RegionUnknown { .. } => 26,
@@ -161,7 +166,7 @@ fn every_variant_has_a_message_in_both_languages() {
             Problem::SignedAfterWindow { .. } => 33,
         });
     }
-    assert_eq!(seen.len(), 34, "a variant has no sample");
+    assert_eq!(seen.len(), 35, "a variant has no sample");
     for problem in &samples {
         let en = Lang::En.t(problem);
         let ru = Lang::Ru.t(problem);

@@ -15,12 +15,14 @@ const MAX_EVENTS: usize = 1_000;
 
 /// Whether an audit action leaves every earlier entry's findings as they were: a new save
 /// (appended after them), a queue move, an export or backup, closing or certifying a
-/// sheet (no entry rule looks at sheets). Any other action checks the whole day again.
+/// sheet (no entry rule looks at sheets), drawing or marking the paper sample. Any other
+/// action checks the whole day again.
 fn appends_only(action: &str) -> bool {
     matches!(
         action,
         "create" | "export" | "backup" | "sheet_close" | "sheet_certify"
     ) || action.starts_with("ticket_")
+        || action.starts_with("paper_")
 }
 
 /// The findings of today's valid entries, and what is needed to add the next saves to them.

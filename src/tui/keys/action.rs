@@ -1,6 +1,7 @@
 //! What a key asks for, grouped by the part of the app that does it: `update` matches each
 //! group whole, so a new action fails to compile until it is handled.
 
+use crate::domain::paper::PaperCode;
 use crate::store::Finish;
 use crate::tui::model::Screen;
 
@@ -29,6 +30,10 @@ pub enum Action {
     Door(DoorAction),
     /// The door's prompt for the number of a person who left.
     Walkout(Prompt),
+    /// The paper check screen.
+    Paper(PaperAction),
+    /// The note typed for `paper.other`.
+    PaperNote(Prompt),
 }
 
 /// Actions that work wherever their keys are active.
@@ -187,4 +192,15 @@ pub enum DoorAction {
     CloseNotice,
     /// Clear the message.
     ClearMessage,
+}
+
+/// Keys of the paper check screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperAction {
+    /// Move to another sampled line.
+    Move(Step),
+    /// Record what the paper shows on the current line (`paper.other` asks for a note).
+    Mark(PaperCode),
+    /// Back to the screen work started on.
+    Back,
 }

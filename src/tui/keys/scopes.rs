@@ -67,6 +67,8 @@ fn screen_scopes(model: &Model) -> Vec<Scope> {
         Screen::Door if model.door.notice.is_some() => vec![Scope::Notice],
         Screen::Door => vec![Scope::Door],
         Screen::Board => vec![Scope::Board],
+        Screen::Paper if model.paper.note.is_some() => vec![Scope::PaperNote],
+        Screen::Paper => vec![Scope::Paper],
     }
 }
 
@@ -106,6 +108,7 @@ pub fn help_scopes(screen: Screen) -> &'static [Scope] {
             Anywhere,
         ],
         Screen::Board => &[Board, PersonalScreens, Screens, Session, Anywhere],
+        Screen::Paper => &[Paper, PersonalScreens, Screens, Session, Anywhere],
     }
 }
 
@@ -117,5 +120,6 @@ pub fn help_notes(screen: Screen) -> &'static [HelpNote] {
         Screen::Desk => &[HelpNote::TicketLink],
         Screen::Entries | Screen::Queue | Screen::Door => &[HelpNote::EitherLayout],
         Screen::Board => &[HelpNote::BoardRefresh, HelpNote::BoardNoPersonalData],
+        Screen::Paper => &[HelpNote::PaperOneFinding, HelpNote::EitherLayout],
     }
 }

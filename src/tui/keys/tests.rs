@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::names::russian_on_key;
 use crate::i18n::Lang;
 
-const EVERY_SCOPE: [Scope; 23] = [
+const EVERY_SCOPE: [Scope; 25] = [
     Scope::Alarm,
     Scope::WriteOn,
     Scope::Lock,
@@ -23,6 +23,8 @@ const EVERY_SCOPE: [Scope; 23] = [
     Scope::Walkout,
     Scope::Notice,
     Scope::Board,
+    Scope::Paper,
+    Scope::PaperNote,
     Scope::Calling,
     Scope::Screens,
     Scope::PersonalScreens,

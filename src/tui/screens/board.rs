@@ -7,7 +7,7 @@ mod tables;
 
 use super::chrome;
 use crate::domain::queue::QueueFigures;
-use crate::i18n::{BoardText, Lang};
+use crate::i18n::{BoardText, Lang, PaperText};
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use crate::tui::widgets::queue_chart::QueueChart;
@@ -66,7 +66,17 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         QueueChart::new(&q.buckets, &model.campaign, model.lang),
         chart,
     );
+    render_paper_line(f, status, model);
     chrome::status_line(f, status, model);
+}
+
+/// The paper check's share at the right of the status row, once a line is checked (a
+/// message on the status line writes over it).
+fn render_paper_line(f: &mut Frame, area: Rect, model: &Model) {
+    if let Some(share) = &model.board.paper {
+        let text = format!("{} ", model.lang.t(PaperText::BoardLine(share)));
+        f.render_widget(Paragraph::new(text).right_aligned(), area);
+    }
 }
 
 fn render_target(f: &mut Frame, area: Rect, model: &Model) {

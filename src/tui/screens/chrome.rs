@@ -1,8 +1,9 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
-use crate::i18n::{LockText, QueueText, Text};
+use crate::i18n::{LockText, PaperText, QueueText, Text};
 use crate::tui::keys::{self, Scope};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
+use crate::tui::msg::LeadAction;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -86,10 +87,14 @@ pub fn bottom_text(model: &Model) -> String {
     let keys = keys::bar(&scopes, model.screen, lang);
     let asking = if scopes.contains(&Scope::LeadPin) {
         model.lead_prompt.as_ref().map(|prompt| {
-            lang.t(LockText::LeadPinPrompt {
-                desk: &prompt.desk,
-                typed: prompt.typed.value().chars().count(),
-            })
+            let typed = prompt.typed.value().chars().count();
+            match prompt.action {
+                LeadAction::OpenPaper => lang.t(PaperText::PinPrompt { typed }),
+                LeadAction::Void { .. } | LeadAction::Edit(_) => lang.t(LockText::LeadPinPrompt {
+                    desk: &prompt.desk,
+                    typed,
+                }),
+            }
         })
     } else if scopes.contains(&Scope::Question) {
         model.confirm.map(|question| {

@@ -8,6 +8,7 @@ pub mod entries;
 pub mod guard;
 pub mod help;
 pub mod lock;
+pub mod paper;
 pub mod queue;
 pub mod signin;
 
@@ -77,6 +78,7 @@ fn draw(f: &mut Frame, model: &Model) {
         Screen::Queue => queue::render(f, body, model),
         Screen::Door => door::render(f, body, model),
         Screen::Board => board::render(f, body, model),
+        Screen::Paper => paper::render(f, body, model),
     }
     chrome::bottom_bar(f, bottom, model);
     if model.help {

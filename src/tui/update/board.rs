@@ -10,9 +10,14 @@ use chrono::Duration;
 /// commit.
 pub const CHECK_EVERY: Duration = Duration::seconds(30);
 
-/// The effects that reload the board: its aggregates and, now, today's defects.
+/// The effects that reload the board: its aggregates and, now, today's defects and the
+/// paper check's share.
 pub fn reloads(model: &mut Model) -> Vec<Effect> {
-    vec![load(model), check(model)]
+    vec![
+        load(model),
+        check(model),
+        Effect::LoadPaperShare(model.today()),
+    ]
 }
 
 /// [`reloads`] when the board is on screen; nothing otherwise (desks do not pay for it).
@@ -36,13 +41,18 @@ pub fn on_data_changed(model: &mut Model) -> Vec<Effect> {
     effects
 }
 
-/// The pending re-check of today's entries, if the board shows and its pause is over.
-pub fn due_check(model: &mut Model) -> Option<Effect> {
+/// The pending re-check of today's entries and of the paper check's share, if the board
+/// shows and its pause is over.
+pub fn due_check(model: &mut Model) -> Vec<Effect> {
     let rested = model
         .board
         .checked_at
         .is_none_or(|at| model.now - at >= CHECK_EVERY);
-    (model.screen == Screen::Board && model.board.recheck_due && rested).then(|| check(model))
+    if model.screen == Screen::Board && model.board.recheck_due && rested {
+        vec![check(model), Effect::LoadPaperShare(model.today())]
+    } else {
+        Vec::new()
+    }
 }
 
 fn load(model: &Model) -> Effect {

@@ -1,6 +1,8 @@
 //! The lead PIN gate: a desk may change its own lines; another desk's line (opened with
-//! Ctrl-O or from the all-desks list) needs the shift lead's PIN first.
+//! Ctrl-O or from the all-desks list) needs the shift lead's PIN first, and so does
+//! opening the paper check.
 
+use super::paper;
 use crate::i18n::LockText;
 use crate::tui::keys::Prompt;
 use crate::tui::model::{LeadPrompt, Model, Tone};
@@ -12,14 +14,19 @@ use tui_input::backend::crossterm::EventHandler;
 pub(super) fn guard(model: &mut Model, line_desk: &str, action: LeadAction) -> Vec<Effect> {
     let own = model.actor.as_ref().is_some_and(|a| a.desk == line_desk);
     if own {
-        return vec![action.effect()];
+        return granted(model, action);
     }
+    ask(model, line_desk, action);
+    Vec::new()
+}
+
+/// Asks for the lead PIN before `action` (`desk` names the line's desk in the prompt).
+pub(super) fn ask(model: &mut Model, desk: &str, action: LeadAction) {
     model.lead_prompt = Some(LeadPrompt {
         typed: Default::default(),
-        desk: line_desk.to_string(),
+        desk: desk.to_string(),
         action,
     });
-    Vec::new()
 }
 
 /// Enter or Esc while the lead PIN is asked for: check it, or give up the change.
@@ -46,9 +53,18 @@ pub(super) fn typed(model: &mut Model, key: KeyEvent) {
 /// The lead PIN was checked: do the change, or say it was wrong.
 pub(super) fn checked(model: &mut Model, right: bool, action: LeadAction) -> Vec<Effect> {
     if right {
-        return vec![action.effect()];
+        return granted(model, action);
     }
     model.entries.void_reason = None;
     model.tell(Tone::Error, LockText::WrongLeadPin);
     Vec::new()
+}
+
+/// What the PIN (or the line being this desk's) lets happen.
+fn granted(model: &mut Model, action: LeadAction) -> Vec<Effect> {
+    match action {
+        LeadAction::OpenPaper => paper::open(model),
+        LeadAction::Void { id, reason } => vec![Effect::Void { id, reason }],
+        LeadAction::Edit(edit) => vec![Effect::SaveEdit(edit)],
+    }
 }

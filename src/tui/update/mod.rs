@@ -16,6 +16,7 @@ mod entries;
 mod guard;
 mod lead;
 mod lock;
+mod paper;
 mod queue;
 mod signin;
 
@@ -76,6 +77,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             guard::lease_lost(model);
             Vec::new()
         }
+        Msg::Paper(msg) => paper::on_msg(model, msg),
         Msg::Protect(ProtectMsg::BackedUp(result)) => {
             if let Err(why) = result {
                 model.tell(Tone::Warning, LockText::BackupFailed(&why));
@@ -137,6 +139,7 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
         effects.extend(desk::after_change(model));
     }
     effects.extend(board::on_data_changed(model));
+    effects.extend(paper::reload_if_shown(model));
     effects.extend(desk::lookups_again(model));
     effects
 }
@@ -182,6 +185,8 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Queue(action) => queue::on_action(model, action),
         Action::Door(action) => door::on_action(model, action),
         Action::Walkout(prompt) => door::on_walkout_prompt(model, prompt),
+        Action::Paper(action) => paper::on_action(model, action),
+        Action::PaperNote(prompt) => paper::on_note_prompt(model, prompt),
     }
 }
 
@@ -199,6 +204,7 @@ fn on_typed(model: &mut Model, scopes: &[Scope], key: KeyEvent) -> Vec<Effect> {
         Scope::Form => return desk::typed(model, key),
         Scope::VoidReason => entries::typed(model, key),
         Scope::Walkout => door::typed(model, key),
+        Scope::PaperNote => paper::typed(model, key),
         Scope::Question
         | Scope::QuestionRu
         | Scope::HelpOpen
@@ -209,6 +215,7 @@ fn on_typed(model: &mut Model, scopes: &[Scope], key: KeyEvent) -> Vec<Effect> {
         | Scope::Door
         | Scope::Notice
         | Scope::Board
+        | Scope::Paper
         | Scope::Calling
         | Scope::Screens
         | Scope::Anywhere
@@ -234,8 +241,14 @@ fn on_app(model: &mut Model, action: AppAction) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Shows `screen` and reloads what it shows.
+/// Shows `screen` and reloads what it shows; the paper check asks for the lead PIN first.
 fn go(model: &mut Model, screen: Screen) -> Vec<Effect> {
+    if screen == Screen::Paper {
+        return paper::ask_to_open(model);
+    }
+    if model.screen == Screen::Paper {
+        model.paper = Default::default();
+    }
     model.screen = screen;
     match screen {
         Screen::Desk => desk::refresh_lookups(model),
@@ -249,7 +262,7 @@ fn go(model: &mut Model, screen: Screen) -> Vec<Effect> {
             effects
         }
         Screen::Queue | Screen::Door => vec![Effect::LoadTickets(model.today())],
-        Screen::SignIn => Vec::new(),
+        Screen::SignIn | Screen::Paper => Vec::new(),
     }
 }
 

@@ -93,7 +93,7 @@ fn entry(i: usize, region: &str, special: &str) -> NewEntry {
             };
             (
                 DocKind::InternalPassport,
-                format!("{okato}09"),
+                format!("{okato}19"),
                 format!("{:06}", 712_000 + i),
                 "",
             )

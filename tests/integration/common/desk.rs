@@ -229,7 +229,7 @@ pub const SIDOROV: Signer = Signer {
     given_name: "Пётр",
     patronymic: "",
     birth_date: "1970-01-02",
-    document: "4502 111222",
+    document: "4516 111222",
     region: "77",
     address: "Москва, ул. Арбат, д. 1",
 };

@@ -24,6 +24,14 @@ pub(super) const ROWS: &[Row] = &[
     ("blank year 95 (before the 1997 model)", Type(Document, "4595 123456"), "doc.series_year"),
     ("blank of this year", Type(Document, "4526 123456"), ""),
     ("blank of next year", Type(Document, "4527 123456"), "doc.series_year"),
+    ("blank of this year, signed last year", Types(&[(Document, "4526 123456"), (SignedOn, "31.12.2025")]), "doc.series_year"),
+    ("not replaced at 20", Types(&[(BirthDate, "01.03.2000"), (Document, "4514 123456")]), "doc.passport_expired"),
+    ("not replaced at 20, 91 days past", Types(&[(BirthDate, "20.10.2005"), (Document, "4519 123456")]), "doc.passport_expired"),
+    ("replaced at 20, within 90 days", Types(&[(BirthDate, "01.12.2005"), (Document, "4519 123456")]), ""),
+    ("not replaced at 45", Types(&[(BirthDate, "10.01.1975"), (Document, "4510 123456")]), "doc.passport_expired"),
+    ("replaced at 45", Types(&[(BirthDate, "10.01.1975"), (Document, "4520 123456")]), ""),
+    ("expired on the signing date, not today", Types(&[(BirthDate, "01.01.2005"), (Document, "4519 123456"), (SignedOn, "02.04.2025")]), "doc.passport_expired"),
+    ("valid on the signing date, expired today", Types(&[(BirthDate, "01.01.2005"), (Document, "4519 123456"), (SignedOn, "01.04.2025")]), ""),
     ("international passport in Moscow", By(|e, _| {
         e.doc_kind = DocKind::ForeignPassport;
         e.document = "75 1234567".into();
