@@ -212,8 +212,8 @@ impl KeyLabel {
             Start => [
                 "start",
                 "начать",
-                "next empty field, then start work",
-                "следующее пустое поле, затем начать работу",
+                "next field; on the PIN, start work",
+                "следующее поле; на PIN — начать работу",
             ],
             Save => [
                 "save",

@@ -20,6 +20,7 @@ mod identity;
 mod schema;
 mod sheet_status;
 mod sheets;
+mod signins;
 mod tickets;
 mod values;
 pub mod watch;
@@ -45,6 +46,7 @@ pub use identity::APPLICATION_ID;
 pub use key::{DbFile, Key, probe};
 pub use sheet_status::{CertifyOutcome, CloseOutcome};
 pub use sheets::SheetPreview;
+pub use signins::{Role, SignInNames};
 pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};

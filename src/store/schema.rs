@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     MIGRATION_5_BOARD,
     MIGRATION_6_PERSON_INDEX,
     MIGRATION_7_GUARDS,
+    MIGRATION_8_FIRST_DAY,
 ];
 
 /// The newest schema version this build knows.
@@ -198,6 +199,20 @@ CREATE TABLE desks (
     host TEXT NOT NULL,
     heartbeat TEXT NOT NULL
 );
+"#;
+
+/// Issue 13: the names each role (desk, door, board) last signed in with on this database,
+/// one row per desk name; and whether a desk's holder was typing a signer (so the next
+/// sign-in after an unclean stop can say that signer was lost). No signer data in either.
+const MIGRATION_8_FIRST_DAY: &str = r#"
+CREATE TABLE signins (
+    role TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (role, desk)
+) WITHOUT ROWID;
+ALTER TABLE desks ADD COLUMN typing INTEGER NOT NULL DEFAULT 0;
 "#;
 
 /// Brings the schema up to date and fills the catalogue and campaign defaults.

@@ -7,7 +7,7 @@ use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::{Lang, LockText, Phrase};
 use crate::ops::defects::DayDefects;
-use crate::store::Actor;
+use crate::store::{Actor, Role};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use tui_input::Input;
@@ -335,6 +335,15 @@ impl Model {
     /// door process may not (DESIGN.md §7).
     pub fn opens_personal(&self) -> bool {
         !matches!(self.home, Screen::Board | Screen::Door)
+    }
+
+    /// What this process signs in as: its home screen's role.
+    pub fn role(&self) -> Role {
+        match self.home {
+            Screen::Door => Role::Door,
+            Screen::Board => Role::Board,
+            Screen::SignIn | Screen::Desk | Screen::Entries | Screen::Queue => Role::Desk,
+        }
     }
 
     /// Whether messages are in Russian.

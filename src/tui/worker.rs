@@ -22,16 +22,18 @@ pub struct Worker {
 }
 
 impl Effect {
-    /// Whether the effect may read over many rows and so runs on the worker in the live
-    /// app. Writes and single-row reads stay on the loop: they are quick, and their
-    /// results must arrive in order with the keys that caused them.
+    /// Whether the effect may read over many rows, or is a write nobody waits for (the
+    /// lease's typing mark: the worker keeps the last of several), and so runs on the
+    /// worker in the live app. Other writes and single-row reads stay on the loop: they
+    /// are quick, and their results must arrive in order with the keys that caused them.
     pub fn runs_in_background(&self) -> bool {
         match self {
             Effect::LoadBoard { .. }
             | Effect::CheckToday { .. }
             | Effect::LoadTickets(_)
             | Effect::LoadEntries { .. }
-            | Effect::AutoBackup => true,
+            | Effect::AutoBackup
+            | Effect::MarkTyping(_) => true,
             Effect::LookupDuplicates { .. }
             | Effect::ClaimDesk { .. }
             | Effect::Rescue
@@ -50,7 +52,7 @@ impl Effect {
             | Effect::MoveTicket(..)
             | Effect::LoadNotice(_)
             | Effect::CheckPassphrase(_)
-            | Effect::RememberSignIn { .. } => false,
+            | Effect::RememberSignIn(..) => false,
         }
     }
 }

@@ -5,7 +5,6 @@
 //! (`render`), proptest runners (`fuzz`) and the seeded board day (`board_day`).
 //!
 //! Run one area with a filter: `cargo test --test integration crash::`.
-#![deny(unsafe_code)]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -45,6 +44,7 @@ mod render;
 mod render_board;
 mod render_queue;
 mod sheets;
+mod signin_memory;
 mod soak;
 mod stats;
 mod tickets;

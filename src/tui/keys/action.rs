@@ -79,7 +79,7 @@ pub enum SignInAction {
     NextField,
     /// Previous field, round to the last.
     PreviousField,
-    /// Next empty field, or start work when all are filled.
+    /// Next field; on the last (the PIN), start work.
     Start,
 }
 

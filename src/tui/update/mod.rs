@@ -24,8 +24,26 @@ pub use guard::begin_sign_in;
 pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
 pub use signin::sign_in;
 
-/// Applies one message to the model and returns the effects to run.
+/// Applies one message to the model and returns the effects to run. A desk's lease is
+/// marked whenever a typed, unsaved signer appears or goes, so the next start after an
+/// unclean stop can say that signer was lost.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let was_typing = has_unsaved_signer(model);
+    let mut effects = apply(model, msg);
+    let typing = has_unsaved_signer(model);
+    if typing != was_typing && model.actor.is_some() && model.home == Screen::Desk {
+        effects.push(Effect::MarkTyping(typing));
+    }
+    effects
+}
+
+/// Whether a new signer is typed and not saved: on the form, or put aside for an edit.
+fn has_unsaved_signer(model: &Model) -> bool {
+    let new_signer = |form: &super::form::Form| form.editing.is_none() && form.has_signer_data();
+    new_signer(&model.form) || model.stashed.as_ref().is_some_and(new_signer)
+}
+
+fn apply(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(model, key),
         Msg::Resize(w, h) => {
@@ -63,7 +81,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             operator,
             pin,
             held,
-        }) => guard::desk_claimed(model, desk, operator, pin, held),
+            lost_signer,
+        }) => guard::desk_claimed(model, desk, operator, pin, held, lost_signer),
         Msg::Protect(ProtectMsg::FilesChanged { wal }) => {
             let path = model.db_path.clone();
             guard::files_changed(model, path, wal)

@@ -41,7 +41,6 @@ impl Session {
         cmd.arg(dir.join("s.db"));
         cmd.args(args);
         cmd.cwd(dir);
-        cmd.env("SIGDESK_CONFIG_DIR", dir.join("config"));
         cmd.env("LANG", "C.UTF-8");
         cmd.env("TERM", "xterm-256color");
         for var in [
@@ -136,12 +135,17 @@ impl Session {
     /// Ctrl-Q (on an empty form), then waits for a clean exit.
     pub fn quit(mut self) {
         self.type_keys(CTRL_Q);
+        self.wait_exit();
+    }
+
+    /// Waits for a clean exit (after a key that quits).
+    pub fn wait_exit(mut self) {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
                 break status;
             }
-            assert!(start.elapsed() < DEADLINE, "sigdesk did not quit on Ctrl-Q");
+            assert!(start.elapsed() < DEADLINE, "sigdesk did not quit");
             std::thread::sleep(POLL);
         };
         assert!(status.success(), "exit status {status:?}");
