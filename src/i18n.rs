@@ -126,6 +126,11 @@ fn ru_plural(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
     }
 }
 
+/// The English noun for `n` of it: `one` for exactly 1, else `many` (1 try, 2 tries).
+fn en_plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
 /// Items joined with `, ` (lists of codes, sheets, problems).
 fn listed<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
     items

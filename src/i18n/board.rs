@@ -68,7 +68,7 @@ impl Phrase for BoardText<'_> {
             Target => say!(lang, "Valid signatures", "Действительные подписи"),
             ValidTotal => say!(lang, "Valid in total", "Всего подписей"),
             Waiting => say!(lang, "Waiting", "Ждут"),
-            LongestWait => say!(lang, "Longest wait, min", "Ждёт дольше, мин"),
+            LongestWait => say!(lang, "Max wait, min", "Ждёт дольше, мин"),
             Defects => say!(
                 lang,
                 "Defects today (check)",

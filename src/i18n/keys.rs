@@ -59,7 +59,7 @@ pub enum KeyLabel {
     TakeFix,
     /// Open the earlier entry of a duplicate.
     OpenDuplicate,
-    /// Clear the message, then the form.
+    /// Clear the form (asks), or leave an edit (asks).
     ClearForm,
     /// Move in or accept the region suggestions.
     Suggestions,
@@ -191,7 +191,7 @@ impl KeyLabel {
             BackToForm => ["form", "форма", "back to the form", "назад к форме"],
             CallNext => [
                 "next ticket",
-                "вызвать",
+                "вызов",
                 "current ticket done, call the next",
                 "талон принят, вызвать следующего",
             ],
@@ -236,8 +236,8 @@ impl KeyLabel {
             ClearForm => [
                 "clear",
                 "очистить",
-                "clear the message, then the form (asks)",
-                "убрать сообщение, затем очистить форму (спросит)",
+                "clear the form, or leave an edit (asks first)",
+                "очистить форму или выйти из правки (спросит)",
             ],
             Suggestions => [
                 "suggestions",

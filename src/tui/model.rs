@@ -2,6 +2,7 @@
 
 use super::form::Form;
 use super::msg::LeadAction;
+use super::screens::MIN_SIZE;
 use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
 use crate::domain::{Campaign, Entry, RegionCatalog};
@@ -197,13 +198,18 @@ pub enum Tone {
     Error,
 }
 
-/// A question the operator must answer with y or n.
+/// A question the operator must answer with y or n; each says what yes does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
     /// Quit although the form has data.
     Quit,
-    /// Clear the form although it has data.
+    /// Erase the typed signer from the form.
     ClearForm,
+    /// Leave the edit of a saved entry (it stays as saved).
+    LeaveEdit {
+        /// Whether something was changed (then the changes are dropped).
+        changed: bool,
+    },
 }
 
 /// The app state.
@@ -344,6 +350,13 @@ impl Model {
             Screen::Board => Role::Board,
             Screen::SignIn | Screen::Desk | Screen::Entries | Screen::Queue => Role::Desk,
         }
+    }
+
+    /// Whether the terminal is smaller than every screen needs: then only a notice shows
+    /// and only quitting acts.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = MIN_SIZE;
+        self.size.0 < width || self.size.1 < height
     }
 
     /// Whether messages are in Russian.

@@ -106,7 +106,7 @@ fn first_start_asks_the_names_then_remembers_them() {
     desk.wait_for("Sign in");
     desk.wait_for("desk-7");
     desk.type_keys(ENTER);
-    desk.wait_for("▶Operator    Anna");
+    desk.wait_for("▶Operator   Anna");
     desk.type_keys(ENTER);
     desk.wait_for("▶PIN");
     desk.type_keys("1234\r");
@@ -129,7 +129,7 @@ fn a_name_typed_in_the_english_layout_is_fixed_with_ctrl_t() {
     desk.wait_for("typed in the English layout? Ctrl-T makes it “Иванов”");
     // Ctrl-T on the next field fixes the nearest earlier one.
     desk.type_keys(CTRL_T);
-    desk.wait_for("Changed to «Иванов»");
+    desk.wait_for("Changed to “Иванов”");
     desk.wait_gone("English layout");
     desk.type_keys(&(IVANOV.fields()[1..].join(TAB) + CTRL_S));
     desk.wait_for("Saved: sheet 1 line 1");
@@ -158,7 +158,7 @@ fn a_passport_already_signed_with_is_blocked() {
     }));
     desk.wait_for("already signed with it: sheet 1 line 1, point-1 desk desk-1");
     desk.type_keys(CTRL_S);
-    desk.wait_for("Not saved: 1 error(s)");
+    desk.wait_for("Not saved: 1 error marked ✗ — fix it first");
     desk.wait_for("Петрова");
 
     let saved = entries(dir.path(), &Key::Plain);

@@ -96,7 +96,7 @@ pub enum FormAction {
     TakeFix,
     /// Open the earlier entry of a duplicate document.
     OpenDuplicate,
-    /// Clear the message; then ask to clear the form.
+    /// Clear the message, and ask to clear a filled form or to leave an edit.
     Escape,
     /// Highlight the next region suggestion.
     SuggestionDown,

@@ -3,6 +3,7 @@
 use crate::i18n::{LockText, QueueText, Text};
 use crate::tui::keys::{self, Scope};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
+use crate::tui::msg::LeadAction;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -81,12 +82,17 @@ pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
 
 /// The text of the bottom line.
 pub fn bottom_text(model: &Model) -> String {
+    bar_text(model, &keys::active(model))
+}
+
+/// The key bar of `scopes`, after the pending question or prompt they answer.
+pub fn bar_text(model: &Model, scopes: &[Scope]) -> String {
     let lang = model.lang;
-    let scopes = keys::active(model);
-    let keys = keys::bar(&scopes, model.screen, lang);
+    let keys = keys::bar(scopes, model.screen, lang);
     let asking = if scopes.contains(&Scope::LeadPin) {
         model.lead_prompt.as_ref().map(|prompt| {
             lang.t(LockText::LeadPinPrompt {
+                void: matches!(prompt.action, LeadAction::Void { .. }),
                 desk: &prompt.desk,
                 typed: prompt.typed.value().chars().count(),
             })
@@ -96,6 +102,7 @@ pub fn bottom_text(model: &Model) -> String {
             let text = match question {
                 Confirm::Quit => Text::ConfirmQuit,
                 Confirm::ClearForm => Text::ConfirmClear,
+                Confirm::LeaveEdit { changed } => Text::ConfirmLeaveEdit { changed },
             };
             lang.t(text)
         })

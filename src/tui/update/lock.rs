@@ -60,7 +60,6 @@ pub fn lock_if_idle(model: &mut Model) {
 /// the passphrase), or clear it.
 pub(super) fn on_prompt(model: &mut Model, prompt: Prompt) -> Vec<Effect> {
     let lang = model.lang;
-    let passphrase_prompt = lang.t(model.passphrase_prompt());
     let session_pin = model.session_pin.clone();
     let Some(lock) = model.lock.as_mut() else {
         return Vec::new();
@@ -79,9 +78,8 @@ pub(super) fn on_prompt(model: &mut Model, prompt: Prompt) -> Vec<Effect> {
                 unlock(model);
             } else {
                 lock.wrong += 1;
-                lock.problem = Some(if lock.wrong >= PIN_TRIES {
-                    passphrase_prompt.to_string()
-                } else {
+                // The last wrong PIN changes what the screen asks for; that says it all.
+                lock.problem = (lock.wrong < PIN_TRIES).then(|| {
                     lang.t(LockText::WrongPin(PIN_TRIES - lock.wrong))
                         .into_owned()
                 });

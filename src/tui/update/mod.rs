@@ -211,7 +211,7 @@ fn on_typed(model: &mut Model, scopes: &[Scope], key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     match scope {
-        Scope::Alarm | Scope::WriteOn | Scope::PersonalScreens => {}
+        Scope::Alarm | Scope::TooSmall | Scope::WriteOn | Scope::PersonalScreens => {}
         Scope::Lock => lock::typed(model, key),
         Scope::LeadPin => lead::typed(model, key),
         Scope::SignIn => signin::typed(model, key),
@@ -283,9 +283,7 @@ fn on_answer(model: &mut Model, answer: Answer) -> Vec<Effect> {
             model.quit = true;
             Vec::new()
         }
-        (Answer::Yes, Confirm::ClearForm) if model.form.editing.is_some() => {
-            desk::finish_edit(model, Text::EditAbandoned)
-        }
+        (Answer::Yes, Confirm::LeaveEdit { .. }) => desk::finish_edit(model, Text::EditAbandoned),
         (Answer::Yes, Confirm::ClearForm) => {
             desk::clear(model);
             Vec::new()
