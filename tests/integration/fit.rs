@@ -396,6 +396,12 @@ fn every_screen_fits_80x24_in_both_languages_without_a_cut_word() {
                 failures.push(format!("{}: cut at {cut}", state.name));
             }
             let screen = lines.join("\n");
+            if lang == Lang::En && screen.contains('«') {
+                failures.push(format!(
+                    "{}: Russian quotes in English:\n{screen}",
+                    state.name
+                ));
+            }
             for phrase in &state.whole {
                 let missing = missing_words(&screen, phrase);
                 if !missing.is_empty() {

@@ -22,6 +22,7 @@ mod desk_queue;
 mod desk_state;
 mod encryption;
 mod export_files;
+mod first_day;
 mod fit;
 mod fuzz_hostile;
 mod fuzz_import;
