@@ -39,7 +39,7 @@ pub use collectors::{CollectorText, RegionText};
 pub use db::{DbFailure, OnCommandLine};
 pub use desk::Text;
 pub use guards::GuardText;
-pub use keys::{HelpLine, HelpNote, KeyLabel, KeyName};
+pub use keys::{HelpLine, HelpNote, KeyLabel, KeyName, KeyPlace};
 pub use lock::LockText;
 pub use notice::NoticeText;
 pub use protect::{Prompt, ProtectText, Retry};

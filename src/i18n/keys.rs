@@ -338,6 +338,82 @@ impl KeyLabel {
     }
 }
 
+/// Where a key works, as the full list of keys (README's keys table) names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPlace {
+    /// The alarm after the database file changed.
+    Alarm,
+    /// A terminal smaller than 80×24.
+    TooSmall,
+    /// The warning that a save landed on another line.
+    WriteOn,
+    /// The locked screen.
+    Lock,
+    /// The lead PIN prompt.
+    LeadPin,
+    /// A yes/no question.
+    Question,
+    /// The help overlay.
+    Help,
+    /// The sign-in form.
+    SignIn,
+    /// The desk form.
+    Form,
+    /// The region suggestions.
+    Suggestions,
+    /// The document kind field.
+    DocKind,
+    /// The entries list.
+    Entries,
+    /// The void reason prompt.
+    VoidReason,
+    /// The queue screen.
+    Queue,
+    /// The door screen.
+    Door,
+    /// The door's walkout number prompt.
+    Walkout,
+    /// The notice to signers at the door.
+    Notice,
+    /// The board.
+    Board,
+    /// The screens a desk calls tickets from.
+    Calling,
+    /// Every screen after sign-in.
+    Screens,
+    /// Every screen.
+    Anywhere,
+}
+
+impl Phrase for KeyPlace {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
+        use KeyPlace::*;
+        match self {
+            Alarm => say!(lang, "database alarm", "тревога о файле базы"),
+            TooSmall => say!(lang, "terminal under 80×24", "терминал меньше 80×24"),
+            WriteOn => say!(lang, "write-on warning", "предупреждение «пишите на»"),
+            Lock => say!(lang, "locked screen", "экран заблокирован"),
+            LeadPin => say!(lang, "lead PIN prompt", "запрос PIN руководителя"),
+            Question => say!(lang, "yes/no question", "вопрос да/нет"),
+            Help => say!(lang, "help", "справка"),
+            SignIn => say!(lang, "sign-in", "начало работы"),
+            Form => say!(lang, "form", "форма"),
+            Suggestions => say!(lang, "region suggestions", "подсказки региона"),
+            DocKind => say!(lang, "document kind", "вид документа"),
+            Entries => say!(lang, "entries", "записи"),
+            VoidReason => say!(lang, "void reason", "причина аннулирования"),
+            Queue => say!(lang, "queue", "очередь"),
+            Door => say!(lang, "door", "вход (талоны)"),
+            Walkout => say!(lang, "walkout number", "номер ушедшего"),
+            Notice => say!(lang, "notice to signers", "памятка"),
+            Board => say!(lang, "board", "табло"),
+            Calling => say!(lang, "form, entries, queue", "форма, записи, очередь"),
+            Screens => say!(lang, "any, after sign-in", "везде после входа"),
+            Anywhere => say!(lang, "any", "везде"),
+        }
+    }
+}
+
 /// Names of keys as the key bar and the help write them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyName {

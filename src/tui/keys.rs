@@ -10,7 +10,7 @@ pub use action::{
     Action, Answer, AppAction, DoorAction, EntriesAction, FormAction, Prompt, QueueAction,
     SignInAction, Step,
 };
-pub use listing::{NAMED_KEYS, bar, help};
+pub use listing::{NAMED_KEYS, bar, help, reference};
 pub use scopes::{active, help_notes, help_scopes, too_small_scopes};
 
 use super::model::Screen;

@@ -3,9 +3,38 @@
 
 use super::Scope;
 use crate::domain::Field;
-use crate::i18n::HelpNote;
 use crate::i18n::Lang;
+use crate::i18n::{HelpNote, KeyPlace};
 use crate::tui::model::{Model, Screen};
+
+impl Scope {
+    /// Where the scope's keys work, as the full list of keys names it.
+    pub fn place(self) -> KeyPlace {
+        match self {
+            Scope::Alarm => KeyPlace::Alarm,
+            Scope::TooSmall => KeyPlace::TooSmall,
+            Scope::WriteOn => KeyPlace::WriteOn,
+            Scope::Lock => KeyPlace::Lock,
+            Scope::LeadPin => KeyPlace::LeadPin,
+            Scope::Question | Scope::QuestionRu => KeyPlace::Question,
+            Scope::HelpOpen => KeyPlace::Help,
+            Scope::SignIn => KeyPlace::SignIn,
+            Scope::Suggestions => KeyPlace::Suggestions,
+            Scope::DocKind => KeyPlace::DocKind,
+            Scope::Form => KeyPlace::Form,
+            Scope::Entries => KeyPlace::Entries,
+            Scope::VoidReason => KeyPlace::VoidReason,
+            Scope::Queue => KeyPlace::Queue,
+            Scope::Door => KeyPlace::Door,
+            Scope::Walkout => KeyPlace::Walkout,
+            Scope::Notice => KeyPlace::Notice,
+            Scope::Board => KeyPlace::Board,
+            Scope::Calling => KeyPlace::Calling,
+            Scope::Screens | Scope::PersonalScreens | Scope::Session => KeyPlace::Screens,
+            Scope::Anywhere => KeyPlace::Anywhere,
+        }
+    }
+}
 
 /// The scopes active in this state of the app, the innermost first.
 pub fn active(model: &Model) -> Vec<Scope> {
