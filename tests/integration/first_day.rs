@@ -430,3 +430,19 @@ fn ctrl_c_quits_as_ctrl_q_does() {
     );
     assert!(board.model.quit, "Ctrl-C on the Russian layout");
 }
+
+#[test]
+fn after_five_wrong_pins_the_lock_asks_for_the_passphrase_once_and_whole() {
+    for lang in [Lang::En, Lang::Ru] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut desk = desk_in(&dir.path().join("s.db"), "desk-1", lang);
+        desk.ctrl('l');
+        for _ in 0..5 {
+            desk.type_line("9999");
+        }
+        let ask = lang.t(desk.model.passphrase_prompt()).into_owned();
+        let shown = screen(&desk);
+        let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(flat.matches(ask.as_str()).count(), 1, "{ask}\n{shown}");
+    }
+}

@@ -32,6 +32,7 @@ mod guard_csv;
 mod guard_desk;
 mod guard_files;
 mod import_own_point;
+mod journeys;
 mod keys;
 mod keystrokes;
 mod lead_pin_desk;
