@@ -325,6 +325,21 @@ fn counts_take_the_plural_they_need_in_both_languages() {
         assert!(Lang::En.t(phrase).contains(en), "{}", Lang::En.t(phrase));
         assert!(Lang::Ru.t(phrase).contains(ru), "{}", Lang::Ru.t(phrase));
     }
+    let totals = sigdesk::domain::board::Totals {
+        target: 100,
+        valid_total: 1,
+        remaining: 99,
+        valid_today: 1,
+        voided_today: 1,
+        valid_last_hour: 1,
+        rate_per_hour: None,
+        eta_secs: None,
+    };
+    let pace = Lang::Ru.t(sigdesk::i18n::BoardText::Pace(&totals));
+    assert!(
+        pace.starts_with("Сегодня 1 действительная, 1 аннулирована"),
+        "{pace}"
+    );
 }
 
 #[test]

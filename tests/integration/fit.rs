@@ -210,6 +210,14 @@ fn desk_states(s: &mut States, dir: &Path) {
     abroad.type_text("Берлин, Hauptstraße 5");
     s.add("desk: abroad", &abroad.model, &[]);
 
+    let mut long = process(&db, Screen::Desk, s.lang, "desk-6");
+    long.fill(&Signer {
+        address: "г. Москва, ул. Большая Пироговская, д. 53/55, стр. 5, кв. 117",
+        ..IVANOV
+    });
+    long.press(KeyCode::Tab);
+    s.add("desk: a long address", &long.model, &[]);
+
     // A duplicate opened with Ctrl-O over a typed signer: the edit and leaving it.
     let mut edit = process(&db, Screen::Desk, s.lang, "desk-5");
     edit.fill(&PETROVA);

@@ -124,13 +124,14 @@ fn field_value(model: &Model, field: Field, width: usize) -> Span<'static> {
     let Some(input) = form.input(field) else {
         return Span::raw("");
     };
-    // Only the field with the cursor scrolls to it; the others show their text from the start.
-    let scroll = if form.focus == field {
-        input.visual_scroll(width)
+    // Only the field with the cursor scrolls to it; the others show their text from the
+    // start, ending in `…` when it goes on past the border.
+    let shown: String = if form.focus == field {
+        let scroll = input.visual_scroll(width);
+        input.value().chars().skip(scroll).take(width).collect()
     } else {
-        0
+        super::ellipsized(input.value().to_string(), width)
     };
-    let shown: String = input.value().chars().skip(scroll).take(width).collect();
     let style = match form
         .findings_for(field)
         .first()
