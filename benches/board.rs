@@ -9,7 +9,7 @@
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use common::db::{actor, isolate_config, lead, open_store, regions};
+use common::db::{actor, lead, open_store, regions};
 use common::desk::Desk;
 use common::fresh_entry;
 use common::measure::{Target, bench_frames};
@@ -91,7 +91,6 @@ fn main() {
         return;
     }
     // The board does not remember its sign-in, but keep the config folder out of the way.
-    isolate_config();
     let regions = regions();
     let db = common::working_copy("board");
     let (now, day) = prepare(&db);

@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::Utc;
-use common::db::{actor, isolate_config, open_store, regions};
+use common::db::{actor, open_store, regions};
 use common::desk::{Desk, signed_in_as};
 use common::measure::{Target, bench_alone, bench_frames};
 use common::render::{render_into, terminal};
@@ -198,7 +198,6 @@ fn main() {
         return;
     }
     // Signing in remembers the names; keep that file away from the user's config folder.
-    isolate_config();
     let db = common::working_copy("desk");
     let mut c = common::measure::criterion(Duration::from_secs(3));
     startup(&mut c, &db);

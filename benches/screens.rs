@@ -9,7 +9,7 @@
 mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::db::{actor, isolate_config, open_store};
+use common::db::{actor, open_store};
 use common::desk::{Desk, signed_in_as};
 use common::measure::{Target, bench_frames};
 use common::{XorShift, gen_entry};
@@ -246,7 +246,6 @@ fn main() {
         return;
     }
     // Signing in remembers the names; keep that file away from the user's config folder.
-    isolate_config();
     let dir = tempfile::tempdir().unwrap();
     let shots = screen_models(&dir.path().join("screens.db"));
 

@@ -26,6 +26,7 @@ mod collectors;
 mod db;
 mod desk;
 mod guards;
+mod key_names;
 mod keys;
 mod lock;
 mod notice;
@@ -44,7 +45,8 @@ pub use collectors::{CollectorText, RegionText};
 pub use db::{DbFailure, OnCommandLine};
 pub use desk::Text;
 pub use guards::GuardText;
-pub use keys::{HelpLine, HelpNote, KeyLabel, KeyName};
+pub use key_names::{HelpNote, KeyName, KeyPlace};
+pub use keys::{HelpLine, KeyLabel};
 pub use lock::LockText;
 pub use notice::NoticeText;
 pub use paper::PaperText;
@@ -132,6 +134,11 @@ fn ru_plural(n: u64, [one, few, many]: [&'static str; 3]) -> &'static str {
         (2..=4, _) => few,
         _ => many,
     }
+}
+
+/// The English noun for `n` of it: `one` for exactly 1, else `many` (1 try, 2 tries).
+fn en_plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
 
 /// Items joined with `, ` (lists of codes, sheets, problems).

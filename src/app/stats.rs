@@ -100,10 +100,11 @@ fn queue_text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigu
         campaign.point,
         t(QueueText::QueueTitle)
     );
-    let eta = match q.eta_secs {
-        Some(s) => t(QueueText::Duration(s)).into(),
-        None => t(QueueText::NoEstimate).into(),
-    };
+    let eta = t(QueueText::ExpectedWait {
+        waiting: q.waiting,
+        eta_secs: q.eta_secs,
+    })
+    .into_owned();
     let no_show = q
         .no_show_rate
         .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0));

@@ -1,6 +1,6 @@
 //! Strings of the lead board and of the board part of `sigdesk stats`.
 
-use super::{Lang, Phrase, QueueText};
+use super::{Lang, Phrase, QueueText, ru_plural};
 use crate::domain::board::Totals;
 use std::borrow::Cow;
 
@@ -68,7 +68,7 @@ impl Phrase for BoardText<'_> {
             Target => say!(lang, "Valid signatures", "Действительные подписи"),
             ValidTotal => say!(lang, "Valid in total", "Всего подписей"),
             Waiting => say!(lang, "Waiting", "Ждут"),
-            LongestWait => say!(lang, "Longest wait, min", "Ждёт дольше, мин"),
+            LongestWait => say!(lang, "Max wait, min", "Ждёт дольше, мин"),
             Defects => say!(
                 lang,
                 "Defects today (check)",
@@ -129,10 +129,18 @@ impl Phrase for BoardText<'_> {
                     grouped(lang, u64::from(totals.valid_today)),
                     grouped(lang, u64::from(totals.voided_today)),
                 );
+                let valid_ru = ru_plural(
+                    u64::from(totals.valid_today),
+                    ["действительная", "действительные", "действительных"],
+                );
+                let voided_ru = ru_plural(
+                    u64::from(totals.voided_today),
+                    ["аннулирована", "аннулированы", "аннулировано"],
+                );
                 let today = say!(
                     lang,
                     "Today {valid} valid, {voided} voided",
-                    "Сегодня {valid} действительных, {voided} аннулировано",
+                    "Сегодня {valid} {valid_ru}, {voided} {voided_ru}",
                 );
                 let pace = match (totals.rate_per_hour, totals.eta_secs) {
                     (_, Some(0)) => say!(lang, "target reached", "цель достигнута"),

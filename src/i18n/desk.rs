@@ -1,6 +1,6 @@
 //! Strings of the desk: sign-in, the form, the sheet panel and the entries list.
 
-use super::{Lang, Phrase};
+use super::{Lang, Phrase, en_plural, ru_plural};
 use crate::domain::{DocKind, Field};
 use std::borrow::Cow;
 
@@ -64,6 +64,12 @@ pub enum Text<'a> {
     SheetTitle,
     /// Sheet panel when no region chosen.
     SheetUnknown,
+    /// Sheet panel while the form cannot be saved: the signer must not write yet.
+    DoNotSignYet,
+    /// Under it, when an error is shown.
+    FixErrorsFirst,
+    /// Under it, when the form is not complete yet.
+    LineWhenComplete,
     /// Sheet panel note when a new sheet starts.
     NewSheet,
     /// Entries screen title.
@@ -84,12 +90,22 @@ pub enum Text<'a> {
     ColRegion,
     /// Column of the entries table: the desk (every desk's entries).
     ColDesk,
-    /// Void reason prompt.
-    VoidPrompt,
+    /// Void reason prompt: what Enter voids.
+    VoidPrompt {
+        /// Sheet of the line.
+        sheet: u32,
+        /// The line.
+        line: u32,
+    },
     /// Confirm quit question.
     ConfirmQuit,
     /// Confirm clear question.
     ConfirmClear,
+    /// Confirm leaving an edit: nothing changes, or the changes typed are dropped.
+    ConfirmLeaveEdit {
+        /// Whether something was changed.
+        changed: bool,
+    },
     /// Help title.
     HelpTitle,
     /// Terminal too small.
@@ -113,25 +129,39 @@ impl Phrase for Text<'_> {
             ),
             SaveBarEdit => say!(
                 lang,
-                "Ctrl-S save changes · Esc abandon the edit",
-                "Ctrl-S сохранить правку · Esc отменить правку",
+                "Ctrl-S save changes · Esc leave the edit",
+                "Ctrl-S сохранить правку · Esc выйти из правки",
             ),
             Saved { sheet, line } => say!(
                 lang,
                 "Saved: sheet {sheet} line {line}",
                 "Сохранено: лист {sheet}, строка {line}",
             ),
-            Fixed(text) => say!(lang, "Changed to «{text}»", "Исправлено на «{text}»"),
-            ErrorsBlock(n) => say!(
-                lang,
-                "Not saved: {n} error(s) marked ✗ — fix them first",
-                "Не сохранено: ошибок ✗ — {n}, исправьте их",
-            ),
-            WarningsConfirm(n) => say!(
-                lang,
-                "{n} warning(s) marked ! — check with the signer, Ctrl-S again to save",
-                "Предупреждений «!» — {n}: проверьте с подписантом, Ctrl-S ещё раз — сохранить",
-            ),
+            Fixed(text) => say!(lang, "Changed to “{text}”", "Исправлено на «{text}»"),
+            ErrorsBlock(n) => {
+                let count = n as u64;
+                let (errors, them) = (
+                    en_plural(count, "error", "errors"),
+                    en_plural(count, "it", "them"),
+                );
+                let errors_ru = ru_plural(count, ["ошибка", "ошибки", "ошибок"]);
+                say!(
+                    lang,
+                    "Not saved: {n} {errors} marked ✗ — fix {them} first",
+                    "Не сохранено: {n} {errors_ru} ✗ — исправьте",
+                )
+            }
+            WarningsConfirm(n) => {
+                let count = n as u64;
+                let warnings = en_plural(count, "warning", "warnings");
+                let forms = ["предупреждение", "предупреждения", "предупреждений"];
+                let warnings_ru = ru_plural(count, forms);
+                say!(
+                    lang,
+                    "{n} {warnings} marked ! — check with the signer, Ctrl-S again saves",
+                    "{n} {warnings_ru} «!» — проверьте с подписантом, Ctrl-S ещё раз сохранит",
+                )
+            }
             EditSaved => say!(lang, "Changes saved", "Изменения сохранены"),
             EditAbandoned => say!(
                 lang,
@@ -188,6 +218,17 @@ impl Phrase for Text<'_> {
             LineNo(line) => say!(lang, "line {line}", "строка {line}"),
             SheetTitle => say!(lang, "Write on", "Пишет на"),
             SheetUnknown => say!(lang, "choose the region", "выберите регион"),
+            DoNotSignYet => say!(lang, "DO NOT SIGN YET", "ПОКА НЕ ПОДПИСЫВАТЬ"),
+            FixErrorsFirst => say!(
+                lang,
+                "fix the lines marked ✗ first",
+                "сначала исправьте строки с ✗",
+            ),
+            LineWhenComplete => say!(
+                lang,
+                "the sheet and line show when the form is complete",
+                "лист и строка появятся, когда форма заполнена",
+            ),
             NewSheet => say!(lang, "start a new sheet", "начните новый лист"),
             EntriesTitle => say!(lang, "Entries of this desk", "Записи этого стола"),
             AllEntriesTitle => say!(lang, "Entries of all desks", "Записи всех столов"),
@@ -196,27 +237,48 @@ impl Phrase for Text<'_> {
                 "No entries saved at this desk yet",
                 "На этом столе ещё нет записей",
             ),
-            // The entries table's columns have no Russian yet: the same words in both.
-            ColSheetLine => say!(lang, "sheet/ln", "sheet/ln"),
-            ColTime => say!(lang, "time", "time"),
-            ColName => say!(lang, "name", "name"),
-            ColDocument => say!(lang, "document", "document"),
-            ColRegion => say!(lang, "region", "region"),
-            ColDesk => say!(lang, "desk", "desk"),
-            VoidPrompt => say!(lang, "Void reason", "Причина аннулирования"),
+            ColSheetLine => say!(lang, "sheet/ln", "лист/стр"),
+            ColTime => say!(lang, "time", "время"),
+            ColName => say!(lang, "name", "ФИО"),
+            ColDocument => say!(lang, "document", "документ"),
+            ColRegion => say!(lang, "region", "регион"),
+            ColDesk => say!(lang, "desk", "стол"),
+            VoidPrompt { sheet, line } => say!(
+                lang,
+                "Void sheet {sheet} line {line}, because: ",
+                "Аннулировать лист {sheet}, строку {line}, причина: ",
+            ),
             ConfirmQuit => say!(
                 lang,
-                "The form has unsaved data. Quit?",
-                "В форме несохранённые данные. Выйти?",
+                "Quit? The typed signer is not saved",
+                "Выйти? Набранный подписант не сохранён",
             ),
-            ConfirmClear => say!(lang, "Clear the form?", "Очистить форму?"),
+            ConfirmClear => say!(
+                lang,
+                "Erase the typed signer from the form?",
+                "Стереть набранного подписанта?",
+            ),
+            ConfirmLeaveEdit { changed: false } => say!(
+                lang,
+                "Leave the edit? Nothing changes",
+                "Выйти из правки? Ничего не изменится",
+            ),
+            ConfirmLeaveEdit { changed: true } => say!(
+                lang,
+                "Leave the edit? Your changes are dropped",
+                "Выйти из правки? Исправления пропадут",
+            ),
             HelpTitle => say!(lang, "Keys", "Клавиши"),
             TooSmall => say!(
                 lang,
                 "Terminal too small: sigdesk needs 80×24",
                 "Терминал слишком мал: нужно 80×24",
             ),
-            KindHint => say!(lang, "Space: change", "Пробел: сменить"),
+            KindHint => say!(
+                lang,
+                "Space or ← → changes the kind of document",
+                "Пробел или ← → меняют вид документа",
+            ),
             OpenDuplicateHint => say!(
                 lang,
                 "Ctrl-O opens the earlier entry",

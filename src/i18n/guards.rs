@@ -45,6 +45,9 @@ pub enum GuardText<'a> {
     },
     /// The desk lost its lease to another process (it was thought gone).
     LeaseLost,
+    /// At sign-in: this desk's last session stopped without quitting (killed, power lost)
+    /// while a signer was typed, so that signer was not saved.
+    SignerLost,
     /// The save landed on another line than the panel showed.
     WriteOn {
         /// Sheet.
@@ -128,6 +131,11 @@ impl Phrase for GuardText<'_> {
                 lang,
                 "Another sigdesk took this desk's name because this one looked gone (no heartbeat for 30 s). Quit this one: two desks with one name would share sheets.",
                 "Другой sigdesk занял имя этого стола, потому что этот не отвечал 30 с. Закройте этот: два стола с одним именем делили бы листы.",
+            ),
+            SignerLost => say!(
+                lang,
+                "The last session here stopped uncleanly: its typed signer is lost, ask again",
+                "Прошлый сеанс прервался: набранный подписант не сохранён, спросите снова",
             ),
             WriteOn { sheet, line } => say!(
                 lang,

@@ -1,5 +1,5 @@
-//! What the keys do, in words: the short label of the key bar, the longer line of the
-//! help overlay, and the few key names that are words.
+//! What the keys do, in words: the short label of the key bar and the longer line of the
+//! help overlay.
 
 use super::paper_keys::PaperKey;
 use super::{Lang, Phrase};
@@ -60,7 +60,7 @@ pub enum KeyLabel {
     TakeFix,
     /// Open the earlier entry of a duplicate.
     OpenDuplicate,
-    /// Clear the message, then the form.
+    /// Clear the form (asks), or leave an edit (asks).
     ClearForm,
     /// Move in or accept the region suggestions.
     Suggestions,
@@ -194,7 +194,7 @@ impl KeyLabel {
             BackToForm => ["form", "форма", "back to the form", "назад к форме"],
             CallNext => [
                 "next ticket",
-                "вызвать",
+                "вызов",
                 "current ticket done, call the next",
                 "талон принят, вызвать следующего",
             ],
@@ -215,8 +215,8 @@ impl KeyLabel {
             Start => [
                 "start",
                 "начать",
-                "next empty field, then start work",
-                "следующее пустое поле, затем начать работу",
+                "next field; on the PIN, start work",
+                "следующее поле; на PIN — начать работу",
             ],
             Save => [
                 "save",
@@ -239,8 +239,8 @@ impl KeyLabel {
             ClearForm => [
                 "clear",
                 "очистить",
-                "clear the message, then the form (asks)",
-                "убрать сообщение, затем очистить форму (спросит)",
+                "clear the form, or leave an edit (asks first)",
+                "очистить форму или выйти из правки (спросит)",
             ],
             Suggestions => [
                 "suggestions",
@@ -338,123 +338,6 @@ impl KeyLabel {
                 "записано на этой строке",
             ],
             Paper(key) => key.texts(),
-        }
-    }
-}
-
-/// Names of keys as the key bar and the help write them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyName {
-    /// The space bar.
-    Space,
-    /// Whatever key is pressed.
-    AnyKey,
-    /// Enter.
-    Enter,
-    /// Escape.
-    Esc,
-    /// Tab.
-    Tab,
-    /// Shift and Tab.
-    BackTab,
-    /// Arrow up.
-    Up,
-    /// Arrow down.
-    Down,
-    /// Arrow left.
-    Left,
-    /// Arrow right.
-    Right,
-    /// Page up.
-    PageUp,
-    /// Page down.
-    PageDown,
-    /// Home.
-    Home,
-    /// End.
-    End,
-    /// Backspace.
-    Backspace,
-    /// Delete.
-    Delete,
-    /// Ctrl and a letter.
-    Ctrl(char),
-    /// Alt and a key.
-    Alt(char),
-    /// A function key.
-    F(u8),
-}
-
-impl Phrase for KeyName {
-    fn say(&self, lang: Lang) -> Cow<'static, str> {
-        use KeyName::*;
-        match *self {
-            Space => say!(lang, "Space", "Пробел"),
-            AnyKey => say!(lang, "any key", "любая клавиша"),
-            Enter => say!(lang, "Enter", "Enter"),
-            Esc => say!(lang, "Esc", "Esc"),
-            Tab => say!(lang, "Tab", "Tab"),
-            BackTab => say!(lang, "Shift-Tab", "Shift-Tab"),
-            Up => say!(lang, "↑", "↑"),
-            Down => say!(lang, "↓", "↓"),
-            Left => say!(lang, "←", "←"),
-            Right => say!(lang, "→", "→"),
-            PageUp => say!(lang, "PgUp", "PgUp"),
-            PageDown => say!(lang, "PgDn", "PgDn"),
-            Home => say!(lang, "Home", "Home"),
-            End => say!(lang, "End", "End"),
-            Backspace => say!(lang, "Backspace", "Backspace"),
-            Delete => say!(lang, "Del", "Del"),
-            Ctrl(c) => say!(lang, "Ctrl-{}", "Ctrl-{}", c.to_ascii_uppercase()),
-            Alt(c) => say!(lang, "Alt-{c}", "Alt-{c}"),
-            F(n) => say!(lang, "F{n}", "F{n}"),
-        }
-    }
-}
-
-/// Lines of the help overlay that describe a screen rather than a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HelpNote {
-    /// A saved line is linked to the desk's current ticket.
-    TicketLink,
-    /// Letter keys work in either keyboard layout.
-    EitherLayout,
-    /// The board refreshes by itself.
-    BoardRefresh,
-    /// The board shows no personal data.
-    BoardNoPersonalData,
-    /// The paper check records one finding per line.
-    PaperOneFinding,
-}
-
-impl Phrase for HelpNote {
-    fn say(&self, lang: Lang) -> Cow<'static, str> {
-        match self {
-            HelpNote::TicketLink => say!(
-                lang,
-                "a saved line links to the desk's current ticket",
-                "сохранённая строка связана с текущим талоном",
-            ),
-            HelpNote::EitherLayout => say!(
-                lang,
-                "letter keys work in either keyboard layout (a = ф)",
-                "буквы работают в любой раскладке (a = ф)",
-            ),
-            HelpNote::BoardRefresh => say!(
-                lang,
-                "figures refresh whenever a desk or the door saves",
-                "цифры обновляются после каждой записи столов и входа",
-            ),
-            HelpNote::BoardNoPersonalData => say!(
-                lang,
-                "no personal data: counts, desks, regions, rule codes",
-                "без персональных данных: счёт, столы, регионы, правила",
-            ),
-            HelpNote::PaperOneFinding => say!(
-                lang,
-                "one key per line: ok, or the finding that sinks it",
-                "одна клавиша на строку: верно или главный дефект",
-            ),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Strings of the session PIN, the lock screen, the lead PIN prompt and the protection
 //! badges.
 
-use super::{DbFailure, Lang, Phrase};
+use super::{DbFailure, Lang, Phrase, en_plural, ru_plural};
 use std::borrow::Cow;
 
 /// What the sign-in PIN, the lock screen and the lead PIN prompt say.
@@ -34,6 +34,8 @@ pub enum LockText<'a> {
     /// The prompt for the lead PIN before a change to another desk's line, with a dot per
     /// digit typed.
     LeadPinPrompt {
+        /// Whether it voids the line (else it saves an edit of it).
+        void: bool,
         /// The desk whose line it is.
         desk: &'a str,
         /// Digits typed so far.
@@ -66,19 +68,25 @@ impl Phrase for LockText<'_> {
             ),
             TypeLeadPin => say!(
                 lang,
-                "Too many wrong PINs: the shift lead types the lead PIN and presses Enter",
-                "Слишком много неверных PIN: руководитель смены вводит свой PIN и Enter",
+                "Too many wrong PINs: the shift lead types the lead PIN, then Enter",
+                "Слишком много неверных PIN: руководитель вводит свой PIN и Enter",
             ),
             WrongPassphrase => say!(
                 lang,
                 "Wrong; ask the shift lead",
                 "Неверно; обратитесь к руководителю смены",
             ),
-            WrongPin(left) => say!(
-                lang,
-                "Wrong PIN; {left} tries left before the passphrase is needed",
-                "Неверный PIN; осталось попыток до ввода пароля: {left}",
-            ),
+            WrongPin(left) => {
+                let count = u64::from(left);
+                let tries = en_plural(count, "try", "tries");
+                let left_ru = ru_plural(count, ["осталась", "осталось", "осталось"]);
+                let tries_ru = ru_plural(count, ["попытка", "попытки", "попыток"]);
+                say!(
+                    lang,
+                    "Wrong PIN; {left} {tries} left",
+                    "Неверный PIN; {left_ru} {left} {tries_ru}",
+                )
+            }
             Unlocked => say!(lang, "Unlocked", "Разблокировано"),
             NotEncrypted => say!(lang, " NOT ENCRYPTED ", " НЕ ЗАШИФРОВАНО "),
             WipeDue => say!(
@@ -92,10 +100,24 @@ impl Phrase for LockText<'_> {
                 "Автоматическая копия не сделана: {}. Работа продолжается; проверьте диск для копий (backup_dir)",
                 why.say(lang),
             ),
-            LeadPinPrompt { desk, typed } => say!(
+            LeadPinPrompt {
+                void: true,
+                desk,
+                typed,
+            } => say!(
                 lang,
-                "Line of desk {desk}: the shift lead's PIN {}▏",
-                "Строка стола {desk}: PIN руководителя {}▏",
+                "Void a line of desk {desk}: lead PIN {}▏",
+                "Аннулировать строку {desk}: PIN руководителя {}▏",
+                "•".repeat(typed),
+            ),
+            LeadPinPrompt {
+                void: false,
+                desk,
+                typed,
+            } => say!(
+                lang,
+                "Save the edit of desk {desk}'s line: lead PIN {}▏",
+                "Правка строки {desk}: PIN руководителя {}▏",
                 "•".repeat(typed),
             ),
             WrongLeadPin => say!(

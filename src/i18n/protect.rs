@@ -1,7 +1,7 @@
 //! Messages of the protection commands: passphrase and PIN prompts, audit, backup, rekey,
 //! encrypt, wipe and retention.
 
-use super::{Lang, Phrase, ru_plural};
+use super::{Lang, Phrase, en_plural, ru_plural};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::path::Path;
@@ -170,11 +170,14 @@ impl Phrase for ProtectText<'_> {
                 say!(lang, "cannot delete {}", "cannot delete {}", path.display())
             }
             WipedFile(path) => say!(lang, "deleted {}", "удалён {}", path.display()),
-            Wiped(files) => say!(
-                lang,
-                "wiped: {files} file(s) deleted. Copies elsewhere (exports, USB sticks, disk snapshots) are not touched",
-                "стёрто файлов: {files}. Копии в других местах (выгрузки, флешки, снимки диска) не затронуты",
-            ),
+            Wiped(files) => {
+                let noun = en_plural(files as u64, "file", "files");
+                say!(
+                    lang,
+                    "wiped: {files} {noun} deleted. Copies elsewhere (exports, USB sticks, disk snapshots) are not touched",
+                    "стёрто файлов: {files}. Копии в других местах (выгрузки, флешки, снимки диска) не затронуты",
+                )
+            }
             RetentionReminder(until) => say!(
                 lang,
                 "sigdesk: REMINDER: the data was to be kept until {until}; hand it over and wipe it with `sigdesk wipe`",

@@ -21,6 +21,14 @@ pub enum QueueText<'a> {
     Eta,
     /// No estimate possible yet.
     NoEstimate,
+    /// The expected wait of a newcomer: none when nobody waits, `~12 min`, `< 1 min`, or
+    /// not known yet.
+    ExpectedWait {
+        /// People waiting.
+        waiting: u32,
+        /// The estimate, seconds.
+        eta_secs: Option<u32>,
+    },
     /// Title of the recently called list.
     Called,
     /// Nobody called yet today.
@@ -82,13 +90,8 @@ pub enum QueueText<'a> {
         /// The ticket called, `None` when nobody waits.
         called: Option<u32>,
     },
-    /// The door issued a ticket; this many wait now.
-    Issued {
-        /// Its number.
-        number: u32,
-        /// People waiting.
-        waiting: u32,
-    },
+    /// The door issued this ticket (how many wait is on the screen, always current).
+    Issued(u32),
     /// The door's undo: taken back (`done`), or already called.
     Undone {
         /// The ticket.
@@ -122,14 +125,26 @@ impl Phrase for QueueText<'_> {
             DoorTitle => say!(lang, "Door", "Вход"),
             QueueTitle => say!(lang, "Queue", "Очередь"),
             YourNumber => say!(lang, "Your number", "Ваш номер"),
-            NoneIssued => say!(
-                lang,
-                "Space or Enter gives the next number",
-                "Пробел или Enter выдаёт следующий номер",
-            ),
+            NoneIssued => say!(lang, "Space: the next number", "Пробел — следующий номер",),
             Waiting => say!(lang, "Waiting", "Ждут"),
             Eta => say!(lang, "Expected wait", "Ожидание"),
             NoEstimate => say!(lang, "not known yet", "пока неизвестно"),
+            ExpectedWait {
+                waiting: 0,
+                eta_secs: _,
+            } => say!(lang, "none, nobody waits", "нет, никто не ждёт"),
+            ExpectedWait {
+                eta_secs: None,
+                waiting: _,
+            } => NoEstimate.say(lang),
+            ExpectedWait {
+                eta_secs: Some(secs),
+                waiting: _,
+            } if secs < 60 => Duration(secs).say(lang),
+            ExpectedWait {
+                eta_secs: Some(secs),
+                waiting: _,
+            } => Cow::Owned(format!("~{}", Duration(secs).say(lang))),
             Called => say!(lang, "Called", "Вызваны"),
             NoneCalled => say!(lang, "Nobody called yet", "Пока никого не вызвали"),
             LongestWait => say!(lang, "Longest wait", "Дольше всех ждёт"),
@@ -178,8 +193,8 @@ impl Phrase for QueueText<'_> {
             NobodyWaiting => say!(lang, "Nobody waiting", "Никто не ждёт"),
             SaveFirst => say!(
                 lang,
-                "A signer is still on the form: save it (Ctrl-S) or clear it (Esc) before calling the next ticket",
-                "В форме ещё подписант: сохраните (Ctrl-S) или очистите (Esc), потом вызывайте следующего",
+                "A signer is on the form: save (Ctrl-S) or clear (Esc), then call the next",
+                "В форме подписант: сохраните (Ctrl-S) или очистите (Esc), потом вызывайте",
             ),
             LeavingPrompt => say!(lang, "Number of the person who left: ", "Номер ушедшего: "),
             NoTicket => say!(lang, "no ticket", "нет талона"),
@@ -214,10 +229,10 @@ impl Phrase for QueueText<'_> {
                 };
                 Cow::Owned(before.into_owned() + &after)
             }
-            Issued { number, waiting } => say!(
+            Issued(number) => say!(
                 lang,
-                "Ticket {} issued · {waiting} waiting",
-                "Выдан талон {} · ждут {waiting}",
+                "Ticket {} issued",
+                "Выдан талон {}",
                 ticket_label(number),
             ),
             Undone { number, done: true } => say!(

@@ -2,7 +2,7 @@
 //! `import` and `demo` summaries) and of the progress bar; the command's file in `app/`
 //! lays them out.
 
-use super::{Lang, Phrase, ru_plural};
+use super::{Lang, Phrase, en_plural, ru_plural};
 use crate::domain::Severity;
 use std::borrow::Cow;
 use std::path::Path;
@@ -37,11 +37,15 @@ pub enum CheckText<'a> {
 impl Phrase for CheckText<'_> {
     fn say(&self, lang: Lang) -> Cow<'static, str> {
         match *self {
-            CheckText::Summary { checked, defects } => say!(
-                lang,
-                "checked {checked} valid entries: {defects} defects",
-                "проверено действующих записей: {checked}, замечаний: {defects}",
-            ),
+            CheckText::Summary { checked, defects } => {
+                let entries = en_plural(checked, "entry", "entries");
+                let defects_word = en_plural(defects as u64, "defect", "defects");
+                say!(
+                    lang,
+                    "checked {checked} valid {entries}: {defects} {defects_word}",
+                    "проверено действующих записей: {checked}, замечаний: {defects}",
+                )
+            }
             CheckText::Severity(Severity::Error) => say!(lang, "error", "ошибка"),
             CheckText::Severity(Severity::Warning) => say!(lang, "warning", "предупреждение"),
             CheckText::Defect {
@@ -182,12 +186,15 @@ impl Phrase for ReportText<'_> {
                 "{}: целостность в порядке",
                 file.display()
             ),
-            Damaged(file, problems) => say!(
-                lang,
-                "{}: DAMAGED ({problems} problems)",
-                "{}: ПОВРЕЖДЁН (проблем: {problems})",
-                file.display(),
-            ),
+            Damaged(file, problems) => {
+                let noun = en_plural(problems as u64, "problem", "problems");
+                say!(
+                    lang,
+                    "{}: DAMAGED ({problems} {noun})",
+                    "{}: ПОВРЕЖДЁН (проблем: {problems})",
+                    file.display(),
+                )
+            }
             Holds {
                 valid,
                 voided,

@@ -3,6 +3,8 @@
 //! paper sheets and number lines the paper does not have, so sign-in refuses a name held by
 //! a live process and takes over one whose holder is gone (no heartbeat for
 //! [`LEASE_STALE`], or a process of this host that no longer exists, e.g. after kill -9).
+//! A lease also says whether its holder has a signer typed and not yet saved (never what
+//! was typed): a lease taken over with that mark is an unclean stop that lost a signer.
 
 use super::{Store, StoreError, values::time_text};
 use chrono::{DateTime, Utc};
@@ -52,7 +54,11 @@ impl Holder {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claim {
     /// The desk name is this process's now.
-    Taken,
+    Taken {
+        /// The holder before stopped without quitting while a signer was typed and not
+        /// saved: that signer was lost and must be asked again.
+        lost_signer: bool,
+    },
     /// A live process holds it.
     HeldBy(Holder),
 }
@@ -67,29 +73,44 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Claim, StoreError> {
         let tx = self.write()?;
-        let held: Option<(i64, String, String)> = tx
-            .query_row(
-                "SELECT pid, host, heartbeat FROM desks WHERE name = ?1",
-                [desk],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        if let Some((pid, host, beat)) = held {
-            let holder = Holder { pid, host };
-            let fresh = DateTime::parse_from_rfc3339(&beat)
-                .is_ok_and(|at| now.signed_duration_since(at) < LEASE_STALE);
-            if holder != *me && fresh && holder.may_be_alive(me) {
+        let held = lease(&tx, desk)?;
+        let mut lost_signer = false;
+        if let Some((holder, beat, typing)) = held {
+            if holder != *me && is_live(&holder, &beat, me, now) {
                 return Ok(Claim::HeldBy(holder));
             }
+            lost_signer = typing && holder != *me;
         }
         tx.execute(
-            "INSERT INTO desks(name, pid, host, heartbeat) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO desks(name, pid, host, heartbeat, typing) VALUES (?1, ?2, ?3, ?4, 0)
              ON CONFLICT(name) DO UPDATE SET pid = excluded.pid, host = excluded.host,
-                 heartbeat = excluded.heartbeat",
+                 heartbeat = excluded.heartbeat, typing = 0",
             params![desk, me.pid, me.host, time_text(now)],
         )?;
         tx.commit()?;
-        Ok(Claim::Taken)
+        Ok(Claim::Taken { lost_signer })
+    }
+
+    /// Marks whether `me` has a signer typed and not saved at `desk` (only that fact).
+    pub fn mark_typing(&mut self, desk: &str, me: &Holder, typing: bool) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.execute(
+            "UPDATE desks SET typing = ?1 WHERE name = ?2 AND pid = ?3 AND host = ?4",
+            params![typing, desk, me.pid, me.host],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether a live process other than `me` holds `desk` now.
+    pub fn desk_held(
+        &self,
+        desk: &str,
+        me: &Holder,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        Ok(lease(&self.conn, desk)?
+            .is_some_and(|(holder, beat, _)| holder != *me && is_live(&holder, &beat, me, now)))
     }
 
     /// Renews the heartbeat of every desk `me` holds; returns how many it holds.
@@ -113,4 +134,30 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The lease of `desk`: its holder, last heartbeat and typing mark.
+fn lease(
+    conn: &rusqlite::Connection,
+    desk: &str,
+) -> rusqlite::Result<Option<(Holder, String, bool)>> {
+    conn.query_row(
+        "SELECT pid, host, heartbeat, typing FROM desks WHERE name = ?1",
+        [desk],
+        |r| {
+            let holder = Holder {
+                pid: r.get(0)?,
+                host: r.get(1)?,
+            };
+            Ok((holder, r.get(2)?, r.get(3)?))
+        },
+    )
+    .optional()
+}
+
+/// Whether a lease beaten at `beat` still belongs to a running holder.
+fn is_live(holder: &Holder, beat: &str, me: &Holder, now: DateTime<Utc>) -> bool {
+    let fresh = DateTime::parse_from_rfc3339(beat)
+        .is_ok_and(|at| now.signed_duration_since(at) < LEASE_STALE);
+    fresh && holder.may_be_alive(me)
 }

@@ -22,6 +22,7 @@ mod same_person;
 mod schema;
 mod sheet_status;
 mod sheets;
+mod signins;
 mod tickets;
 mod values;
 pub mod watch;
@@ -48,6 +49,7 @@ pub use key::{DbFile, Key, probe};
 pub use paper::{PaperMark, SampleDrawn, SampledLine};
 pub use sheet_status::{CertifyOutcome, CloseOutcome};
 pub use sheets::SheetPreview;
+pub use signins::{Role, SignInNames};
 pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};

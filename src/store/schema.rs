@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     MIGRATION_8_PERSON_FOLDED,
     MIGRATION_9_PAPER,
     MIGRATION_10_COLLECTOR_DETAILS,
+    MIGRATION_11_FIRST_DAY,
 ];
 
 /// The newest schema version this build knows.
@@ -243,6 +244,20 @@ ALTER TABLE collectors ADD COLUMN passport_series TEXT;
 ALTER TABLE collectors ADD COLUMN passport_number TEXT;
 ALTER TABLE collectors ADD COLUMN issued_on TEXT;
 ALTER TABLE collectors ADD COLUMN issuer_code TEXT;
+"#;
+
+/// Issue 13: the names each role (desk, door, board) last signed in with on this database,
+/// one row per desk name; and whether a desk's holder was typing a signer (so the next
+/// sign-in after an unclean stop can say that signer was lost). No signer data in either.
+const MIGRATION_11_FIRST_DAY: &str = r#"
+CREATE TABLE signins (
+    role TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (role, desk)
+) WITHOUT ROWID;
+ALTER TABLE desks ADD COLUMN typing INTEGER NOT NULL DEFAULT 0;
 "#;
 
 /// Brings the schema up to date and fills the catalogue and campaign defaults.

@@ -4,7 +4,6 @@ use super::msg::{
     BoardMsg, DeskMsg, DoorMsg, Duplicates, Effect, EntriesMsg, Msg, PaperMsg, ProtectMsg,
     QueueMsg, TicketMove, WriteFailure,
 };
-use super::signin_memory;
 use crate::domain::RegionCatalog;
 use crate::ops::defects::DayDefects;
 use crate::store::desks::{Claim, Holder};
@@ -190,15 +189,19 @@ pub fn run(
             pin,
         } => Some(
             match store.claim_desk(&desk, &Holder::this_process(), now) {
-                Ok(claim) => Msg::Protect(ProtectMsg::DeskClaimed {
-                    held: match claim {
-                        Claim::Taken => None,
-                        Claim::HeldBy(holder) => Some((holder.pid, holder.host)),
-                    },
-                    desk,
-                    operator,
-                    pin,
-                }),
+                Ok(claim) => {
+                    let (held, lost_signer) = match claim {
+                        Claim::Taken { lost_signer } => (None, lost_signer),
+                        Claim::HeldBy(holder) => (Some((holder.pid, holder.host)), false),
+                    };
+                    Msg::Protect(ProtectMsg::DeskClaimed {
+                        desk,
+                        operator,
+                        pin,
+                        held,
+                        lost_signer,
+                    })
+                }
                 Err(e) => failure(e),
             },
         ),
@@ -239,9 +242,15 @@ pub fn run(
                 .map_or_else(failure, |share| Msg::Paper(PaperMsg::Share(share))),
             Err(e) => failure_text(e.to_string()),
         }),
-        Effect::RememberSignIn { desk, operator } => {
+        Effect::RememberSignIn(role, names) => {
             // Losing the remembered names only costs typing them again next start.
-            let _ = signin_memory::save(&signin_memory::Remembered { desk, operator });
+            let _ = store.remember_sign_in(role, &names, now);
+            None
+        }
+        Effect::MarkTyping(typing) => {
+            let desk = &actor?.desk;
+            // A mark that fails only costs the warning after an unclean stop.
+            let _ = store.mark_typing(desk, &Holder::this_process(), typing);
             None
         }
     }

@@ -141,6 +141,14 @@ impl Form {
             .any(|f| !self.text(*f).trim().is_empty())
     }
 
+    /// Whether an edit differs from the saved entry it opened (false when not editing).
+    pub fn edit_changed(&self, regions: &RegionCatalog, russian: bool) -> bool {
+        self.editing.as_ref().is_some_and(|entry| {
+            let saved = Form::editing(entry.clone(), regions, russian);
+            saved.draft() != self.draft()
+        })
+    }
+
     /// Whether the region field resolves to `abroad` (then the country field is asked).
     pub fn is_abroad(&self, regions: &RegionCatalog) -> bool {
         regions

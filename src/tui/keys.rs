@@ -10,8 +10,8 @@ pub use action::{
     Action, Answer, AppAction, DoorAction, EntriesAction, FormAction, PaperAction, Prompt,
     QueueAction, SignInAction, Step,
 };
-pub use listing::{NAMED_KEYS, bar, help};
-pub use scopes::{active, help_notes, help_scopes};
+pub use listing::{NAMED_KEYS, bar, help, reference};
+pub use scopes::{active, help_notes, help_scopes, too_small_scopes};
 
 use super::model::Screen;
 use crate::domain::names::key_of_russian;
@@ -50,6 +50,9 @@ pub enum Key {
 pub enum Scope {
     /// The alarm after the database file changed: only quitting.
     Alarm,
+    /// A terminal smaller than every screen needs: only quitting (nothing is typed or
+    /// saved blind).
+    TooSmall,
     /// The warning that a save landed on another line than shown.
     WriteOn,
     /// The locked screen: only its PIN prompt.
@@ -193,7 +196,8 @@ const fn paper_label(code: PaperCode) -> L {
 #[rustfmt::skip] // one row per line, so the table reads as a table
 const TABLE: &[Binding] = &[
     // The alarm after the database file changed, and the write-on warning after a save.
-    row(S::Alarm, &[Ctrl('q')], app(AppAction::QuitNow), L::QuitNow, Show),
+    row(S::Alarm, &[Ctrl('q'), Ctrl('c')], app(AppAction::QuitNow), L::QuitNow, Show),
+    row(S::TooSmall, &[Ctrl('q'), Ctrl('c')], app(AppAction::Quit), L::Quit, Show),
     row(S::WriteOn, &[ENTER, ESC], app(AppAction::WriteOnSeen), L::WriteOnDone, Show),
     // The lock screen: anything else is typed into the PIN.
     row(S::Lock, &[ENTER], Action::Lock(Prompt::Submit), L::Unlock, Show),
@@ -297,7 +301,7 @@ const TABLE: &[Binding] = &[
     row(S::Session, &[Ctrl('l')], app(AppAction::Lock), L::Lock, Hide),
     // Every screen.
     row(S::Anywhere, &[Plain(KeyCode::F(1))], app(AppAction::Help), L::Help, Show),
-    row(S::Anywhere, &[Ctrl('q')], app(AppAction::Quit), L::Quit, On(&[Screen::SignIn, Screen::Board])),
+    row(S::Anywhere, &[Ctrl('q'), Ctrl('c')], app(AppAction::Quit), L::Quit, On(&[Screen::SignIn, Screen::Board])),
 ];
 
 /// The action of `key` in the active `scopes`: the first scope with an entry for the key

@@ -6,7 +6,6 @@ pub mod keys;
 pub mod model;
 pub mod msg;
 pub mod screens;
-pub mod signin_memory;
 pub mod update;
 pub mod widgets;
 pub mod worker;
@@ -14,6 +13,7 @@ pub mod worker;
 use crate::domain::RegionCatalog;
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::store::desks::Holder;
 use crate::store::watch;
 use chrono::{Timelike, Utc};
 use model::Model;
@@ -91,14 +91,16 @@ pub fn start_model_at(
     model.home = home;
     model.encrypted = store.is_encrypted();
     model.db_path = store.path().display().to_string();
-    let remembered = signin_memory::load();
     // The door and the board are one per point: they sign in as desk `door` or `board`
-    // unless told otherwise.
+    // unless told otherwise. Each role offers the names it last signed in with here.
     let fixed_desk = match home {
         Screen::Door => Some("door"),
         Screen::Board => Some("board"),
         _ => None,
     };
+    let remembered = store
+        .sign_in_to_offer(model.role(), &Holder::this_process(), Utc::now())
+        .unwrap_or_default();
     let desk = match (&args.desk, fixed_desk) {
         (Some(desk), _) => desk.clone(),
         (None, Some(fixed)) => fixed.into(),
@@ -107,7 +109,8 @@ pub fn start_model_at(
     let operator = args.operator.clone().unwrap_or(remembered.operator);
     model.signin.desk = desk.clone().into();
     model.signin.operator = operator.clone().into();
-    let named = (args.desk.is_some() || fixed_desk.is_some()) && args.operator.is_some();
+    let desk_given = args.desk.is_some() || fixed_desk.is_some();
+    let named = desk_given && args.operator.is_some();
     match args.pin.clone().filter(|p| update::valid_pin(p)) {
         Some(pin) if named => {
             for effect in update::begin_sign_in(&mut model, desk, operator, pin) {
@@ -117,6 +120,7 @@ pub fn start_model_at(
             }
         }
         _ if named => model.signin.focus = model::SignInField::Pin,
+        _ if desk_given => model.signin.focus = model::SignInField::Operator,
         _ => {}
     }
     Ok(model)
@@ -157,7 +161,7 @@ pub fn run_app(
     let result = run_loop(&mut terminal, &mut model, &mut store, &wakes, Some(&worker));
     ratatui::restore();
     // Best effort: a lease left behind goes stale in 30 s.
-    let _ = store.release_desks(&crate::store::desks::Holder::this_process());
+    let _ = store.release_desks(&Holder::this_process());
     result
 }
 

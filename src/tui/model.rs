@@ -2,13 +2,14 @@
 
 use super::form::Form;
 use super::msg::LeadAction;
+use super::screens::MIN_SIZE;
 use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::forecast::Estimate;
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
 use crate::domain::{Campaign, Entry, EntryStatus, RegionCatalog};
 use crate::i18n::{Lang, LockText, Phrase};
 use crate::ops::defects::DayDefects;
-use crate::store::{Actor, SampledLine};
+use crate::store::{Actor, Role, SampledLine};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use tui_input::Input;
@@ -230,13 +231,18 @@ pub enum Tone {
     Error,
 }
 
-/// A question the operator must answer with y or n.
+/// A question the operator must answer with y or n; each says what yes does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
     /// Quit although the form has data.
     Quit,
-    /// Clear the form although it has data.
+    /// Erase the typed signer from the form.
     ClearForm,
+    /// Leave the edit of a saved entry (it stays as saved).
+    LeaveEdit {
+        /// Whether something was changed (then the changes are dropped).
+        changed: bool,
+    },
 }
 
 /// The app state.
@@ -371,6 +377,24 @@ impl Model {
     /// door process may not (DESIGN.md §7).
     pub fn opens_personal(&self) -> bool {
         !matches!(self.home, Screen::Board | Screen::Door)
+    }
+
+    /// What this process signs in as: its home screen's role.
+    pub fn role(&self) -> Role {
+        match self.home {
+            Screen::Door => Role::Door,
+            Screen::Board => Role::Board,
+            Screen::SignIn | Screen::Desk | Screen::Entries | Screen::Queue | Screen::Paper => {
+                Role::Desk
+            }
+        }
+    }
+
+    /// Whether the terminal is smaller than every screen needs: then only a notice shows
+    /// and only quitting acts.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = MIN_SIZE;
+        self.size.0 < width || self.size.1 < height
     }
 
     /// Whether messages are in Russian.

@@ -8,7 +8,9 @@ use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
 use crate::i18n::{DbFailure, Lang};
 use crate::ops::defects::DayDefects;
-use crate::store::{CallOutcome, EntryEdit, Finish, SampledLine, SavedEntry, SheetPreview};
+use crate::store::{
+    CallOutcome, EntryEdit, Finish, Role, SampledLine, SavedEntry, SheetPreview, SignInNames,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::KeyEvent;
 use std::collections::HashMap;
@@ -148,6 +150,8 @@ pub enum ProtectMsg {
         pin: String,
         /// The holder that refused the claim.
         held: Option<(i64, String)>,
+        /// The holder before stopped uncleanly with a signer typed and not saved.
+        lost_signer: bool,
     },
     /// The database file or its WAL was deleted or replaced (`wal` says which).
     FilesChanged {
@@ -306,11 +310,8 @@ pub enum Effect {
     /// Work out the invalid share the paper check found so far (the board's line), with
     /// the checks as on this local day.
     LoadPaperShare(NaiveDate),
-    /// Remember desk and operator for the next start.
-    RememberSignIn {
-        /// Desk name.
-        desk: String,
-        /// Operator name.
-        operator: String,
-    },
+    /// Remember desk and operator in the database for the next sign-in in this role.
+    RememberSignIn(Role, SignInNames),
+    /// Mark this desk's lease: a signer is typed and not saved (`true`), or none is.
+    MarkTyping(bool),
 }

@@ -22,9 +22,10 @@ pub struct Worker {
 }
 
 impl Effect {
-    /// Whether the effect may read over many rows and so runs on the worker in the live
-    /// app. Writes and single-row reads stay on the loop: they are quick, and their
-    /// results must arrive in order with the keys that caused them.
+    /// Whether the effect may read over many rows, or is a write nobody waits for (the
+    /// lease's typing mark: the worker keeps the last of several), and so runs on the
+    /// worker in the live app. Other writes and single-row reads stay on the loop: they
+    /// are quick, and their results must arrive in order with the keys that caused them.
     pub fn runs_in_background(&self) -> bool {
         match self {
             Effect::LoadBoard { .. }
@@ -33,7 +34,8 @@ impl Effect {
             | Effect::LoadEntries { .. }
             | Effect::AutoBackup
             | Effect::LoadPaper
-            | Effect::LoadPaperShare(_) => true,
+            | Effect::LoadPaperShare(_)
+            | Effect::MarkTyping(_) => true,
             Effect::LookupDuplicates { .. }
             | Effect::ClaimDesk { .. }
             | Effect::Rescue
@@ -53,7 +55,7 @@ impl Effect {
             | Effect::LoadNotice(_)
             | Effect::CheckPassphrase(_)
             | Effect::MarkPaper { .. }
-            | Effect::RememberSignIn { .. } => false,
+            | Effect::RememberSignIn(..) => false,
         }
     }
 }

@@ -77,7 +77,7 @@ fn ctrl_n_waits_until_the_signer_on_the_form_is_saved_or_cleared() {
     desk.fill(&IVANOV);
     desk.ctrl('n');
     assert!(matches!(desk.model.status, Some((Tone::Warning, _))));
-    desk.assert_status("save it (Ctrl-S)");
+    desk.assert_status("save (Ctrl-S)");
     assert_eq!(desk.model.ticket.as_ref().map(|t| t.number), Some(1));
     assert_eq!(
         desk.model.form.text(sigdesk::domain::Field::Surname),

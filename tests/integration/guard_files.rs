@@ -26,7 +26,6 @@ fn under_umask_022(point: &Point, args: &[&str]) -> Command {
         .current_dir(point.dir.path())
         .env("LANG", "C.UTF-8")
         .env("SIGDESK_LEAD_PIN", LEAD_PIN)
-        .env("SIGDESK_CONFIG_DIR", point.path("config"))
         .env_remove("SIGDESK_DB");
     cmd
 }
@@ -111,7 +110,6 @@ fn two_processes_creating_one_database_make_one_with_one_lead_pin() {
                 .arg(point.path(&format!("race-{round}.db")))
                 .args(["campaign", "show"])
                 .env("SIGDESK_LEAD_PIN", pin)
-                .env("SIGDESK_CONFIG_DIR", point.path("config"))
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()

@@ -1,5 +1,5 @@
 //! The key table seen from outside: the key bar and the help overlay of every screen are
-//! the table's entries and fit 80×24 in both languages, letters work in either keyboard
+//! the table's entries and fit 80×24 in both languages, README's keys table is the table, letters work in either keyboard
 //! layout, yes/no questions follow DESIGN §6, and a key the table does not list changes
 //! nothing where nothing is typed.
 
@@ -358,5 +358,48 @@ fn yes_no_keys_are_read_as_typed_not_by_their_key() {
             }
         }
         assert_eq!(answer(lang, ctrl('l')), Some(Action::App(AppAction::Lock)));
+    }
+}
+
+/// The README's keys table as the key table writes it.
+fn readme_keys_table() -> String {
+    let mut table = String::from("| key | where | does |\n|---|---|---|\n");
+    for [keys, place, does] in keys::reference(Lang::En) {
+        table.push_str(&format!("| {keys} | {place} | {does} |\n"));
+    }
+    table
+}
+
+#[test]
+fn the_readme_keys_table_is_the_key_table() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let after_heading = readme
+        .split_once("### Keys\n")
+        .map(|(_, rest)| rest)
+        .expect("a ### Keys section");
+    let shown: String = after_heading
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let wanted = readme_keys_table();
+    assert!(
+        shown == wanted,
+        "README's keys table is not the table in src/tui/keys.rs; it should read:\n{wanted}"
+    );
+    // Every key of the table is in it, in every place it works.
+    for binding in keys::table() {
+        let place = Lang::En.t(binding.scope.place());
+        for key in binding.keys {
+            let name = key.name(Lang::En);
+            assert!(
+                wanted
+                    .lines()
+                    .any(|row| row.contains(&format!("| {place} |")) && row.contains(&name)),
+                "{name} in {place}"
+            );
+        }
     }
 }

@@ -5,7 +5,6 @@
 //! (`render`), proptest runners (`fuzz`) and the seeded board day (`board_day`).
 //!
 //! Run one area with a filter: `cargo test --test integration crash::`.
-#![deny(unsafe_code)]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -24,6 +23,8 @@ mod desk_queue;
 mod desk_state;
 mod encryption;
 mod export_files;
+mod first_day;
+mod fit;
 mod fuzz_hostile;
 mod fuzz_import;
 mod fuzz_keys;
@@ -32,6 +33,7 @@ mod guard_csv;
 mod guard_desk;
 mod guard_files;
 mod import_own_point;
+mod journeys;
 mod keys;
 mod keystrokes;
 mod lead_pin_desk;
@@ -48,6 +50,7 @@ mod render;
 mod render_board;
 mod render_queue;
 mod sheets;
+mod signin_memory;
 mod soak;
 mod stats;
 mod tickets;

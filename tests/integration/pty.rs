@@ -2,9 +2,9 @@
 //! screen read back through vt100, then the database checked with the library.
 //!
 //! Journeys: first start on an encrypted database and sign-in with a session PIN (and the
-//! names remembered for the next start), a name typed in the wrong keyboard layout fixed
-//! with Ctrl-T, a duplicate passport blocked, an entry edited and another voided from the
-//! entries screen (F4). Each waits by polling the screen every 10 ms, never by fixed sleeps.
+//! names remembered in the database for the next start), a name typed in the wrong keyboard
+//! layout fixed with Ctrl-T, a duplicate passport blocked, an entry edited and another voided
+//! from the entries screen (F4). Each waits by polling the screen every 10 ms, never by fixed sleeps.
 
 use crate::common::db::{all_entries, open_keyed};
 use crate::common::desk::{IVANOV, PETROVA, Signer};
@@ -100,10 +100,13 @@ fn first_start_asks_the_names_then_remembers_them() {
     assert_eq!((e.desk.as_str(), e.operator.as_str()), ("desk-7", "Anna"));
     assert_eq!((e.sheet, e.line), (1, 1));
 
-    // The next start offers the same names: Enter goes to the PIN, the only field left.
+    // The next start on this database offers the same names; Enter passes each field
+    // in turn to the PIN.
     let mut desk = Session::start(dir.path(), &[], &encrypted);
     desk.wait_for("Sign in");
     desk.wait_for("desk-7");
+    desk.type_keys(ENTER);
+    desk.wait_for("▶Operator   Anna");
     desk.type_keys(ENTER);
     desk.wait_for("▶PIN");
     desk.type_keys("1234\r");
@@ -126,7 +129,7 @@ fn a_name_typed_in_the_english_layout_is_fixed_with_ctrl_t() {
     desk.wait_for("typed in the English layout? Ctrl-T makes it “Иванов”");
     // Ctrl-T on the next field fixes the nearest earlier one.
     desk.type_keys(CTRL_T);
-    desk.wait_for("Changed to «Иванов»");
+    desk.wait_for("Changed to “Иванов”");
     desk.wait_gone("English layout");
     desk.type_keys(&(IVANOV.fields()[1..].join(TAB) + CTRL_S));
     desk.wait_for("Saved: sheet 1 line 1");
@@ -156,7 +159,7 @@ fn a_passport_already_signed_with_is_blocked() {
     }));
     desk.wait_for("already signed with it: sheet 1 line 1, point-1 desk desk-1");
     desk.type_keys(CTRL_S);
-    desk.wait_for("Not saved: 1 error(s)");
+    desk.wait_for("Not saved: 1 error marked ✗ — fix it first");
     desk.wait_for("Петрова");
 
     let saved = entries(dir.path(), &Key::Plain);

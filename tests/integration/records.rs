@@ -237,7 +237,7 @@ fn wipe_deletes_the_database_and_its_backups_only_for_the_right_point_name() {
         assert!(out.contains(&format!("deleted {}", b.display())), "{out}");
         assert!(!b.exists());
     }
-    assert!(out.contains("wiped: 3 file(s) deleted"), "{out}");
+    assert!(out.contains("wiped: 3 files deleted"), "{out}");
     for gone in [
         point.db(),
         sibling(&point.db(), "-wal"),

@@ -84,7 +84,7 @@ pub enum SignInAction {
     NextField,
     /// Previous field, round to the last.
     PreviousField,
-    /// Next empty field, or start work when all are filled.
+    /// Next field; on the last (the PIN), start work.
     Start,
 }
 
@@ -101,7 +101,7 @@ pub enum FormAction {
     TakeFix,
     /// Open the earlier entry of a duplicate document.
     OpenDuplicate,
-    /// Clear the message; then ask to clear the form.
+    /// Clear the message, and ask to clear a filled form or to leave an edit.
     Escape,
     /// Highlight the next region suggestion.
     SuggestionDown,

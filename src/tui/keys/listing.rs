@@ -2,7 +2,7 @@
 
 use super::{Bar, Key, Scope, help_notes, help_scopes, table};
 use crate::i18n::Lang;
-use crate::i18n::{HelpLine, KeyLabel, KeyName};
+use crate::i18n::{HelpLine, KeyLabel, KeyName, KeyPlace};
 use crate::tui::model::Screen;
 use ratatui::crossterm::event::KeyCode;
 use std::borrow::Cow;
@@ -104,6 +104,33 @@ fn rank(scopes: &[Scope], scope: Scope) -> usize {
         .iter()
         .position(|s| group(*s) == group(scope))
         .unwrap_or(usize::MAX)
+}
+
+/// Every key of the table, for the full list of keys (README's keys table): its keys,
+/// where they work, what they do in the help overlay's words; one row per place and
+/// label, in the table's order.
+pub fn reference(lang: Lang) -> Vec<[String; 3]> {
+    let mut rows: Vec<(KeyPlace, KeyLabel, Vec<String>)> = Vec::new();
+    for binding in table() {
+        let place = binding.scope.place();
+        let names = binding.keys.iter().map(|k| k.name(lang));
+        match rows
+            .iter_mut()
+            .find(|(p, label, _)| *p == place && *label == binding.label)
+        {
+            Some((_, _, keys)) => keys.extend(names),
+            None => rows.push((place, binding.label, names.collect())),
+        }
+    }
+    rows.into_iter()
+        .map(|(place, label, keys)| {
+            [
+                keys.join(", "),
+                lang.t(place).into_owned(),
+                lang.t(HelpLine(label)).into_owned(),
+            ]
+        })
+        .collect()
 }
 
 /// The help overlay of `screen`: one line per label (its keys, what they do), the screen's

@@ -3,14 +3,48 @@
 
 use super::Scope;
 use crate::domain::Field;
-use crate::i18n::HelpNote;
 use crate::i18n::Lang;
+use crate::i18n::{HelpNote, KeyPlace};
 use crate::tui::model::{Model, Screen};
+
+impl Scope {
+    /// Where the scope's keys work, as the full list of keys names it.
+    pub fn place(self) -> KeyPlace {
+        match self {
+            Scope::Alarm => KeyPlace::Alarm,
+            Scope::TooSmall => KeyPlace::TooSmall,
+            Scope::WriteOn => KeyPlace::WriteOn,
+            Scope::Lock => KeyPlace::Lock,
+            Scope::LeadPin => KeyPlace::LeadPin,
+            Scope::Question | Scope::QuestionRu => KeyPlace::Question,
+            Scope::HelpOpen => KeyPlace::Help,
+            Scope::SignIn => KeyPlace::SignIn,
+            Scope::Suggestions => KeyPlace::Suggestions,
+            Scope::DocKind => KeyPlace::DocKind,
+            Scope::Form => KeyPlace::Form,
+            Scope::Entries => KeyPlace::Entries,
+            Scope::VoidReason => KeyPlace::VoidReason,
+            Scope::Queue => KeyPlace::Queue,
+            Scope::Door => KeyPlace::Door,
+            Scope::Walkout => KeyPlace::Walkout,
+            Scope::Notice => KeyPlace::Notice,
+            Scope::Board => KeyPlace::Board,
+            Scope::Paper => KeyPlace::Paper,
+            Scope::PaperNote => KeyPlace::PaperNote,
+            Scope::Calling => KeyPlace::Calling,
+            Scope::Screens | Scope::PersonalScreens | Scope::Session => KeyPlace::Screens,
+            Scope::Anywhere => KeyPlace::Anywhere,
+        }
+    }
+}
 
 /// The scopes active in this state of the app, the innermost first.
 pub fn active(model: &Model) -> Vec<Scope> {
     if model.alarm.is_some() {
         return vec![Scope::Alarm];
+    }
+    if model.too_small() {
+        return too_small_scopes(model);
     }
     if model.lock.is_some() {
         return vec![Scope::Lock];
@@ -22,10 +56,7 @@ pub fn active(model: &Model) -> Vec<Scope> {
     let modal = if model.lead_prompt.is_some() {
         vec![Scope::LeadPin]
     } else if model.confirm.is_some() {
-        match model.lang {
-            Lang::Ru => vec![Scope::Question, Scope::QuestionRu],
-            Lang::En => vec![Scope::Question],
-        }
+        question(model)
     } else if model.help {
         vec![Scope::HelpOpen]
     } else {
@@ -36,8 +67,9 @@ pub fn active(model: &Model) -> Vec<Scope> {
     }
     let mut scopes = screen_scopes(model);
     if model.screen != Screen::SignIn {
+        // Only a desk calls tickets (the door and the board see the queue screen too).
         let calls = matches!(model.screen, Screen::Desk | Screen::Entries | Screen::Queue);
-        if calls && model.entries.void_reason.is_none() {
+        if calls && model.opens_personal() && model.entries.void_reason.is_none() {
             scopes.push(Scope::Calling);
         }
         scopes.push(Scope::Screens);
@@ -48,6 +80,23 @@ pub fn active(model: &Model) -> Vec<Scope> {
     scopes.push(Scope::Anywhere);
     scopes.extend(session);
     scopes
+}
+
+/// The scopes while the terminal is too small: quitting, and the answer to the question
+/// quitting may ask.
+pub fn too_small_scopes(model: &Model) -> Vec<Scope> {
+    let mut scopes = question(model);
+    scopes.push(Scope::TooSmall);
+    scopes
+}
+
+/// The scopes of the pending yes/no question, if any.
+fn question(model: &Model) -> Vec<Scope> {
+    match (model.confirm, model.lang) {
+        (None, _) => Vec::new(),
+        (Some(_), Lang::Ru) => vec![Scope::Question, Scope::QuestionRu],
+        (Some(_), Lang::En) => vec![Scope::Question],
+    }
 }
 
 /// The shown screen's own scopes in this state.

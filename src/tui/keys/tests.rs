@@ -4,8 +4,9 @@ use super::*;
 use crate::domain::names::russian_on_key;
 use crate::i18n::Lang;
 
-const EVERY_SCOPE: [Scope; 25] = [
+const EVERY_SCOPE: [Scope; 26] = [
     Scope::Alarm,
+    Scope::TooSmall,
     Scope::WriteOn,
     Scope::Lock,
     Scope::LeadPin,
@@ -124,8 +125,8 @@ fn screen_keys_and_the_keys_of_every_screen_never_share_a_key() {
         Scope::Anywhere,
         Scope::Session,
     ];
-    // The alarm is the only scope active while it shows: its Ctrl-Q quits without asking.
-    let alone = |s: &&Scope| **s == Scope::Alarm;
+    // The alarm and the too-small notice are the only scopes active while they show.
+    let alone = |s: &&Scope| matches!(**s, Scope::Alarm | Scope::TooSmall);
     for own in EVERY_SCOPE
         .iter()
         .filter(|s| !shared.contains(s) && !alone(s))

@@ -82,15 +82,20 @@ pub fn bottom_bar(f: &mut Frame, area: Rect, model: &Model) {
 
 /// The text of the bottom line.
 pub fn bottom_text(model: &Model) -> String {
+    bar_text(model, &keys::active(model))
+}
+
+/// The key bar of `scopes`, after the pending question or prompt they answer.
+pub fn bar_text(model: &Model, scopes: &[Scope]) -> String {
     let lang = model.lang;
-    let scopes = keys::active(model);
-    let keys = keys::bar(&scopes, model.screen, lang);
+    let keys = keys::bar(scopes, model.screen, lang);
     let asking = if scopes.contains(&Scope::LeadPin) {
         model.lead_prompt.as_ref().map(|prompt| {
             let typed = prompt.typed.value().chars().count();
             match prompt.action {
                 LeadAction::OpenPaper => lang.t(PaperText::PinPrompt { typed }),
                 LeadAction::Void { .. } | LeadAction::Edit(_) => lang.t(LockText::LeadPinPrompt {
+                    void: matches!(prompt.action, LeadAction::Void { .. }),
                     desk: &prompt.desk,
                     typed,
                 }),
@@ -101,6 +106,7 @@ pub fn bottom_text(model: &Model) -> String {
             let text = match question {
                 Confirm::Quit => Text::ConfirmQuit,
                 Confirm::ClearForm => Text::ConfirmClear,
+                Confirm::LeaveEdit { changed } => Text::ConfirmLeaveEdit { changed },
             };
             lang.t(text)
         })

@@ -2,11 +2,11 @@
 
 use super::chrome;
 use crate::domain::{Field, Severity};
-use crate::i18n::Text;
+use crate::i18n::{RegionText, Text};
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
@@ -72,6 +72,12 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
             region_row = Some(lines.len() as u16);
         }
         lines.push(Line::from(vec![label, value]));
+        if focused && field == Field::DocKind {
+            lines.push(Line::styled(
+                format!("   {}", model.lang.t(Text::KindHint)),
+                Style::default().fg(Color::DarkGray),
+            ));
+        }
         if form.shows_findings(field) {
             lines.extend(finding_lines(model, field, inner.width as usize));
         }
@@ -111,25 +117,21 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
 fn field_value(model: &Model, field: Field, width: usize) -> Span<'static> {
     let form = &model.form;
     if field == Field::DocKind {
-        let hint = if form.focus == Field::DocKind {
-            model.lang.t(Text::KindHint)
-        } else {
-            Cow::Borrowed("")
-        };
-        let text = format!("‹ {} ›  {hint}", model.lang.t(form.doc_kind));
+        let text = format!("‹ {} ›", model.lang.t(form.doc_kind));
         let shown: String = text.chars().take(width).collect();
         return Span::styled(shown, Style::default().fg(Color::White));
     }
     let Some(input) = form.input(field) else {
         return Span::raw("");
     };
-    // Only the field with the cursor scrolls to it; the others show their text from the start.
-    let scroll = if form.focus == field {
-        input.visual_scroll(width)
+    // Only the field with the cursor scrolls to it; the others show their text from the
+    // start, ending in `…` when it goes on past the border.
+    let shown: String = if form.focus == field {
+        let scroll = input.visual_scroll(width);
+        input.value().chars().skip(scroll).take(width).collect()
     } else {
-        0
+        super::ellipsized(input.value().to_string(), width)
     };
-    let shown: String = input.value().chars().skip(scroll).take(width).collect();
     let style = match form
         .findings_for(field)
         .first()
@@ -163,7 +165,8 @@ fn finding_lines(model: &Model, field: Field, width: usize) -> Vec<Line<'static>
     if found.len() > 1 {
         text.push_str(&format!(" (+{})", found.len() - 1));
     }
-    wrap_words(&text, width.saturating_sub(5).max(10))
+    // Indented by up to 5 and a cell short of the border.
+    wrap_words(&text, width.saturating_sub(6).max(10))
         .into_iter()
         .enumerate()
         .map(|(i, part)| {
@@ -222,13 +225,13 @@ fn render_suggestions(f: &mut Frame, anchor: Rect, model: &Model) {
 
 fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
     let inner = super::framed(f, area, model.lang, Text::SheetTitle);
-    let (sheet, line, new_sheet) = match (&model.form.editing, &model.form.preview) {
+    let form = &model.form;
+    let (sheet, line, new_sheet) = match (&form.editing, &form.preview) {
         (Some(e), _) => (e.sheet, e.line, false),
-        (None, Some((_, p))) => (p.sheet, p.line, p.new_sheet),
-        (None, None) => {
-            let hint = Paragraph::new(model.lang.t(Text::SheetUnknown))
-                .style(Style::default().fg(Color::DarkGray));
-            f.render_widget(hint, inner);
+        // A form that cannot be saved gives no line to write on (DESIGN.md §6).
+        (None, Some((_, p))) if form.checked.is_some() => (p.sheet, p.line, p.new_sheet),
+        (None, preview) => {
+            render_do_not_sign(f, inner, model, preview.is_some());
             return;
         }
     };
@@ -267,18 +270,48 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
             Style::default().fg(Color::Cyan),
         )));
     }
-    if let Some(region) = model.regions.resolve(model.form.text(Field::Region)) {
-        notes.push(Line::from(format!(
-            "{} {}",
-            region.code,
-            region.display_name(model.russian())
-        )));
+    if let Some(region) = model.regions.resolve(form.text(Field::Region)) {
+        let label = RegionText::Label {
+            regions: &model.regions,
+            code: &region.code,
+            country: form.text(Field::AbroadCountry).trim(),
+        };
+        notes.push(Line::from(model.lang.t(label)));
     }
     f.render_widget(
         Paragraph::new(notes)
             .alignment(ratatui::layout::Alignment::Center)
             .wrap(ratatui::widgets::Wrap { trim: true }),
         rows[6],
+    );
+}
+
+/// The panel while the form cannot be saved: the signer must not write yet, and why.
+fn render_do_not_sign(f: &mut Frame, area: Rect, model: &Model, region_known: bool) {
+    let form = &model.form;
+    let shown_error = form
+        .findings
+        .iter()
+        .any(|finding| finding.severity == Severity::Error && form.shows_findings(finding.field));
+    let why = match (shown_error, region_known) {
+        (true, _) => Text::FixErrorsFirst,
+        (false, false) => Text::SheetUnknown,
+        (false, true) => Text::LineWhenComplete,
+    };
+    let lines = vec![
+        Line::from(""),
+        Line::styled(
+            model.lang.t(Text::DoNotSignYet),
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        Line::from(""),
+        Line::styled(model.lang.t(why), Style::default().fg(Color::DarkGray)),
+    ];
+    f.render_widget(
+        Paragraph::new(lines)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        area.inner(Margin::new(1, 0)),
     );
 }
 

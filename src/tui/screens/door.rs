@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 use tui_big_text::PixelSize;
 
 /// Width of the left column (issued number, waiting, ETA).
@@ -51,7 +51,11 @@ fn render_notice(f: &mut Frame, area: Rect, notice: &str) {
     f.render_widget(
         Paragraph::new(text)
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .block(Block::default().borders(Borders::ALL)),
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .padding(Padding::horizontal(1)),
+            ),
         area,
     );
 }
@@ -60,10 +64,10 @@ fn render_issued(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
     let inner = super::framed(f, area, lang, QueueText::DoorTitle);
     let waiting = model.queue.figures.waiting;
-    let eta = match model.queue.figures.eta_secs {
-        Some(secs) => format!("~{}", lang.t(QueueText::Duration(secs))),
-        None => lang.t(QueueText::NoEstimate).into_owned(),
-    };
+    let eta = lang.t(QueueText::ExpectedWait {
+        waiting,
+        eta_secs: model.queue.figures.eta_secs,
+    });
     let [
         label,
         number,

@@ -5,7 +5,7 @@ use crate::domain::EntryStatus;
 use crate::i18n::Text;
 use crate::tui::model::Model;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use std::borrow::Cow;
@@ -34,6 +34,21 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             table_area,
         );
     } else {
+        let mut widths = vec![
+            Constraint::Length(8),
+            Constraint::Length(11),
+            Constraint::Fill(2),
+            Constraint::Length(12),
+            Constraint::Length(7),
+            Constraint::Fill(1),
+        ];
+        if view.all_desks {
+            widths.insert(2, Constraint::Length(8));
+        }
+        // The table's own layout, so free text is cut with `…`, never mid-word unseen.
+        let room = super::column_room(block.inner(table_area), &widths);
+        let fit = |text: String, column: usize| super::ellipsized(text, room[column]);
+        let name_column = if view.all_desks { 3 } else { 2 };
         // Only the rows that fit are built (500 loaded rows cost a millisecond a frame).
         let shown = shown_rows(view.items.len(), view.selected, table_area.height);
         let rows = view.items[shown.clone()].iter().map(|e| {
@@ -45,18 +60,19 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             let mut cells = vec![
                 Cell::from(format!("{:>4}/{:<2}", e.sheet, e.line)),
                 Cell::from(local),
-                Cell::from(e.signer.short_name()),
+                Cell::from(fit(e.signer.short_name(), name_column)),
                 Cell::from(e.signer.document_text()),
                 Cell::from(e.signer.region_code.clone()),
                 Cell::from(match e.status {
                     EntryStatus::Valid => String::new(),
-                    EntryStatus::Voided => {
-                        format!("{} {}", model.lang.t(Text::VoidedMark), e.void_reason)
-                    }
+                    EntryStatus::Voided => fit(
+                        format!("{} {}", model.lang.t(Text::VoidedMark), e.void_reason),
+                        room.len() - 1,
+                    ),
                 }),
             ];
             if view.all_desks {
-                cells.insert(2, Cell::from(e.desk.clone()));
+                cells.insert(2, Cell::from(fit(e.desk.clone(), 2)));
             }
             let mut row = Row::new(cells);
             if e.status == EntryStatus::Voided {
@@ -68,14 +84,6 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             }
             row
         });
-        let mut widths = vec![
-            Constraint::Length(8),
-            Constraint::Length(11),
-            Constraint::Fill(2),
-            Constraint::Length(12),
-            Constraint::Length(7),
-            Constraint::Fill(1),
-        ];
         let mut header: Vec<_> = [
             Text::ColSheetLine,
             Text::ColTime,
@@ -87,10 +95,10 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         .into();
         header.push(Cow::Borrowed(""));
         if view.all_desks {
-            widths.insert(2, Constraint::Length(8));
             header.insert(2, model.lang.t(Text::ColDesk));
         }
         let table = Table::new(rows, widths)
+            .flex(Flex::Start)
             .header(Row::new(header).style(Style::default().add_modifier(Modifier::BOLD)))
             .block(block)
             .row_highlight_style(Style::default().bg(Color::Cyan).fg(Color::Black));
@@ -99,8 +107,10 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
         f.render_stateful_widget(table, table_area, &mut state);
     }
     chrome::status_line(f, status, model);
-    if let Some(reason) = &view.void_reason {
-        let label = format!(" {}: ", model.lang.t(Text::VoidPrompt));
+    let voided = view.items.get(view.selected);
+    if let (Some(reason), Some(entry)) = (&view.void_reason, voided) {
+        let (sheet, line) = (entry.sheet, entry.line);
+        let label = format!(" {}", model.lang.t(Text::VoidPrompt { sheet, line }));
         let width = label.chars().count() as u16;
         f.render_widget(
             Paragraph::new(format!("{label}{}", reason.value()))

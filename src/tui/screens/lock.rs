@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Padding, Paragraph, Wrap};
 
 /// Draws the lock box over an empty body.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
@@ -15,7 +15,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     let Some(lock) = &model.lock else {
         return;
     };
-    let boxed = super::centred(area, 64, 8);
+    let boxed = super::centred(area, area.width.min(72), 9);
     let lang = model.lang;
     let ask = if lock.wrong >= PIN_TRIES {
         model.passphrase_prompt()
@@ -37,8 +37,9 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             Style::default().fg(Color::Red),
         ),
     ];
-    let block =
-        super::titled(lang, LockText::Locked).border_style(Style::default().fg(Color::Yellow));
+    let block = super::titled(lang, LockText::Locked)
+        .border_style(Style::default().fg(Color::Yellow))
+        .padding(Padding::horizontal(1));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -17,7 +17,7 @@ use crate::domain::visible::is_unsafe;
 use crate::i18n::{Lang, Phrase, Text};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -44,14 +44,7 @@ fn scrub(buffer: &mut Buffer) {
 fn draw(f: &mut Frame, model: &Model) {
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let notice = format!(
-            "{}\n{}×{}",
-            model.lang.t(Text::TooSmall),
-            area.width,
-            area.height
-        );
-        let middle = centred(area, area.width, 2);
-        f.render_widget(Paragraph::new(notice).alignment(Alignment::Center), middle);
+        render_too_small(f, area, model);
         return;
     }
     let [top, body, bottom] = Layout::vertical([
@@ -87,6 +80,26 @@ fn draw(f: &mut Frame, model: &Model) {
     guard::render_write_on(f, body, model);
 }
 
+/// The notice of a terminal too small for every screen: its size, and the keys that still
+/// act (quitting, and the answer to the question quitting may ask).
+fn render_too_small(f: &mut Frame, area: Rect, model: &Model) {
+    let keys = chrome::bar_text(model, &crate::tui::keys::too_small_scopes(model));
+    let notice = format!(
+        "{}\n{}×{}\n\n{}",
+        model.lang.t(Text::TooSmall),
+        area.width,
+        area.height,
+        keys.trim(),
+    );
+    let middle = centred(area, area.width, 6);
+    f.render_widget(
+        Paragraph::new(notice)
+            .alignment(Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        middle,
+    );
+}
+
 /// A bordered block titled ` title ` in the operator's language.
 pub fn titled(lang: Lang, title: impl Phrase) -> Block<'static> {
     Block::default()
@@ -117,6 +130,27 @@ pub fn field_label(text: &str, width: usize, focused: bool) -> Span<'static> {
     };
     let pad = width.saturating_sub(1);
     Span::styled(format!("{marker}{text:<pad$}"), style)
+}
+
+/// The widths a `Table` with these column `widths` gives its columns inside `area`
+/// (column spacing 1, laid out from the start), so free text can be cut with `…`.
+pub fn column_room(area: Rect, widths: &[Constraint]) -> Vec<usize> {
+    Layout::horizontal(widths.iter().copied())
+        .flex(Flex::Start)
+        .spacing(1)
+        .split(area)
+        .iter()
+        .map(|column| usize::from(column.width))
+        .collect()
+}
+
+/// `text` cut to `width` characters, its last one `…` when it was longer.
+pub fn ellipsized(text: String, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text;
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    kept + "…"
 }
 
 /// A box `width` × `height` in the middle of `area` (the sign-in, lock and help boxes).

@@ -53,10 +53,11 @@ fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     let lang = model.lang;
     let t = |x: QueueText| lang.t(x);
     let inner = super::framed(f, area, lang, QueueText::QueueTitle);
-    let eta = match q.eta_secs {
-        Some(s) => format!("~{}", t(QueueText::Duration(s))),
-        None => t(QueueText::NoEstimate).into(),
-    };
+    let eta = t(QueueText::ExpectedWait {
+        waiting: q.waiting,
+        eta_secs: q.eta_secs,
+    })
+    .into_owned();
     let no_show = q
         .no_show_rate
         .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0));

@@ -4,19 +4,20 @@ use crate::i18n::LockText;
 use crate::i18n::Text;
 use crate::tui::model::{Model, SignInField};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the sign-in box in the middle of the body.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
-    let boxed = super::centred(area, 60, 12);
-    let inner = super::framed(f, boxed, model.lang, Text::SignInTitle);
+    let boxed = super::centred(area, 60, 14);
+    let framed = super::framed(f, boxed, model.lang, Text::SignInTitle);
+    // A margin inside the border, so wrapped text never touches it.
+    let inner = framed.inner(Margin::new(1, 0));
     let s = &model.signin;
     let label = |text: &str, on: bool| super::field_label(text, 12, on);
     let lines = vec![
-        Line::from(""),
         Line::from(""),
         Line::from(vec![
             label(&model.lang.t(Text::DeskLabel), s.focus == SignInField::Desk),
@@ -44,9 +45,9 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     let (input, row) = match s.focus {
-        SignInField::Desk => (&s.desk, 2),
-        SignInField::Operator => (&s.operator, 3),
-        SignInField::Pin => (&s.pin, 4),
+        SignInField::Desk => (&s.desk, 1),
+        SignInField::Operator => (&s.operator, 2),
+        SignInField::Pin => (&s.pin, 3),
     };
     if !model.help {
         let x = inner.x + 12 + input.visual_cursor() as u16;

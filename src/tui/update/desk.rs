@@ -81,9 +81,12 @@ pub(super) fn on_action(model: &mut Model, action: FormAction) -> Vec<Effect> {
             None => Vec::new(),
         },
         FormAction::Escape => {
-            if model.status.is_some() {
-                model.status = None;
-            } else if model.form.has_signer_data() || model.form.editing.is_some() {
+            // One Esc: the message goes, and a filled form or an edit asks what it says.
+            model.status = None;
+            if model.form.editing.is_some() {
+                let changed = model.form.edit_changed(&model.regions, model.russian());
+                model.confirm = Some(Confirm::LeaveEdit { changed });
+            } else if model.form.has_signer_data() {
                 model.confirm = Some(Confirm::ClearForm);
             }
             Vec::new()

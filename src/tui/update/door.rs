@@ -21,14 +21,7 @@ pub(super) fn on_msg(model: &mut Model, msg: DoorMsg) -> Vec<Effect> {
             Vec::new()
         }
         DoorMsg::Issued(ticket) => {
-            let waiting = model.queue.figures.waiting.saturating_add(1);
-            model.tell(
-                Tone::Success,
-                QueueText::Issued {
-                    number: ticket.number,
-                    waiting,
-                },
-            );
+            model.tell(Tone::Success, QueueText::Issued(ticket.number));
             model.door.last_issued = Some(ticket);
             vec![Effect::LoadTickets(model.today())]
         }

@@ -3,7 +3,7 @@
 //! on another line than the panel showed.
 
 use crate::i18n::GuardText;
-use crate::tui::model::{Alarm, Model, Screen, SignInField};
+use crate::tui::model::{Alarm, Model, Screen, SignInField, Tone};
 use crate::tui::msg::Effect;
 
 /// Starts work with these names: a desk first claims its name (two live desks never share
@@ -25,16 +25,25 @@ pub fn begin_sign_in(
     }
 }
 
-/// The claim's answer: signed in, or told on the sign-in form who holds the name.
+/// The claim's answer: signed in (told when the desk's last session stopped uncleanly
+/// with a signer typed, so the operator asks that signer again), or told on the sign-in
+/// form who holds the name.
 pub(super) fn desk_claimed(
     model: &mut Model,
     desk: String,
     operator: String,
     pin: String,
     held: Option<(i64, String)>,
+    lost_signer: bool,
 ) -> Vec<Effect> {
     match held {
-        None => super::sign_in(model, desk, operator, pin),
+        None => {
+            let effects = super::sign_in(model, desk, operator, pin);
+            if lost_signer {
+                model.tell(Tone::Warning, GuardText::SignerLost);
+            }
+            effects
+        }
         Some((pid, host)) => {
             let held = GuardText::DeskHeld {
                 desk: &desk,

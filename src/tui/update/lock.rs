@@ -3,7 +3,7 @@
 
 use crate::i18n::LockText;
 use crate::tui::keys::Prompt;
-use crate::tui::model::{Lock, Model, Screen, Tone};
+use crate::tui::model::{Lock, Model, Tone};
 use crate::tui::msg::Effect;
 use chrono::{DateTime, Duration, Utc};
 use ratatui::crossterm::event::{Event, KeyEvent};
@@ -15,13 +15,13 @@ pub const PIN_TRIES: u32 = 5;
 pub use crate::domain::pin::is_valid_pin as valid_pin;
 
 /// When the desk locks itself if no key comes; `None` when it cannot lock (not signed in,
-/// locked already, or `idle_lock_min` is 0) or need not: the board shows no personal data
-/// and hangs on a wall where nobody types, so it stays up, and so does the door (Ctrl-L
-/// still locks them).
+/// locked already, or `idle_lock_min` is 0) or need not: a screen without personal data
+/// (the board on its wall, the door and the "Called" list the line watches, the queue)
+/// stays up, and a board or door process never locks by itself (Ctrl-L still locks).
 pub fn lock_deadline(model: &Model) -> Option<DateTime<Utc>> {
     let idle = model.campaign.idle_lock_min;
-    // Board and door show nothing personal (the idle check on leaving them guards the rest).
-    let public = matches!(model.screen, Screen::Board | Screen::Door);
+    // A desk coming back to a personal screen after an idle spell asks for its PIN then.
+    let public = !model.screen.is_personal() || !model.opens_personal();
     if model.actor.is_none() || model.lock.is_some() || idle == 0 || public {
         return None;
     }
@@ -60,7 +60,6 @@ pub fn lock_if_idle(model: &mut Model) {
 /// the passphrase), or clear it.
 pub(super) fn on_prompt(model: &mut Model, prompt: Prompt) -> Vec<Effect> {
     let lang = model.lang;
-    let passphrase_prompt = lang.t(model.passphrase_prompt());
     let session_pin = model.session_pin.clone();
     let Some(lock) = model.lock.as_mut() else {
         return Vec::new();
@@ -79,9 +78,8 @@ pub(super) fn on_prompt(model: &mut Model, prompt: Prompt) -> Vec<Effect> {
                 unlock(model);
             } else {
                 lock.wrong += 1;
-                lock.problem = Some(if lock.wrong >= PIN_TRIES {
-                    passphrase_prompt.to_string()
-                } else {
+                // The last wrong PIN changes what the screen asks for; that says it all.
+                lock.problem = (lock.wrong < PIN_TRIES).then(|| {
                     lang.t(LockText::WrongPin(PIN_TRIES - lock.wrong))
                         .into_owned()
                 });

@@ -25,8 +25,26 @@ pub use guard::begin_sign_in;
 pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
 pub use signin::sign_in;
 
-/// Applies one message to the model and returns the effects to run.
+/// Applies one message to the model and returns the effects to run. A desk's lease is
+/// marked whenever a typed, unsaved signer appears or goes, so the next start after an
+/// unclean stop can say that signer was lost.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let was_typing = has_unsaved_signer(model);
+    let mut effects = apply(model, msg);
+    let typing = has_unsaved_signer(model);
+    if typing != was_typing && model.actor.is_some() && model.home == Screen::Desk {
+        effects.push(Effect::MarkTyping(typing));
+    }
+    effects
+}
+
+/// Whether a new signer is typed and not saved: on the form, or put aside for an edit.
+fn has_unsaved_signer(model: &Model) -> bool {
+    let new_signer = |form: &super::form::Form| form.editing.is_none() && form.has_signer_data();
+    new_signer(&model.form) || model.stashed.as_ref().is_some_and(new_signer)
+}
+
+fn apply(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(model, key),
         Msg::Resize(w, h) => {
@@ -64,7 +82,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             operator,
             pin,
             held,
-        }) => guard::desk_claimed(model, desk, operator, pin, held),
+            lost_signer,
+        }) => guard::desk_claimed(model, desk, operator, pin, held, lost_signer),
         Msg::Protect(ProtectMsg::FilesChanged { wal }) => {
             let path = model.db_path.clone();
             guard::files_changed(model, path, wal)
@@ -197,7 +216,7 @@ fn on_typed(model: &mut Model, scopes: &[Scope], key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     match scope {
-        Scope::Alarm | Scope::WriteOn | Scope::PersonalScreens => {}
+        Scope::Alarm | Scope::TooSmall | Scope::WriteOn | Scope::PersonalScreens => {}
         Scope::Lock => lock::typed(model, key),
         Scope::LeadPin => lead::typed(model, key),
         Scope::SignIn => signin::typed(model, key),
@@ -277,9 +296,7 @@ fn on_answer(model: &mut Model, answer: Answer) -> Vec<Effect> {
             model.quit = true;
             Vec::new()
         }
-        (Answer::Yes, Confirm::ClearForm) if model.form.editing.is_some() => {
-            desk::finish_edit(model, Text::EditAbandoned)
-        }
+        (Answer::Yes, Confirm::LeaveEdit { .. }) => desk::finish_edit(model, Text::EditAbandoned),
         (Answer::Yes, Confirm::ClearForm) => {
             desk::clear(model);
             Vec::new()

@@ -3,15 +3,17 @@
 use super::lock::valid_pin;
 use crate::i18n::LockText;
 use crate::i18n::Text;
-use crate::store::Actor;
+use crate::store::{Actor, SignInNames};
 use crate::tui::keys::SignInAction;
+use crate::tui::model::Model;
 use crate::tui::model::SignInField;
-use crate::tui::model::{Model, Screen};
 use crate::tui::msg::Effect;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-/// Keys of the sign-in form. Enter moves to the next empty field, then starts work.
+/// Keys of the sign-in form. Enter moves to the next field, as Tab does, and starts work
+/// on the PIN (the last field): a name offered from the last sign-in is passed over, never
+/// taken without the operator seeing it.
 pub(super) fn on_action(model: &mut Model, action: SignInAction) -> Vec<Effect> {
     let s = &mut model.signin;
     let order = [SignInField::Desk, SignInField::Operator, SignInField::Pin];
@@ -19,15 +21,12 @@ pub(super) fn on_action(model: &mut Model, action: SignInAction) -> Vec<Effect> 
     match action {
         SignInAction::NextField => s.focus = order[(here + 1) % order.len()],
         SignInAction::PreviousField => s.focus = order[(here + order.len() - 1) % order.len()],
+        SignInAction::Start if here + 1 < order.len() => s.focus = order[here + 1],
         SignInAction::Start => {
             let desk = s.desk.value().trim().to_string();
             let operator = s.operator.value().trim().to_string();
             let pin = s.pin.value().to_string();
             let empty = [desk.is_empty(), operator.is_empty(), pin.is_empty()];
-            if let Some(next) = (here + 1..order.len()).find(|i| empty[*i]) {
-                s.focus = order[next];
-                return Vec::new();
-            }
             if let Some(first) = empty.iter().position(|e| *e) {
                 s.focus = order[first];
                 s.problem = Some(model.lang.t(Text::SignInMissing).into());
@@ -69,9 +68,10 @@ pub fn sign_in(model: &mut Model, desk: String, operator: String, pin: String) -
     model.screen = model.home;
     model.status = None;
     let mut effects = Vec::new();
-    if model.home == Screen::Desk {
-        effects.push(Effect::RememberSignIn { desk, operator });
-    }
+    effects.push(Effect::RememberSignIn(
+        model.role(),
+        SignInNames { desk, operator },
+    ));
     effects.extend([
         Effect::LoadCampaign,
         Effect::LoadCounts,

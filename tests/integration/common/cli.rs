@@ -90,7 +90,6 @@ impl Point {
             .env_remove("LC_ALL")
             .env("LANG", "C.UTF-8")
             .env("USER", "lead-olga")
-            .env("SIGDESK_CONFIG_DIR", self.dir.path().join("config"))
             .arg("--db")
             .arg(db)
             .args(args);

@@ -42,22 +42,6 @@ pub fn lead() -> Actor {
     actor("cli", "lead")
 }
 
-/// Points `SIGDESK_CONFIG_DIR` (where the last sign-in is remembered) into the target dir,
-/// once per process, before any desk reads the environment.
-#[allow(
-    unsafe_code,
-    reason = "edition 2024 marks set_var unsafe; the OnceLock makes every caller wait for it"
-)]
-pub fn isolate_config() {
-    static DONE: OnceLock<()> = OnceLock::new();
-    DONE.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sigdesk-config");
-        // SAFETY: every desk start calls this first; the OnceLock makes the others wait
-        // until the variable is set, and std's own readers take its environment lock.
-        unsafe { std::env::set_var("SIGDESK_CONFIG_DIR", dir) };
-    });
-}
-
 /// Opens (creating) the plain database at `path`.
 pub fn open_store(path: &Path) -> Store {
     Store::open(path, regions()).expect("open store")

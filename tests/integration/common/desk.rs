@@ -2,14 +2,14 @@
 //! messages and key presses through the real `dispatch`, with the clock in the test's
 //! hands. Benches include this file with `#[path]` to drive their screens the same way.
 
-use super::db::{fixed_now, isolate_config, open_store, set_campaign};
+use super::db::{fixed_now, open_store, set_campaign};
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sigdesk::i18n::Lang;
 use sigdesk::store::Store;
 use sigdesk::tui::SignInOptions;
 use sigdesk::tui::form::Form;
-use sigdesk::tui::model::{Model, Screen, SignIn};
+use sigdesk::tui::model::{Model, Screen};
 use sigdesk::tui::msg::Msg;
 use std::path::Path;
 use tempfile::TempDir;
@@ -42,12 +42,9 @@ impl Desk {
         Desk::signed_in_on(open_store(path), desk, operator)
     }
 
-    /// A desk at the sign-in screen (no names given, none remembered: other desks of this
-    /// process remember theirs in the shared config folder), clock fixed, UTC.
+    /// A desk at the sign-in screen (no names given), clock fixed, UTC.
     pub fn at_sign_in(path: &Path) -> Desk {
-        let mut desk = Desk::start(open_store(path), &SignInOptions::default(), fixed_now());
-        desk.model.signin = SignIn::default();
-        desk
+        Desk::start(open_store(path), &SignInOptions::default(), fixed_now())
     }
 
     /// A desk signed in as `desk`/`operator` on an already open store, clock fixed, UTC.
@@ -57,11 +54,24 @@ impl Desk {
 
     /// A desk on `store` with the campaign in UTC, signed in as `args` say, its clock at
     /// `now` and its empty form dated that day.
-    pub fn start(mut store: Store, args: &SignInOptions, now: DateTime<Utc>) -> Desk {
-        isolate_config();
+    pub fn start(store: Store, args: &SignInOptions, now: DateTime<Utc>) -> Desk {
+        Desk::process(store, Screen::Desk, Lang::En, args, now)
+    }
+
+    /// A `sigdesk` process whose home is `home` (desk, door or board) on `store`, the
+    /// campaign in UTC, in `lang`, signed in as `args` say, its clock at `now` and its
+    /// empty form dated that day.
+    pub fn process(
+        mut store: Store,
+        home: Screen,
+        lang: Lang,
+        args: &SignInOptions,
+        now: DateTime<Utc>,
+    ) -> Desk {
         set_campaign(&mut store, "timezone", "UTC");
         let regions = super::db::regions().clone();
-        let model = sigdesk::tui::start_model(&mut store, regions, Lang::En, args).expect("model");
+        let model =
+            sigdesk::tui::start_model_at(&mut store, regions, lang, args, home).expect("model");
         let mut desk = Desk { store, model };
         desk.send(Msg::Tick(now));
         desk.model.form = Form::new(desk.model.today());
@@ -71,7 +81,6 @@ impl Desk {
     /// A `sigdesk board` process on `store`: signed in as the lead, the board its home,
     /// its clock at `now` (a new day for the model, so it loads the figures).
     pub fn board(mut store: Store, lang: Lang, now: DateTime<Utc>) -> Desk {
-        isolate_config();
         let args = SignInOptions {
             desk: None,
             operator: Some("lead".into()),

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const ROWS: u16 = 40;
-const COLS: u16 = 120;
+/// The terminal most tests run in: roomy, so a screen's text is never cut.
+const ROOMY: (u16, u16) = (120, 40);
 const DEADLINE: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(10);
 
@@ -25,13 +25,23 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts `sigdesk --db DIR/s.db ARGS` in English with its sign-in memory in
-    /// `DIR/config`, no secrets in its environment but `envs`.
+    /// Starts `sigdesk --db DIR/s.db ARGS` in English in a 120×40 terminal, no secrets in
+    /// its environment but `envs`.
     pub fn start(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Session {
+        Session::start_sized(dir, args, envs, ROOMY)
+    }
+
+    /// [`Session::start`] in a terminal of `(columns, rows)`.
+    pub fn start_sized(
+        dir: &Path,
+        args: &[&str],
+        envs: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -41,7 +51,6 @@ impl Session {
         cmd.arg(dir.join("s.db"));
         cmd.args(args);
         cmd.cwd(dir);
-        cmd.env("SIGDESK_CONFIG_DIR", dir.join("config"));
         cmd.env("LANG", "C.UTF-8");
         cmd.env("TERM", "xterm-256color");
         for var in [
@@ -58,7 +67,7 @@ impl Session {
         let child = pty.slave.spawn_command(cmd).expect("spawn sigdesk");
         drop(pty.slave);
         let size = |n: u16| NonZeroU16::new(n).expect("non-zero size");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLS), 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
         let feed = Arc::clone(&screen);
         std::thread::spawn(move || {
@@ -136,12 +145,17 @@ impl Session {
     /// Ctrl-Q (on an empty form), then waits for a clean exit.
     pub fn quit(mut self) {
         self.type_keys(CTRL_Q);
+        self.wait_exit();
+    }
+
+    /// Waits for a clean exit (after a key that quits).
+    pub fn wait_exit(mut self) {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
                 break status;
             }
-            assert!(start.elapsed() < DEADLINE, "sigdesk did not quit on Ctrl-Q");
+            assert!(start.elapsed() < DEADLINE, "sigdesk did not quit");
             std::thread::sleep(POLL);
         };
         assert!(status.success(), "exit status {status:?}");

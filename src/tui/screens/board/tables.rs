@@ -4,12 +4,12 @@ use crate::domain::Severity;
 use crate::domain::board::{BoardFigures, CapLevel, min_sec};
 use crate::i18n::BoardText;
 use crate::tui::model::Model;
-use crate::tui::screens::titled;
+use crate::tui::screens::{column_room, ellipsized, titled};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 use std::borrow::Cow;
 
 /// The desks table on the left, the regions table on the right.
@@ -76,15 +76,27 @@ struct BoardTable<'a> {
 
 fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
+    let widths = [
+        Constraint::Max(12),
+        Constraint::Max(16),
+        Constraint::Length(2),
+        Constraint::Length(5),
+        Constraint::Length(7),
+        Constraint::Length(6),
+    ];
+    // A cell of margin on the right, so the right-aligned ticket never runs into the border.
+    let block = titled(model.lang, BoardText::Desks).padding(Padding::right(1));
+    let room = column_room(block.inner(area), &widths);
     let rows = listed(model, |b| &b.desks).iter().map(|d| {
         let style = if d.active {
             Style::default()
         } else {
             Style::default().fg(Color::DarkGray)
         };
+        let operator = d.operator.clone().unwrap_or_else(|| "—".into());
         Row::new([
-            Cell::from(d.desk.clone()),
-            Cell::from(d.operator.clone().unwrap_or_else(|| "—".into())),
+            Cell::from(ellipsized(d.desk.clone(), room[0])),
+            Cell::from(ellipsized(operator, room[1])),
             right(d.signers_last_hour.to_string()),
             right(d.avg_secs_per_signer.map_or_else(|| "—".into(), min_sec)),
             right(lang.t(BoardText::Count(u64::from(d.entries_today)))),
@@ -96,7 +108,7 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
         .style(style)
     });
     let table = BoardTable {
-        block: titled(model.lang, BoardText::Desks),
+        block,
         empty: BoardText::NoDesks,
         rows: rows.collect(),
         columns: &[
@@ -108,14 +120,7 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
             BoardText::ColTicket,
         ],
         right_from: 2,
-        widths: &[
-            Constraint::Max(12),
-            Constraint::Max(16),
-            Constraint::Length(3),
-            Constraint::Length(5),
-            Constraint::Length(7),
-            Constraint::Length(6),
-        ],
+        widths: &widths,
     };
     render_table(f, area, model, table);
 }
@@ -123,6 +128,15 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
 fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
     let legend = Line::from(format!(" {} ", lang.t(BoardText::CapLegend)));
+    let widths = [
+        Constraint::Max(32),
+        Constraint::Length(7),
+        Constraint::Length(6),
+        Constraint::Length(4),
+        Constraint::Length(2),
+    ];
+    let block = titled(model.lang, BoardText::Regions).title_bottom(legend.right_aligned());
+    let room = column_room(block.inner(area), &widths);
     let rows = listed(model, |b| &b.regions).iter().map(|r| {
         let name = model.regions.by_code(&r.code).map_or_else(
             || r.code.clone(),
@@ -138,7 +152,7 @@ fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
         };
         let percent = u64::from(r.valid) * 100 / u64::from(r.cap.max(1));
         Row::new([
-            Cell::from(name),
+            Cell::from(ellipsized(name, room[0])),
             right(lang.t(BoardText::Count(u64::from(r.valid)))),
             right(lang.t(BoardText::Count(u64::from(r.cap)))),
             right(format!("{percent}%")),
@@ -147,18 +161,12 @@ fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
         .style(style)
     });
     let table = BoardTable {
-        block: titled(model.lang, BoardText::Regions).title_bottom(legend.right_aligned()),
+        block,
         empty: BoardText::NoRegions,
         rows: rows.collect(),
         columns: &[BoardText::ColRegion, BoardText::ColValid, BoardText::ColCap],
         right_from: 1,
-        widths: &[
-            Constraint::Max(32),
-            Constraint::Length(7),
-            Constraint::Length(6),
-            Constraint::Length(4),
-            Constraint::Length(2),
-        ],
+        widths: &widths,
     };
     render_table(f, area, model, table);
 }
