@@ -9,6 +9,7 @@ pub mod cli;
 pub mod csvio;
 pub mod dev;
 pub mod domain;
+pub mod hq;
 pub mod i18n;
 pub mod ops;
 pub mod progress;
@@ -51,6 +52,11 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         passphrase_file: cli.passphrase_file,
         no_encrypt: cli.no_encrypt,
     };
+    let command = match command {
+        // Opening::NoPointDatabase: HQ's own login is the gate.
+        Command::Hq { action } => return app::hq::run(&ctx, action.into()),
+        command => command,
+    };
     let mut store = open_for(Opening::of(&command), &cli.db, &unlock, &ctx)?;
     match command {
         Command::Desk(args) => app::desk::run(store, ctx, args.into()),
@@ -64,6 +70,8 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         Command::Sheets(args) => app::sheets::run(&mut store, &ctx, args.into()),
         Command::Demo(args) => app::demo::run(&mut store, &ctx, args.into()),
         Command::Campaign { action } => app::campaign::run(&mut store, &ctx, action.into()),
+        Command::Sync(args) => app::sync::run(&mut store, &ctx, args.into()),
+        Command::Hq { action } => app::hq::run(&ctx, action.into()),
         Command::Script(args) => {
             let (input, output) = (std::io::stdin().lock(), std::io::stdout().lock());
             dev::script::run(&mut store, &ctx.regions, args.into(), input, output)?;

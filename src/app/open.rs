@@ -19,6 +19,8 @@ pub enum Opening<'a> {
     PlainToEncrypt,
     /// The protection commands but `notice`: an existing database only.
     Existing,
+    /// The HQ side (`hq …`): no point database at all; HQ's own login guards it.
+    NoPointDatabase,
     /// Every other command: created on first use. `input` is a file the command reads; it
     /// must exist before a database is created for it.
     CreateOnFirstUse {
@@ -41,6 +43,8 @@ impl<'a> Opening<'a> {
                 | ProtectCommand::Wipe { .. }
                 | ProtectCommand::LeadPin => Opening::Existing,
             },
+            Command::Sync(_) => Opening::Existing,
+            Command::Hq { .. } => Opening::NoPointDatabase,
             Command::Import(args) => Opening::CreateOnFirstUse {
                 input: Some(&args.file),
             },
@@ -84,6 +88,7 @@ pub fn open_for(
             Store::open_existing_keyed(file, &key)?
         }
         Opening::PlainToEncrypt => open_plain_to_encrypt(db, ctx.lang)?,
+        Opening::NoPointDatabase => bail!("the hq commands open no point database"),
         Opening::Existing => open_or_create(db, false, unlock, ctx)?,
         Opening::CreateOnFirstUse { input } => {
             if let Some(file) = input {

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod documents;
 pub mod entry;
 pub mod finding;
+pub mod hq;
 pub mod names;
 pub mod pin;
 pub mod queue;
