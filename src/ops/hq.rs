@@ -9,7 +9,7 @@ use crate::domain::{Entry, Finding, Problem};
 use crate::hq::point::PointSession;
 use crate::hq::{self, HqError};
 use crate::i18n::Lang;
-use crate::store::{Store, StoreError};
+use crate::store::{HqLink, Store, StoreError};
 use std::time::Duration;
 
 /// Import rows asked about in one round trip.
@@ -26,16 +26,22 @@ pub struct HqLookups {
 impl HqLookups {
     /// Lookups with this point's HQ address and secret; `None` when either is not set.
     pub fn for_point(store: &Store, timeout: Duration) -> Result<Option<HqLookups>, StoreError> {
-        let link = store.hq_link()?;
-        Ok(match (link.url, link.secret) {
-            (Some(url), Some(secret)) => Some(HqLookups {
-                url,
-                secret,
-                timeout,
-                session: None,
-            }),
-            _ => None,
+        Ok(HqLookups::from_link(store.hq_link()?, timeout))
+    }
+
+    /// Lookups over `link`; `None` when its address or secret is not set.
+    pub fn from_link(link: HqLink, timeout: Duration) -> Option<HqLookups> {
+        Some(HqLookups {
+            url: link.url?,
+            secret: link.secret?,
+            timeout,
+            session: None,
         })
+    }
+
+    /// Whether these lookups use `link`'s address and secret (else the lead changed them).
+    pub fn is_for(&self, link: &HqLink) -> bool {
+        link.url.as_deref() == Some(self.url.as_str()) && link.secret.as_ref() == Some(&self.secret)
     }
 
     fn session(&mut self) -> Result<&mut PointSession, HqError> {

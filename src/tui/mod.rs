@@ -2,6 +2,8 @@
 
 pub mod effects;
 pub mod form;
+pub mod hq_board;
+pub mod hq_lane;
 pub mod keys;
 pub mod model;
 pub mod msg;
@@ -16,6 +18,7 @@ use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::watch;
 use chrono::{Timelike, Utc};
+use hq_lane::HqLane;
 use model::Model;
 use model::Screen;
 use msg::Msg;
@@ -90,6 +93,9 @@ pub fn start_model_at(
     let mut model = Model::new(lang, campaign, regions, Utc::now());
     model.home = home;
     model.encrypted = store.is_encrypted();
+    if store.hq_link()?.is_set() {
+        model.hq = Some(store.hq_state()?);
+    }
     let remembered = signin_memory::load();
     // The door and the board are one per point: they sign in as desk `door` or `board`
     // unless told otherwise.
@@ -132,6 +138,7 @@ pub fn run_app(
 ) -> anyhow::Result<()> {
     let watcher = store.open_sibling()?;
     let background = store.open_sibling()?;
+    let hq_store = store.open_sibling()?;
     let mut model = start_model_at(&mut store, regions, lang, &args, home)?;
     let (tx, wakes) = mpsc::channel();
     let changes = tx.clone();
@@ -139,9 +146,13 @@ pub fn run_app(
         changes.send(Wake::Changed).is_ok()
     });
     let replies = tx.clone();
+    let hq_replies = tx.clone();
     let worker = Worker::start(background, move |msg| {
         replies.send(Wake::Reply(msg)).is_ok()
-    });
+    })
+    .with_hq_lane(HqLane::start(hq_store, move |msg| {
+        hq_replies.send(Wake::Reply(msg)).is_ok()
+    }));
     let mut terminal = ratatui::try_init()?;
     if let Ok(size) = terminal.size() {
         model.size = (size.width, size.height);
@@ -203,8 +214,8 @@ where
     Ok(())
 }
 
-/// The loop sleeps until the clock on the top line changes, or until the door's undo
-/// window closes, whichever is first; nothing else needs a timer.
+/// The loop sleeps until the clock on the top line changes, the door's undo window closes,
+/// the idle lock falls or the desk's HQ question turns pending, whichever is first.
 fn until_next_wake(model: &Model) -> Duration {
     let now = Utc::now();
     let second = u64::from(now.second());
@@ -220,7 +231,11 @@ fn until_next_wake(model: &Model) -> Duration {
         .map(|at| at - now)
         .and_then(|d| d.to_std().ok())
         .map(|d| d + Duration::from_millis(50));
-    [undo_closes, lock_at]
+    let hq_pending = update::hq_deadline(model)
+        .map(|at| at - now)
+        .and_then(|d| d.to_std().ok())
+        .map(|d| d + Duration::from_millis(50));
+    [undo_closes, lock_at, hq_pending]
         .into_iter()
         .flatten()
         .fold(minute, Duration::min)

@@ -3,6 +3,7 @@
 use super::form::Form;
 use super::msg::LeadAction;
 use crate::domain::board::{BoardData, BoardFigures, DefectCount};
+use crate::domain::hq::LinkState;
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
 use crate::domain::{Campaign, Entry, RegionCatalog};
 use crate::i18n::{Lang, LockText, Phrase};
@@ -146,6 +147,9 @@ pub struct BoardView {
     pub checked_at: Option<DateTime<Utc>>,
     /// The database changed since that check; check again when the pause is over.
     pub recheck_due: bool,
+    /// HQ's board (`hq board`): points stand where desks do, no queue, HQ's findings
+    /// where today's defects are.
+    pub across_points: bool,
 }
 
 /// The lock screen's state.
@@ -228,6 +232,8 @@ pub struct Model {
     pub last_input: DateTime<Utc>,
     /// Whether the database is encrypted (a plain training database shows a badge).
     pub encrypted: bool,
+    /// The link to the campaign HQ as `sync` left it; `None` when no HQ is set.
+    pub hq: Option<LinkState>,
     /// The lead PIN prompt, when a change needs it.
     pub lead_prompt: Option<LeadPrompt>,
     /// Pending y/n question.
@@ -270,6 +276,7 @@ impl Model {
             lock: None,
             last_input: now,
             encrypted: false,
+            hq: None,
             size: (80, 24),
             quit: false,
             campaign,

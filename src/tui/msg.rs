@@ -2,6 +2,7 @@
 
 use crate::domain::board::BoardData;
 use crate::domain::checks::LookupKeys;
+use crate::domain::hq::{HqAnswer, LinkState};
 use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
 use crate::i18n::{DbFailure, Lang};
@@ -39,6 +40,8 @@ pub enum Msg {
     Board(BoardMsg),
     /// For the lock, the lead PIN and the automatic backup.
     Protect(ProtectMsg),
+    /// The state of the link to the campaign HQ (`None`: no HQ is set).
+    HqLink(Option<LinkState>),
 }
 
 /// Results for the desk form.
@@ -57,6 +60,13 @@ pub enum DeskMsg {
     Counts(HashMap<String, u32>),
     /// An entry was saved.
     Saved(Box<SavedEntry>),
+    /// HQ's answer about the keys asked (`None`: no answer, HQ is offline).
+    HqAnswer {
+        /// The keys asked about (ignored if the form moved on).
+        keys: LookupKeys,
+        /// Other points' entries with the same document or person.
+        answer: Option<HqAnswer>,
+    },
 }
 
 /// Results for the entries list.
@@ -182,6 +192,16 @@ pub enum Effect {
         /// Entry being edited, which is not its own duplicate.
         exclude: Option<String>,
     },
+    /// Ask the campaign HQ whether another point has these keys (on a thread and a
+    /// connection of its own; typing never waits).
+    LookupHq {
+        /// What to ask about.
+        keys: LookupKeys,
+        /// Entry being edited, which is not its own duplicate.
+        exclude: Option<String>,
+    },
+    /// Reload the state of the link to HQ (the top line).
+    LoadHqLink,
     /// Find the sheet/line for a region at this desk.
     LoadPreview(String, String),
     /// Reload per-region counts.

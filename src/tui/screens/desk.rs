@@ -1,8 +1,9 @@
 //! The desk form: fields with their findings, the sheet/line panel, the save bar.
 
 use super::chrome;
-use crate::domain::{Field, Severity};
-use crate::i18n::Text;
+use crate::domain::{Field, Problem, Severity};
+use crate::i18n::{HqText, Text};
+use crate::tui::form::HqCheck;
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use ratatui::Frame;
@@ -153,7 +154,7 @@ fn finding_lines(model: &Model, field: Field, width: usize) -> Vec<Line<'static>
         Severity::Warning => ("!", Style::default().fg(Color::Yellow)),
     };
     let mut text = format!("{mark} {}", model.lang.t(&first.problem));
-    if first.code() == "dup.document" {
+    if matches!(first.problem, Problem::DuplicateDocument { .. }) {
         text.push_str(" · ");
         text.push_str(&model.lang.t(Text::OpenDuplicateHint));
     }
@@ -226,9 +227,12 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
         (Some(e), _) => (e.sheet, e.line, false),
         (None, Some((_, p))) => (p.sheet, p.line, p.new_sheet),
         (None, None) => {
-            let hint = Paragraph::new(model.lang.t(Text::SheetUnknown))
-                .style(Style::default().fg(Color::DarkGray));
-            f.render_widget(hint, inner);
+            let mut lines = vec![Line::styled(
+                model.lang.t(Text::SheetUnknown),
+                Style::default().fg(Color::DarkGray),
+            )];
+            lines.extend(hq_pending(model));
+            f.render_widget(Paragraph::new(lines), inner);
             return;
         }
     };
@@ -260,7 +264,7 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
         rows[3],
     );
     render_centred(f, rows[4], &line.to_string(), &NUMBER_SIZES, big);
-    let mut notes = Vec::new();
+    let mut notes: Vec<Line> = hq_pending(model).into_iter().collect();
     if new_sheet {
         notes.push(Line::from(Span::styled(
             model.lang.t(Text::NewSheet),
@@ -280,6 +284,16 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
             .wrap(ratatui::widgets::Wrap { trim: true }),
         rows[6],
     );
+}
+
+/// "HQ check pending" while HQ has not answered about this signer within 2 s.
+fn hq_pending(model: &Model) -> Option<Line<'static>> {
+    matches!(model.form.hq, HqCheck::Pending { .. }).then(|| {
+        Line::styled(
+            model.lang.t(HqText::CheckPending),
+            Style::default().fg(Color::Yellow),
+        )
+    })
 }
 
 fn render_save_bar(f: &mut Frame, area: Rect, model: &Model) {

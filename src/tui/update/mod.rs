@@ -13,12 +13,14 @@ mod board;
 mod desk;
 mod door;
 mod entries;
+mod hq;
 mod lead;
 mod lock;
 mod queue;
 mod signin;
 
 pub use door::UNDO_WINDOW;
+pub use hq::{HQ_PATIENCE, deadline as hq_deadline};
 pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
 pub use signin::sign_in;
 
@@ -56,6 +58,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lock::passphrase_checked(model, right);
             Vec::new()
         }
+        Msg::HqLink(state) => {
+            hq::link_loaded(model, state);
+            desk::recheck(model);
+            hq::ask(model).into_iter().collect()
+        }
         Msg::Protect(ProtectMsg::BackedUp(result)) => {
             if let Err(why) = result {
                 model.tell(Tone::Warning, LockText::BackupFailed(&why));
@@ -84,6 +91,7 @@ fn on_tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
         queue::refresh_figures(model);
     }
     lock::lock_if_idle(model);
+    hq::on_tick(model);
     let mut effects = Vec::new();
     if model.actor.is_some() {
         if model.today() != day {
@@ -108,6 +116,7 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
         Effect::LoadTickets(model.today()),
         Effect::LoadCounts,
         Effect::LoadCampaign,
+        Effect::LoadHqLink,
     ];
     if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
         effects.push(entries::load(model));
