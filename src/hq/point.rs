@@ -22,12 +22,14 @@ pub struct PointSession {
 pub struct Pushed {
     /// Entries HQ did not have.
     pub inserted: u64,
-    /// Entries HQ had with other values (an edit, a void, a new secret's digests).
+    /// Entries HQ had (rewritten: an edit, a void, a new secret's digests, a batch pushed
+    /// again after a kill).
     pub updated: u64,
 }
 
-/// Updates of rows this point pushed before; rows of other points stay untouched (row
-/// security hides them), unchanged rows are not rewritten.
+/// Updates of rows this point pushed before (an edit, a void, digests under a new
+/// secret); rows of other points stay untouched, row security hides them. A point may read
+/// no column of HQ's rows but their ids, so the rows are rewritten rather than compared.
 const UPDATE_PUSHED: &str = "
 UPDATE hq.entries e SET sheet = b.sheet, line = b.line, region_code = b.region_code,
     abroad_country = b.abroad_country, signed_on = b.signed_on, entered_at = b.entered_at,
@@ -37,11 +39,7 @@ FROM unnest($1::text[], $2::int4[], $3::int4[], $4::text[], $5::text[], $6::date
             $7::timestamptz[], $8::bool[], $9::bytea[], $10::bytea[])
     AS b(id, sheet, line, region_code, abroad_country, signed_on, entered_at, valid,
          doc_digest, person_digest)
-WHERE e.id = b.id
-  AND (e.sheet, e.line, e.region_code, e.abroad_country, e.signed_on, e.entered_at, e.valid,
-       e.doc_digest, e.person_digest)
-      IS DISTINCT FROM (b.sheet, b.line, b.region_code, b.abroad_country, b.signed_on,
-       b.entered_at, b.valid, b.doc_digest, b.person_digest)";
+WHERE e.id = b.id";
 
 /// Inserts of rows HQ does not have; an id another point pushed first (an entry imported
 /// from its export) is left to that point, so nothing is counted twice.

@@ -3,7 +3,8 @@
 //! of (its name is made from the database's, since roles are cluster-wide).
 //!
 //! What a point's role may do (everything else is refused): insert and update rows of
-//! `hq.entries` whose origin is its own point and read only those (row-level security);
+//! `hq.entries` whose origin is its own point, and see only those rows' ids (row-level
+//! security and a column grant: not even its own digests can be listed);
 //! read the campaign-wide totals and settings through views; ask about one digest pair at
 //! a time through `hq.lookup` and about its own rows' collisions through
 //! `hq.my_collisions` (both SECURITY DEFINER, answering point and date only); mark its
@@ -181,7 +182,7 @@ $$;
 
 REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA hq FROM PUBLIC;
 GRANT USAGE ON SCHEMA hq TO {group};
-GRANT SELECT, INSERT, UPDATE ON hq.entries TO {group};
+GRANT SELECT (id), INSERT, UPDATE ON hq.entries TO {group};
 GRANT SELECT ON hq.meta, hq.campaign_totals, hq.campaign_settings TO {group};
 GRANT EXECUTE ON FUNCTION hq.current_point(), hq.lookup(bytea, bytea, text),
     hq.my_collisions(timestamptz), hq.round_done() TO {group};
