@@ -333,7 +333,7 @@ pub struct SyncArgs {
     #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub every: u64,
     /// Entries per pushed batch.
-    #[arg(long, hide = true, default_value_t = 5000, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    #[arg(long, hide = true, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub batch: u64,
 }
 

@@ -38,7 +38,7 @@ impl From<SyncArgs> for SyncOptions {
             url: args.hq,
             once: args.once,
             every: Duration::from_secs(args.every),
-            batch: usize::try_from(args.batch).unwrap_or(5000),
+            batch: usize::try_from(args.batch).unwrap_or(20_000),
         }
     }
 }

@@ -10,7 +10,7 @@ mod secret;
 #[cfg(test)]
 mod tests;
 
-pub use digest::{Digests, HqEntry, fold_name};
+pub use digest::{Digests, HqEntry};
 pub use findings::{Collision, CollisionSide, HqFinding, HqOverview, PointFigures, hq_findings};
 pub use link::{HqStatus, LinkState};
 pub use secret::{CampaignSecret, SECRET_BYTES};

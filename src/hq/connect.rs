@@ -24,11 +24,6 @@ pub struct Hq {
 }
 
 impl Hq {
-    /// Host and port, as messages name them.
-    pub fn at(&self) -> String {
-        address(&self.config)
-    }
-
     /// The role that logged in.
     pub fn role(&self) -> &str {
         self.config.get_user().unwrap_or_default()

