@@ -142,21 +142,19 @@ fn round(
     let stored = store.hq_link()?;
     let url = options.url.clone().or(stored.url).ok_or(HqFailure::NoUrl)?;
     let secret = stored.secret.ok_or(HqFailure::NoSecret)?;
-    let reusable = link
-        .as_ref()
-        .is_some_and(|l| l.url == url && l.secret == secret && !l.session.is_closed());
-    if !reusable {
-        *link = None;
-        let session = hq::connect(&url, SYNC_TIMEOUT)?.as_point(&secret)?;
-        *link = Some(Link {
-            session,
-            url,
-            secret: secret.clone(),
-        });
-    }
-    let Some(Link { session, .. }) = link.as_mut() else {
-        return Err(HqFailure::NoUrl.into());
+    let link = match link {
+        Some(open) if open.url == url && open.secret == secret && !open.session.is_closed() => open,
+        slot => {
+            *slot = None;
+            let session = hq::connect(&url, SYNC_TIMEOUT)?.as_point(&secret)?;
+            slot.insert(Link {
+                session,
+                url,
+                secret: secret.clone(),
+            })
+        }
     };
+    let session = &mut link.session;
     let mut pushed = 0u64;
     loop {
         let (upto, entries) = store.hq_outbox(options.batch)?;

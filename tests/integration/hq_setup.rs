@@ -23,7 +23,14 @@ fn init_prints_the_secret_alone_and_add_point_its_url_alone() {
     assert_eq!(config.get_user(), Some(hq.role_of("London").as_str()));
     assert!(config.get_password().is_some_and(|p| p.len() >= 20));
     // A second init keeps the HQ (and its secret): nothing to copy, nothing printed.
-    assert_eq!(hq.hq(&["init"]).stdout_ok(), "");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let again = hq.hq(&["init"]).current_dir(elsewhere.path()).stdout_ok();
+    assert_eq!(again, "");
+    let made: Vec<_> = std::fs::read_dir(elsewhere.path()).unwrap().collect();
+    assert!(
+        made.is_empty(),
+        "the hq commands open no point database: {made:?}"
+    );
     hq.hq(&["add-point", "London"])
         .fails_saying(1, "HQ has a point named London already");
     hq.hq(&["add-point", " "])
@@ -91,6 +98,24 @@ fn bad_addresses_logins_and_schemas_say_what_to_do() {
     with_url(&format!("{SERVER}/{}_missing", hq.db)).fails_saying(1, "has no database");
     with_url(&format!("{SERVER}/test")).fails_saying(1, "not set up: run sigdesk hq init");
     with_url(&hq.admin_url()).fails_saying(1, "is not a point of this HQ");
+    // TLS as psql's sslmode=require (the CI server has it on), and plain when asked.
+    let stored: postgres::Config = point
+        .store()
+        .hq_link()
+        .unwrap()
+        .url
+        .unwrap()
+        .parse()
+        .unwrap();
+    let password = String::from_utf8(stored.get_password().unwrap().to_vec()).unwrap();
+    let role = hq.role_of("Tbilisi");
+    for mode in ["require", "disable"] {
+        let url = format!(
+            "postgresql://{role}:{password}@127.0.0.1:5432/{}?sslmode={mode}",
+            hq.db
+        );
+        with_url(&url).assert().success();
+    }
     let mut admin = hq.admin();
     admin
         .execute(

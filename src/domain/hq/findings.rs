@@ -81,7 +81,7 @@ impl HqOverview {
 
 /// One finding of `hq check`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "finding", rename_all = "snake_case")]
 pub enum HqFinding {
     /// The same document at two points: the later signature does not count.
     SameDocument(Collision),
