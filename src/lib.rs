@@ -9,6 +9,7 @@ pub mod cli;
 pub mod csvio;
 pub mod dev;
 pub mod domain;
+pub mod hq;
 pub mod i18n;
 pub mod ops;
 pub mod progress;
@@ -52,6 +53,11 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         passphrase_file: cli.passphrase_file,
         no_encrypt: cli.no_encrypt,
     };
+    let command = match command {
+        // Opening::NoPointDatabase: HQ's own login is the gate.
+        Command::Hq { action } => return app::hq::run(&ctx, action.into()),
+        command => command,
+    };
     let (opening, gate) = (Opening::of(&command), Gate::of(&command));
     let mut store = open_for(opening, gate, &cli.db, &unlock, &ctx)?;
     match command {
@@ -68,6 +74,8 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
         Command::Campaign { action } => app::campaign::run(&mut store, &ctx, action.into()),
         Command::Paper { action } => app::paper::run(&mut store, &ctx, action.into()),
         Command::Protocol(args) => app::protocol::run(&store, &ctx, args.into()),
+        Command::Sync(args) => app::sync::run(&mut store, &ctx, args.into()),
+        Command::Hq { action } => app::hq::run(&ctx, action.into()),
         Command::Script(args) => {
             let (input, output) = (std::io::stdin().lock(), std::io::stdout().lock());
             dev::script::run(&mut store, &ctx.regions, args.into(), input, output)?;

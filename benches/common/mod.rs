@@ -23,6 +23,8 @@ pub mod cli;
 pub mod db;
 #[path = "../../tests/integration/common/desk.rs"]
 pub mod desk;
+#[path = "../../tests/integration/common/hq.rs"]
+pub mod hq;
 #[path = "../../tests/integration/common/render.rs"]
 pub mod render;
 

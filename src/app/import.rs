@@ -5,7 +5,7 @@ use super::out;
 use crate::cli::ImportArgs;
 use crate::csvio::import::{ImportContext, import_with_progress};
 use crate::csvio::{ImportOptions, rejects_path};
-use crate::i18n::ReportText;
+use crate::i18n::{HqText, ReportText};
 use crate::progress::TerminalProgress;
 use crate::store::Store;
 use std::path::Path;
@@ -45,6 +45,9 @@ pub fn run(
         rejected: report.rejected,
     };
     out::line(ctx.lang.t(imported));
+    if report.hq_unchecked > 0 {
+        out::note(ctx.lang.t(HqText::ImportUnchecked(report.hq_unchecked)));
+    }
     if report.rejected > 0 {
         out::line(rejects_path(file).display());
     }

@@ -22,6 +22,8 @@ pub enum Opening<'a> {
     /// An existing database only: the protection commands but `notice`, and the paper
     /// check and protocol (a new database has no line to check or hand in).
     Existing,
+    /// The HQ side (`hq …`): no point database at all; HQ's own login guards it.
+    NoPointDatabase,
     /// Every other command: created on first use. `input` is a file the command reads; it
     /// must exist before a database is created for it.
     CreateOnFirstUse {
@@ -45,6 +47,8 @@ impl<'a> Opening<'a> {
                 | ProtectCommand::LeadPin => Opening::Existing,
             },
             Command::Paper { .. } | Command::Protocol(_) => Opening::Existing,
+            Command::Sync(_) => Opening::Existing,
+            Command::Hq { .. } => Opening::NoPointDatabase,
             Command::Import(args) => Opening::CreateOnFirstUse {
                 input: Some(&args.file),
             },
@@ -119,6 +123,12 @@ impl Gate {
             | Command::Demo(_)
             | Command::Protocol(_)
             | Command::Script(_) => Gate::Open,
+            // `sync` runs unattended at the point, like the door; it sends only digests, and
+            // the campaign secret it needs was set behind the lead PIN.
+            Command::Sync(_) => Gate::Open,
+            // The HQ commands open no point database, so there is no lead PIN to ask for:
+            // the HQ owner's PostgreSQL login is their gate.
+            Command::Hq { .. } => Gate::Open,
         }
     }
 }
@@ -153,6 +163,7 @@ pub fn open_for(
             (store, false)
         }
         Opening::PlainToEncrypt => (open_plain_to_encrypt(db, ctx.lang)?, false),
+        Opening::NoPointDatabase => bail!("the hq commands open no point database"),
         Opening::Existing => open_or_create(db, false, unlock, ctx)?,
         Opening::CreateOnFirstUse { input } => {
             if let Some(file) = input {

@@ -8,7 +8,8 @@ use crate::domain::checks::{CheckContext, check_entry, lookup_keys, same_person_
 use crate::domain::{
     Campaign, Column, DocKind, Entry, EntryStatus, EntrySummary, RegionCatalog, Severity,
 };
-use crate::i18n::Lang;
+use crate::i18n::{HqText, Lang};
+use crate::ops::hq::{ImportScreen, Screened};
 use crate::progress::{Phase, Progress, Silent};
 use crate::store::{Actor, Store};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -40,6 +41,8 @@ pub struct ImportReport {
     pub rejected: usize,
     /// Rows accepted with warnings.
     pub with_warnings: usize,
+    /// Valid rows the campaign HQ could not be asked about (it did not answer).
+    pub hq_unchecked: usize,
 }
 
 /// Everything an import needs besides the file.
@@ -98,6 +101,7 @@ pub fn import_with_progress(
     let columns = Columns::from_header(&header, path)?;
     let campaign = store.campaign()?;
     let mut validator = RowValidator::new(store, &campaign, ctx)?;
+    let mut hq = ImportScreen::for_point(store)?;
     let mut accepted = Vec::new();
     let mut rejects: Vec<(csv::StringRecord, String)> = Vec::new();
     let mut report = ImportReport::default();
@@ -116,14 +120,25 @@ pub fn import_with_progress(
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         match validator.validate(store, &columns, &record)? {
             RowVerdict::Present => report.already_present += 1,
-            RowVerdict::Accepted { entry, warnings } => {
-                report.with_warnings += usize::from(warnings);
-                accepted.push(*entry);
-            }
+            RowVerdict::Accepted { entry, warnings } => match hq.as_mut() {
+                Some(screen) if entry.status == EntryStatus::Valid => {
+                    let held = screen.push(*entry, (record.clone(), line, warnings));
+                    take_screened(held, ctx.lang, &mut accepted, &mut rejects, &mut report);
+                }
+                _ => {
+                    report.with_warnings += usize::from(warnings);
+                    accepted.push(*entry);
+                }
+            },
             RowVerdict::Rejected(reason) => {
                 rejects.push((record.clone(), format!("line {line}: {reason}")))
             }
         }
+    }
+    if let Some(screen) = hq.as_mut() {
+        let held = screen.flush();
+        take_screened(held, ctx.lang, &mut accepted, &mut rejects, &mut report);
+        report.hq_unchecked = screen.unchecked;
     }
     progress.finish();
     report.rejected = rejects.len();
@@ -151,6 +166,40 @@ pub fn import_with_progress(
     )?;
     progress.finish();
     Ok(report)
+}
+
+/// Rows HQ screened: kept (a person seen elsewhere is a warning) or rejected as a
+/// duplicate of another point's entry.
+fn take_screened(
+    screened: Vec<Screened<(csv::StringRecord, u64, bool)>>,
+    lang: Lang,
+    accepted: &mut Vec<Entry>,
+    rejects: &mut Vec<(csv::StringRecord, String)>,
+    report: &mut ImportReport,
+) {
+    for row in screened {
+        match row {
+            Screened::Clear {
+                entry,
+                row: (_, _, warned),
+                person,
+            } => {
+                report.with_warnings += usize::from(warned || person.is_some());
+                accepted.push(entry);
+            }
+            Screened::Elsewhere {
+                row: (record, line, _),
+                hit,
+                ..
+            } => {
+                let reason = lang.t(HqText::ImportElsewhere {
+                    point: &hit.point,
+                    signed_on: hit.signed_on,
+                });
+                rejects.push((record, format!("line {line}: {reason}")));
+            }
+        }
+    }
 }
 
 fn malformed(path: &Path, e: &csv::Error) -> CsvError {
@@ -237,7 +286,7 @@ impl<'a> RowValidator<'a> {
         Ok(RowValidator {
             campaign,
             ctx,
-            counts: store.region_counts()?,
+            counts: store.cap_counts()?,
             documents: HashMap::new(),
             people: HashMap::new(),
             ids: Default::default(),

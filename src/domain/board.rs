@@ -19,7 +19,7 @@ mod totals;
 
 pub use day::day_bounds;
 pub use desks::{DeskFigures, min_sec};
-pub use regions::{CapLevel, RegionFigures};
+pub use regions::{CapLevel, RegionFigures, region_figures};
 pub use totals::Totals;
 
 /// One entry saved today, without any personal data: where and when it was saved, and

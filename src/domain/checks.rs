@@ -9,6 +9,7 @@ pub use problem::{Problem, RegionName};
 
 use super::dates::{DateError, parse_date};
 use super::documents::{parse_document, passport_series_problems};
+use super::hq::HqAnswer;
 use super::names::{fold_yo, normalise_name};
 use super::{
     ABROAD, Campaign, DocKind, EntryDraft, EntrySummary, Field, Finding, NewEntry, RegionCatalog,
@@ -172,6 +173,25 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
         entry,
         findings: out.0,
     }
+}
+
+/// Adds what HQ answered about the draft (DESIGN.md §10): the same document at another
+/// point is an error, so the entry is no longer ready to save; the same person a warning.
+pub fn add_hq_findings(outcome: &mut CheckOutcome, answer: &HqAnswer) {
+    let mut out = Findings(std::mem::take(&mut outcome.findings));
+    if let Some(hit) = &answer.document {
+        let hit = hit.clone();
+        out.add(Field::Document, Problem::DocumentAtPoint { hit });
+    }
+    if let Some(hit) = &answer.person {
+        let hit = hit.clone();
+        out.add(Field::Surname, Problem::PersonAtPoint { hit });
+    }
+    out.0.sort_by_key(|f| f.field);
+    if out.has_errors() {
+        outcome.entry = None;
+    }
+    outcome.findings = out.0;
 }
 
 /// Document format, kind against region, passport series (as on the signing day) and

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod entry;
 pub mod finding;
 pub mod forecast;
+pub mod hq;
 pub mod names;
 pub mod paper;
 pub mod pin;

@@ -39,6 +39,20 @@ pub enum BoardText<'a> {
     ColPerHour,
     /// Column: time per signer.
     ColPerSigner,
+    /// Title of the points table (HQ's board).
+    Points,
+    /// No point saved an entry today (HQ's board).
+    NoPoints,
+    /// Column: point name (HQ's board).
+    ColPoint,
+    /// Title of HQ's findings (`hq check`) on its board.
+    HqFindings,
+    /// HQ's check finds nothing.
+    NoHqFindings,
+    /// HQ holds no election date yet.
+    HqNotConfigured,
+    /// The key bar of HQ's board.
+    HqBoardKeys,
     /// Column: valid entries today.
     ColToday,
     /// Column: ticket being served.
@@ -102,6 +116,29 @@ impl Phrase for BoardText<'_> {
                 "Кампания не настроена: sigdesk campaign set election_date ГГГГ-ММ-ДД",
             ),
             ColDesk => say!(lang, "Desk", "Стол"),
+            Points => say!(lang, "Points today", "Пункты сегодня"),
+            NoPoints => say!(
+                lang,
+                "No point has pushed an entry saved today",
+                "Сегодняшних записей от пунктов пока нет",
+            ),
+            ColPoint => say!(lang, "Point", "Пункт"),
+            HqFindings => say!(lang, "HQ check", "Проверка штаба"),
+            NoHqFindings => say!(
+                lang,
+                "No duplicates, caps or silent points",
+                "Ни повторов, ни превышений, ни молчащих пунктов",
+            ),
+            HqNotConfigured => say!(
+                lang,
+                "Campaign not configured: sigdesk hq campaign set election_date YYYY-MM-DD",
+                "Кампания не настроена: sigdesk hq campaign set election_date ГГГГ-ММ-ДД",
+            ),
+            HqBoardKeys => say!(
+                lang,
+                "Ctrl-Q quit · figures reload every 10 s",
+                "Ctrl-Q выход · цифры обновляются каждые 10 с",
+            ),
             ColOperator => say!(lang, "Operator", "Оператор"),
             ColPerHour => say!(lang, "/h", "/ч"),
             ColPerSigner => say!(lang, "each", "на 1"),

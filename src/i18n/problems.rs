@@ -178,6 +178,20 @@ impl Phrase for Problem {
                 "те же ФИО и дата рождения: {}",
                 place(lang, first),
             ),
+            Problem::DocumentAtPoint { hit } => say!(
+                lang,
+                "already signed at point {}, {}",
+                "уже подписал в пункте {}, {}",
+                hit.point,
+                hit.signed_on.format("%d.%m"),
+            ),
+            Problem::PersonAtPoint { hit } => say!(
+                lang,
+                "same name+birth date signed at point {}, {}",
+                "те же ФИО и дата рождения в пункте {}, {}",
+                hit.point,
+                hit.signed_on.format("%d.%m"),
+            ),
             Problem::RegionUnknown { suggestions } if suggestions.is_empty() => say!(
                 lang,
                 "no such region; type the start of its name or its 2-digit code",

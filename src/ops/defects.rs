@@ -87,6 +87,7 @@ pub fn check_all(
         Ok(())
     };
     store.for_each_entry(false, &mut visit)?;
+    super::hq::add_collision_defects(&mut report, store, lang)?;
     add_sheet_defects(&mut report, store, &campaign, regions, today, lang)?;
     Ok(report)
 }

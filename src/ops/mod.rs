@@ -3,6 +3,7 @@
 //! Shared by the commands (`app/`) and the TUI; never prints, never parses arguments.
 
 pub mod defects;
+pub mod hq;
 pub mod notice;
 pub mod paper;
 pub mod protocol;

@@ -76,28 +76,41 @@ impl super::Store {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
         let tx = self.write()?;
-        let old = load(&tx)?;
-        tx.execute("DELETE FROM campaign WHERE id = 1", [])?;
-        insert(&tx, c)?;
-        let mut changes = serde_json::Map::new();
-        for key in Campaign::KEYS {
-            let (before, after) = (
-                old.get(key).unwrap_or_default(),
-                c.get(key).unwrap_or_default(),
-            );
-            if before != after {
-                changes.insert(key.to_string(), serde_json::json!([before, after]));
-            }
-        }
-        super::events::append(
-            &tx,
-            now,
-            actor,
-            "campaign",
-            None,
-            &serde_json::Value::Object(changes),
-        )?;
+        replace(&tx, c, actor, now)?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Replaces the campaign row inside the caller's transaction and records what changed;
+/// returns whether anything did.
+pub(super) fn replace(
+    tx: &Connection,
+    c: &Campaign,
+    actor: &super::Actor,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, StoreError> {
+    let old = load(tx)?;
+    tx.execute("DELETE FROM campaign WHERE id = 1", [])?;
+    insert(tx, c)?;
+    let mut changes = serde_json::Map::new();
+    for key in Campaign::KEYS {
+        let (before, after) = (
+            old.get(key).unwrap_or_default(),
+            c.get(key).unwrap_or_default(),
+        );
+        if before != after {
+            changes.insert(key.to_string(), serde_json::json!([before, after]));
+        }
+    }
+    let changed = !changes.is_empty();
+    super::events::append(
+        tx,
+        now,
+        actor,
+        "campaign",
+        None,
+        &serde_json::Value::Object(changes),
+    )?;
+    Ok(changed)
 }

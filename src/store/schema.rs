@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     MIGRATION_9_PAPER,
     MIGRATION_10_COLLECTOR_DETAILS,
     MIGRATION_11_FIRST_DAY,
+    MIGRATION_12_HQ,
 ];
 
 /// The newest schema version this build knows.
@@ -258,6 +259,54 @@ CREATE TABLE signins (
     PRIMARY KEY (role, desk)
 ) WITHOUT ROWID;
 ALTER TABLE desks ADD COLUMN typing INTEGER NOT NULL DEFAULT 0;
+"#;
+
+/// The campaign HQ (DESIGN.md §10): its address and the campaign secret (kept only here, in
+/// the encrypted file), the entries waiting to be pushed (queued by triggers while an HQ is
+/// set, removed once HQ committed them), and what the last pull brought: campaign-wide
+/// totals, HQ's settings, collisions HQ found after the fact.
+const MIGRATION_12_HQ: &str = r#"
+CREATE TABLE hq_link (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    url TEXT NOT NULL DEFAULT '',
+    secret TEXT NOT NULL DEFAULT '',
+    last_good TEXT,
+    offline_since TEXT,
+    last_error TEXT NOT NULL DEFAULT '',
+    collisions_checked TEXT
+);
+INSERT INTO hq_link(id) VALUES (1);
+CREATE TABLE hq_outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id TEXT NOT NULL
+);
+CREATE TRIGGER entries_hq_insert AFTER INSERT ON entries
+    WHEN (SELECT url FROM hq_link WHERE id = 1) <> ''
+BEGIN
+    INSERT INTO hq_outbox(entry_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER entries_hq_update AFTER UPDATE ON entries
+    WHEN (SELECT url FROM hq_link WHERE id = 1) <> ''
+BEGIN
+    INSERT INTO hq_outbox(entry_id) VALUES (NEW.id);
+END;
+CREATE TABLE hq_totals (
+    region_code TEXT PRIMARY KEY,
+    others INTEGER NOT NULL,
+    campaign INTEGER NOT NULL
+);
+CREATE TABLE hq_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE hq_collisions (
+    entry_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('document', 'person')),
+    point TEXT NOT NULL,
+    signed_on TEXT NOT NULL,
+    found_at TEXT NOT NULL,
+    PRIMARY KEY (entry_id, kind, point, signed_on)
+);
 "#;
 
 /// Brings the schema up to date and fills the catalogue and campaign defaults.

@@ -5,7 +5,9 @@ use super::msg::{
     QueueMsg, TicketMove, WriteFailure,
 };
 use crate::domain::RegionCatalog;
+use crate::hq::LOOKUP_TIMEOUT;
 use crate::ops::defects::DayDefects;
+use crate::ops::hq::HqLookups;
 use crate::store::desks::{Claim, Holder};
 use crate::store::{Actor, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -52,9 +54,18 @@ pub fn run(
         }
         Effect::LoadCounts => Some(
             store
-                .region_counts()
+                .cap_counts()
                 .map_or_else(failure, |c| Msg::Desk(DeskMsg::Counts(c))),
         ),
+        Effect::LookupHq { keys, exclude } => {
+            // Inline (tests, or a desk without the HQ lane): a session for this one question.
+            let answer = HqLookups::for_point(store, LOOKUP_TIMEOUT)
+                .ok()
+                .flatten()
+                .and_then(|mut lookups| lookups.answer(&keys, exclude.as_deref()).ok());
+            Some(Msg::Desk(DeskMsg::HqAnswer { keys, answer }))
+        }
+        Effect::LoadHqLink => Some(hq_link(store).map_or_else(failure, Msg::HqLink)),
         Effect::LoadCampaign => Some(
             store
                 .campaign()
@@ -254,6 +265,14 @@ pub fn run(
             None
         }
     }
+}
+
+/// The link's state when an HQ is set.
+fn hq_link(store: &Store) -> Result<Option<crate::domain::hq::LinkState>, StoreError> {
+    if !store.hq_link()?.is_set() {
+        return Ok(None);
+    }
+    store.hq_state().map(Some)
 }
 
 fn failure_text(message: String) -> Msg {

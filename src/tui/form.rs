@@ -1,12 +1,13 @@
 //! The desk form's state: one input per field, focus, findings and lookups.
 
-use crate::domain::checks::{CheckContext, LookupKeys, check_entry, lookup_keys};
+use crate::domain::checks::{CheckContext, LookupKeys, add_hq_findings, check_entry, lookup_keys};
+use crate::domain::hq::HqAnswer;
 use crate::domain::{
     ABROAD, Campaign, DocKind, Entry, EntryDraft, EntrySummary, Field, Finding, NewEntry,
     RegionCatalog, Severity,
 };
 use crate::store::SheetPreview;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
 use tui_input::Input;
 
@@ -59,6 +60,48 @@ pub struct Form {
     pub suggestion: usize,
     /// The warning codes the operator has seen with one Ctrl-S; a second saves.
     pub warnings_seen: Option<Vec<&'static str>>,
+    /// Where the question to the campaign HQ stands (stays idle without an HQ).
+    pub hq: HqCheck,
+}
+
+/// The form's question to the campaign HQ about its lookup keys.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum HqCheck {
+    /// Nothing asked: no HQ, or no keys yet.
+    #[default]
+    Idle,
+    /// Asked at this time; no answer yet.
+    Asked {
+        /// The keys asked about.
+        keys: LookupKeys,
+        /// When (model time).
+        at: DateTime<Utc>,
+    },
+    /// HQ answered.
+    Answered {
+        /// The keys asked about.
+        keys: LookupKeys,
+        /// Its answer.
+        answer: HqAnswer,
+    },
+    /// No answer within 2 s, or HQ is offline: the save goes ahead, `sync` and `check`
+    /// report a collision later.
+    Pending {
+        /// The keys asked about.
+        keys: LookupKeys,
+    },
+}
+
+impl HqCheck {
+    /// The keys this question is about.
+    pub fn keys(&self) -> Option<&LookupKeys> {
+        match self {
+            HqCheck::Idle => None,
+            HqCheck::Asked { keys, .. }
+            | HqCheck::Answered { keys, .. }
+            | HqCheck::Pending { keys } => Some(keys),
+        }
+    }
 }
 
 impl Form {
@@ -196,7 +239,15 @@ impl Form {
             same_document: self.same_document.as_ref().filter(|_| fresh),
             same_person: self.same_person.as_ref().filter(|_| fresh),
         };
-        let outcome = check_entry(&draft, &ctx);
+        let mut outcome = check_entry(&draft, &ctx);
+        if let HqCheck::Answered {
+            keys: asked,
+            answer,
+        } = &self.hq
+            && *asked == keys
+        {
+            add_hq_findings(&mut outcome, answer);
+        }
         self.findings = outcome.findings;
         self.checked = outcome.entry;
     }

@@ -2,6 +2,8 @@
 
 pub mod effects;
 pub mod form;
+pub mod hq_board;
+pub mod hq_lane;
 pub mod keys;
 pub mod model;
 pub mod msg;
@@ -16,6 +18,7 @@ use crate::store::Store;
 use crate::store::desks::Holder;
 use crate::store::watch;
 use chrono::{Timelike, Utc};
+use hq_lane::HqLane;
 use model::Model;
 use model::Screen;
 use msg::{Msg, ProtectMsg};
@@ -91,6 +94,9 @@ pub fn start_model_at(
     model.home = home;
     model.encrypted = store.is_encrypted();
     model.db_path = store.path().display().to_string();
+    if store.hq_link()?.is_set() {
+        model.hq = Some(store.hq_state()?);
+    }
     // The door and the board are one per point: they sign in as desk `door` or `board`
     // unless told otherwise. Each role offers the names it last signed in with here.
     let fixed_desk = match home {
@@ -144,9 +150,17 @@ pub fn run_app(
         changes.send(Wake::Changed(change)).is_ok()
     });
     let replies = tx.clone();
-    let worker = Worker::start(background, move |msg| {
+    let mut worker = Worker::start(background, move |msg| {
         replies.send(Wake::Reply(msg)).is_ok()
     });
+    // Only a point linked to an HQ pays for the lane's connection (and its key derivation).
+    if store.hq_link()?.is_set() {
+        let hq_replies = tx.clone();
+        let lane = HqLane::start(store.open_sibling()?, move |msg| {
+            hq_replies.send(Wake::Reply(msg)).is_ok()
+        });
+        worker = worker.with_hq_lane(lane);
+    }
     let mut terminal = ratatui::try_init()?;
     if let Ok(size) = terminal.size() {
         model.size = (size.width, size.height);
@@ -216,8 +230,8 @@ where
     Ok(())
 }
 
-/// The loop sleeps until the clock on the top line changes, or until the door's undo
-/// window closes, whichever is first; nothing else needs a timer.
+/// The loop sleeps until the clock on the top line changes, the door's undo window closes,
+/// the idle lock falls or the desk's HQ question turns pending, whichever is first.
 fn until_next_wake(model: &Model) -> Duration {
     let now = Utc::now();
     let second = u64::from(now.second());
@@ -233,7 +247,11 @@ fn until_next_wake(model: &Model) -> Duration {
         .map(|at| at - now)
         .and_then(|d| d.to_std().ok())
         .map(|d| d + Duration::from_millis(50));
-    [undo_closes, lock_at]
+    let hq_pending = update::hq_deadline(model)
+        .map(|at| at - now)
+        .and_then(|d| d.to_std().ok())
+        .map(|d| d + Duration::from_millis(50));
+    [undo_closes, lock_at, hq_pending]
         .into_iter()
         .flatten()
         .fold(minute, Duration::min)

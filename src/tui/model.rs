@@ -5,6 +5,7 @@ use super::msg::LeadAction;
 use super::screens::MIN_SIZE;
 use crate::domain::board::{BoardData, BoardFigures, DefectCount};
 use crate::domain::forecast::Estimate;
+use crate::domain::hq::LinkState;
 use crate::domain::queue::{QueueFigures, Ticket, TicketStatus, queue_figures};
 use crate::domain::{Campaign, Entry, EntryStatus, RegionCatalog};
 use crate::i18n::{Lang, LockText, Phrase};
@@ -177,6 +178,9 @@ pub struct BoardView {
     pub recheck_due: bool,
     /// The invalid share the paper check found so far; `None` before the first line.
     pub paper: Option<Estimate>,
+    /// HQ's board (`hq board`): points stand where desks do, no queue, HQ's findings
+    /// where today's defects are.
+    pub across_points: bool,
 }
 
 /// The paper check screen: the sample and the line on screen.
@@ -296,6 +300,8 @@ pub struct Model {
     pub encrypted: bool,
     /// The database file, as the alarm names it.
     pub db_path: String,
+    /// The link to the campaign HQ as `sync` left it; `None` when no HQ is set.
+    pub hq: Option<LinkState>,
     /// The lead PIN prompt, when a change needs it.
     pub lead_prompt: Option<LeadPrompt>,
     /// Pending y/n question.
@@ -347,6 +353,7 @@ impl Model {
             last_input: now,
             encrypted: false,
             db_path: String::new(),
+            hq: None,
             size: (80, 24),
             quit: false,
             campaign,

@@ -3,6 +3,7 @@
 use crate::domain::board::BoardData;
 use crate::domain::checks::LookupKeys;
 use crate::domain::forecast::Estimate;
+use crate::domain::hq::{HqAnswer, LinkState};
 use crate::domain::paper::PaperCode;
 use crate::domain::queue::Ticket;
 use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
@@ -45,6 +46,8 @@ pub enum Msg {
     Protect(ProtectMsg),
     /// For the paper check (and the board's line about it).
     Paper(PaperMsg),
+    /// The state of the link to the campaign HQ (`None`: no HQ is set).
+    HqLink(Option<LinkState>),
 }
 
 /// Results for the paper check.
@@ -81,6 +84,13 @@ pub enum DeskMsg {
     Counts(HashMap<String, u32>),
     /// An entry was saved.
     Saved(Box<SavedEntry>),
+    /// HQ's answer about the keys asked (`None`: no answer, HQ is offline).
+    HqAnswer {
+        /// The keys asked about (ignored if the form moved on).
+        keys: LookupKeys,
+        /// Other points' entries with the same document or person.
+        answer: Option<HqAnswer>,
+    },
 }
 
 /// Results for the entries list.
@@ -221,6 +231,16 @@ pub enum Effect {
         /// Entry being edited, which is not its own duplicate.
         exclude: Option<String>,
     },
+    /// Ask the campaign HQ whether another point has these keys (on a thread and a
+    /// connection of its own; typing never waits).
+    LookupHq {
+        /// What to ask about.
+        keys: LookupKeys,
+        /// Entry being edited, which is not its own duplicate.
+        exclude: Option<String>,
+    },
+    /// Reload the state of the link to HQ (the top line).
+    LoadHqLink,
     /// Find the sheet/line for a region at this desk.
     LoadPreview(String, String),
     /// Reload per-region counts.

@@ -4,6 +4,7 @@
 //! keeps taking keys while they work. Each result comes back as an ordinary message.
 
 use super::effects;
+use super::hq_lane::HqLane;
 use super::msg::{Effect, Msg};
 use crate::store::{Actor, Store};
 use chrono::Utc;
@@ -16,9 +17,11 @@ struct Job {
     actor: Option<Actor>,
 }
 
-/// A handle to the worker thread; the thread ends when the handle is dropped.
+/// A handle to the worker thread (and the HQ lane beside it, when started); the threads
+/// end when the handle is dropped.
 pub struct Worker {
     jobs: Sender<Job>,
+    hq: Option<HqLane>,
 }
 
 impl Effect {
@@ -35,10 +38,12 @@ impl Effect {
             | Effect::AutoBackup
             | Effect::LoadPaper
             | Effect::LoadPaperShare(_)
-            | Effect::MarkTyping(_) => true,
+            | Effect::MarkTyping(_)
+            | Effect::LookupHq { .. } => true,
             Effect::LookupDuplicates { .. }
             | Effect::ClaimDesk { .. }
             | Effect::Rescue
+            | Effect::LoadHqLink
             | Effect::LoadPreview(..)
             | Effect::LoadCounts
             | Effect::LoadCampaign
@@ -78,13 +83,28 @@ impl Worker {
                 }
             }
         });
-        Worker { jobs }
+        Worker { jobs, hq: None }
+    }
+
+    /// Sends the desk's HQ lookups to `lane` instead of the worker's SQLite thread.
+    pub fn with_hq_lane(mut self, lane: HqLane) -> Worker {
+        self.hq = Some(lane);
+        self
     }
 
     /// Hands `effect` to the worker; gives it back when the worker has stopped, so the
     /// caller can run it itself.
     #[must_use = "an effect given back must still be run"]
     pub fn submit(&self, effect: Effect, actor: Option<Actor>) -> Option<Effect> {
+        let effect = match (effect, &self.hq) {
+            (Effect::LookupHq { keys, exclude }, Some(lane)) => {
+                if lane.ask(keys.clone(), exclude.clone()) {
+                    return None;
+                }
+                Effect::LookupHq { keys, exclude }
+            }
+            (effect, _) => effect,
+        };
         self.jobs
             .send(Job { effect, actor })
             .err()

@@ -44,10 +44,7 @@ pub struct RegionFigures {
 }
 
 /// Regions with at least one valid signature, most first, then by code.
-pub(super) fn region_figures(
-    campaign: &Campaign,
-    counts: &BTreeMap<String, u32>,
-) -> Vec<RegionFigures> {
+pub fn region_figures(campaign: &Campaign, counts: &BTreeMap<String, u32>) -> Vec<RegionFigures> {
     let mut regions: Vec<RegionFigures> = counts
         .iter()
         .filter(|&(_, &valid)| valid > 0)

@@ -1,5 +1,6 @@
 //! Every defect the check set can report, with the data its message needs.
 
+use crate::domain::hq::HqHit;
 use crate::domain::{DocKind, EntrySummary, Region, Severity};
 use chrono::NaiveDate;
 
@@ -162,6 +163,16 @@ pub enum Problem {
         /// Where the earlier entry stands.
         first: Box<EntrySummary>,
     },
+    /// HQ knows a valid entry with the same document at another point.
+    DocumentAtPoint {
+        /// That point and the date signed there.
+        hit: HqHit,
+    },
+    /// HQ knows the same person (name and birth date) at another point, other document.
+    PersonAtPoint {
+        /// That point and the date signed there.
+        hit: HqHit,
+    },
     /// The region text matches no catalogue entry, or several.
     RegionUnknown {
         /// Regions that start like the text, best first (possibly none).
@@ -232,6 +243,8 @@ impl Problem {
             Problem::PassportExpired { .. } => "doc.passport_expired",
             Problem::DuplicateDocument { .. } => "dup.document",
             Problem::DuplicatePerson { .. } => "dup.person",
+            Problem::DocumentAtPoint { .. } => "dup.document",
+            Problem::PersonAtPoint { .. } => "dup.person",
             Problem::RegionUnknown { .. } => "region.unknown",
             Problem::AbroadCountryMissing => "region.abroad_country",
             Problem::RegionCap { .. } => "region.cap",
@@ -257,6 +270,7 @@ impl Problem {
             | Problem::PassportBeforeFourteen { .. }
             | Problem::PassportExpired { .. }
             | Problem::DuplicatePerson { .. }
+            | Problem::PersonAtPoint { .. }
             | Problem::RegionCap { .. }
             | Problem::AddressNoHouse
             | Problem::AddressRegionMismatch { .. } => Severity::Warning,
@@ -277,6 +291,7 @@ impl Problem {
             | Problem::DocLooksLike { .. }
             | Problem::DocKindRegion
             | Problem::DuplicateDocument { .. }
+            | Problem::DocumentAtPoint { .. }
             | Problem::RegionUnknown { .. }
             | Problem::AbroadCountryMissing
             | Problem::SignedInFuture

@@ -95,6 +95,18 @@ fn samples() -> Vec<Problem> {
         Problem::DuplicatePerson {
             first: Box::new(first),
         },
+        Problem::DocumentAtPoint {
+            hit: crate::domain::hq::HqHit {
+                point: "London".into(),
+                signed_on: on,
+            },
+        },
+        Problem::PersonAtPoint {
+            hit: crate::domain::hq::HqHit {
+                point: "London".into(),
+                signed_on: on,
+            },
+        },
         Problem::RegionUnknown {
             suggestions: Vec::new(),
         },
@@ -164,9 +176,11 @@ fn every_variant_has_a_message_in_both_languages() {
             Problem::SignedInFuture => 31,
             Problem::SignedBeforeWindow { .. } => 32,
             Problem::SignedAfterWindow { .. } => 33,
+            Problem::DocumentAtPoint { .. } => 34,
+            Problem::PersonAtPoint { .. } => 35,
         });
     }
-    assert_eq!(seen.len(), 35, "a variant has no sample");
+    assert_eq!(seen.len(), 36, "a variant has no sample");
     for problem in &samples {
         let en = Lang::En.t(problem);
         let ru = Lang::Ru.t(problem);

@@ -7,7 +7,7 @@ mod tables;
 
 use super::chrome;
 use crate::domain::queue::QueueFigures;
-use crate::i18n::{BoardText, Lang, PaperText};
+use crate::i18n::{BoardText, HqText, Lang, PaperText};
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use crate::tui::widgets::queue_chart::QueueChart;
@@ -50,22 +50,30 @@ fn bands(area: Rect) -> Bands {
 /// Draws the board screen.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     let b = bands(area);
+    let across_points = model.board.across_points;
+    let chart_rows = if across_points { 0 } else { b.chart };
     let [target, numbers, tables_area, chart, status] = Layout::vertical([
         Constraint::Length(b.target),
         Constraint::Length(b.numbers),
         Constraint::Fill(1),
-        Constraint::Length(b.chart),
+        Constraint::Length(chart_rows),
         Constraint::Length(1),
     ])
     .areas(area);
     let q = &model.queue.figures;
     render_target(f, target, model);
-    render_numbers(f, numbers, model, q, b.large);
+    if across_points {
+        render_campaign_numbers(f, numbers, model);
+    } else {
+        render_numbers(f, numbers, model, q, b.large);
+    }
     tables::render(f, tables_area, model);
-    f.render_widget(
-        QueueChart::new(&q.buckets, &model.campaign, model.lang),
-        chart,
-    );
+    if !across_points {
+        f.render_widget(
+            QueueChart::new(&q.buckets, &model.campaign, model.lang),
+            chart,
+        );
+    }
     render_paper_line(f, status, model);
     chrome::status_line(f, status, model);
 }
@@ -83,13 +91,22 @@ fn render_target(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
     let mut block = super::titled(lang, BoardText::Target);
     if !model.campaign.is_configured() {
+        let missing = if model.board.across_points {
+            BoardText::HqNotConfigured
+        } else {
+            BoardText::NotConfigured
+        };
         block = block.title_bottom(
-            Line::from(format!(" {} ", lang.t(BoardText::NotConfigured))).style(
+            Line::from(format!(" {} ", lang.t(missing))).style(
                 Style::default()
                     .fg(Color::Yellow)
                     .add_modifier(Modifier::BOLD),
             ),
         );
+    }
+    if let Some(link) = &model.hq {
+        let status = format!(" {} ", lang.t(HqText::Status(link.status(model.now))));
+        block = block.title_bottom(Line::from(status).right_aligned());
     }
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -156,6 +173,27 @@ fn render_numbers(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures, la
         long_wait,
     );
     tables::render_defects(f, defects, model);
+}
+
+/// HQ's board: the campaign's valid total in big digits beside HQ's findings (there is no
+/// queue at HQ).
+fn render_campaign_numbers(f: &mut Frame, area: Rect, model: &Model) {
+    let [total, findings] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(area);
+    let valid = model
+        .board
+        .figures
+        .as_ref()
+        .map_or(0, |figures| figures.totals.valid_total);
+    big_number(
+        f,
+        total,
+        model.lang,
+        BoardText::ValidTotal,
+        &valid.to_string(),
+        Color::Green,
+    );
+    tables::render_defects(f, findings, model);
 }
 
 /// A number in a titled box, as large as the box allows.

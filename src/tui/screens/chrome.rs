@@ -1,6 +1,7 @@
 //! The top line (point, desk, operator, clock) and the bottom line (keys that work here).
 
-use crate::i18n::{LockText, PaperText, QueueText, Text};
+use crate::domain::hq::HqStatus;
+use crate::i18n::{HqText, LockText, PaperText, QueueText, Text};
 use crate::tui::keys::{self, Scope};
 use crate::tui::model::{Confirm, Model, Screen, Tone};
 use crate::tui::msg::LeadAction;
@@ -45,6 +46,17 @@ pub fn top_bar(f: &mut Frame, area: Rect, model: &Model) {
     }
     if model.campaign.retention_due(model.today()) {
         badges.push(Span::styled(model.lang.t(LockText::WipeDue), alarm));
+    }
+    if let Some(link) = &model.hq {
+        let status = link.status(model.now);
+        let style = match status {
+            HqStatus::Offline { .. } => Style::default()
+                .bg(Color::Yellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            HqStatus::NotYet | HqStatus::Synced { .. } => bar,
+        };
+        badges.push(Span::styled(model.lang.t(HqText::Status(status)), style));
     }
     let badge_width: usize = badges.iter().map(|b| b.content.chars().count() + 1).sum();
     // The clock and the badges always show; the names give way.

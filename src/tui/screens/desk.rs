@@ -1,8 +1,9 @@
 //! The desk form: fields with their findings, the sheet/line panel, the save bar.
 
 use super::chrome;
-use crate::domain::{Field, Severity};
-use crate::i18n::{RegionText, Text};
+use crate::domain::{Field, Problem, Severity};
+use crate::i18n::{HqText, RegionText, Text};
+use crate::tui::form::HqCheck;
 use crate::tui::model::Model;
 use crate::tui::widgets::big_text::{NUMBER_ROWS, NUMBER_SIZES, render_centred};
 use ratatui::Frame;
@@ -155,7 +156,7 @@ fn finding_lines(model: &Model, field: Field, width: usize) -> Vec<Line<'static>
         Severity::Warning => ("!", Style::default().fg(Color::Yellow)),
     };
     let mut text = format!("{mark} {}", model.lang.t(&first.problem));
-    if first.code() == "dup.document" {
+    if matches!(first.problem, Problem::DuplicateDocument { .. }) {
         text.push_str(" · ");
         text.push_str(&model.lang.t(Text::OpenDuplicateHint));
     }
@@ -263,7 +264,7 @@ fn render_sheet_panel(f: &mut Frame, area: Rect, model: &Model) {
         rows[3],
     );
     render_centred(f, rows[4], &line.to_string(), &NUMBER_SIZES, big);
-    let mut notes = Vec::new();
+    let mut notes: Vec<Line> = hq_pending(model).into_iter().collect();
     if new_sheet {
         notes.push(Line::from(Span::styled(
             model.lang.t(Text::NewSheet),
@@ -307,12 +308,23 @@ fn render_do_not_sign(f: &mut Frame, area: Rect, model: &Model, region_known: bo
         Line::from(""),
         Line::styled(model.lang.t(why), Style::default().fg(Color::DarkGray)),
     ];
+    let lines: Vec<Line> = lines.into_iter().chain(hq_pending(model)).collect();
     f.render_widget(
         Paragraph::new(lines)
             .alignment(ratatui::layout::Alignment::Center)
             .wrap(ratatui::widgets::Wrap { trim: true }),
         area.inner(Margin::new(1, 0)),
     );
+}
+
+/// "HQ check pending" while HQ has not answered about this signer within 2 s.
+fn hq_pending(model: &Model) -> Option<Line<'static>> {
+    matches!(model.form.hq, HqCheck::Pending { .. }).then(|| {
+        Line::styled(
+            model.lang.t(HqText::CheckPending),
+            Style::default().fg(Color::Yellow),
+        )
+    })
 }
 
 fn render_save_bar(f: &mut Frame, area: Rect, model: &Model) {

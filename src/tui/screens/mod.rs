@@ -33,7 +33,7 @@ pub fn render(f: &mut Frame, model: &Model) {
 }
 
 /// Replaces every cell whose symbol holds a control or bidi character with `�`.
-fn scrub(buffer: &mut Buffer) {
+pub(super) fn scrub(buffer: &mut Buffer) {
     for cell in &mut buffer.content {
         if cell.symbol().chars().any(is_unsafe) {
             cell.set_symbol("\u{FFFD}");

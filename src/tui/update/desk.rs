@@ -30,6 +30,11 @@ pub(super) fn on_msg(model: &mut Model, msg: DeskMsg) -> Vec<Effect> {
             model.counts = counts;
             recheck(model);
         }
+        DeskMsg::HqAnswer { keys, answer } => {
+            if super::hq::answered(model, keys, answer) {
+                recheck(model);
+            }
+        }
         DeskMsg::Saved(saved) => {
             super::guard::check_write_on(model, saved.sheet, saved.line);
             model.form = Form::new(model.today());
@@ -215,6 +220,7 @@ pub(super) fn after_change(model: &mut Model) -> Vec<Effect> {
             });
         }
     }
+    effects.extend(super::hq::ask(model));
     if let Some(region) = model.regions.resolve(model.form.text(Field::Region)) {
         let country = if region.code == crate::domain::ABROAD {
             model.form.text(Field::AbroadCountry).trim().to_string()

@@ -14,6 +14,7 @@ mod desk;
 mod door;
 mod entries;
 mod guard;
+mod hq;
 mod lead;
 mod lock;
 mod paper;
@@ -22,6 +23,7 @@ mod signin;
 
 pub use door::UNDO_WINDOW;
 pub use guard::begin_sign_in;
+pub use hq::deadline as hq_deadline;
 pub use lock::{PIN_TRIES, lock_deadline, valid_pin};
 pub use signin::sign_in;
 
@@ -97,6 +99,11 @@ fn apply(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Paper(msg) => paper::on_msg(model, msg),
+        Msg::HqLink(state) => {
+            hq::link_loaded(model, state);
+            desk::recheck(model);
+            hq::ask(model).into_iter().collect()
+        }
         Msg::Protect(ProtectMsg::BackedUp(result)) => {
             if let Err(why) = result {
                 model.tell(Tone::Warning, LockText::BackupFailed(&why));
@@ -125,6 +132,7 @@ fn on_tick(model: &mut Model, now: DateTime<Utc>) -> Vec<Effect> {
         queue::refresh_figures(model);
     }
     lock::lock_if_idle(model);
+    hq::on_tick(model);
     let mut effects = Vec::new();
     if model.actor.is_some() {
         if model.today() != day {
@@ -149,6 +157,7 @@ fn data_changed(model: &mut Model) -> Vec<Effect> {
         Effect::LoadTickets(model.today()),
         Effect::LoadCounts,
         Effect::LoadCampaign,
+        Effect::LoadHqLink,
     ];
     if model.screen == Screen::Entries && model.entries.void_reason.is_none() {
         effects.push(entries::load(model));

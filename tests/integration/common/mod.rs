@@ -9,6 +9,8 @@ pub mod cli;
 pub mod db;
 pub mod desk;
 pub mod fuzz;
+pub mod hq;
+pub mod proxy;
 pub mod pty;
 pub mod render;
 

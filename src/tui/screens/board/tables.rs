@@ -75,6 +75,9 @@ struct BoardTable<'a> {
 }
 
 fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
+    if model.board.across_points {
+        return render_points(f, area, model);
+    }
     let lang = model.lang;
     let widths = [
         Constraint::Max(12),
@@ -121,6 +124,44 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model) {
         ],
         right_from: 2,
         widths: &widths,
+    };
+    render_table(f, area, model, table);
+}
+
+/// HQ's board: each point's saves today where a point's board has its desks.
+fn render_points(f: &mut Frame, area: Rect, model: &Model) {
+    let lang = model.lang;
+    let rows = listed(model, |b| &b.desks).iter().map(|d| {
+        let style = if d.active {
+            Style::default()
+        } else {
+            Style::default().fg(Color::DarkGray)
+        };
+        Row::new([
+            Cell::from(d.desk.clone()),
+            right(d.signers_last_hour.to_string()),
+            right(d.avg_secs_per_signer.map_or_else(|| "—".into(), min_sec)),
+            right(lang.t(BoardText::Count(u64::from(d.entries_today)))),
+        ])
+        .style(style)
+    });
+    let table = BoardTable {
+        block: titled(model.lang, BoardText::Points),
+        empty: BoardText::NoPoints,
+        rows: rows.collect(),
+        columns: &[
+            BoardText::ColPoint,
+            BoardText::ColPerHour,
+            BoardText::ColPerSigner,
+            BoardText::ColToday,
+        ],
+        right_from: 1,
+        widths: &[
+            Constraint::Max(24),
+            Constraint::Length(4),
+            Constraint::Length(5),
+            Constraint::Length(8),
+        ],
     };
     render_table(f, area, model, table);
 }
@@ -174,14 +215,19 @@ fn render_regions(f: &mut Frame, area: Rect, model: &Model) {
 /// Today's defects by rule code: errors (✗) first, then warnings (!), most frequent first.
 pub fn render_defects(f: &mut Frame, area: Rect, model: &Model) {
     let lang = model.lang;
-    let block = titled(model.lang, BoardText::Defects);
+    let (title, nothing_found) = if model.board.across_points {
+        (BoardText::HqFindings, BoardText::NoHqFindings)
+    } else {
+        (BoardText::Defects, BoardText::NoDefects)
+    };
+    let block = titled(model.lang, title);
     let lines: Vec<Line> = match &model.board.defects {
         None => vec![Line::styled(
             format!(" {}", lang.t(BoardText::Checking)),
             Style::default().fg(Color::DarkGray),
         )],
         Some(defects) if defects.is_empty() => vec![Line::styled(
-            format!(" {}", lang.t(BoardText::NoDefects)),
+            format!(" {}", lang.t(nothing_found)),
             Style::default().fg(Color::Green),
         )],
         Some(defects) => {
