@@ -57,8 +57,8 @@ fn save(desk: &mut Session, signer: &Signer, line: u32) {
     desk.wait_for(&format!("Saved: sheet 1 line {line}"));
 }
 
-/// The keys for a whole signer from the surname: Tab between fields (the document kind
-/// is passed over), ending on the address.
+/// The keys for a whole signer from the surname: Tab between fields (Tab passes over the
+/// document kind), ending on the address.
 fn signer_keys(signer: &Signer) -> String {
     signer.fields().join(TAB)
 }
@@ -181,7 +181,7 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     let new_address = "Москва, Ленинский пр-т, д. 32, кв. 5";
     desk.type_keys(&format!(
         "{}{backspaces}{new_address}{CTRL_S}",
-        TAB.repeat(7)
+        TAB.repeat(6)
     ));
     desk.wait_for("Changes saved");
 

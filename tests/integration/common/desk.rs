@@ -188,15 +188,14 @@ pub struct Signer {
 }
 
 impl Signer {
-    /// The form's fields from the surname to the address, in order; the document kind is
-    /// left as it is ("").
-    pub fn fields(&self) -> [&'static str; 8] {
+    /// The fields Tab visits from the surname to the address, in order (Tab passes over
+    /// the document kind, which the digits decide).
+    pub fn fields(&self) -> [&'static str; 7] {
         [
             self.surname,
             self.given_name,
             self.patronymic,
             self.birth_date,
-            "",
             self.document,
             self.region,
             self.address,
