@@ -28,8 +28,8 @@ impl Phrase for FamilyText<'_> {
             ),
             FamilyText::RegionOffer(name) => say!(
                 lang,
-                "→ region from the address: {name} · Ctrl-T takes it",
-                "→ регион из адреса: {name} · Ctrl-T — выбрать",
+                "→ the address says {name} · Ctrl-T takes it",
+                "→ по адресу — {name} · Ctrl-T подставит",
             ),
         }
     }

@@ -90,6 +90,20 @@ impl Desk {
         sigdesk::tui::dispatch(&mut self.model, &mut self.store, msg);
     }
 
+    /// A person arrives: the door issues a ticket (through this desk's store, no door
+    /// process needed) and the desk calls it with Ctrl-N. Returns the ticket's id.
+    pub fn call_a_ticket(&mut self) -> i64 {
+        let today = self.model.today();
+        let ticket = self
+            .store
+            .issue_ticket(&super::db::actor("door", "Olga"), today, fixed_now())
+            .expect("issue a ticket")
+            .id;
+        self.ctrl('n');
+        assert_eq!(self.model.ticket.as_ref().map(|t| t.id), Some(ticket));
+        ticket
+    }
+
     /// Presses a key with modifiers.
     pub fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         self.send(Msg::Key(KeyEvent::new(code, modifiers)));

@@ -30,9 +30,13 @@ pub(super) fn kept_hint(model: &Model, width: usize) -> Vec<Line<'static>> {
     let style = kept_style().add_modifier(Modifier::ITALIC);
     let mut lines = vec![Line::default()];
     lines.extend(
-        wrap_words(&text, width.saturating_sub(2).max(10))
+        wrap_words(&text, width.saturating_sub(4).max(10))
             .into_iter()
-            .map(|part| Line::from(Span::styled(format!(" {part}"), style))),
+            .enumerate()
+            .map(|(i, part)| {
+                let indent = if i == 0 { " " } else { "   " };
+                Line::from(Span::styled(format!("{indent}{part}"), style))
+            }),
     );
     lines
 }
