@@ -43,6 +43,7 @@ mod paper_screen;
 mod passphrase_pty;
 mod protect_store;
 mod pty;
+mod pty_family;
 mod queue_figures;
 mod queue_processes;
 mod records;
