@@ -273,3 +273,39 @@ fn the_kept_values_are_grey_and_typed_ones_are_not() {
     assert_eq!(value(row_of(" Region ")).fg, Color::DarkGray);
     assert_ne!(value(row_of("Surname ")).fg, Color::DarkGray);
 }
+
+#[test]
+fn a_family_abroad_keeps_the_country_with_the_region() {
+    let (_dir, mut desk, _) = serving();
+    let abroad = Signer {
+        document: "75 1234567",
+        region: "за рубежом",
+        address: "Berlin, Hauptstraße 5",
+        ..IVANOV
+    };
+    desk.fill_fields(&abroad.fields()[..6]);
+    desk.press(KeyCode::Tab);
+    assert_eq!(desk.model.form.focus, Field::AbroadCountry);
+    desk.fill_fields(&["Германия", abroad.address]);
+    desk.ctrl('s');
+    desk.assert_status("Saved: sheet 1 line 1");
+    assert_eq!(
+        kept(&desk),
+        BTreeSet::from([Field::Region, Field::AbroadCountry, Field::Address])
+    );
+    let hint = screen_text(&desk.model, 80, 24);
+    assert!(hint.contains("(region, country, address)"), "{hint}");
+
+    desk.fill_fields(&["Иванова", "Мария", "Петровна", "02.03.1987", "76 7654321"]);
+    desk.ctrl('s');
+    desk.assert_status("Saved: sheet 1 line 2");
+    let saved = &desk.store.desk_entries("desk-1", 1).expect("entries")[0];
+    assert_eq!(
+        (
+            saved.signer.region_code.as_str(),
+            saved.signer.abroad_country.as_str(),
+            saved.signer.address.as_str()
+        ),
+        ("abroad", "Германия", abroad.address)
+    );
+}

@@ -160,10 +160,10 @@ pub(super) fn typed(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     };
     if changed {
         model.form.warnings_seen = None;
-        match focus {
-            Field::Region => refresh_suggestions(model),
-            Field::Document => model.form.read_kind(),
-            _ => {}
+        if focus == Field::Region {
+            refresh_suggestions(model);
+        } else if focus == Field::Document {
+            model.form.read_kind();
         }
     }
     after_change(model)

@@ -18,11 +18,16 @@ pub(super) fn kept_hint(model: &Model, width: usize) -> Vec<Line<'static>> {
     let Some(carry) = &model.form.carry else {
         return Vec::new();
     };
+    let shown = model.form.active_fields(&model.regions);
     let fields: Vec<String> = carry
         .fields
         .iter()
+        .filter(|f| shown.contains(f))
         .map(|f| model.lang.t(*f).to_lowercase())
         .collect();
+    if fields.is_empty() {
+        return Vec::new();
+    }
     let text = model.lang.t(FamilyText::Kept {
         ticket: &ticket_label(carry.number),
         fields: &fields.join(", "),
