@@ -173,7 +173,6 @@ fn screen_models(path: &Path) -> Vec<(&'static str, Model)> {
         "Иван",
         "Иванович",
         &birth,
-        "",
         &document,
         "77",
         "Москва, ул. Тверская",

@@ -56,7 +56,7 @@ pub enum KeyLabel {
     Start,
     /// Save the form.
     Save,
-    /// Accept the keyboard-layout fix.
+    /// Take the suggested fix (keyboard layout, region from the address).
     TakeFix,
     /// Open the earlier entry of a duplicate.
     OpenDuplicate,
@@ -227,8 +227,8 @@ impl KeyLabel {
             TakeFix => [
                 "layout",
                 "раскладка",
-                "accept the keyboard-layout fix",
-                "принять исправление раскладки",
+                "take the fix: keyboard layout, region from the address",
+                "принять исправление: раскладка, регион из адреса",
             ],
             OpenDuplicate => [
                 "duplicate",
@@ -251,8 +251,8 @@ impl KeyLabel {
             DocKind => [
                 "kind",
                 "вид",
-                "change the document kind",
-                "сменить вид документа",
+                "change the document kind (Shift-Tab back to it)",
+                "сменить вид документа (Shift-Tab — назад к нему)",
             ],
             Move => ["move", "выбор", "move in the list", "выбор в списке"],
             Page => [

@@ -1,14 +1,15 @@
 //! The desk form's state: one input per field, focus, findings and lookups.
 
 use crate::domain::checks::{CheckContext, LookupKeys, add_hq_findings, check_entry, lookup_keys};
+use crate::domain::documents::kind_of;
 use crate::domain::hq::HqAnswer;
 use crate::domain::{
-    ABROAD, Campaign, DocKind, Entry, EntryDraft, EntrySummary, Field, Finding, NewEntry,
+    ABROAD, Campaign, DocKind, Entry, EntryDraft, EntrySummary, Field, Finding, NewEntry, Region,
     RegionCatalog, Severity,
 };
 use crate::store::SheetPreview;
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use tui_input::Input;
 
 /// The fields in form order.
@@ -28,14 +29,27 @@ pub const FIELDS: [Field; 10] = [
 /// How many region suggestions the list shows.
 pub const SUGGESTIONS: usize = 6;
 
+/// Values kept from the last signer of the desk's ticket (a family shares one place).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carry {
+    /// The ticket the values were saved on; another ticket forgets them.
+    pub ticket: i64,
+    /// Its number, as the hint names it.
+    pub number: u32,
+    /// Fields still showing the kept value; typing over one takes it out.
+    pub fields: BTreeSet<Field>,
+}
+
 /// The form being typed: a new signer, or an existing entry being edited.
 #[derive(Debug, Clone, Default)]
 pub struct Form {
     inputs: HashMap<Field, Input>,
-    /// Kind of document (cycled with Space on its field).
+    /// Kind of document: read from the digits typed, or cycled with Space on its field.
     pub doc_kind: DocKind,
     /// Whether the operator chose the kind by hand (then it is never changed for them).
     pub kind_chosen: bool,
+    /// Values kept from the last signer of the same ticket, if any still show.
+    pub carry: Option<Carry>,
     /// Field with the cursor.
     pub focus: Field,
     /// Fields the cursor has left at least once: their findings are shown.
@@ -176,11 +190,12 @@ impl Form {
         }
     }
 
-    /// Whether the operator typed anything a signer gave (the pre-filled date does not count).
+    /// Whether the operator typed anything a signer gave (the pre-filled date and values
+    /// kept from the last signer do not count).
     pub fn has_signer_data(&self) -> bool {
         FIELDS
             .iter()
-            .filter(|f| **f != Field::SignedOn && **f != Field::DocKind)
+            .filter(|f| **f != Field::SignedOn && **f != Field::DocKind && !self.is_carried(**f))
             .any(|f| !self.text(*f).trim().is_empty())
     }
 
@@ -190,6 +205,42 @@ impl Form {
             let saved = Form::editing(entry.clone(), regions, russian);
             saved.draft() != self.draft()
         })
+    }
+
+    /// Whether a field still shows the value kept from the last signer of the ticket.
+    pub fn is_carried(&self, field: Field) -> bool {
+        self.carry
+            .as_ref()
+            .is_some_and(|c| c.fields.contains(&field))
+    }
+
+    /// The field is the operator's own now (typed over, or taken to edit).
+    pub fn uncarry(&mut self, field: Field) {
+        if let Some(carry) = &mut self.carry {
+            carry.fields.remove(&field);
+            if carry.fields.is_empty() {
+                self.carry = None;
+            }
+        }
+    }
+
+    /// Reads the document kind from what the document field holds, unless the operator
+    /// chose the kind by hand.
+    pub fn read_kind(&mut self) {
+        if !self.kind_chosen {
+            self.doc_kind = kind_of(self.text(Field::Document));
+        }
+    }
+
+    /// The region the address names while the region field is still empty: offered with
+    /// one key (when the region was typed first, the address-vs-region warning speaks).
+    pub fn region_offer<'a>(&self, regions: &'a RegionCatalog) -> Option<&'a Region> {
+        if !self.text(Field::Region).trim().is_empty() {
+            return None;
+        }
+        regions
+            .named_in_address(self.text(Field::Address))
+            .filter(|r| r.code != ABROAD)
     }
 
     /// Whether the region field resolves to `abroad` (then the country field is asked).

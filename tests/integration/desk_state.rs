@@ -192,7 +192,7 @@ fn editing_from_the_entries_screen_changes_the_row_and_logs_an_edit() {
         desk.model.form.editing.as_ref().map(|e| e.id.as_str()),
         Some(id.as_str())
     );
-    for _ in 0..7 {
+    for _ in 0..6 {
         desk.press(KeyCode::Tab);
     }
     assert_eq!(desk.model.form.focus, Field::Address);

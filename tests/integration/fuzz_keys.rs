@@ -1,17 +1,20 @@
 //! Fuzzing the key handler: random key sequences (printable and Cyrillic letters, field and
-//! screen keys, Ctrl and Alt chords, whole signers typed at once, resizes, clock ticks) into
-//! a real `Model` through `tui::dispatch` on a temp-database `Store`.
+//! screen keys, Ctrl and Alt chords, whole signers typed at once, resizes, clock ticks,
+//! people arriving at the door) into a real `Model` through `tui::dispatch` on a
+//! temp-database `Store`.
 //!
 //! After every key: nothing panicked; the database holds exactly the saves and voids the
 //! status line reported; right after a save the form and the screen hold nothing of the
-//! saved signer; a locked desk shows nothing personal; the desk's ticket is the one the
-//! database says it serves; the model draws
+//! saved signer but, on a ticket, the place kept for the family (region, country, address,
+//! signing date, exactly as saved); values are kept only for the ticket the desk serves; a
+//! locked desk shows nothing personal; the desk's ticket is the one the database says it
+//! serves; the model draws
 //! at 80×24 and 120×40 (every 50th key and after every save; every key in the heavy run).
 //!
 //! Cases: `PROPTEST_CASES` (default 10, up to 100 actions each). The heavy variant runs 60 times
 //! as many: `cargo test --release --test integration -- --ignored fuzz_keys::`.
 
-use crate::common::db::{all_entries, fixed_now, fresh_db, people};
+use crate::common::db::{actor, all_entries, fixed_now, fresh_db, people};
 use crate::common::desk::Desk;
 use crate::common::fuzz::{cases, runner};
 use crate::common::render::{screen_text, shown_at_both_sizes};
@@ -47,6 +50,10 @@ enum Action {
     Resize(u16, u16),
     /// The clock moves on by some seconds.
     Tick(i64),
+    /// Someone arrives at the door: a ticket is issued (Ctrl-N then has one to call).
+    Arrival,
+    /// Someone arrives and the desk calls them at once: a ticket issued, then Ctrl-N.
+    Call,
 }
 
 fn key() -> impl Strategy<Value = Action> {
@@ -83,9 +90,11 @@ fn key() -> impl Strategy<Value = Action> {
         1 => (0u8..3).prop_map(Action::Void),
         1 => (0u8..3).prop_map(Action::Edit),
         2 => Just(Action::Unlock),
-        4 => (0u32..12, 0usize..8).prop_map(|(n, f)| Action::Field(n, f)),
+        4 => (0u32..12, 0usize..7).prop_map(|(n, f)| Action::Field(n, f)),
         1 => (1u16..200, 1u16..70).prop_map(|(w, h)| Action::Resize(w, h)),
         2 => prop_oneof![4 => 0i64..120, 1 => 0i64..4000].prop_map(Action::Tick),
+        1 => Just(Action::Arrival),
+        2 => Just(Action::Call),
     ]
 }
 
@@ -97,8 +106,9 @@ fn session() -> impl Strategy<Value = (bool, Vec<Action>)> {
     )
 }
 
-/// The fields of synthetic signer `n` in form order (the document kind is skipped with "").
-fn signer_fields(n: u32) -> [String; 8] {
+/// The fields of synthetic signer `n` in the order Tab visits them (it passes over the
+/// document kind).
+fn signer_fields(n: u32) -> [String; 7] {
     let d = people()
         .numbered_draft(5, n, fixed_now().date_naive())
         .expect("signer");
@@ -107,7 +117,6 @@ fn signer_fields(n: u32) -> [String; 8] {
         d.given_name,
         d.patronymic,
         d.birth_date,
-        String::new(),
         d.document,
         d.region,
         d.address,
@@ -164,7 +173,8 @@ fn keys_of(action: &Action) -> Vec<KeyEvent> {
             keys
         }
         Action::Field(n, field) => typed(&signer_fields(*n)[*field]),
-        Action::Resize(..) | Action::Tick(_) => Vec::new(),
+        Action::Call => vec![KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)],
+        Action::Resize(..) | Action::Tick(_) | Action::Arrival => Vec::new(),
     }
 }
 
@@ -181,6 +191,8 @@ struct Seen {
     personal: Vec<String>,
     /// Locked screens checked.
     locks: u64,
+    /// Saves after which the form kept the place for the next of the family.
+    kept: u64,
 }
 
 fn status_text(desk: &Desk) -> Option<String> {
@@ -212,6 +224,7 @@ fn press(
         && desk.model.entries.void_reason.is_none()
         && status.as_deref() == Some("Entry voided");
     seen.saves += u64::from(reported_save);
+    seen.kept += u64::from(reported_save && desk.model.form.carry.is_some());
     seen.voids += u64::from(reported_void);
 
     let (valid, voided) = desk.totals();
@@ -250,6 +263,7 @@ fn press(
         );
     }
 
+    check_kept_for_the_ticket(desk)?;
     if let Some(actor) = desk.model.actor.clone() {
         let serving = desk.store.serving_ticket(&actor.desk).expect("serving");
         prop_assert_eq!(
@@ -302,19 +316,62 @@ fn check_nothing_personal_shows(desk: &Desk, seen: &mut Seen) -> Result<(), Test
     Ok(())
 }
 
-/// Right after a save: the next signer must see nothing of the one just saved.
+/// Fields a family shares: the only ones a form may keep from the last signer.
+const SHARED: [Field; 4] = [
+    Field::Region,
+    Field::AbroadCountry,
+    Field::Address,
+    Field::SignedOn,
+];
+
+/// Values are kept only from the shared fields, and only while the desk serves the
+/// ticket they were saved on (in the form and in a form put aside for an edit).
+fn check_kept_for_the_ticket(desk: &Desk) -> Result<(), TestCaseError> {
+    let serving = desk.model.ticket.as_ref().map(|t| t.id);
+    for form in std::iter::once(&desk.model.form).chain(desk.model.stashed.as_ref()) {
+        if let Some(carry) = &form.carry {
+            prop_assert_eq!(Some(carry.ticket), serving, "kept for another ticket");
+            prop_assert!(
+                carry.fields.iter().all(|f| SHARED.contains(f)),
+                "kept fields {:?}",
+                carry.fields
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Right after a save: the next signer must see nothing of the one just saved but, on a
+/// ticket, the place kept for the family, exactly as saved.
 fn check_form_forgot(desk: &Desk, saved: &Entry) -> Result<(), TestCaseError> {
     let form = &desk.model.form;
     prop_assert!(!form.has_signer_data(), "the form kept data after a save");
     prop_assert!(form.editing.is_none());
     prop_assert_eq!(desk.model.screen, Screen::Desk);
+    if saved.ticket.is_none() {
+        prop_assert!(form.carry.is_none(), "values kept without a ticket");
+    }
+    if form.is_carried(Field::Address) {
+        prop_assert_eq!(form.text(Field::Address), saved.signer.address.as_str());
+    }
+    if form.is_carried(Field::Region) {
+        let region = desk.model.regions.resolve(form.text(Field::Region));
+        prop_assert_eq!(
+            region.map(|r| r.code.as_str()),
+            Some(saved.signer.region_code.as_str())
+        );
+    }
     let actor = desk.model.actor.as_ref().expect("signed in");
     let screen = shown_at_both_sizes(&desk.model);
+    let kept_address = form.is_carried(Field::Address);
     for value in [
         &saved.signer.doc_number,
-        &saved.signer.address,
         &saved.signer.surname,
-    ] {
+        &saved.signer.birth_date.format("%d.%m.%Y").to_string(),
+    ]
+    .into_iter()
+    .chain((!kept_address).then_some(&saved.signer.address))
+    {
         // Names typed into the sign-in fields show on the top line by design.
         if actor.desk.contains(value.as_str()) || actor.operator.contains(value.as_str()) {
             continue;
@@ -350,6 +407,13 @@ fn play(
                 desk.send(Msg::Resize(*w, *h));
                 screen_text(&desk.model, *w, *h);
             }
+            Action::Arrival | Action::Call => {
+                let today = desk.model.today();
+                let now = desk.model.now;
+                desk.store
+                    .issue_ticket(&actor("door", "Olga"), today, now)
+                    .expect("issue a ticket");
+            }
             Action::Tick(seconds) => {
                 let now = desk.model.now + Duration::seconds(*seconds);
                 let locked_before = desk.model.lock.is_some();
@@ -374,31 +438,35 @@ fn play(
 
 fn key_sessions(cases: u32, draw_every: usize) {
     let saves = AtomicUsize::new(0);
+    let kept = AtomicUsize::new(0);
     let voids = AtomicUsize::new(0);
     let keys = AtomicUsize::new(0);
     runner(cases)
         .run(&session(), |(signed_in, actions)| {
             let (seen, pressed) = play(signed_in, &actions, draw_every)?;
             saves.fetch_add(seen.saves as usize, Ordering::Relaxed);
+            kept.fetch_add(seen.kept as usize, Ordering::Relaxed);
             voids.fetch_add(seen.voids as usize, Ordering::Relaxed);
             keys.fetch_add(pressed, Ordering::Relaxed);
             Ok(())
         })
         .unwrap();
     println!(
-        "{cases} sessions, {} keys, {} saves, {} voids",
+        "{cases} sessions, {} keys, {} saves ({} kept the place), {} voids",
         keys.into_inner(),
         saves.into_inner(),
+        kept.into_inner(),
         voids.into_inner()
     );
 }
 
-/// The checker itself sees saves, voids and locks: a fixed session with four saves, a void,
-/// an edit and a lock with a half-typed signer.
+/// The checker itself sees saves, voids, locks and kept places: a fixed session with four
+/// saves on one ticket, a void, an edit and a lock with a half-typed signer.
 #[test]
 fn the_invariants_see_saves_voids_and_edits() {
     let ctrl_s = Action::Key(KeyCode::Char('s'), KeyModifiers::CONTROL);
     let actions = [
+        Action::Call,
         Action::CleanSigner(0),
         Action::CleanSigner(1),
         Action::Void(1),
@@ -414,6 +482,7 @@ fn the_invariants_see_saves_voids_and_edits() {
     let (seen, _) = play(true, &actions, 25).expect("a clean session");
     assert_eq!((seen.saves, seen.voids, seen.ids.len()), (4, 1, 4));
     assert_eq!(seen.locks, 1);
+    assert!(seen.kept >= 1, "no save kept the place");
 }
 
 #[test]

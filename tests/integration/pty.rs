@@ -24,7 +24,7 @@ const F4: &str = "\x1bOS";
 const PASSPHRASE: &str = "pty test passphrase";
 
 /// A desk already signed in, on a plain (training) database.
-fn training_desk(dir: &Path) -> Session {
+pub(super) fn training_desk(dir: &Path) -> Session {
     let args = ["--no-encrypt", "--desk", "desk-1", "--operator", "Anna"];
     let session = Session::start(dir, &args, &[("SIGDESK_PIN", "1234"), LEAD_PIN_ENV]);
     session.wait_for("New signer");
@@ -42,12 +42,12 @@ fn training_door(dir: &Path) -> Session {
 const LEAD_PIN_ENV: (&str, &str) = ("SIGDESK_LEAD_PIN", crate::common::cli::LEAD_PIN);
 
 /// The database the journey wrote, opened with the library.
-fn open(dir: &Path, key: &Key) -> Store {
+pub(super) fn open(dir: &Path, key: &Key) -> Store {
     open_keyed(&dir.join("s.db"), key).expect("open the desk's database")
 }
 
 /// Every entry in the database, valid and voided, in save order.
-fn entries(dir: &Path, key: &Key) -> Vec<Entry> {
+pub(super) fn entries(dir: &Path, key: &Key) -> Vec<Entry> {
     all_entries(&open(dir, key))
 }
 
@@ -57,8 +57,8 @@ fn save(desk: &mut Session, signer: &Signer, line: u32) {
     desk.wait_for(&format!("Saved: sheet 1 line {line}"));
 }
 
-/// The keys for a whole signer from the surname: Tab between fields (the document kind
-/// is passed over), ending on the address.
+/// The keys for a whole signer from the surname: Tab between fields (Tab passes over the
+/// document kind), ending on the address.
 fn signer_keys(signer: &Signer) -> String {
     signer.fields().join(TAB)
 }
@@ -184,7 +184,7 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     let new_address = "Москва, Ленинский пр-т, д. 32, кв. 5";
     desk.type_keys(&format!(
         "{}{backspaces}{new_address}{CTRL_S}",
-        TAB.repeat(7)
+        TAB.repeat(6)
     ));
     desk.wait_for("Changes saved");
 

@@ -8,6 +8,7 @@ use crate::common::render::{draw, screen_lines};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::domain::{DocKind, NewEntry};
+use sigdesk::i18n::Lang;
 use tempfile::TempDir;
 
 /// The two sizes every screen is snapshot at.
@@ -100,6 +101,37 @@ fn entries_list_with_a_voided_entry() {
     desk.press(KeyCode::F(4));
     assert_eq!(desk.model.entries.items.len(), 2);
     assert_frames!("entries", &desk.model, SIZES);
+}
+
+/// The form after the first of a family was saved on the desk's ticket: the place kept,
+/// grey, with its hint, and the next member's surname typed.
+fn kept_for_the_family(lang: Lang) -> (TempDir, Desk) {
+    let (dir, mut desk) = fresh_desk();
+    desk.model.lang = lang;
+    desk.call_a_ticket();
+    desk.fill(&IVANOV);
+    desk.ctrl('s');
+    assert!(desk.model.form.carry.is_some(), "{}", desk.status());
+    desk.type_text("Иванова");
+    (dir, desk)
+}
+
+#[test]
+fn desk_form_with_values_kept_for_the_family() {
+    let (_dir, desk) = kept_for_the_family(Lang::En);
+    assert_frames!("desk_kept", &desk.model, [(80, 24)]);
+    let (_dir, desk) = kept_for_the_family(Lang::Ru);
+    assert_frames!("desk_kept_ru", &desk.model, [(80, 24)]);
+}
+
+#[test]
+fn desk_form_offering_the_region_the_address_names() {
+    let (_dir, mut desk) = fresh_desk();
+    desk.fill(&Signer {
+        region: "",
+        ..IVANOV
+    });
+    assert_frames!("desk_region_offer", &desk.model, [(80, 24)]);
 }
 
 #[test]

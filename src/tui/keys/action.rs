@@ -97,7 +97,8 @@ pub enum FormAction {
     PreviousField,
     /// Save (twice when there are warnings).
     Save,
-    /// Take the keyboard-layout fix of the current field.
+    /// Take the suggested fix of the current field (a keyboard-layout fix, the region the
+    /// address names).
     TakeFix,
     /// Open the earlier entry of a duplicate document.
     OpenDuplicate,

@@ -13,6 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 use std::borrow::Cow;
 
+mod carry;
+
 /// Width of the field labels.
 const LABEL_WIDTH: u16 = 15;
 /// Width of the sheet/line panel.
@@ -82,7 +84,11 @@ fn render_form(f: &mut Frame, area: Rect, model: &Model) {
         if form.shows_findings(field) {
             lines.extend(finding_lines(model, field, inner.width as usize));
         }
+        if field == Field::Region {
+            lines.extend(carry::region_offer(model, inner.width as usize));
+        }
     }
+    lines.extend(carry::kept_hint(model, inner.width as usize));
     // Keep the focused field visible when findings push the form past the bottom.
     let focus_row = cursor.map(|c| c.y - inner.y).unwrap_or(0);
     let skip = focus_row.saturating_sub(inner.height.saturating_sub(2));
@@ -140,6 +146,7 @@ fn field_value(model: &Model, field: Field, width: usize) -> Span<'static> {
     {
         Some(f) if f.severity == Severity::Error => Style::default().fg(Color::Red),
         Some(_) => Style::default().fg(Color::Yellow),
+        None if form.is_carried(field) => carry::kept_style(),
         None => Style::default().add_modifier(Modifier::BOLD),
     };
     Span::styled(shown, style)

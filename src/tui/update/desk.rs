@@ -1,10 +1,11 @@
 //! The desk form half of `update`: moving between fields, checking, saving, the region
 //! suggestions, and the results that come back for the form.
 
+use super::carry;
 use super::entries;
 use super::lead;
 use crate::domain::checks::lookup_keys;
-use crate::domain::{DocKind, EntrySummary, Field, Severity, dates, names};
+use crate::domain::{EntrySummary, Field, Severity, dates, names};
 use crate::i18n::Text;
 use crate::store::EntryEdit;
 use crate::tui::form::{Form, SUGGESTIONS};
@@ -37,10 +38,16 @@ pub(super) fn on_msg(model: &mut Model, msg: DeskMsg) -> Vec<Effect> {
         }
         DeskMsg::Saved(saved) => {
             super::guard::check_write_on(model, saved.sheet, saved.line);
-            model.form = Form::new(model.today());
+            let entry = model.form.checked.take();
+            model.form = carry::next_form(model, entry.as_ref());
             let (sheet, line) = (saved.sheet, saved.line);
             model.tell(Tone::Success, Text::Saved { sheet, line });
-            return vec![Effect::LoadCounts];
+            let mut effects = match model.form.carry {
+                Some(_) => after_change(model),
+                None => Vec::new(),
+            };
+            effects.push(Effect::LoadCounts);
+            return effects;
         }
     }
     Vec::new()
@@ -143,21 +150,28 @@ pub(super) fn on_action(model: &mut Model, action: FormAction) -> Vec<Effect> {
     }
 }
 
-/// A key typed into the focused field (the document kind takes none).
+/// A key typed into the focused field (the document kind takes none; a kept value is
+/// replaced by the first character typed).
 pub(super) fn typed(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let focus = model.form.focus;
     if focus == Field::DocKind {
         return Vec::new();
     }
-    let changed = model
-        .form
-        .input_mut(focus)
-        .handle_event(&Event::Key(key))
-        .is_some_and(|c| c.value);
+    let changed = if model.form.is_carried(focus) {
+        carry::type_over(&mut model.form, focus, key)
+    } else {
+        model
+            .form
+            .input_mut(focus)
+            .handle_event(&Event::Key(key))
+            .is_some_and(|c| c.value)
+    };
     if changed {
         model.form.warnings_seen = None;
         if focus == Field::Region {
             refresh_suggestions(model);
+        } else if focus == Field::Document {
+            model.form.read_kind();
         }
     }
     after_change(model)
@@ -238,6 +252,8 @@ pub(super) fn after_change(model: &mut Model) -> Vec<Effect> {
     effects
 }
 
+/// Moves the cursor to the next or previous field. Forward it passes over the document
+/// kind, which the digits decide; back from the document it stops there, to change it.
 fn move_focus(model: &mut Model, forward: bool) {
     let fields = model.form.active_fields(&model.regions);
     let here = fields
@@ -245,7 +261,12 @@ fn move_focus(model: &mut Model, forward: bool) {
         .position(|f| *f == model.form.focus)
         .unwrap_or(0);
     let next = if forward {
-        (here + 1).min(fields.len() - 1)
+        let step = if fields.get(here + 1) == Some(&Field::DocKind) {
+            2
+        } else {
+            1
+        };
+        (here + step).min(fields.len() - 1)
     } else {
         here.saturating_sub(1)
     };
@@ -254,9 +275,9 @@ fn move_focus(model: &mut Model, forward: bool) {
     model.form.suggestions.clear();
 }
 
-/// What happens when the cursor leaves a field: its findings show, a 9-digit document
-/// switches the kind to the international passport unless chosen by hand, a region
-/// prefix takes the highlighted suggestion.
+/// What happens when the cursor leaves a field: its findings show (leaving the document
+/// shows those of its kind too, which the digits decided), a region prefix takes the
+/// highlighted suggestion.
 fn leave_field(model: &mut Model) {
     let form = &mut model.form;
     form.visited.insert(form.focus);
@@ -270,22 +291,8 @@ fn leave_field(model: &mut Model) {
                 form.set_text(form.focus, &date.format("%d.%m.%Y").to_string());
             }
         }
-        Field::Document if !form.kind_chosen => {
-            // Only the international passport's own shape (2 + 7 digits) switches the kind, so a
-            // mistyped internal passport (4 + 5 digits) still says its number is short.
-            let groups: Vec<usize> = typed
-                .split_whitespace()
-                .map(|g| g.chars().count())
-                .collect();
-            let digits_only = typed
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_whitespace());
-            let international = digits_only && (groups == [2, 7] || groups == [9]);
-            form.doc_kind = if international {
-                DocKind::ForeignPassport
-            } else {
-                DocKind::InternalPassport
-            };
+        Field::Document => {
+            form.visited.insert(Field::DocKind);
         }
         Field::Region => match model.regions.resolve(&typed) {
             Some(region) => {
@@ -298,8 +305,8 @@ fn leave_field(model: &mut Model) {
                 }
             }
         },
-        // Nothing to tidy: a choice, a document kind chosen by hand, free text.
-        Field::DocKind | Field::Document | Field::AbroadCountry | Field::Address => {}
+        // Nothing to tidy: a choice, free text.
+        Field::DocKind | Field::AbroadCountry | Field::Address => {}
     }
 }
 
@@ -326,27 +333,49 @@ fn refresh_suggestions(model: &mut Model) {
     };
 }
 
-/// Ctrl-T: takes the suggested fix of the current field, or of the nearest field before it.
+/// Ctrl-T: takes the suggested fix of the current field, or of the nearest field before it;
+/// on the region, the region the address names while the region is empty.
 fn apply_fix(model: &mut Model) {
     let order = model.form.active_fields(&model.regions);
     let here = order
         .iter()
         .position(|f| *f == model.form.focus)
         .unwrap_or(0);
-    let fix = order[..=here].iter().rev().find_map(|field| {
-        model
-            .form
-            .findings_for(*field)
-            .into_iter()
-            .find_map(|f| f.fix.clone().map(|fix| (*field, fix)))
-    });
+    let offer = model
+        .form
+        .region_offer(&model.regions)
+        .map(|r| r.code.clone());
+    let fix = order[..=here]
+        .iter()
+        .rev()
+        .find_map(|field| match (field, &offer) {
+            (Field::Region, Some(code)) => Some(Fix::Region(code.clone())),
+            _ => model
+                .form
+                .findings_for(*field)
+                .into_iter()
+                .find_map(|f| f.fix.clone().map(|fix| Fix::Text(*field, fix))),
+        });
     match fix {
-        Some((field, text)) => {
+        Some(Fix::Text(field, text)) => {
             model.form.set_text(field, &text);
             model.tell(Tone::Info, Text::Fixed(&text));
         }
+        Some(Fix::Region(code)) => {
+            accept_region(model, &code);
+            let name = model.form.text(Field::Region).to_string();
+            model.tell(Tone::Info, Text::Fixed(&name));
+        }
         None => model.tell(Tone::Info, Text::NoFix),
     }
+}
+
+/// What Ctrl-T puts in a field.
+enum Fix {
+    /// A finding's replacement text.
+    Text(Field, String),
+    /// The region (by code) the address names.
+    Region(String),
 }
 
 fn save(model: &mut Model) -> Vec<Effect> {

@@ -28,7 +28,8 @@ pub(super) fn on_msg(model: &mut Model, msg: EntriesMsg) -> Vec<Effect> {
             Vec::new()
         }
         EntriesMsg::Opened(entry) => {
-            if model.form.editing.is_none() && model.form.has_signer_data() {
+            let kept = model.form.has_signer_data() || model.form.carry.is_some();
+            if model.form.editing.is_none() && kept {
                 model.stashed = Some(model.form.clone());
             }
             let id = entry.id.clone();

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 mod board;
+mod carry;
 mod desk;
 mod door;
 mod entries;

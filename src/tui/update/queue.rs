@@ -22,13 +22,16 @@ pub(super) fn refresh_figures(model: &mut Model) {
 }
 
 /// Ctrl-N / Ctrl-U at a desk: close the current ticket and call the next, unless a signer
-/// is still on the form (saving it first keeps the line linked to the right ticket).
+/// is still on the form (saving it first keeps the line linked to the right ticket). What
+/// the form kept from the last signer goes with the ticket.
 pub(super) fn call_next(model: &mut Model, finish: Finish) -> Vec<Effect> {
     if model.form.has_signer_data() && model.form.editing.is_none() {
         model.tell(Tone::Warning, QueueText::SaveFirst);
         return Vec::new();
     }
-    vec![Effect::CallNext(finish, model.today())]
+    let mut effects = super::carry::next_ticket(model);
+    effects.push(Effect::CallNext(finish, model.today()));
+    effects
 }
 
 /// Applies a result for the queue.
@@ -41,7 +44,7 @@ pub(super) fn on_msg(model: &mut Model, msg: QueueMsg) -> Vec<Effect> {
         }
         QueueMsg::Serving(ticket) => {
             model.ticket = ticket;
-            Vec::new()
+            super::carry::ticket_changed(model)
         }
         QueueMsg::Called(outcome) => {
             let finished = outcome
@@ -56,7 +59,9 @@ pub(super) fn on_msg(model: &mut Model, msg: QueueMsg) -> Vec<Effect> {
             };
             model.tell(tone, QueueText::CalledNext { finished, called });
             model.ticket = outcome.called;
-            vec![Effect::LoadTickets(model.today())]
+            let mut effects = super::carry::ticket_changed(model);
+            effects.push(Effect::LoadTickets(model.today()));
+            effects
         }
         QueueMsg::TicketMoved(change, number, ticket) => {
             let recall = change == TicketMove::Recall;

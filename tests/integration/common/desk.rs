@@ -99,6 +99,20 @@ impl Desk {
         sigdesk::tui::dispatch(&mut self.model, &mut self.store, msg);
     }
 
+    /// A person arrives: the door issues a ticket (through this desk's store, no door
+    /// process needed) and the desk calls it with Ctrl-N. Returns the ticket's id.
+    pub fn call_a_ticket(&mut self) -> i64 {
+        let today = self.model.today();
+        let ticket = self
+            .store
+            .issue_ticket(&super::db::actor("door", "Olga"), today, fixed_now())
+            .expect("issue a ticket")
+            .id;
+        self.ctrl('n');
+        assert_eq!(self.model.ticket.as_ref().map(|t| t.id), Some(ticket));
+        ticket
+    }
+
     /// Presses a key with modifiers.
     pub fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         self.send(Msg::Key(KeyEvent::new(code, modifiers)));
@@ -197,15 +211,14 @@ pub struct Signer {
 }
 
 impl Signer {
-    /// The form's fields from the surname to the address, in order; the document kind is
-    /// left as it is ("").
-    pub fn fields(&self) -> [&'static str; 8] {
+    /// The fields Tab visits from the surname to the address, in order (Tab passes over
+    /// the document kind, which the digits decide).
+    pub fn fields(&self) -> [&'static str; 7] {
         [
             self.surname,
             self.given_name,
             self.patronymic,
             self.birth_date,
-            "",
             self.document,
             self.region,
             self.address,
