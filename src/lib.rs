@@ -27,7 +27,7 @@ use std::process::ExitCode;
 /// Parses `args` and runs the command; errors become one line on stderr and exit 1.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     app::harden::harden_process();
-    let cli = match cli::parse(args) {
+    let cli = match app::parse(args) {
         Ok(cli) => cli,
         Err(code) => return ExitCode::from(code),
     };

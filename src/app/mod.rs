@@ -75,3 +75,19 @@ impl From<ScriptArgs> for Actor {
         }
     }
 }
+
+/// Parses the command line. On `--help`, `--version` or a usage error, prints clap's text
+/// and returns the exit code instead: 0 for help and version, 2 for a usage error.
+pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<crate::cli::Cli, u8> {
+    use clap::Parser;
+    crate::cli::Cli::try_parse_from(args).map_err(|e| {
+        if e.use_stderr() {
+            // A usage error quotes what was typed: shown like every other line (no colour).
+            out::note(e.render());
+            2
+        } else {
+            let _ = e.print();
+            0
+        }
+    })
+}
