@@ -45,7 +45,7 @@ mod sheets;
 pub use board::BoardText;
 pub use collector_details::DetailText;
 pub use collectors::{CollectorText, RegionText};
-pub use db::{DbFailure, OnCommandLine};
+pub use db::OnCommandLine;
 pub use desk::Text;
 pub use family::FamilyText;
 pub use guards::GuardText;

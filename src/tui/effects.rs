@@ -187,7 +187,7 @@ pub fn run(
                 ),
         ),
         Effect::AutoBackup => Some(Msg::Protect(ProtectMsg::BackedUp(
-            crate::store::backup::auto_backup(store, now).map_err(|e| e.failure()),
+            crate::store::backup::auto_backup(store, now),
         ))),
         Effect::CheckPassphrase(typed) => Some(
             store
@@ -282,6 +282,6 @@ fn failure_text(message: String) -> Msg {
 fn failure(e: StoreError) -> Msg {
     Msg::WriteFailed(match e {
         StoreError::DuplicateDocument(first) => WriteFailure::Duplicate(first),
-        other => WriteFailure::Store(other.failure()),
+        other => WriteFailure::Store(other),
     })
 }

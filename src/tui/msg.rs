@@ -6,8 +6,8 @@ use crate::domain::forecast::Estimate;
 use crate::domain::hq::{HqAnswer, LinkState};
 use crate::domain::paper::PaperCode;
 use crate::domain::queue::Ticket;
-use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
-use crate::i18n::{DbFailure, Lang};
+use crate::domain::{Campaign, DbFailure, Entry, EntrySummary, NewEntry};
+use crate::i18n::Lang;
 use crate::ops::defects::DayDefects;
 use crate::store::{
     CallOutcome, EntryEdit, Finish, Role, SampledLine, SavedEntry, SheetPreview, SignInNames,
