@@ -51,7 +51,7 @@ pub use family::FamilyText;
 pub use guards::GuardText;
 pub use hq::HqText;
 pub use hq_reports::HqReportText;
-pub use key_names::{HelpNote, KeyName, KeyPlace};
+pub use key_names::{HelpNote, KeyName};
 pub use keys::{HelpLine, KeyLabel};
 pub use lock::LockText;
 pub use notice::NoticeText;
