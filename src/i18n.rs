@@ -39,6 +39,7 @@ mod problems;
 mod protect;
 mod protocol;
 mod queue;
+mod queue_figures;
 mod reports;
 mod sheets;
 
@@ -60,6 +61,7 @@ pub use paper_keys::PaperKey;
 pub use protect::{Prompt, ProtectText, Retry};
 pub use protocol::ProtocolText;
 pub use queue::QueueText;
+pub use queue_figures::{QueueFigure, time as queue_time};
 pub use reports::{CheckText, Job, ReportText, StatsText};
 pub use sheets::SheetText;
 
