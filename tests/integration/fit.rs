@@ -8,7 +8,7 @@
 
 use crate::common::board_day::seed;
 use crate::common::db::{fixed_now, open_store};
-use crate::common::desk::{Desk, IVANOV, PETROVA, Signer, signed_in_as};
+use crate::common::desk::{Desk, IVANOV, PETROVA, Signer, petrova_abroad, signed_in_as};
 use crate::common::render::{draw, screen_lines};
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::i18n::{GuardText, Lang, Phrase, QueueText, Text};
@@ -197,18 +197,7 @@ fn desk_states(s: &mut States, dir: &Path) {
     s.add_status("desk: saved", &warnings.model);
 
     let mut abroad = process(&db, Screen::Desk, s.lang, "desk-4");
-    abroad.fill_fields(&[
-        "Петрова",
-        "Мария",
-        "",
-        "31.12.1990",
-        "4511 654321",
-        "abroad",
-    ]);
-    abroad.press(KeyCode::Tab);
-    abroad.type_text("Германия");
-    abroad.press(KeyCode::Tab);
-    abroad.type_text("Берлин, Hauptstraße 5");
+    abroad.fill_fields(&petrova_abroad(""));
     s.add("desk: abroad", &abroad.model, &[]);
 
     let mut long = process(&db, Screen::Desk, s.lang, "desk-6");
