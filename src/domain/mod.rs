@@ -11,6 +11,8 @@ pub mod db_failure;
 pub mod documents;
 pub mod entry;
 pub mod finding;
+#[cfg(test)]
+pub mod fixtures;
 pub mod forecast;
 pub mod hq;
 pub mod key_scope;
