@@ -1,8 +1,8 @@
 //! Runs the effects `update` asks for against the store and turns results into messages.
 
 use super::msg::{
-    BoardMsg, DeskMsg, DoorMsg, Duplicates, Effect, EntriesMsg, Msg, PaperMsg, ProtectMsg,
-    QueueMsg, TicketMove, WriteFailure,
+    BoardMsg, DeskClaim, DeskMsg, DoorMsg, Duplicates, Effect, EntriesMsg, Msg, PaperMsg,
+    ProtectMsg, QueueMsg, TicketMove, WriteFailure,
 };
 use crate::domain::RegionCatalog;
 use crate::hq::LOOKUP_TIMEOUT;
@@ -205,13 +205,13 @@ pub fn run(
                         Claim::Taken { lost_signer } => (None, lost_signer),
                         Claim::HeldBy(holder) => (Some((holder.pid, holder.host)), false),
                     };
-                    Msg::Protect(ProtectMsg::DeskClaimed {
+                    Msg::Protect(ProtectMsg::DeskClaimed(DeskClaim {
                         desk,
                         operator,
                         pin,
                         held,
                         lost_signer,
-                    })
+                    }))
                 }
                 Err(e) => failure(e),
             },

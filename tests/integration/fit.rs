@@ -14,7 +14,7 @@ use ratatui::crossterm::event::KeyCode;
 use sigdesk::i18n::{GuardText, Lang, Phrase, QueueText, Text};
 use sigdesk::tui::SignInOptions;
 use sigdesk::tui::model::{Alarm, LeadPrompt, Model, Screen};
-use sigdesk::tui::msg::{LeadAction, Msg, ProtectMsg};
+use sigdesk::tui::msg::{DeskClaim, LeadAction, Msg, ProtectMsg};
 use std::path::Path;
 
 /// Where a word is cut in the drawn lines: `row:column` and the line.
@@ -143,13 +143,13 @@ fn desk_states(s: &mut States, dir: &Path) {
     let db = dir.join("desk.db");
     let mut desk = process(&db, Screen::Desk, s.lang, "desk-1");
     s.add("desk: empty", &desk.model, &[&Text::SaveBar]);
-    desk.send(Msg::Protect(ProtectMsg::DeskClaimed {
+    desk.send(Msg::Protect(ProtectMsg::DeskClaimed(DeskClaim {
         desk: "desk-1".into(),
         operator: "Anna".into(),
         pin: "1234".into(),
         held: None,
         lost_signer: true,
-    }));
+    })));
     s.add_status("desk: signer lost", &desk.model);
     desk.type_text("Bdfyjd");
     desk.press(KeyCode::Tab);
