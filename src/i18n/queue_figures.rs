@@ -5,23 +5,24 @@ use super::{Lang, QueueText};
 use crate::domain::queue::QueueFigures;
 use std::borrow::Cow;
 
-/// One figure of the queue: its label and how its value is written.
+/// One figure of the queue: its label and how its value is written (counts, then times,
+/// then the rest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueueFigure {
     /// People waiting.
     Waiting,
+    /// Desks serving.
+    ActiveDesks,
+    /// Served in the last hour.
+    ServedPerHour,
     /// The longest current wait.
     LongestWait,
     /// The median wait of the last hour.
     MedianWait,
     /// The average service time of the last half hour.
     ServiceTime,
-    /// Desks serving.
-    ActiveDesks,
     /// The expected wait of a newcomer.
     Eta,
-    /// Served in the last hour.
-    ServedPerHour,
     /// The share of called tickets nobody answered.
     NoShowRate,
     /// Today's issued, served, no-show and left counts.
@@ -33,12 +34,12 @@ impl QueueFigure {
     pub fn label(self, lang: Lang) -> Cow<'static, str> {
         lang.t(match self {
             QueueFigure::Waiting => QueueText::Waiting,
+            QueueFigure::ActiveDesks => QueueText::ActiveDesks,
+            QueueFigure::ServedPerHour => QueueText::ServedPerHour,
             QueueFigure::LongestWait => QueueText::LongestWait,
             QueueFigure::MedianWait => QueueText::MedianWait,
             QueueFigure::ServiceTime => QueueText::ServiceTime,
-            QueueFigure::ActiveDesks => QueueText::ActiveDesks,
             QueueFigure::Eta => QueueText::Eta,
-            QueueFigure::ServedPerHour => QueueText::ServedPerHour,
             QueueFigure::NoShowRate => QueueText::NoShowRate,
             QueueFigure::Today => QueueText::Today,
         })
@@ -48,17 +49,17 @@ impl QueueFigure {
     pub fn value(self, lang: Lang, q: &QueueFigures) -> String {
         match self {
             QueueFigure::Waiting => q.waiting.to_string(),
+            QueueFigure::ActiveDesks => q.active_desks.to_string(),
+            QueueFigure::ServedPerHour => q.served_last_hour.to_string(),
             QueueFigure::LongestWait => time(lang, q.longest_wait_secs),
             QueueFigure::MedianWait => time(lang, q.median_wait_secs),
             QueueFigure::ServiceTime => time(lang, q.avg_service_secs),
-            QueueFigure::ActiveDesks => q.active_desks.to_string(),
             QueueFigure::Eta => lang
                 .t(QueueText::ExpectedWait {
                     waiting: q.waiting,
                     eta_secs: q.eta_secs,
                 })
                 .into_owned(),
-            QueueFigure::ServedPerHour => q.served_last_hour.to_string(),
             QueueFigure::NoShowRate => q
                 .no_show_rate
                 .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0)),
