@@ -163,18 +163,8 @@ fn push_against_copy(hq: &TestHq, secret: &CampaignSecret, table: &mut Vec<Row>)
     let named: Vec<(String, HqEntry)> = rows.iter().map(|e| ("push".into(), e.clone())).collect();
     let (mut pushes, mut copies) = (Vec::new(), Vec::new());
     for _ in 0..3 {
-        admin
-            .batch_execute("TRUNCATE hq.entries, hq.tallies, public.bare_copy; CHECKPOINT")
-            .unwrap();
-        let mut point = hq::connect(&url, SYNC_TIMEOUT)
-            .unwrap()
-            .as_point(secret)
-            .unwrap();
-        let started = Instant::now();
-        for batch in rows.chunks(BATCH) {
-            point.push(batch).unwrap();
-        }
-        pushes.push(started.elapsed());
+        let tables = "hq.entries, hq.tallies, public.bare_copy";
+        pushes.push(timed_push(&mut admin, tables, &url, secret, &rows, BATCH));
         admin.batch_execute("CHECKPOINT").unwrap();
         let started = Instant::now();
         copy_rows(&mut admin, "public.bare_copy", &named);
@@ -188,18 +178,10 @@ fn push_against_copy(hq: &TestHq, secret: &CampaignSecret, table: &mut Vec<Row>)
     for batch_size in OTHER_BATCHES {
         let mut runs = Vec::new();
         for _ in 0..3 {
-            admin
-                .batch_execute("TRUNCATE hq.entries, hq.tallies; CHECKPOINT")
-                .unwrap();
-            let mut point = hq::connect(&url, SYNC_TIMEOUT)
-                .unwrap()
-                .as_point(secret)
-                .unwrap();
-            let started = Instant::now();
-            for batch in rows.chunks(batch_size) {
-                point.push(batch).unwrap();
-            }
-            runs.push(started.elapsed());
+            let tables = "hq.entries, hq.tallies";
+            runs.push(timed_push(
+                &mut admin, tables, &url, secret, &rows, batch_size,
+            ));
         }
         let run = median(runs);
         table.push((
@@ -227,6 +209,39 @@ fn push_against_copy(hq: &TestHq, secret: &CampaignSecret, table: &mut Vec<Row>)
     admin
         .batch_execute("TRUNCATE hq.entries, hq.tallies; DROP TABLE public.bare_copy")
         .unwrap();
+}
+
+/// Runs `command` to its end; it must succeed (its stderr is the message).
+fn run_ok(command: &mut Command) {
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Empties `tables` and times a newly connected point pushing `rows` in batches of `batch`.
+fn timed_push(
+    admin: &mut postgres::Client,
+    tables: &str,
+    url: &str,
+    secret: &CampaignSecret,
+    rows: &[HqEntry],
+    batch: usize,
+) -> Duration {
+    admin
+        .batch_execute(&format!("TRUNCATE {tables}; CHECKPOINT"))
+        .unwrap();
+    let mut point = hq::connect(url, SYNC_TIMEOUT)
+        .unwrap()
+        .as_point(secret)
+        .unwrap();
+    let started = Instant::now();
+    for chunk in rows.chunks(batch) {
+        point.push(chunk).unwrap();
+    }
+    started.elapsed()
 }
 
 /// 1,000,000 entries from 200 points, saved over 30 days (a few in the last hour).
@@ -286,15 +301,7 @@ fn stats_and_check(hq: &TestHq, table: &mut Vec<Row>) {
     let mut runs = Vec::new();
     for _ in 0..5 {
         let started = Instant::now();
-        let out = Command::new(SIGDESK)
-            .args(["hq", "stats", "--json", "--url", &url])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        run_ok(Command::new(SIGDESK).args(["hq", "stats", "--json", "--url", &url]));
         runs.push(started.elapsed());
     }
     let process = median(runs);
@@ -448,16 +455,11 @@ fn one_point_sync(hq: &TestHq, secret: &str, table: &mut Vec<Row>) {
     let path = dir.path().join("big.db");
     point_db(&path, &url, secret, 900, PUSH_ROWS);
     let started = Instant::now();
-    let out = Command::new(SIGDESK)
-        .arg("--db")
-        .arg(&path)
-        .args(["--no-encrypt", "sync", "--once"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        Command::new(SIGDESK)
+            .arg("--db")
+            .arg(&path)
+            .args(["--no-encrypt", "sync", "--once"]),
     );
     table.push((
         format!(

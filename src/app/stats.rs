@@ -8,7 +8,7 @@ use crate::domain::board::{DefectCount, DeskFigures, RegionFigures, Totals};
 use crate::domain::forecast::Estimate;
 use crate::domain::queue::QueueFigures;
 use crate::domain::{Campaign, RegionCatalog};
-use crate::i18n::{Lang, QueueText, StatsText};
+use crate::i18n::{Lang, QueueFigure, QueueText, StatsText, queue_time};
 use crate::ops::stats::{Stats, gather};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -79,10 +79,6 @@ impl<'a> StatsJson<'a> {
     }
 }
 
-fn wait(lang: Lang, secs: Option<u32>) -> String {
-    secs.map_or_else(|| "—".into(), |s| lang.t(QueueText::Duration(s)).into())
-}
-
 /// The figures as aligned text lines: the queue, then the board.
 fn text(lang: Lang, campaign: &Campaign, regions: &RegionCatalog, stats: &Stats) -> String {
     let mut out = queue_text(lang, campaign, stats.now, &stats.queue);
@@ -100,31 +96,19 @@ fn queue_text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigu
         campaign.point,
         t(QueueText::QueueTitle)
     );
-    let eta = t(QueueText::ExpectedWait {
-        waiting: q.waiting,
-        eta_secs: q.eta_secs,
-    })
-    .into_owned();
-    let no_show = q
-        .no_show_rate
-        .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0));
-    let today = lang
-        .t(QueueText::TodayCounts {
-            figures: q,
-            labelled: false,
-        })
-        .into_owned();
+    use QueueFigure::*;
     let rows = [
-        (t(QueueText::Waiting), q.waiting.to_string()),
-        (t(QueueText::LongestWait), wait(lang, q.longest_wait_secs)),
-        (t(QueueText::MedianWait), wait(lang, q.median_wait_secs)),
-        (t(QueueText::ServiceTime), wait(lang, q.avg_service_secs)),
-        (t(QueueText::ActiveDesks), q.active_desks.to_string()),
-        (t(QueueText::Eta), eta),
-        (t(QueueText::ServedPerHour), q.served_last_hour.to_string()),
-        (t(QueueText::NoShowRate), no_show),
-        (t(QueueText::Today), today),
-    ];
+        Waiting,
+        LongestWait,
+        MedianWait,
+        ServiceTime,
+        ActiveDesks,
+        Eta,
+        ServedPerHour,
+        NoShowRate,
+        Today,
+    ]
+    .map(|figure| figure.row(lang, q));
     let width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -146,7 +130,7 @@ fn queue_text(lang: Lang, campaign: &Campaign, now: DateTime<Utc>, q: &QueueFigu
                 lang.t(StatsText::Serving),
                 d.served_today,
                 lang.t(StatsText::Served),
-                wait(lang, d.avg_service_secs),
+                queue_time(lang, d.avg_service_secs),
                 lang.t(StatsText::PerPerson),
             );
         }

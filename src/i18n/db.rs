@@ -1,101 +1,10 @@
-//! What went wrong with the database, in words: the store names each of its errors as a
-//! [`DbFailure`] (plain data, so a screen can keep it), said in the operator's language on
-//! a screen; [`OnCommandLine`] adds the flag or variable that fixes it on the command line.
+//! What went wrong with the database, in words: the store fails with a [`DbFailure`]
+//! (plain data, so a screen can keep it), said in the operator's language on a screen;
+//! [`OnCommandLine`] adds the flag or variable that fixes it on the command line.
 
 use super::{Lang, Phrase};
-use crate::domain::EntrySummary;
+use crate::domain::{DbFailure, EntrySummary, FileChange};
 use std::borrow::Cow;
-
-/// A failure of the database, with the data its message needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DbFailure {
-    /// The file exists but is not a sigdesk (SQLite) database.
-    NotADatabase {
-        /// The file.
-        path: String,
-    },
-    /// The file is another program's SQLite database; it is left as it is.
-    Foreign {
-        /// The file.
-        path: String,
-    },
-    /// An existing database was expected and there is none.
-    NoDatabase {
-        /// The file.
-        path: String,
-    },
-    /// The path is a device or a pipe, where a database file is needed.
-    NotAFile {
-        /// The path.
-        path: String,
-    },
-    /// The file or its folder cannot be written.
-    CannotOpen {
-        /// The file.
-        path: String,
-        /// What SQLite said.
-        reason: String,
-    },
-    /// Another process held the write lock for longer than the busy timeout.
-    Busy,
-    /// The database was written by a newer sigdesk.
-    TooNew {
-        /// Version in the file.
-        found: i64,
-        /// Newest version this build knows.
-        supported: i64,
-    },
-    /// Another valid entry already has this document.
-    DuplicateDocument(EntrySummary),
-    /// The entry asked for does not exist.
-    NoSuchEntry(String),
-    /// An edit tried to move an entry to another region (its paper sheet is headed with one).
-    RegionChange {
-        /// Region of the sheet.
-        sheet_region: String,
-    },
-    /// The entry is voided already.
-    AlreadyVoided,
-    /// A stored value could not be read back (a damaged or hand-edited database).
-    Damaged(String),
-    /// The file is encrypted but was opened as a plain (training) database.
-    IsEncrypted {
-        /// The file.
-        path: String,
-    },
-    /// The file is a plain database but a passphrase was given.
-    NotEncrypted {
-        /// The file.
-        path: String,
-    },
-    /// The passphrase does not open the file.
-    WrongPassphrase {
-        /// The file.
-        path: String,
-    },
-    /// An empty passphrase was given.
-    EmptyPassphrase,
-    /// The database has no lead PIN yet.
-    NoLeadPin,
-    /// A lead PIN of the wrong shape.
-    BadLeadPin,
-    /// Another connection keeps the database open while it must be alone.
-    InUse {
-        /// The file.
-        path: String,
-    },
-    /// An automatic backup was asked for but no folder is set.
-    NoBackupDir,
-    /// The database file (or its WAL, when `wal`) was deleted or replaced while open.
-    FileChanged {
-        /// The database file.
-        path: String,
-        /// Whether it was the write-ahead log.
-        wal: bool,
-    },
-    /// Any other SQLite failure, as SQLite put it.
-    Sqlite(String),
-}
 
 /// The failure as a screen shows it: what happened and what the person at the desk can do.
 impl Phrase for DbFailure {
@@ -195,8 +104,8 @@ impl Phrase for DbFailure {
                 "no backup folder is set; set one with `sigdesk campaign set backup_dir /absolute/path`",
                 "папка для копий не задана; задайте её: `sigdesk campaign set backup_dir /полный/путь`",
             ),
-            FileChanged { path, wal } => {
-                let file = if *wal {
+            FileChanged { path, change } => {
+                let file = if *change == FileChange::Wal {
                     format!("{path}-wal")
                 } else {
                     path.clone()
@@ -303,7 +212,7 @@ mod tests {
             NoBackupDir,
             FileChanged {
                 path: path(),
-                wal: true,
+                change: FileChange::Wal,
             },
             Sqlite("disk I/O error".into()),
         ];

@@ -2,70 +2,22 @@
 //! full list of keys write them, and the help overlay's notes on a screen.
 
 use super::{Lang, Phrase};
+use crate::domain::KeyScope;
 use std::borrow::Cow;
 
-/// Where a key works, as the full list of keys (README's keys table) names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyPlace {
-    /// The alarm after the database file changed.
-    Alarm,
-    /// A terminal smaller than 80×24.
-    TooSmall,
-    /// The warning that a save landed on another line.
-    WriteOn,
-    /// The locked screen.
-    Lock,
-    /// The lead PIN prompt.
-    LeadPin,
-    /// A yes/no question.
-    Question,
-    /// The help overlay.
-    Help,
-    /// The sign-in form.
-    SignIn,
-    /// The desk form.
-    Form,
-    /// The region suggestions.
-    Suggestions,
-    /// The document kind field.
-    DocKind,
-    /// The entries list.
-    Entries,
-    /// The void reason prompt.
-    VoidReason,
-    /// The queue screen.
-    Queue,
-    /// The door screen.
-    Door,
-    /// The door's walkout number prompt.
-    Walkout,
-    /// The notice to signers at the door.
-    Notice,
-    /// The board.
-    Board,
-    /// The paper check screen.
-    Paper,
-    /// The note of a paper finding being typed.
-    PaperNote,
-    /// The screens a desk calls tickets from.
-    Calling,
-    /// Every screen after sign-in.
-    Screens,
-    /// Every screen.
-    Anywhere,
-}
-
-impl Phrase for KeyPlace {
+/// Where a key works, as the full list of keys (README's keys table) names it: scopes
+/// that differ only in when they are active share a name.
+impl Phrase for KeyScope {
     fn say(&self, lang: Lang) -> Cow<'static, str> {
-        use KeyPlace::*;
+        use KeyScope::*;
         match self {
             Alarm => say!(lang, "database alarm", "тревога о файле базы"),
             TooSmall => say!(lang, "terminal under 80×24", "терминал меньше 80×24"),
             WriteOn => say!(lang, "write-on warning", "предупреждение «пишите на»"),
             Lock => say!(lang, "locked screen", "экран заблокирован"),
             LeadPin => say!(lang, "lead PIN prompt", "запрос PIN руководителя"),
-            Question => say!(lang, "yes/no question", "вопрос да/нет"),
-            Help => say!(lang, "help", "справка"),
+            Question | QuestionRu => say!(lang, "yes/no question", "вопрос да/нет"),
+            HelpOpen => say!(lang, "help", "справка"),
             SignIn => say!(lang, "sign-in", "начало работы"),
             Form => say!(lang, "form", "форма"),
             Suggestions => say!(lang, "region suggestions", "подсказки региона"),
@@ -80,7 +32,9 @@ impl Phrase for KeyPlace {
             Paper => say!(lang, "paper check", "проверка бумаги"),
             PaperNote => say!(lang, "finding note", "заметка к находке"),
             Calling => say!(lang, "form, entries, queue", "форма, записи, очередь"),
-            Screens => say!(lang, "any, after sign-in", "везде после входа"),
+            Screens | PersonalScreens | Session => {
+                say!(lang, "any, after sign-in", "везде после входа")
+            }
             Anywhere => say!(lang, "any", "везде"),
         }
     }

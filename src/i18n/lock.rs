@@ -1,7 +1,8 @@
 //! Strings of the session PIN, the lock screen, the lead PIN prompt and the protection
 //! badges.
 
-use super::{DbFailure, Lang, Phrase, en_plural, ru_plural};
+use super::{Lang, Phrase, en_plural, ru_plural};
+use crate::domain::DbFailure;
 use std::borrow::Cow;
 
 /// What the sign-in PIN, the lock screen and the lead PIN prompt say.

@@ -254,10 +254,9 @@ impl Phrase for PaperText<'_> {
             ),
             Invalid(e) => say!(
                 lang,
-                "Invalid: {} of {} = {}% (95% interval {}–{}%)",
-                "Недействительны: {} из {} = {}% (95% интервал {}–{}%)",
-                grouped(lang, e.invalid),
-                grouped(lang, e.checked),
+                "Invalid: {} = {}% (95% interval {}–{}%)",
+                "Недействительны: {} = {}% (95% интервал {}–{}%)",
+                of_checked(lang, e),
                 percent(lang, e.share),
                 percent(lang, e.low),
                 percent(lang, e.high),
@@ -296,13 +295,7 @@ impl Phrase for PaperText<'_> {
                 "По сборщикам листа, худшие первыми:",
             ),
             Uncertified => say!(lang, "(not certified)", "(не заверен)"),
-            GroupCount(e) => say!(
-                lang,
-                "{} of {} invalid",
-                "{} из {} недейств.",
-                grouped(lang, e.invalid),
-                grouped(lang, e.checked),
-            ),
+            GroupCount(e) => say!(lang, "{} invalid", "{} недейств.", of_checked(lang, e)),
             GroupRefusal(p) => say!(lang, "refusal {}", "отказ {}", probability(lang, p)),
             ColPosition => say!(lang, "#", "№"),
             ColSheet => say!(lang, "sheet", "лист"),
@@ -372,6 +365,12 @@ fn probability(lang: Lang, p: f64) -> String {
     } else {
         format!("{}%", percent(lang, p))
     }
+}
+
+/// `12 of 80`: the invalid lines of the lines checked.
+fn of_checked(lang: Lang, e: &Estimate) -> Cow<'static, str> {
+    let (invalid, checked) = (grouped(lang, e.invalid), grouped(lang, e.checked));
+    say!(lang, "{invalid} of {checked}", "{invalid} из {checked}")
 }
 
 #[cfg(test)]

@@ -95,38 +95,17 @@ impl Phrase for Problem {
                 kind,
                 expected,
                 got,
-            } => {
-                let (kind, digits) = (Kind::Of(*kind).say(lang), digits_ru(*expected));
-                say!(
-                    lang,
-                    "{kind} series and number must be {expected} digits, got {got}",
-                    "серия и номер {kind}: {expected} {digits}, введено {got}",
-                )
-            }
+            } => doc_length(lang, Part::Both, *kind, *expected, *got),
             Problem::DocSeriesLength {
                 kind,
                 expected,
                 got,
-            } => {
-                let (kind, digits) = (Kind::Of(*kind).say(lang), digits_ru(*expected));
-                say!(
-                    lang,
-                    "{kind} series must be {expected} digits, got {got}",
-                    "серия {kind}: {expected} {digits}, введено {got}",
-                )
-            }
+            } => doc_length(lang, Part::Series, *kind, *expected, *got),
             Problem::DocNumberLength {
                 kind,
                 expected,
                 got,
-            } => {
-                let (kind, digits) = (Kind::Of(*kind).say(lang), digits_ru(*expected));
-                say!(
-                    lang,
-                    "{kind} number must be {expected} digits, got {got}",
-                    "номер {kind}: {expected} {digits}, введено {got}",
-                )
-            }
+            } => doc_length(lang, Part::Number, *kind, *expected, *got),
             Problem::DocLooksLike { looks_like, .. } => say!(
                 lang,
                 "digits look like an {}; change the kind or check them",
@@ -277,6 +256,47 @@ impl Phrase for Kind {
             Kind::Of(Other) => say!(lang, "other document", "документа"),
         }
     }
+}
+
+/// The part of a document whose digits are counted.
+#[derive(Clone, Copy)]
+enum Part {
+    /// Series and number together.
+    Both,
+    /// The series alone.
+    Series,
+    /// The number alone.
+    Number,
+}
+
+impl Phrase for Part {
+    fn say(&self, lang: Lang) -> Cow<'static, str> {
+        match self {
+            Part::Both => say!(lang, "series and number", "серия и номер"),
+            Part::Series => say!(lang, "series", "серия"),
+            Part::Number => say!(lang, "number", "номер"),
+        }
+    }
+}
+
+/// A part of a document with the wrong count of digits: `expected` were needed, `got` typed.
+fn doc_length(
+    lang: Lang,
+    part: Part,
+    kind: DocKind,
+    expected: usize,
+    got: usize,
+) -> Cow<'static, str> {
+    let (part, kind, digits) = (
+        part.say(lang),
+        Kind::Of(kind).say(lang),
+        digits_ru(expected),
+    );
+    say!(
+        lang,
+        "{kind} {part} must be {expected} digits, got {got}",
+        "{part} {kind}: {expected} {digits}, введено {got}",
+    )
 }
 
 /// "10 цифр", "4 цифры": the noun after a count of digits.

@@ -4,7 +4,7 @@
 //! append-only triggers. Rows from before the chain (no hash) are allowed only at the start;
 //! they are covered by the first chained row's hash.
 
-use super::events::Actor;
+use super::events::{EVENT_COLUMNS, EventRecord, event_from_row};
 use super::{Store, StoreError};
 use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -34,8 +34,10 @@ pub(super) struct EventContent<'a> {
     pub id: i64,
     /// Time text.
     pub at: &'a str,
-    /// Who.
-    pub actor: &'a Actor,
+    /// Desk of who.
+    pub desk: &'a str,
+    /// Operator of who.
+    pub operator: &'a str,
     /// What.
     pub action: &'a str,
     /// Entry concerned.
@@ -55,8 +57,8 @@ pub(super) fn link(prev: &Link, event: &EventContent<'_>) -> Link {
     hash.update([entry.0]);
     for part in [
         event.at,
-        &event.actor.desk,
-        &event.actor.operator,
+        event.desk,
+        event.operator,
         event.action,
         entry.1,
         event.details,
@@ -107,23 +109,21 @@ pub(super) fn head(conn: &Connection) -> rusqlite::Result<(i64, Link)> {
 /// An event row as read back for the chain.
 struct StoredEvent {
     id: i64,
-    at: String,
-    actor: Actor,
-    action: String,
-    entry_id: Option<String>,
-    details: String,
+    record: EventRecord,
     hash: Option<String>,
 }
 
 impl StoredEvent {
     fn content(&self) -> EventContent<'_> {
+        let r = &self.record;
         EventContent {
             id: self.id,
-            at: &self.at,
-            actor: &self.actor,
-            action: &self.action,
-            entry_id: self.entry_id.as_deref(),
-            details: &self.details,
+            at: &r.at,
+            desk: &r.desk,
+            operator: &r.operator,
+            action: &r.action,
+            entry_id: r.entry_id.as_deref(),
+            details: &r.details,
         }
     }
 }
@@ -133,21 +133,14 @@ fn walk<T>(
     conn: &Connection,
     mut each: impl FnMut(&StoredEvent) -> Option<T>,
 ) -> rusqlite::Result<Option<T>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, desk, operator, action, entry_id, details, hash FROM events ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {EVENT_COLUMNS}, id, hash FROM events ORDER BY id"
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let event = StoredEvent {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            actor: Actor {
-                desk: r.get(2)?,
-                operator: r.get(3)?,
-            },
-            action: r.get(4)?,
-            entry_id: r.get(5)?,
-            details: r.get(6)?,
+            record: event_from_row(r)?,
+            id: r.get(6)?,
             hash: r.get(7)?,
         };
         if let Some(found) = each(&event) {

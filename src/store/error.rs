@@ -1,103 +1,15 @@
-//! Store errors, in the user's terms: each names a [`DbFailure`] (its words live in
-//! i18n); the command line prints it in English with the flag that fixes it, a screen in
-//! the operator's language.
+//! Store errors, in the user's terms: each is a [`DbFailure`] (its words live in i18n);
+//! the command line prints it in English with the flag that fixes it, a screen in the
+//! operator's language.
 
-use crate::domain::EntrySummary;
-use crate::i18n::{DbFailure, Lang, OnCommandLine};
+use crate::domain::DbFailure;
+use crate::i18n::{Lang, OnCommandLine};
 use std::fmt;
 use std::path::Path;
 
-/// What went wrong talking to the database.
-#[derive(Debug)]
-pub enum StoreError {
-    /// The file exists but is not a sigdesk (SQLite) database.
-    NotADatabase {
-        /// The file.
-        path: String,
-    },
-    /// The file is another program's SQLite database; it is left as it is.
-    Foreign {
-        /// The file.
-        path: String,
-    },
-    /// An existing database was expected and there is none.
-    NoDatabase {
-        /// The file.
-        path: String,
-    },
-    /// The path is a device or a pipe, where a database file is needed.
-    NotAFile {
-        /// The path.
-        path: String,
-    },
-    /// The file or its folder cannot be written.
-    CannotOpen {
-        /// The file.
-        path: String,
-        /// What SQLite said.
-        reason: String,
-    },
-    /// Another process held the write lock for longer than the busy timeout.
-    Busy,
-    /// The database was written by a newer sigdesk.
-    TooNew {
-        /// Version in the file.
-        found: i64,
-        /// Newest version this build knows.
-        supported: i64,
-    },
-    /// Another valid entry already has this document.
-    DuplicateDocument(EntrySummary),
-    /// The entry asked for does not exist.
-    NoSuchEntry(String),
-    /// An edit tried to move an entry to another region (its paper sheet is headed with one).
-    RegionChange {
-        /// Region of the sheet.
-        sheet_region: String,
-    },
-    /// The entry is voided already.
-    AlreadyVoided,
-    /// A stored value could not be read back (a damaged or hand-edited database).
-    Damaged(String),
-    /// The file is encrypted but was opened as a plain (training) database.
-    IsEncrypted {
-        /// The file.
-        path: String,
-    },
-    /// The file is a plain database but a passphrase was given.
-    NotEncrypted {
-        /// The file.
-        path: String,
-    },
-    /// The passphrase does not open the file.
-    WrongPassphrase {
-        /// The file.
-        path: String,
-    },
-    /// An empty passphrase was given.
-    EmptyPassphrase,
-    /// The database has no lead PIN yet.
-    NoLeadPin,
-    /// A lead PIN of the wrong shape.
-    BadLeadPin,
-    /// Another connection keeps the database open while it must be alone (rekey, encrypt).
-    InUse {
-        /// The file.
-        path: String,
-    },
-    /// An automatic backup was asked for but no folder is set.
-    NoBackupDir,
-    /// The database file or its WAL was deleted or replaced while open: nothing more is
-    /// saved.
-    FileChanged {
-        /// The database file.
-        path: String,
-        /// Which file changed.
-        change: super::FileChange,
-    },
-    /// Any other SQLite failure.
-    Sqlite(rusqlite::Error),
-}
+/// What went wrong talking to the database: a [`DbFailure`], the one list of the store's
+/// failures (plain data in `domain`, so i18n can say it and a screen can keep it).
+pub type StoreError = DbFailure;
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
@@ -105,7 +17,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
             }
-            _ => StoreError::Sqlite(e),
+            _ => StoreError::Sqlite(e.to_string()),
         }
     }
 }
@@ -127,52 +39,10 @@ impl StoreError {
     }
 }
 
-impl StoreError {
-    /// What went wrong as plain data: a screen keeps it and says it in its language.
-    pub fn failure(&self) -> DbFailure {
-        let path = |path: &String| path.clone();
-        match self {
-            StoreError::NotADatabase { path: p } => DbFailure::NotADatabase { path: path(p) },
-            StoreError::Foreign { path: p } => DbFailure::Foreign { path: path(p) },
-            StoreError::NoDatabase { path: p } => DbFailure::NoDatabase { path: path(p) },
-            StoreError::NotAFile { path: p } => DbFailure::NotAFile { path: path(p) },
-            StoreError::CannotOpen { path: p, reason } => DbFailure::CannotOpen {
-                path: path(p),
-                reason: reason.clone(),
-            },
-            StoreError::Busy => DbFailure::Busy,
-            StoreError::TooNew { found, supported } => DbFailure::TooNew {
-                found: *found,
-                supported: *supported,
-            },
-            StoreError::DuplicateDocument(first) => DbFailure::DuplicateDocument(first.clone()),
-            StoreError::NoSuchEntry(id) => DbFailure::NoSuchEntry(id.clone()),
-            StoreError::RegionChange { sheet_region } => DbFailure::RegionChange {
-                sheet_region: sheet_region.clone(),
-            },
-            StoreError::AlreadyVoided => DbFailure::AlreadyVoided,
-            StoreError::Damaged(what) => DbFailure::Damaged(what.clone()),
-            StoreError::IsEncrypted { path: p } => DbFailure::IsEncrypted { path: path(p) },
-            StoreError::NotEncrypted { path: p } => DbFailure::NotEncrypted { path: path(p) },
-            StoreError::WrongPassphrase { path: p } => DbFailure::WrongPassphrase { path: path(p) },
-            StoreError::EmptyPassphrase => DbFailure::EmptyPassphrase,
-            StoreError::NoLeadPin => DbFailure::NoLeadPin,
-            StoreError::BadLeadPin => DbFailure::BadLeadPin,
-            StoreError::InUse { path: p } => DbFailure::InUse { path: path(p) },
-            StoreError::NoBackupDir => DbFailure::NoBackupDir,
-            StoreError::FileChanged { path: p, change } => DbFailure::FileChanged {
-                path: path(p),
-                wal: *change == super::FileChange::Wal,
-            },
-            StoreError::Sqlite(e) => DbFailure::Sqlite(e.to_string()),
-        }
-    }
-}
-
 /// The command line's one error line is English (`sigdesk: …` on stderr).
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Lang::En.t(OnCommandLine(&self.failure())))
+        f.write_str(&Lang::En.t(OnCommandLine(self)))
     }
 }
 

@@ -60,7 +60,8 @@ pub(super) fn append(
     let content = super::chain::EventContent {
         id: last + 1,
         at: &at,
-        actor,
+        desk: &actor.desk,
+        operator: &actor.operator,
         action,
         entry_id,
         details: &details,

@@ -6,14 +6,7 @@
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-/// Which file changed under the open database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileChange {
-    /// The database file: deleted, replaced by another file, or cut shorter.
-    Database,
-    /// Its write-ahead log: deleted or replaced.
-    Wal,
-}
+pub use crate::domain::FileChange;
 
 /// The identity of a file: device and inode.
 type Identity = (u64, u64);

@@ -45,26 +45,14 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DocKind, NewEntry, RegionCatalog};
+    use crate::domain::{NewEntry, RegionCatalog, fixtures};
     use crate::store::Actor;
-    use chrono::{NaiveDate, Utc};
+    use chrono::Utc;
 
     /// A checked Moscow signer whose passport number is `n`.
     fn moscow_signer(n: u32) -> NewEntry {
-        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
-        NewEntry {
-            surname: "Иванов".into(),
-            given_name: "Иван".into(),
-            patronymic: "Иванович".into(),
-            birth_date: date(1980, 5, 17),
-            doc_kind: DocKind::InternalPassport,
-            doc_series: "4510".into(),
-            doc_number: format!("{:06}", 100_000 + n),
-            region_code: "77".into(),
-            abroad_country: String::new(),
-            address: "г. Москва, ул. Тверская, д. 1".into(),
-            signed_on: date(2024, 1, 22),
-        }
+        let number = format!("{:06}", 100_000 + n);
+        fixtures::moscow_signer(number, "г. Москва, ул. Тверская, д. 1", 22)
     }
 
     #[test]

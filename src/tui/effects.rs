@@ -1,8 +1,8 @@
 //! Runs the effects `update` asks for against the store and turns results into messages.
 
 use super::msg::{
-    BoardMsg, DeskMsg, DoorMsg, Duplicates, Effect, EntriesMsg, Msg, PaperMsg, ProtectMsg,
-    QueueMsg, TicketMove, WriteFailure,
+    BoardMsg, DeskClaim, DeskMsg, DoorMsg, Duplicates, Effect, EntriesMsg, Msg, PaperMsg,
+    ProtectMsg, QueueMsg, TicketMove, WriteFailure,
 };
 use crate::domain::RegionCatalog;
 use crate::hq::LOOKUP_TIMEOUT;
@@ -187,7 +187,7 @@ pub fn run(
                 ),
         ),
         Effect::AutoBackup => Some(Msg::Protect(ProtectMsg::BackedUp(
-            crate::store::backup::auto_backup(store, now).map_err(|e| e.failure()),
+            crate::store::backup::auto_backup(store, now),
         ))),
         Effect::CheckPassphrase(typed) => Some(
             store
@@ -205,13 +205,13 @@ pub fn run(
                         Claim::Taken { lost_signer } => (None, lost_signer),
                         Claim::HeldBy(holder) => (Some((holder.pid, holder.host)), false),
                     };
-                    Msg::Protect(ProtectMsg::DeskClaimed {
+                    Msg::Protect(ProtectMsg::DeskClaimed(DeskClaim {
                         desk,
                         operator,
                         pin,
                         held,
                         lost_signer,
-                    })
+                    }))
                 }
                 Err(e) => failure(e),
             },
@@ -282,6 +282,6 @@ fn failure_text(message: String) -> Msg {
 fn failure(e: StoreError) -> Msg {
     Msg::WriteFailed(match e {
         StoreError::DuplicateDocument(first) => WriteFailure::Duplicate(first),
-        other => WriteFailure::Store(other.failure()),
+        other => WriteFailure::Store(other),
     })
 }

@@ -6,6 +6,7 @@ mod action;
 mod listing;
 mod scopes;
 
+pub use crate::domain::KeyScope as Scope;
 pub use action::{
     Action, Answer, AppAction, DoorAction, EntriesAction, FormAction, PaperAction, Prompt,
     QueueAction, SignInAction, Step,
@@ -42,82 +43,6 @@ pub enum Key {
     Alt(char),
     /// Any key no other active entry takes.
     Any,
-}
-
-/// Where keys work: a screen, a prompt over it, or every screen. Several are active at
-/// once; the first that has a key takes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// The alarm after the database file changed: only quitting.
-    Alarm,
-    /// A terminal smaller than every screen needs: only quitting (nothing is typed or
-    /// saved blind).
-    TooSmall,
-    /// The warning that a save landed on another line than shown.
-    WriteOn,
-    /// The locked screen: only its PIN prompt.
-    Lock,
-    /// The lead PIN prompt.
-    LeadPin,
-    /// A yes/no question.
-    Question,
-    /// A yes/no question asked in Russian: its own letters on top of y/n.
-    QuestionRu,
-    /// The help overlay.
-    HelpOpen,
-    /// The sign-in form.
-    SignIn,
-    /// The desk form while region suggestions are open.
-    Suggestions,
-    /// The desk form on the document kind field.
-    DocKind,
-    /// The desk form.
-    Form,
-    /// The entries list.
-    Entries,
-    /// The void reason prompt.
-    VoidReason,
-    /// The queue screen.
-    Queue,
-    /// The door screen.
-    Door,
-    /// The door's walkout number prompt.
-    Walkout,
-    /// The notice to signers over the door screen.
-    Notice,
-    /// The board.
-    Board,
-    /// The paper check.
-    Paper,
-    /// The note for `paper.other`.
-    PaperNote,
-    /// Screens that serve tickets (desk, entries, queue): calling the next.
-    Calling,
-    /// Every screen after sign-in: switching screens.
-    Screens,
-    /// Every screen after sign-in of a desk process: the screens with personal data (a
-    /// board or door process never opens them, DESIGN.md §7).
-    PersonalScreens,
-    /// Every screen, the sign-in form too.
-    Anywhere,
-    /// Every screen after sign-in, even over a prompt: lock now.
-    Session,
-}
-
-impl Scope {
-    /// Whether keys that no entry takes are typed into a text field here.
-    pub fn takes_text(self) -> bool {
-        matches!(
-            self,
-            Scope::Lock
-                | Scope::LeadPin
-                | Scope::SignIn
-                | Scope::Form
-                | Scope::VoidReason
-                | Scope::Walkout
-                | Scope::PaperNote
-        )
-    }
 }
 
 /// Which key bars show an entry (the help overlay shows every entry of its screen).

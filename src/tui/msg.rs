@@ -6,8 +6,8 @@ use crate::domain::forecast::Estimate;
 use crate::domain::hq::{HqAnswer, LinkState};
 use crate::domain::paper::PaperCode;
 use crate::domain::queue::Ticket;
-use crate::domain::{Campaign, Entry, EntrySummary, NewEntry};
-use crate::i18n::{DbFailure, Lang};
+use crate::domain::{Campaign, DbFailure, Entry, EntrySummary, NewEntry};
+use crate::i18n::Lang;
 use crate::ops::defects::DayDefects;
 use crate::store::{
     CallOutcome, EntryEdit, Finish, Role, SampledLine, SavedEntry, SheetPreview, SignInNames,
@@ -140,6 +140,22 @@ pub enum BoardMsg {
     DefectsToday(Box<DayDefects>),
 }
 
+/// The answer to a desk's claim of its name at sign-in: `held` names the live process
+/// that holds it (pid, host), else the name is this process's now.
+#[derive(Debug, Clone)]
+pub struct DeskClaim {
+    /// Desk name.
+    pub desk: String,
+    /// Operator name.
+    pub operator: String,
+    /// Session PIN chosen.
+    pub pin: String,
+    /// The holder that refused the claim.
+    pub held: Option<(i64, String)>,
+    /// The holder before stopped uncleanly with a signer typed and not saved.
+    pub lost_signer: bool,
+}
+
 /// Results for the lock, the lead PIN gate and the automatic backup.
 #[derive(Debug, Clone)]
 pub enum ProtectMsg {
@@ -149,20 +165,8 @@ pub enum ProtectMsg {
     PassphraseChecked(bool),
     /// An automatic backup ran: the file written, nothing due, or why it failed.
     BackedUp(Result<Option<std::path::PathBuf>, DbFailure>),
-    /// The answer to a desk's claim of its name at sign-in: `held` names the live process
-    /// that holds it (pid, host), else the name is this process's now.
-    DeskClaimed {
-        /// Desk name.
-        desk: String,
-        /// Operator name.
-        operator: String,
-        /// Session PIN chosen.
-        pin: String,
-        /// The holder that refused the claim.
-        held: Option<(i64, String)>,
-        /// The holder before stopped uncleanly with a signer typed and not saved.
-        lost_signer: bool,
-    },
+    /// The answer to a desk's claim of its name at sign-in.
+    DeskClaimed(DeskClaim),
     /// The database file or its WAL was deleted or replaced (`wal` says which).
     FilesChanged {
         /// Whether it was the write-ahead log.

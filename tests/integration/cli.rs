@@ -272,10 +272,7 @@ fn check_passes_clean_data() {
 #[test]
 fn check_finds_signatures_after_the_window_and_exits_3() {
     let point = point_with_good_rows();
-    point
-        .train(&["campaign", "set", "window_end", &days_ago(10)])
-        .assert()
-        .success();
+    point.set("window_end", &days_ago(10));
     let out = point.train(&["check"]).stdout_of(3);
     assert!(out.contains("checked 3 valid entries: 3 defects"), "{out}");
     assert!(out.contains("\nsigned.after_window (error): 3\n"), "{out}");

@@ -53,10 +53,7 @@ fn the_notarised_list_with_details_is_imported_and_warnings_are_shown() {
 #[test]
 fn details_join_a_collector_listed_without_them_and_the_certification_prints_them() {
     let point = Point::training();
-    point
-        .train(&["campaign", "set", "timezone", "UTC"])
-        .assert()
-        .success();
+    point.set("timezone", "UTC");
     let mut store = point.store();
     let signer = people()
         .numbered(5, 0, fixed_now().date_naive())

@@ -53,11 +53,7 @@ fn shift_tab_goes_back_to_the_kind_and_a_kind_chosen_there_stays() {
     desk.type_text("4506");
     desk.press(KeyCode::BackTab);
     assert_eq!(desk.model.form.focus, Field::DocKind);
-    let screen = screen_text(&desk.model, 80, 24);
-    assert!(
-        screen.contains("▶Document      ‹ RU internal passport ›"),
-        "{screen}"
-    );
+    desk.assert_shows("▶Document      ‹ RU internal passport ›");
     desk.press(KeyCode::Char(' '));
     desk.press(KeyCode::Char(' '));
     assert_eq!(desk.model.form.doc_kind, DocKind::Other);
@@ -83,11 +79,7 @@ fn an_international_passport_of_a_voter_in_russia_is_an_error_on_the_kind() {
     desk.assert_status("Not saved: 1 error marked");
     assert_eq!(desk.finding_codes(), ["doc.kind_region"]);
     assert_eq!(desk.model.form.focus, Field::DocKind);
-    let screen = screen_text(&desk.model, 80, 24);
-    assert!(
-        screen.contains("✗ international passport counts only for"),
-        "{screen}"
-    );
+    desk.assert_shows("✗ international passport counts only for");
     assert_eq!(desk.totals(), (0, 0));
 }
 
@@ -99,11 +91,7 @@ fn an_address_typed_while_the_region_is_empty_offers_its_region_with_ctrl_t() {
         ..IVANOV
     });
     assert_eq!(desk.model.form.focus, Field::Address);
-    let screen = screen_text(&desk.model, 80, 24);
-    assert!(
-        screen.contains("→ the address says Moscow · Ctrl-T takes it"),
-        "{screen}"
-    );
+    desk.assert_shows("→ the address says Moscow · Ctrl-T takes it");
     desk.ctrl('t');
     desk.assert_status("Changed to “Moscow”");
     assert_eq!(desk.model.form.text(Field::Region), "Moscow");

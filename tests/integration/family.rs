@@ -2,7 +2,7 @@
 //! address, signing date) and nothing else of the last signer; typing replaces a kept
 //! value, Tab keeps it, Ctrl-N and a ticket change forget it, the checks read it as typed.
 
-use crate::common::desk::{Desk, IVANOV, PETROVA, Signer, fresh_desk};
+use crate::common::desk::{Desk, IVANOV, PETROVA, Signer, WIFE, fresh_desk};
 use crate::common::render::{draw, screen_text};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
@@ -17,17 +17,6 @@ fn serving() -> (TempDir, Desk, i64) {
     let ticket = desk.call_a_ticket();
     (dir, desk, ticket)
 }
-
-/// The next member of IVANOV's family: own name, birth date and passport, same place.
-const WIFE: Signer = Signer {
-    surname: "Иванова",
-    given_name: "Мария",
-    patronymic: "Петровна",
-    birth_date: "02.03.1987",
-    document: "4507 654321",
-    region: "",
-    address: "",
-};
 
 fn kept(desk: &Desk) -> BTreeSet<Field> {
     desk.model

@@ -4,7 +4,9 @@
 //! every question says what yes does, and the texts volunteers tripped over.
 
 use crate::common::db::{fixed_now, open_store};
-use crate::common::desk::{Desk, IVANOV, PETROVA, Signer, fresh_desk, signed_in_as};
+use crate::common::desk::{
+    Desk, IVANOV, PETROVA, Signer, fresh_desk, petrova_abroad, signed_in_as,
+};
 use crate::common::render::screen_text;
 use chrono::Duration;
 use ratatui::crossterm::event::KeyCode;
@@ -374,18 +376,7 @@ fn the_help_of_every_screen_after_sign_in_lists_ctrl_l_in_both_languages() {
 #[test]
 fn the_abroad_panel_names_the_country() {
     let (_dir, mut desk) = fresh_desk();
-    desk.fill_fields(&[
-        "Петрова",
-        "Мария",
-        "Сергеевна",
-        "31.12.1990",
-        "4511 654321",
-        "abroad",
-    ]);
-    desk.press(KeyCode::Tab);
-    desk.type_text("Германия");
-    desk.press(KeyCode::Tab);
-    desk.type_text("Берлин, Hauptstraße 5");
+    desk.fill_fields(&petrova_abroad("Сергеевна"));
     let shown = screen(&desk);
     assert!(shown.contains("abroad: Германия"), "{shown}");
     assert!(!shown.contains("abroad Abroad"), "{shown}");

@@ -8,13 +8,13 @@
 
 use crate::common::board_day::seed;
 use crate::common::db::{fixed_now, open_store};
-use crate::common::desk::{Desk, IVANOV, PETROVA, Signer, signed_in_as};
+use crate::common::desk::{Desk, IVANOV, PETROVA, Signer, petrova_abroad, signed_in_as};
 use crate::common::render::{draw, screen_lines};
 use ratatui::crossterm::event::KeyCode;
 use sigdesk::i18n::{GuardText, Lang, Phrase, QueueText, Text};
 use sigdesk::tui::SignInOptions;
 use sigdesk::tui::model::{Alarm, LeadPrompt, Model, Screen};
-use sigdesk::tui::msg::{LeadAction, Msg, ProtectMsg};
+use sigdesk::tui::msg::{DeskClaim, LeadAction, Msg, ProtectMsg};
 use std::path::Path;
 
 /// Where a word is cut in the drawn lines: `row:column` and the line.
@@ -143,13 +143,13 @@ fn desk_states(s: &mut States, dir: &Path) {
     let db = dir.join("desk.db");
     let mut desk = process(&db, Screen::Desk, s.lang, "desk-1");
     s.add("desk: empty", &desk.model, &[&Text::SaveBar]);
-    desk.send(Msg::Protect(ProtectMsg::DeskClaimed {
+    desk.send(Msg::Protect(ProtectMsg::DeskClaimed(DeskClaim {
         desk: "desk-1".into(),
         operator: "Anna".into(),
         pin: "1234".into(),
         held: None,
         lost_signer: true,
-    }));
+    })));
     s.add_status("desk: signer lost", &desk.model);
     desk.type_text("Bdfyjd");
     desk.press(KeyCode::Tab);
@@ -197,18 +197,7 @@ fn desk_states(s: &mut States, dir: &Path) {
     s.add_status("desk: saved", &warnings.model);
 
     let mut abroad = process(&db, Screen::Desk, s.lang, "desk-4");
-    abroad.fill_fields(&[
-        "Петрова",
-        "Мария",
-        "",
-        "31.12.1990",
-        "4511 654321",
-        "abroad",
-    ]);
-    abroad.press(KeyCode::Tab);
-    abroad.type_text("Германия");
-    abroad.press(KeyCode::Tab);
-    abroad.type_text("Берлин, Hauptstraße 5");
+    abroad.fill_fields(&petrova_abroad(""));
     s.add("desk: abroad", &abroad.model, &[]);
 
     let mut long = process(&db, Screen::Desk, s.lang, "desk-6");

@@ -192,10 +192,7 @@ fn every_imported_column_is_checked_with_a_reason_of_its_own() {
         text.push_str(&row(n as u32 + 1, changes));
     }
     let file = point.write("hostile.csv", &text);
-    point
-        .train(&["campaign", "set", "lines_per_sheet", "10"])
-        .assert()
-        .success();
+    point.set("lines_per_sheet", "10");
     let out = point
         .train(&["import", "--skip-bad", path_arg(&file)])
         .stdout_ok();

@@ -6,7 +6,7 @@
 
 use crate::common::cli::{LEAD_PIN, Point, sibling};
 use crate::common::db::{fixed_now, open_store};
-use crate::common::desk::{Desk, IVANOV, PETROVA, SIDOROV, Signer};
+use crate::common::desk::{Desk, IVANOV, KUZNETSOVA, PETROVA, SIDOROV};
 use crate::common::pty::Session;
 use chrono::Duration;
 use ratatui::crossterm::event::KeyCode;
@@ -20,16 +20,6 @@ use std::process::{Command, Stdio};
 const F2: &str = "\x1bOQ";
 const F4: &str = "\x1bOS";
 const LEAD_PIN_ENV: (&str, &str) = ("SIGDESK_LEAD_PIN", LEAD_PIN);
-
-const KUZNETSOVA: Signer = Signer {
-    surname: "Кузнецова",
-    given_name: "Ольга",
-    patronymic: "Петровна",
-    birth_date: "03.03.1975",
-    document: "4521 333444",
-    region: "77",
-    address: "г. Москва, ул. Арбат, д. 1, кв. 5",
-};
 
 fn desk_process(point: &Point, desk: &str) -> Session {
     let args = ["--no-encrypt", "--desk", desk, "--operator", "Anna"];

@@ -31,11 +31,7 @@ fn a_signer_of_another_point_is_caught_at_the_desk() {
     let mut desk = Desk::signed_in(&berlin.db(), "d1", "Boris");
     desk.fill(&IVANOV);
     assert!(desk.finding_codes().contains(&"dup.document"));
-    let shown = screen_text(&desk.model, 80, 24);
-    assert!(
-        shown.contains("already signed at point London, 10.03"),
-        "{shown}"
-    );
+    desk.assert_shows("already signed at point London, 10.03");
     desk.ctrl('s');
     desk.ctrl('s');
     assert_eq!(desk.totals(), (0, 0), "an error blocks the save");
@@ -68,10 +64,7 @@ fn without_an_answer_the_check_is_pending_and_the_save_goes_ahead() {
     let secret = hq.init();
     let point = hq.point("Perm", &secret);
     // HQ moved away: nothing answers at the stored address.
-    point
-        .train(&["campaign", "set", "hq_url", "postgresql://x@127.0.0.1:1/x"])
-        .assert()
-        .success();
+    point.set("hq_url", "postgresql://x@127.0.0.1:1/x");
     let mut desk = Desk::signed_in(&point.db(), "d1", "Anna");
     desk.fill(&IVANOV);
     assert!(matches!(desk.model.form.hq, HqCheck::Pending { .. }));
@@ -146,10 +139,7 @@ fn import_rejects_documents_signed_at_another_point() {
         4
     );
     // HQ away: the rows go in, and the import says they were not checked.
-    berlin
-        .train(&["campaign", "set", "hq_url", "postgresql://x@127.0.0.1:1/x"])
-        .assert()
-        .success();
+    berlin.set("hq_url", "postgresql://x@127.0.0.1:1/x");
     let more = signers_csv(20, 2).replace("-8000-", "-9000-");
     let err = berlin.import_text("more.csv", &more).stderr_of(0);
     assert!(err.contains("2 rows were not checked"), "{err}");

@@ -177,14 +177,8 @@ fn the_paper_commands_need_an_existing_database() {
 #[test]
 fn the_protocol_never_passes_a_cap_and_lists_what_is_left_out() {
     let point = demo_point();
-    point
-        .train(&["campaign", "set", "region_cap", "40"])
-        .assert()
-        .success();
-    point
-        .train(&["campaign", "set", "abroad_cap", "20"])
-        .assert()
-        .success();
+    point.set("region_cap", "40");
+    point.set("abroad_cap", "20");
     let out = point.path("protocol.json");
     let note = point
         .train(&["protocol", "--json", "--out", out.to_str().expect("path")])

@@ -129,11 +129,7 @@ fn five_keys_mark_five_lines_and_the_report_shows_them() {
         "nothing personal kept after leaving"
     );
     desk.press(KeyCode::F(5));
-    let board = screen_text(&desk.model, 80, 24);
-    assert!(
-        board.contains("paper check: 80.0% (37.6–96.4%), 5 lines"),
-        "{board}"
-    );
+    desk.assert_shows("paper check: 80.0% (37.6–96.4%), 5 lines");
 }
 
 #[test]

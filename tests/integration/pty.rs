@@ -7,7 +7,7 @@
 //! from the entries screen (F4). Each waits by polling the screen every 10 ms, never by fixed sleeps.
 
 use crate::common::db::{all_entries, open_keyed};
-use crate::common::desk::{IVANOV, PETROVA, Signer};
+use crate::common::desk::{IVANOV, KUZNETSOVA, PETROVA, Signer};
 use crate::common::pty::Session;
 use sigdesk::domain::{Entry, EntryStatus};
 use sigdesk::store::{Key, Store};
@@ -218,16 +218,6 @@ fn an_entry_is_edited_and_another_voided_from_the_entries_screen() {
     assert_eq!(actions(&petrova.id), ["create", "edit"]);
     assert_eq!(actions(&ivanov.id), ["create", "void"]);
 }
-
-const KUZNETSOVA: Signer = Signer {
-    surname: "Кузнецова",
-    given_name: "Ольга",
-    patronymic: "Петровна",
-    birth_date: "03.03.1975",
-    document: "4521 333444",
-    region: "77",
-    address: "г. Москва, ул. Арбат, д. 1, кв. 5",
-};
 
 #[test]
 fn a_family_of_three_signs_on_one_ticket_called_from_the_door() {

@@ -5,7 +5,7 @@
 //! The ticket is issued through the library, as a door would (no door process needed).
 
 use crate::common::db::actor;
-use crate::common::desk::{IVANOV, Signer};
+use crate::common::desk::{IVANOV, Signer, WIFE};
 use crate::pty::{entries, open, training_desk};
 use sigdesk::store::Key;
 
@@ -77,15 +77,6 @@ fn own_part(s: &Signer) -> Vec<Step> {
         Data("document", s.document),
     ]
 }
-
-const WIFE: Signer = Signer {
-    surname: "Иванова",
-    given_name: "Мария",
-    patronymic: "Петровна",
-    birth_date: "02.03.1987",
-    document: "4507 654321",
-    ..IVANOV
-};
 
 const SON: Signer = Signer {
     surname: "Иванов",

@@ -20,10 +20,7 @@ fn signer_id(n: u32) -> String {
 fn audit_filters_by_entry_and_by_date() {
     let point = Point::new();
     point.train_signers(1, 3);
-    point
-        .train(&["campaign", "set", "timezone", "UTC"])
-        .assert()
-        .success();
+    point.set("timezone", "UTC");
     {
         let mut store = point.store();
         let boris = actor("desk-2", "Борис");
@@ -205,10 +202,7 @@ fn wipe_deletes_the_database_and_its_backups_only_for_the_right_point_name() {
     point.train_signers(1, 3);
     let backups = point.path("backups");
     std::fs::create_dir(&backups).expect("mkdir");
-    point
-        .train(&["campaign", "set", "backup_dir", path_arg(&backups)])
-        .assert()
-        .success();
+    point.set("backup_dir", path_arg(&backups));
     let named = [
         backups.join("sigdesk-point-1-20240310-090000.db"),
         backups.join("sigdesk-point-1-20240310-093000.db"),
@@ -270,10 +264,7 @@ fn retention_reminds_every_command_and_fails_check() {
         .success()
         .stderr("");
     point.train(&["check"]).assert().code(0).stderr("");
-    point
-        .train(&["campaign", "set", "retain_until", &yesterday])
-        .assert()
-        .success();
+    point.set("retain_until", &yesterday);
     point
         .train(&["campaign", "show"])
         .assert()
@@ -300,10 +291,7 @@ fn notice_prints_in_both_languages_and_from_a_replacement_file() {
     assert!(ru.contains("Что будет с вашими данными"), "{ru}");
     assert!(ru.contains("точке point-1"), "{ru}");
     let custom = point.write("notice.md", "Точка {point}: данные хранятся {until}.\n");
-    point
-        .train(&["campaign", "set", "notice_file", path_arg(&custom)])
-        .assert()
-        .success();
+    point.set("notice_file", path_arg(&custom));
     assert_eq!(
         point.train(&["--lang", "ru", "notice"]).stdout_ok(),
         "Точка point-1: данные хранятся до сдачи подписных листов.\n"

@@ -93,11 +93,7 @@ fn the_board_shows_the_defects_of_today_only() {
 fn an_unconfigured_campaign_is_said_on_the_board() {
     let dir = tempfile::tempdir().expect("temp dir");
     let board = open_board(&seeded(&dir, false), Lang::En);
-    let screen = screen_text(&board.model, 80, 24);
-    assert!(
-        screen.contains("Campaign not configured: sigdesk campaign set election_date YYYY-MM-DD"),
-        "{screen}"
-    );
+    board.assert_shows("Campaign not configured: sigdesk campaign set election_date YYYY-MM-DD");
     let configured = open_board(&seeded(&tempfile::tempdir().expect("dir"), true), Lang::En);
     let screen = screen_text(&configured.model, 80, 24);
     assert!(!screen.contains("not configured"), "{screen}");

@@ -82,30 +82,37 @@ fn internal_passport_shapes() {
 
 #[test]
 fn foreign_passport_and_other_documents() {
-    let f = DocKind::ForeignPassport;
-    assert_eq!(parse_document(f, "75 1234567"), ok("75", "1234567"));
-    assert_eq!(parse_document(f, "751234567"), ok("75", "1234567"));
-    assert_eq!(
-        parse_document(f, "75 123456"),
-        Err(Problem::DocNumberLength {
-            kind: f,
-            expected: 7,
-            got: 6
-        })
-    );
-    assert_eq!(
-        parse_document(f, "4506 123456"),
-        Err(Problem::DocLooksLike {
-            chosen: f,
-            looks_like: DocKind::InternalPassport
-        })
-    );
-    let o = DocKind::Other;
-    assert_eq!(
-        parse_document(o, "  военный   билет аб 1234567 "),
-        ok("", "ВОЕННЫЙ БИЛЕТ АБ 1234567")
-    );
-    assert_eq!(parse_document(o, "   "), Err(Problem::Required));
+    use DocKind::{ForeignPassport as F, InternalPassport as I, Other as O};
+    let rows = [
+        (F, "75 1234567", ok("75", "1234567")),
+        (F, "751234567", ok("75", "1234567")),
+        (
+            F,
+            "75 123456",
+            Err(Problem::DocNumberLength {
+                kind: F,
+                expected: 7,
+                got: 6,
+            }),
+        ),
+        (
+            F,
+            "4506 123456",
+            Err(Problem::DocLooksLike {
+                chosen: F,
+                looks_like: I,
+            }),
+        ),
+        (
+            O,
+            "  военный   билет аб 1234567 ",
+            ok("", "ВОЕННЫЙ БИЛЕТ АБ 1234567"),
+        ),
+        (O, "   ", Err(Problem::Required)),
+    ];
+    for (kind, raw, want) in rows {
+        assert_eq!(parse_document(kind, raw), want, "{kind:?} {raw:?}");
+    }
 }
 
 #[test]
@@ -175,97 +182,41 @@ fn series_region_and_year() {
     }
 }
 
+/// The warning for a passport of `blank_year` not replaced at `age`.
+fn expired(blank_year: i32, age: u32) -> Option<Problem> {
+    Some(Problem::PassportExpired { blank_year, age })
+}
+
 #[test]
 fn passports_expire_90_days_after_20_and_45_unless_replaced() {
     let regions = catalog();
-    // (what, series, birth date, signing date, expected warning)
-    let rows: [(&str, &str, NaiveDate, NaiveDate, Option<Problem>); 10] = [
-        (
-            "blank at 14, signer 19",
-            "4519",
-            d(2005, 3, 1),
-            d(2024, 3, 10),
-            None,
-        ),
-        (
-            "blank at 14, 20 today",
-            "4519",
-            d(2004, 3, 10),
-            d(2024, 3, 10),
-            None,
-        ),
-        (
-            "blank at 14, 20 + 90 days",
-            "4518",
-            d(2004, 1, 1),
-            d(2024, 3, 31),
-            None,
-        ),
-        (
-            "blank at 14, 20 + 91 days",
-            "4518",
-            d(2004, 1, 1),
-            d(2024, 4, 1),
-            Some(Problem::PassportExpired {
-                blank_year: 2018,
-                age: 20,
-            }),
-        ),
-        (
-            "blank the year before 20 (slack)",
-            "4523",
-            d(2004, 6, 1),
-            d(2026, 1, 20),
-            None,
-        ),
-        (
-            "replaced at 20, signer 43",
-            "4502",
-            d(1982, 6, 1),
-            d(2026, 1, 20),
-            None,
-        ),
-        (
-            "replaced at 20, past 45",
-            "4502",
-            d(1980, 6, 1),
-            d(2026, 1, 20),
-            Some(Problem::PassportExpired {
-                blank_year: 2002,
-                age: 45,
-            }),
-        ),
-        (
-            "replaced at 45",
-            "4525",
-            d(1980, 6, 1),
-            d(2026, 1, 20),
-            None,
-        ),
-        (
-            "1997 blank, past 45 in 2010",
-            "4597",
-            d(1965, 1, 1),
-            d(2026, 1, 20),
-            Some(Problem::PassportExpired {
-                blank_year: 1997,
-                age: 45,
-            }),
-        ),
-        (
-            "born 29 February: 45 on 1 March",
-            "4504",
-            d(1980, 2, 29),
-            d(2025, 5, 31),
-            Some(Problem::PassportExpired {
-                blank_year: 2004,
-                age: 45,
-            }),
-        ),
+    // (series, birth date, signing date, expected warning)
+    let rows: [(&str, NaiveDate, NaiveDate, Option<Problem>); 10] = [
+        // Blank at 14, signer 19.
+        ("4519", d(2005, 3, 1), d(2024, 3, 10), None),
+        // Blank at 14, 20 today.
+        ("4519", d(2004, 3, 10), d(2024, 3, 10), None),
+        // Blank at 14, 20 + 90 days.
+        ("4518", d(2004, 1, 1), d(2024, 3, 31), None),
+        // Blank at 14, 20 + 91 days.
+        ("4518", d(2004, 1, 1), d(2024, 4, 1), expired(2018, 20)),
+        // Blank the year before 20 (slack).
+        ("4523", d(2004, 6, 1), d(2026, 1, 20), None),
+        // Replaced at 20, signer 43.
+        ("4502", d(1982, 6, 1), d(2026, 1, 20), None),
+        // Replaced at 20, past 45.
+        ("4502", d(1980, 6, 1), d(2026, 1, 20), expired(2002, 45)),
+        // Replaced at 45.
+        ("4525", d(1980, 6, 1), d(2026, 1, 20), None),
+        // 1997 blank, past 45 in 2010.
+        ("4597", d(1965, 1, 1), d(2026, 1, 20), expired(1997, 45)),
+        // Born 29 February: 45 on 1 March.
+        ("4504", d(1980, 2, 29), d(2025, 5, 31), expired(2004, 45)),
     ];
-    for (what, series, birth, on, want) in rows {
+    for (series, birth, on, want) in rows {
         let got = passport_series_problems(series, Some(birth), on, &regions);
-        assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "{what}");
+        let want: Vec<_> = want.into_iter().collect();
+        assert_eq!(got, want, "{series} born {birth}, signed {on}");
     }
 }
 

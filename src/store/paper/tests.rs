@@ -1,8 +1,8 @@
 //! The sample against a real database file: reproducible draws, no line twice, marks.
 
 use super::*;
-use crate::domain::{DocKind, NewEntry, RegionCatalog};
-use chrono::NaiveDate;
+use crate::domain::RegionCatalog;
+use crate::domain::fixtures::moscow_signer;
 
 fn actor() -> Actor {
     Actor {
@@ -15,25 +15,12 @@ fn actor() -> Actor {
 fn store_with_lines(dir: &tempfile::TempDir, n: u32) -> Store {
     let regions = RegionCatalog::embedded().expect("catalogue");
     let mut store = Store::open(&dir.path().join("p.db"), &regions).expect("store");
-    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
     let desk = Actor {
         desk: "desk-1".into(),
         operator: "Anna".into(),
     };
     for i in 0..=n {
-        let signer = NewEntry {
-            surname: "Иванов".into(),
-            given_name: "Иван".into(),
-            patronymic: "Иванович".into(),
-            birth_date: date(1980, 5, 17),
-            doc_kind: DocKind::InternalPassport,
-            doc_series: "4510".into(),
-            doc_number: format!("{i:06}"),
-            region_code: "77".into(),
-            abroad_country: String::new(),
-            address: "г. Москва, ул. Ленина, д. 1".into(),
-            signed_on: date(2024, 1, 20),
-        };
+        let signer = moscow_signer(format!("{i:06}"), "г. Москва, ул. Ленина, д. 1", 20);
         let saved = store
             .save_entry(&signer, &desk, None, Utc::now())
             .expect("save");

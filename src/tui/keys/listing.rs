@@ -2,7 +2,7 @@
 
 use super::{Bar, Key, Scope, help_notes, help_scopes, table};
 use crate::i18n::Lang;
-use crate::i18n::{HelpLine, KeyLabel, KeyName, KeyPlace};
+use crate::i18n::{HelpLine, KeyLabel, KeyName};
 use crate::tui::model::Screen;
 use ratatui::crossterm::event::KeyCode;
 use std::borrow::Cow;
@@ -110,7 +110,7 @@ fn rank(scopes: &[Scope], scope: Scope) -> usize {
 /// where they work, what they do in the help overlay's words; one row per place and
 /// label, in the table's order.
 pub fn reference(lang: Lang) -> Vec<[String; 3]> {
-    let mut rows: Vec<(KeyPlace, KeyLabel, Vec<String>)> = Vec::new();
+    let mut rows: Vec<(Scope, KeyLabel, Vec<String>)> = Vec::new();
     for binding in table() {
         let place = binding.scope.place();
         let names = binding.keys.iter().map(|k| k.name(lang));

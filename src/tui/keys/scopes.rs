@@ -3,37 +3,18 @@
 
 use super::Scope;
 use crate::domain::Field;
+use crate::i18n::HelpNote;
 use crate::i18n::Lang;
-use crate::i18n::{HelpNote, KeyPlace};
 use crate::tui::model::{Model, Screen};
 
 impl Scope {
-    /// Where the scope's keys work, as the full list of keys names it.
-    pub fn place(self) -> KeyPlace {
+    /// Where the scope's keys work, as the full list of keys names it: the scope that
+    /// names the places of the others active at the same keys.
+    pub fn place(self) -> Scope {
         match self {
-            Scope::Alarm => KeyPlace::Alarm,
-            Scope::TooSmall => KeyPlace::TooSmall,
-            Scope::WriteOn => KeyPlace::WriteOn,
-            Scope::Lock => KeyPlace::Lock,
-            Scope::LeadPin => KeyPlace::LeadPin,
-            Scope::Question | Scope::QuestionRu => KeyPlace::Question,
-            Scope::HelpOpen => KeyPlace::Help,
-            Scope::SignIn => KeyPlace::SignIn,
-            Scope::Suggestions => KeyPlace::Suggestions,
-            Scope::DocKind => KeyPlace::DocKind,
-            Scope::Form => KeyPlace::Form,
-            Scope::Entries => KeyPlace::Entries,
-            Scope::VoidReason => KeyPlace::VoidReason,
-            Scope::Queue => KeyPlace::Queue,
-            Scope::Door => KeyPlace::Door,
-            Scope::Walkout => KeyPlace::Walkout,
-            Scope::Notice => KeyPlace::Notice,
-            Scope::Board => KeyPlace::Board,
-            Scope::Paper => KeyPlace::Paper,
-            Scope::PaperNote => KeyPlace::PaperNote,
-            Scope::Calling => KeyPlace::Calling,
-            Scope::Screens | Scope::PersonalScreens | Scope::Session => KeyPlace::Screens,
-            Scope::Anywhere => KeyPlace::Anywhere,
+            Scope::QuestionRu => Scope::Question,
+            Scope::PersonalScreens | Scope::Session => Scope::Screens,
+            other => other,
         }
     }
 }

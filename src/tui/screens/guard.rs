@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::Clear;
 
 /// Draws the alarm over an empty body: what happened and what to do.
 pub fn render_alarm(f: &mut Frame, area: Rect, model: &Model) {
@@ -28,14 +28,8 @@ pub fn render_alarm(f: &mut Frame, area: Rect, model: &Model) {
     }
     let boxed = super::centred(area, area.width.min(76), area.height.min(14));
     let block = super::titled(lang, GuardText::AlarmTitle)
-        .border_style(Style::default().fg(Color::Red).add_modifier(Modifier::BOLD))
-        .padding(Padding::horizontal(1));
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        boxed,
-    );
+        .border_style(Style::default().fg(Color::Red).add_modifier(Modifier::BOLD));
+    f.render_widget(super::boxed_text(lines, block), boxed);
 }
 
 /// Draws the write-on warning over the screen.
@@ -58,13 +52,6 @@ pub fn render_write_on(f: &mut Frame, area: Rect, model: &Model) {
         Line::from(lang.t(GuardText::WriteOnDismiss)),
     ];
     let block = super::titled(lang, GuardText::WriteOn { sheet, line })
-        .border_style(Style::default().fg(Color::Yellow))
-        .padding(Padding::horizontal(1));
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .centered()
-            .wrap(Wrap { trim: false }),
-        boxed,
-    );
+        .border_style(Style::default().fg(Color::Yellow));
+    f.render_widget(super::boxed_text(lines, block).centered(), boxed);
 }

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::Clear;
 
 /// Draws the lock box over an empty body.
 pub fn render(f: &mut Frame, area: Rect, model: &Model) {
@@ -37,13 +37,7 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
             Style::default().fg(Color::Red),
         ),
     ];
-    let block = super::titled(lang, LockText::Locked)
-        .border_style(Style::default().fg(Color::Yellow))
-        .padding(Padding::horizontal(1));
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        boxed,
-    );
+    let block =
+        super::titled(lang, LockText::Locked).border_style(Style::default().fg(Color::Yellow));
+    f.render_widget(super::boxed_text(lines, block), boxed);
 }

@@ -19,8 +19,8 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 /// Smallest terminal every screen fits.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -151,6 +151,14 @@ pub fn ellipsized(text: String, width: usize) -> String {
     }
     let kept: String = text.chars().take(width.saturating_sub(1)).collect();
     kept + "…"
+}
+
+/// `lines` inside `block`, padded one column each side, long lines wrapped (the lock box,
+/// the alarm and the write-on warning).
+fn boxed_text<'a>(lines: Vec<Line<'a>>, block: Block<'a>) -> Paragraph<'a> {
+    Paragraph::new(lines)
+        .block(block.padding(Padding::horizontal(1)))
+        .wrap(Wrap { trim: false })
 }
 
 /// A box `width` × `height` in the middle of `area` (the sign-in, lock and help boxes).

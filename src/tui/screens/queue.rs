@@ -3,7 +3,7 @@
 
 use super::chrome;
 use crate::domain::queue::{QueueFigures, TicketStatus, ticket_label};
-use crate::i18n::QueueText;
+use crate::i18n::{QueueFigure, QueueText, queue_time};
 use crate::tui::model::Model;
 use crate::tui::widgets::queue_chart::QueueChart;
 use ratatui::Frame;
@@ -42,44 +42,22 @@ pub fn render(f: &mut Frame, area: Rect, model: &Model) {
     chrome::status_line(f, status, model);
 }
 
-fn duration(model: &Model, secs: Option<u32>) -> String {
-    secs.map_or_else(
-        || "—".into(),
-        |s| model.lang.t(QueueText::Duration(s)).into(),
-    )
-}
-
 fn render_figures(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
     let lang = model.lang;
     let t = |x: QueueText| lang.t(x);
     let inner = super::framed(f, area, lang, QueueText::QueueTitle);
-    let eta = t(QueueText::ExpectedWait {
-        waiting: q.waiting,
-        eta_secs: q.eta_secs,
-    })
-    .into_owned();
-    let no_show = q
-        .no_show_rate
-        .map_or_else(|| "—".into(), |r| format!("{:.0} %", r * 100.0));
+    use QueueFigure::*;
     let pairs = [
-        (t(QueueText::Waiting), q.waiting.to_string()),
-        (
-            t(QueueText::LongestWait),
-            duration(model, q.longest_wait_secs),
-        ),
-        (t(QueueText::Eta), eta),
-        (
-            t(QueueText::MedianWait),
-            duration(model, q.median_wait_secs),
-        ),
-        (t(QueueText::ActiveDesks), q.active_desks.to_string()),
-        (
-            t(QueueText::ServiceTime),
-            duration(model, q.avg_service_secs),
-        ),
-        (t(QueueText::ServedPerHour), q.served_last_hour.to_string()),
-        (t(QueueText::NoShowRate), no_show),
-    ];
+        Waiting,
+        LongestWait,
+        Eta,
+        MedianWait,
+        ActiveDesks,
+        ServiceTime,
+        ServedPerHour,
+        NoShowRate,
+    ]
+    .map(|figure| figure.row(lang, q));
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     let bold = Style::default().add_modifier(Modifier::BOLD);
@@ -187,7 +165,7 @@ fn render_desks(f: &mut Frame, area: Rect, model: &Model, q: &QueueFigures) {
                 " {:<10.10} {serving:>5} {:>6} {:>10}",
                 d.desk,
                 d.served_today,
-                duration(model, d.avg_service_secs)
+                queue_time(model.lang, d.avg_service_secs)
             ),
             style,
         )

@@ -4,7 +4,7 @@
 
 use crate::i18n::GuardText;
 use crate::tui::model::{Alarm, Model, Screen, SignInField, Tone};
-use crate::tui::msg::Effect;
+use crate::tui::msg::{DeskClaim, Effect};
 
 /// Starts work with these names: a desk first claims its name (two live desks never share
 /// one); a door or board signs in at once.
@@ -28,25 +28,18 @@ pub fn begin_sign_in(
 /// The claim's answer: signed in (told when the desk's last session stopped uncleanly
 /// with a signer typed, so the operator asks that signer again), or told on the sign-in
 /// form who holds the name.
-pub(super) fn desk_claimed(
-    model: &mut Model,
-    desk: String,
-    operator: String,
-    pin: String,
-    held: Option<(i64, String)>,
-    lost_signer: bool,
-) -> Vec<Effect> {
-    match held {
+pub(super) fn desk_claimed(model: &mut Model, claim: DeskClaim) -> Vec<Effect> {
+    match claim.held {
         None => {
-            let effects = super::sign_in(model, desk, operator, pin);
-            if lost_signer {
+            let effects = super::sign_in(model, claim.desk, claim.operator, claim.pin);
+            if claim.lost_signer {
                 model.tell(Tone::Warning, GuardText::SignerLost);
             }
             effects
         }
         Some((pid, host)) => {
             let held = GuardText::DeskHeld {
-                desk: &desk,
+                desk: &claim.desk,
                 pid,
                 host: &host,
             };

@@ -80,13 +80,7 @@ fn apply(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lock::passphrase_checked(model, right);
             Vec::new()
         }
-        Msg::Protect(ProtectMsg::DeskClaimed {
-            desk,
-            operator,
-            pin,
-            held,
-            lost_signer,
-        }) => guard::desk_claimed(model, desk, operator, pin, held, lost_signer),
+        Msg::Protect(ProtectMsg::DeskClaimed(claim)) => guard::desk_claimed(model, claim),
         Msg::Protect(ProtectMsg::FilesChanged { wal }) => {
             let path = model.db_path.clone();
             guard::files_changed(model, path, wal)

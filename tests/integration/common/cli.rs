@@ -118,6 +118,13 @@ impl Point {
         cmd
     }
 
+    /// `campaign set KEY VALUE` on the training database; it must succeed.
+    pub fn set(&self, key: &str, value: &str) {
+        self.train(&["campaign", "set", key, value])
+            .assert()
+            .success();
+    }
+
     /// Imports `count` valid signers numbered from `first` (encrypted database).
     pub fn import_signers(&self, name: &str, first: u32, count: u32) {
         let file = self.write(name, &signers_csv(first, count));

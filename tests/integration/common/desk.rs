@@ -3,6 +3,7 @@
 //! hands. Benches include this file with `#[path]` to drive their screens the same way.
 
 use super::db::{fixed_now, open_store, set_campaign};
+use super::render::screen_text;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sigdesk::i18n::Lang;
@@ -187,6 +188,13 @@ impl Desk {
         assert!(self.status().contains(text), "status: {}", self.status());
     }
 
+    /// Fails unless the screen at 80×24 contains `text` (the screen is the message).
+    #[track_caller]
+    pub fn assert_shows(&self, text: &str) {
+        let screen = screen_text(&self.model, 80, 24);
+        assert!(screen.contains(text), "{screen}");
+    }
+
     /// Codes of the current findings of the form.
     pub fn finding_codes(&self) -> Vec<&'static str> {
         self.model.form.findings.iter().map(|f| f.code()).collect()
@@ -245,6 +253,41 @@ pub const PETROVA: Signer = Signer {
     region: "77",
     address: "Москва, Ленинский пр-т, д. 30",
 };
+
+pub const KUZNETSOVA: Signer = Signer {
+    surname: "Кузнецова",
+    given_name: "Ольга",
+    patronymic: "Петровна",
+    birth_date: "03.03.1975",
+    document: "4521 333444",
+    region: "77",
+    address: "г. Москва, ул. Арбат, д. 1, кв. 5",
+};
+
+/// The next member of IVANOV's family: own name, birth date and passport, same place.
+pub const WIFE: Signer = Signer {
+    surname: "Иванова",
+    given_name: "Мария",
+    patronymic: "Петровна",
+    birth_date: "02.03.1987",
+    document: "4507 654321",
+    ..IVANOV
+};
+
+/// A signer living in Germany with this patronymic, as typed from the surname to the
+/// address abroad.
+pub fn petrova_abroad(patronymic: &'static str) -> [&'static str; 8] {
+    [
+        "Петрова",
+        "Мария",
+        patronymic,
+        "31.12.1990",
+        "4511 654321",
+        "abroad",
+        "Германия",
+        "Берлин, Hauptstraße 5",
+    ]
+}
 
 pub const SIDOROV: Signer = Signer {
     surname: "Сидоров",

@@ -138,14 +138,8 @@ impl TestHq {
     pub fn point(&self, name: &str, secret: &str) -> Point {
         let url = self.add_point(name);
         let point = Point::training();
-        point
-            .train(&["campaign", "set", "point", name])
-            .assert()
-            .success();
-        point
-            .train(&["campaign", "set", "hq_url", &url])
-            .assert()
-            .success();
+        point.set("point", name);
+        point.set("hq_url", &url);
         point
             .train(&["campaign", "set", "hq_secret", "-"])
             .write_stdin(format!("{secret}\n"))
