@@ -44,7 +44,7 @@ const TARGET: Duration = Duration::from_millis(16);
 /// A `TestBackend` that reports, at the end of each frame, whether the help is shown.
 struct Watched {
     inner: TestBackend,
-    frames: Sender<(Instant, bool)>,
+    frames: Sender<(Instant, bool, String)>,
 }
 
 impl Backend for Watched {
@@ -83,10 +83,9 @@ impl Backend for Watched {
     fn flush(&mut self) -> Result<(), Self::Error> {
         self.inner.flush()?;
         let buffer = self.inner.buffer();
-        let top: String = (0..buffer.area.width)
-            .map(|x| buffer[(x, 1)].symbol())
-            .collect();
-        let _ = self.frames.send((Instant::now(), top.contains("Keys ─")));
+        let screen: String = buffer.content().iter().map(|cell| cell.symbol()).collect();
+        let help = screen.contains("Keys ─");
+        let _ = self.frames.send((Instant::now(), help, screen));
         Ok(())
     }
 }
@@ -141,9 +140,14 @@ fn round(db: &Path, with_worker: bool) -> Round {
             operator: Some("lead".into()),
             pin: Some("1234".into()),
         };
-        let mut model =
-            start_model_at(&mut store, regions().clone(), Lang::En, &args, Screen::Board)
-                .unwrap();
+        let mut model = start_model_at(
+            &mut store,
+            regions().clone(),
+            Lang::En,
+            &args,
+            Screen::Board,
+        )
+        .unwrap();
         // Signing in may have checked the day already: start from nothing checked, as a
         // board opened in the morning of a busy day that has not yet seen a commit.
         model.board.kept = None;
@@ -160,19 +164,34 @@ fn round(db: &Path, with_worker: bool) -> Round {
         };
         let mut terminal = Terminal::new(backend).unwrap();
         model.size = (80, 24);
-        run_loop(&mut terminal, &mut model, &mut store, &wakes, worker.as_ref()).unwrap();
+        run_loop(
+            &mut terminal,
+            &mut model,
+            &mut store,
+            &wakes,
+            worker.as_ref(),
+        )
+        .unwrap();
     });
-    let first = frames.recv().unwrap();
-    assert!(!first.1, "the board opens without the help");
+    let (_, help, screen) = frames.recv().unwrap();
+    assert!(
+        !help && screen.contains("desk board"),
+        "a signed-in board without the help: {screen}"
+    );
     wake.send(Wake::Changed(sigdesk::store::watch::Change::Committed))
         .unwrap();
     let mut shown = false;
     let mut waits = Vec::with_capacity(KEYS_PER_ROUND);
-    for _ in 0..KEYS_PER_ROUND {
+    for n in 0..KEYS_PER_ROUND {
         let sent = Instant::now();
-        wake.send(key(KeyCode::Char('?'), KeyModifiers::NONE)).unwrap();
+        wake.send(key(KeyCode::Char('?'), KeyModifiers::NONE))
+            .unwrap();
         shown = !shown;
-        waits.push(wait_for(&frames, shown) - sent);
+        let wait = wait_for(&frames, shown) - sent;
+        if wait > TARGET {
+            println!("  key {n} of the round (worker: {with_worker}) waited {wait:.2?}");
+        }
+        waits.push(wait);
         thread::sleep(KEY_EVERY);
     }
     wake.send(key(KeyCode::Char('q'), KeyModifiers::CONTROL))
@@ -182,12 +201,16 @@ fn round(db: &Path, with_worker: bool) -> Round {
 }
 
 /// The time of the first frame whose help is `shown`.
-fn wait_for(frames: &Receiver<(Instant, bool)>, shown: bool) -> Instant {
+fn wait_for(frames: &Receiver<(Instant, bool, String)>, shown: bool) -> Instant {
+    let mut last = String::new();
     loop {
-        let (at, help) = frames.recv().unwrap();
+        let Ok((at, help, screen)) = frames.recv_timeout(Duration::from_secs(10)) else {
+            panic!("no frame with the help {shown} in 10 s; the last frame:\n{last}");
+        };
         if help == shown {
             return at;
         }
+        last = screen;
     }
 }
 
