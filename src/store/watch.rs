@@ -7,6 +7,8 @@ use super::Store;
 use super::StoreError;
 use super::desks::{HEARTBEAT_EVERY, Holder};
 use super::files::FileChange;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -27,13 +29,15 @@ pub enum Change {
 /// Starts a thread that tells `told` whenever another connection commits to the database
 /// of `store` (which must be a connection of its own, see `Store::open_sibling`), when its
 /// files change, and when this process loses a desk lease. The thread ends when `told`
-/// returns `false` (its receiver is gone).
+/// returns `false` (its receiver is gone) or when the returned [`Watcher`] is stopped.
 pub fn watch(
     mut store: Store,
     every: Duration,
     mut told: impl FnMut(Change) -> bool + Send + 'static,
-) -> JoinHandle<()> {
-    thread::spawn(move || {
+) -> Watcher {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    let thread = thread::spawn(move || {
         let me = Holder::this_process();
         let mut last = store.data_version().ok();
         let mut files_told = false;
@@ -41,6 +45,9 @@ pub fn watch(
         let mut beat_at = Instant::now();
         loop {
             thread::sleep(every);
+            if stopped.load(Ordering::Relaxed) {
+                return;
+            }
             if !files_told && let Err(StoreError::FileChanged { change, .. }) = store.file_change()
             {
                 files_told = true;
@@ -69,5 +76,25 @@ pub fn watch(
                 }
             }
         }
-    })
+    });
+    Watcher {
+        stop,
+        thread: Some(thread),
+    }
+}
+
+/// The watcher thread, stopped and waited for when this is dropped: its connection is
+/// closed before the process exits, never cut off mid-read by the exit.
+pub struct Watcher {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }

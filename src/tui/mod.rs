@@ -146,7 +146,7 @@ pub fn run_app(
     let mut model = start_model_at(&mut store, regions, lang, &args, home)?;
     let (tx, wakes) = mpsc::channel();
     let changes = tx.clone();
-    watch::watch(watcher, watch::WATCH_EVERY, move |change| {
+    let watching = watch::watch(watcher, watch::WATCH_EVERY, move |change| {
         changes.send(Wake::Changed(change)).is_ok()
     });
     let replies = tx.clone();
@@ -174,6 +174,9 @@ pub fn run_app(
     });
     let result = run_loop(&mut terminal, &mut model, &mut store, &wakes, Some(&worker));
     ratatui::restore();
+    // The threads that hold connections end, and close them, before the process exits.
+    drop(worker);
+    drop(watching);
     // Best effort: a lease left behind goes stale in 30 s.
     let _ = store.release_desks(&Holder::this_process());
     result

@@ -20,7 +20,9 @@ struct Job {
 /// A handle to the worker thread (and the HQ lane beside it, when started); the threads
 /// end when the handle is dropped.
 pub struct Worker {
-    jobs: Sender<Job>,
+    /// `None` only while the handle is dropped.
+    jobs: Option<Sender<Job>>,
+    thread: Option<thread::JoinHandle<()>>,
     hq: Option<HqLane>,
 }
 
@@ -71,7 +73,7 @@ impl Worker {
     /// handle is dropped.
     pub fn start(mut store: Store, reply: impl Fn(Msg) -> bool + Send + 'static) -> Worker {
         let (jobs, inbox) = mpsc::channel::<Job>();
-        thread::spawn(move || {
+        let thread = thread::spawn(move || {
             while let Some(batch) = next_batch(&inbox) {
                 for job in batch {
                     let now = Utc::now();
@@ -83,7 +85,11 @@ impl Worker {
                 }
             }
         });
-        Worker { jobs, hq: None }
+        Worker {
+            jobs: Some(jobs),
+            thread: Some(thread),
+            hq: None,
+        }
     }
 
     /// Sends the desk's HQ lookups to `lane` instead of the worker's SQLite thread.
@@ -105,10 +111,24 @@ impl Worker {
             }
             (effect, _) => effect,
         };
-        self.jobs
-            .send(Job { effect, actor })
-            .err()
-            .map(|failed| failed.0.effect)
+        match &self.jobs {
+            Some(jobs) => jobs
+                .send(Job { effect, actor })
+                .err()
+                .map(|failed| failed.0.effect),
+            None => Some(effect),
+        }
+    }
+}
+
+impl Drop for Worker {
+    /// Ends the thread once the jobs already handed over are done, and waits for it: its
+    /// connection is closed before the process exits, never cut off mid-query by the exit.
+    fn drop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
