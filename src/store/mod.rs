@@ -3,6 +3,7 @@
 //! Every connection runs in WAL mode with `synchronous=FULL`, foreign keys on and a
 //! 5-second busy timeout. Every write is one short `BEGIN IMMEDIATE` transaction.
 
+mod batch;
 mod board;
 mod campaign;
 mod chain;
@@ -59,7 +60,7 @@ pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OpenFlags, Params, Row, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Params, Row};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -72,6 +73,9 @@ pub struct Store {
     /// checkpoints what is left).
     checkpointer: Option<checkpoint::Checkpointer>,
     conn: Connection,
+    /// Set when a write inside a batch changed rows and then failed: the batch must not
+    /// commit (see `batch.rs`).
+    batch_broken: std::cell::Cell<bool>,
     path: PathBuf,
     key: Key,
     files: FileWatch,
@@ -159,6 +163,7 @@ impl Store {
         Ok(Store {
             checkpointer: None,
             conn,
+            batch_broken: Default::default(),
             path: path.to_path_buf(),
             key: key.clone(),
             files: FileWatch::of(path),
@@ -184,38 +189,14 @@ impl Store {
         Ok(())
     }
 
-    /// Starts one short write: a `BEGIN IMMEDIATE` transaction, so the write lock is taken
-    /// before anything is read and two desks never act on the same state.
-    /// Refuses when the database file or its WAL was deleted or replaced since it was
-    /// opened: the commit would land in a file nobody will open again.
-    /// Inside a batch ([`Store::begin_batch`]) the write is a savepoint of the batch's
-    /// transaction instead: it still rolls back alone when it fails.
-    fn write(&mut self) -> Result<Write<'_>, StoreError> {
-        self.file_change()?;
-        if !self.conn.is_autocommit() {
-            self.conn.prepare_cached("SAVEPOINT write")?.execute([])?;
-            return Ok(Write::InBatch(BatchWrite {
-                conn: &self.conn,
-                released: false,
-            }));
-        }
-        Ok(Write::Alone(self.conn.transaction_with_behavior(
-            TransactionBehavior::Immediate,
-        )?))
-    }
-
-    /// Starts a batch: every write until [`Store::commit_batch`] lands in one `BEGIN
-    /// IMMEDIATE` transaction, committed at once. Only for generated data (`demo` commits
-    /// a simulated day at a time): other desks wait for the whole batch.
-    pub fn begin_batch(&mut self) -> Result<(), StoreError> {
-        self.file_change()?;
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        Ok(())
-    }
-
-    /// Commits the batch begun by [`Store::begin_batch`].
-    pub fn commit_batch(&mut self) -> Result<(), StoreError> {
-        self.conn.execute_batch("COMMIT")?;
+    /// Keeps up to `mebibytes` of database pages in memory on this connection (every
+    /// connection keeps 32 MiB): for bulk writers on a large database (`demo`), whose index
+    /// pages would otherwise be read from the file again and again.
+    pub fn set_cache_mib(&self, mebibytes: u32) -> Result<(), StoreError> {
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size=-{}",
+            u64::from(mebibytes) * 1024
+        ))?;
         Ok(())
     }
 
@@ -247,58 +228,6 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
-    }
-}
-
-/// One write: its own `BEGIN IMMEDIATE` transaction, or a savepoint inside a batch.
-enum Write<'a> {
-    Alone(Transaction<'a>),
-    InBatch(BatchWrite<'a>),
-}
-
-/// A write inside a batch: the savepoint `write`, rolled back when dropped unreleased.
-/// Its statements are cached (rusqlite's `Savepoint` parses them anew every time, a
-/// tenth of a demo signer's time).
-struct BatchWrite<'a> {
-    conn: &'a Connection,
-    released: bool,
-}
-
-impl Drop for BatchWrite<'_> {
-    fn drop(&mut self) {
-        if !self.released {
-            // Undoes this write only; the batch goes on (or fails at its commit).
-            let _ = self
-                .conn
-                .prepare_cached("ROLLBACK TO write")
-                .and_then(|mut s| s.execute([]))
-                .and_then(|_| self.conn.prepare_cached("RELEASE write")?.execute([]));
-        }
-    }
-}
-
-impl Write<'_> {
-    /// Commits the transaction, or releases the savepoint into the batch.
-    fn commit(self) -> rusqlite::Result<()> {
-        match self {
-            Write::Alone(tx) => tx.commit(),
-            Write::InBatch(mut write) => {
-                write.conn.prepare_cached("RELEASE write")?.execute([])?;
-                write.released = true;
-                Ok(())
-            }
-        }
-    }
-}
-
-impl std::ops::Deref for Write<'_> {
-    type Target = Connection;
-
-    fn deref(&self) -> &Connection {
-        match self {
-            Write::Alone(tx) => tx,
-            Write::InBatch(write) => write.conn,
-        }
     }
 }
 

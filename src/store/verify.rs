@@ -93,6 +93,7 @@ fn connect_read_only(path: &Path, key: &super::Key, immutable: bool) -> Result<S
     Ok(Store {
         checkpointer: None,
         conn,
+        batch_broken: Default::default(),
         path: path.to_path_buf(),
         key: key.clone(),
         files: super::FileWatch::of(path),
