@@ -245,7 +245,7 @@ fn same_secret(a: &str, b: &str) -> bool {
 const BUSY_RETRY_MIN: Duration = Duration::from_micros(50);
 
 /// The longest sleep between tries: a transaction of another desk takes about a millisecond.
-const BUSY_RETRY_MAX: Duration = Duration::from_millis(1);
+const BUSY_RETRY_MAX: Duration = Duration::from_micros(200);
 
 thread_local! {
     /// When this thread's current wait for the write lock began.
