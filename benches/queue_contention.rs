@@ -9,8 +9,8 @@
 
 mod common;
 
-use common::cli::{percentile, script};
-use common::db::{actor, open_store};
+use common::cli::{LEAD_PIN, percentile, script};
+use common::db::{actor, open_store_for_cli};
 use sigdesk::store::Key;
 use std::process::Child;
 use std::time::Instant;
@@ -27,7 +27,8 @@ fn main() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("q.db");
-    let mut store = open_store(&db);
+    // The binary refuses a database without a lead PIN.
+    let mut store = open_store_for_cli(&db, LEAD_PIN);
     let now = chrono::Utc::now();
     let day = store.campaign().expect("campaign").local_date(now);
     let door = actor("door", "bench");
@@ -51,7 +52,13 @@ fn main() {
     let mut micros: Vec<u64> = Vec::new();
     for child in desks {
         let out = child.wait_with_output().expect("desk");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && stderr.trim().is_empty(),
+            "a desk failed: {stderr}"
+        );
         for line in String::from_utf8_lossy(&out.stdout).lines() {
+            assert!(!line.starts_with("error"), "a desk reported `{line}`");
             if let Some(last) = line.split(' ').next_back()
                 && let Ok(us) = last.parse()
             {
@@ -59,7 +66,13 @@ fn main() {
             }
         }
     }
-    issuer.wait_with_output().expect("door");
+    let door_out = issuer.wait_with_output().expect("door");
+    let door_lines = String::from_utf8_lossy(&door_out.stdout);
+    assert!(
+        door_lines.lines().all(|l| l.starts_with("issued ")),
+        "the door reported an error: {door_lines}"
+    );
+    assert_eq!(micros.len(), DESKS * CALLS as usize, "every call answered");
     let elapsed = start.elapsed();
     micros.sort_unstable();
     let at = |q: f64| percentile(&micros, q);

@@ -60,6 +60,13 @@ fn dispatch(cli: Cli, lang: Lang) -> anyhow::Result<u8> {
     };
     let (opening, gate) = (Opening::of(&command), Gate::of(&command));
     let mut store = open_for(opening, gate, &cli.db, &unlock, &ctx)?;
+    if matches!(
+        command,
+        Command::Desk(_) | Command::Door(_) | Command::Demo(_) | Command::Script(_)
+    ) {
+        // The long-lived writers: no save or call-next waits for a WAL checkpoint.
+        store.checkpoint_in_background()?;
+    }
     match command {
         Command::Desk(args) => app::desk::run(store, ctx, args.try_into()?),
         Command::Door(args) => app::door::run(store, ctx, args.try_into()?),

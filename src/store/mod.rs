@@ -3,9 +3,11 @@
 //! Every connection runs in WAL mode with `synchronous=FULL`, foreign keys on and a
 //! 5-second busy timeout. Every write is one short `BEGIN IMMEDIATE` transaction.
 
+mod batch;
 mod board;
 mod campaign;
 mod chain;
+mod checkpoint;
 mod collectors;
 mod create;
 pub mod desks;
@@ -57,16 +59,23 @@ pub use signins::{Role, SignInNames};
 pub use tickets::{CallOutcome, Finish};
 
 use crate::domain::{Campaign, RegionCatalog};
-use rusqlite::{Connection, OpenFlags, Params, Row, Transaction, TransactionBehavior};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags, Params, Row};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long a writer waits for another desk's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
 
 /// An open sigdesk database.
 pub struct Store {
+    /// First, so the thread stops before this connection closes (the last one to close
+    /// checkpoints what is left).
+    checkpointer: Option<checkpoint::Checkpointer>,
     conn: Connection,
+    /// Set when a write inside a batch changed rows and then failed: the batch must not
+    /// commit (see `batch.rs`).
+    batch_broken: std::cell::Cell<bool>,
     path: PathBuf,
     key: Key,
     files: FileWatch,
@@ -152,7 +161,9 @@ impl Store {
         identity::check(&conn, path)?;
         configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
         Ok(Store {
+            checkpointer: None,
             conn,
+            batch_broken: Default::default(),
             path: path.to_path_buf(),
             key: key.clone(),
             files: FileWatch::of(path),
@@ -178,15 +189,15 @@ impl Store {
         Ok(())
     }
 
-    /// Starts one short write: a `BEGIN IMMEDIATE` transaction, so the write lock is taken
-    /// before anything is read and two desks never act on the same state.
-    /// Refuses when the database file or its WAL was deleted or replaced since it was
-    /// opened: the commit would land in a file nobody will open again.
-    fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
-        self.file_change()?;
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    /// Keeps up to `mebibytes` of database pages in memory on this connection (every
+    /// connection keeps 32 MiB): for bulk writers on a large database (`demo`), whose index
+    /// pages would otherwise be read from the file again and again.
+    pub fn set_cache_mib(&self, mebibytes: u32) -> Result<(), StoreError> {
+        self.conn.execute_batch(&format!(
+            "PRAGMA cache_size=-{}",
+            u64::from(mebibytes) * 1024
+        ))?;
+        Ok(())
     }
 
     /// Fails with [`StoreError::FileChanged`] when the files under this connection are no
@@ -229,24 +240,54 @@ fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// Sleep between tries while another process holds the write lock.
-const BUSY_RETRY: Duration = Duration::from_millis(1);
+/// The first sleep while another process holds the write lock; each further try sleeps
+/// twice as long, up to [`BUSY_RETRY_MAX`].
+const BUSY_RETRY_MIN: Duration = Duration::from_micros(50);
 
-/// Waits for the write lock in short, even steps up to [`BUSY_TIMEOUT`]. SQLite's own
-/// busy timeout backs off to 100 ms sleeps, so under contention a waiting desk keeps
-/// losing the lock to newcomers and can wait seconds; short steps keep the queue fair.
+/// The longest sleep between tries: a transaction of another desk takes about a millisecond.
+const BUSY_RETRY_MAX: Duration = Duration::from_micros(200);
+
+thread_local! {
+    /// When this thread's current wait for the write lock began.
+    static WAITING_SINCE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// Waits for the write lock in short steps (50 µs growing to 1 ms) up to [`BUSY_TIMEOUT`]
+/// of real time. SQLite's own busy timeout backs off to 100 ms sleeps, so under contention
+/// a waiting desk keeps losing the lock to newcomers and can wait seconds; short steps keep
+/// the queue fair. A plain `fn` (SQLite's handler has no state), so the start of the wait
+/// is kept per thread: a connection is used by one thread at a time.
 fn wait_for_lock(tries: i32) -> bool {
-    let waited = BUSY_RETRY * u32::try_from(tries).unwrap_or(u32::MAX);
-    if waited >= BUSY_TIMEOUT {
+    let now = Instant::now();
+    let since = WAITING_SINCE.with(|since| match since.get() {
+        Some(at) if tries > 0 => at,
+        _ => {
+            since.set(Some(now));
+            now
+        }
+    });
+    if now.duration_since(since) >= BUSY_TIMEOUT {
         return false;
     }
-    std::thread::sleep(BUSY_RETRY);
+    let doublings = u32::try_from(tries.clamp(0, 5)).unwrap_or(0);
+    std::thread::sleep((BUSY_RETRY_MIN * (1 << doublings)).min(BUSY_RETRY_MAX));
     true
 }
+
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 256;
 
 /// The pragmas of DESIGN.md §3, set on every connection.
 fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_handler(Some(wait_for_lock))?;
+    // rusqlite keeps 16 prepared statements; a desk's save and call-next use more, so
+    // with 16 they pushed each other out and were parsed and planned again every time.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    // Without the planner's stability guarantee a statement whose plan looked at a bound
+    // value (a partial index's `WHERE`) is parsed and planned again whenever it is bound:
+    // most of a call-next's and a save's time. Every query here names its partial index
+    // conditions as literals, so the plans stay the same.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     // Reading the header fails here, with a clear error, when the file is not a database.
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -254,5 +295,14 @@ fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     }
     // 32 MiB of page cache (SQLite's default is 2 MiB): imports and checks read the same
     // index pages again and again on databases of hundreds of megabytes.
-    conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;")
+    conn.execute_batch(
+        "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;",
+    )?;
+    // A log grown long by a burst of writes is cut back when the next writer restarts it.
+    conn.query_row(
+        &format!("PRAGMA journal_size_limit={}", checkpoint::PASSIVE_AT),
+        [],
+        |r| r.get::<_, i64>(0),
+    )?;
+    Ok(())
 }

@@ -100,6 +100,25 @@ impl Store {
         )
     }
 
+    /// The sheets numbered above `number`, by number, with their line counts: the sheets
+    /// opened since `number` was the last (numbers only grow), without reading older ones.
+    pub fn sheets_after(&self, number: u32) -> Result<Vec<Sheet>, StoreError> {
+        self.rows(
+            &format!("{SHEET_SELECT} WHERE s.number > ?1 ORDER BY s.number"),
+            [number],
+            sheet_from_row,
+        )
+    }
+
+    /// The highest sheet number used (0 before the first sheet).
+    pub fn last_sheet_number(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(number), 0) FROM sheets", [], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// One sheet by number.
     pub fn sheet(&self, number: u32) -> Result<Option<Sheet>, StoreError> {
         Ok(get_sheet(&self.conn, number)?)

@@ -35,9 +35,9 @@ fn open_sheet(
 
 /// The next free sheet number of this point (sheets opened here or imported with its name).
 fn next_sheet_number(conn: &Connection, origin: &str) -> rusqlite::Result<u32> {
-    let opened: u32 = conn.query_row("SELECT COALESCE(MAX(number), 0) FROM sheets", [], |r| {
-        r.get(0)
-    })?;
+    let opened: u32 = conn
+        .prepare_cached("SELECT COALESCE(MAX(number), 0) FROM sheets")?
+        .query_row([], |r| r.get(0))?;
     let used: u32 = conn
         .prepare_cached("SELECT COALESCE(MAX(sheet), 0) FROM entries WHERE origin = ?1")?
         .query_row([origin], |r| r.get(0))?;
@@ -77,25 +77,21 @@ pub(super) fn take_line(
         Some((id, number, used)) if used < lines_per_sheet => (id, number, used),
         other => {
             if let Some((full_id, _, _)) = other {
-                conn.execute(
-                    "UPDATE sheets SET closed_at = ?1 WHERE id = ?2",
-                    params![at, full_id],
-                )?;
+                conn.prepare_cached("UPDATE sheets SET closed_at = ?1 WHERE id = ?2")?
+                    .execute(params![at, full_id])?;
             }
             let number = next_sheet_number(conn, origin)?;
-            conn.execute(
+            conn.prepare_cached(
                 "INSERT INTO sheets(number, region_code, abroad_country, desk, opened_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![number, region, country, desk, at, origin],
-            )?;
+            )?
+            .execute(params![number, region, country, desk, at, origin])?;
             (conn.last_insert_rowid(), number, 0)
         }
     };
     let line = used + 1;
     let closed = (line >= lines_per_sheet).then_some(at);
-    conn.execute(
-        "UPDATE sheets SET lines_used = ?1, closed_at = ?2 WHERE id = ?3",
-        params![line, closed, id],
-    )?;
+    conn.prepare_cached("UPDATE sheets SET lines_used = ?1, closed_at = ?2 WHERE id = ?3")?
+        .execute(params![line, closed, id])?;
     Ok((number, line))
 }
 

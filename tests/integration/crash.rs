@@ -32,12 +32,22 @@ const EARLY_KILL_MS: u64 = 10;
 /// Latest kill after a writer's first save; a debug writer saves about a signer a millisecond.
 const LATEST_KILL_MS: u64 = 60;
 
+/// Latest kill in the checkpoint runs: a debug writer saves a few thousand signers by then,
+/// its log passes the checkpoint thread's 4 MiB again and again, and a kill can land while
+/// a checkpoint copies the log into the database file.
+const LATEST_KILL_WHILE_CHECKPOINTING_MS: u64 = 3000;
+
 /// The passphrase of the encrypted runs.
 const PASSPHRASE: &str = "crash test passphrase";
 
 #[test]
 fn killed_writers_lose_nothing_they_reported() {
     crash_test(16, &Key::Plain);
+}
+
+#[test]
+fn killed_writers_lose_nothing_while_the_log_is_checkpointed() {
+    crash_test_with(4, &Key::Plain, LATEST_KILL_WHILE_CHECKPOINTING_MS);
 }
 
 #[test]
@@ -179,6 +189,12 @@ impl Ledger {
 }
 
 fn crash_test(kills: usize, key: &Key) {
+    crash_test_with(kills, key, LATEST_KILL_MS);
+}
+
+/// Rounds of writers killed until `kills`, the late kills up to `latest_kill_ms` after a
+/// writer's first save; the database is verified after every round.
+fn crash_test_with(kills: usize, key: &Key, latest_kill_ms: u64) {
     let seed = std::env::var("CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -208,7 +224,7 @@ fn crash_test(kills: usize, key: &Key) {
             if random.below(3) == 0 {
                 early.push((random.below(EARLY_KILL_MS), writer));
             } else {
-                late.push((random.below(LATEST_KILL_MS), writer));
+                late.push((random.below(latest_kill_ms), writer));
             }
         }
         kill_in_order(early, start, &mut ledger);

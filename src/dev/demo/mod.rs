@@ -19,6 +19,10 @@ use std::collections::BTreeMap;
 /// The collection point name of demo data.
 pub const DEMO_POINT: &str = "demo";
 
+/// Page cache of the demo's connection: a million signers make a 2 GB database whose
+/// indexes each save touches at random places.
+const DEMO_CACHE_MIB: u32 = 512;
+
 /// What to simulate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -127,6 +131,7 @@ pub fn run_demo(
         return Err(DemoError::AlreadyDemo { count });
     }
     store.relax_durability_for_generated_data()?;
+    store.set_cache_mib(DEMO_CACHE_MIB)?;
     let days = schedule::split_days(options.signers, options.desks);
     let first_day = options.day - Duration::days(days.len() as i64 - 1);
     let mut campaign = store.campaign()?;

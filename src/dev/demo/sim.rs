@@ -123,6 +123,9 @@ impl<'a> Simulation<'a> {
         signers: u32,
         progress: &mut dyn Progress,
     ) -> Result<(), StoreError> {
+        let sheets_before = self.store.last_sheet_number()?;
+        // One transaction a day: every write still goes through the desk's store calls.
+        self.store.begin_batch()?;
         let list = arrivals(&mut self.rng, signers, open);
         let mut state = DayState {
             day,
@@ -137,7 +140,8 @@ impl<'a> Simulation<'a> {
             last = last.max(at);
             self.happen(event, at, &list, &mut state, progress)?;
         }
-        self.end_of_day(day, last + Duration::minutes(15))
+        self.end_of_day(day, sheets_before, last + Duration::minutes(15))?;
+        self.store.commit_batch()
     }
 
     fn arrive(
@@ -345,8 +349,14 @@ impl<'a> Simulation<'a> {
     }
 
     /// Closing time: the lead closes every open sheet and each desk's collector
-    /// certifies the desk's closed sheets of the day (refused where not listed).
-    fn end_of_day(&mut self, day: NaiveDate, at: DateTime<Utc>) -> Result<(), StoreError> {
+    /// certifies the desk's closed sheets of the day (refused where not listed); the
+    /// day's sheets are those numbered above `sheets_before`.
+    fn end_of_day(
+        &mut self,
+        day: NaiveDate,
+        sheets_before: u32,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         self.store.close_open_sheets(&self.lead, at)?;
         let collectors: HashMap<String, String> = self
             .desks
@@ -356,7 +366,7 @@ impl<'a> Simulation<'a> {
         let campaign = self.campaign;
         let waiting: Vec<(u32, String)> = self
             .store
-            .sheets()?
+            .sheets_after(sheets_before)?
             .into_iter()
             .filter(|s| s.certification.is_none() && s.valid_lines > 0)
             .filter(|s| campaign.local_date(s.opened_at) == day)

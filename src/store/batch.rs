@@ -1,0 +1,140 @@
+//! How a store call writes: one short `BEGIN IMMEDIATE` transaction of its own, or, inside a
+//! batch (`demo` commits a simulated day at a time), straight into the batch's transaction.
+
+use super::{Store, StoreError};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::cell::Cell;
+
+impl Store {
+    /// Starts one short write: a `BEGIN IMMEDIATE` transaction, so the write lock is taken
+    /// before anything is read and two desks never act on the same state.
+    /// Refuses when the database file or its WAL was deleted or replaced since it was
+    /// opened: the commit would land in a file nobody will open again.
+    /// Inside a batch ([`Store::begin_batch`]) the write goes into the batch's transaction.
+    pub(super) fn write(&mut self) -> Result<Write<'_>, StoreError> {
+        self.file_change()?;
+        if !self.conn.is_autocommit() {
+            return Ok(Write::InBatch(BatchWrite {
+                conn: &self.conn,
+                broken: &self.batch_broken,
+                changes_before: self.conn.total_changes(),
+                committed: false,
+            }));
+        }
+        Ok(Write::Alone(self.conn.transaction_with_behavior(
+            TransactionBehavior::Immediate,
+        )?))
+    }
+
+    /// Starts a batch: every write until [`Store::commit_batch`] lands in one `BEGIN
+    /// IMMEDIATE` transaction, committed at once. Only for generated data (`demo` commits
+    /// a simulated day at a time): other desks wait for the whole batch. A write that
+    /// changed rows and then failed breaks the batch: it is rolled back as a whole.
+    pub fn begin_batch(&mut self) -> Result<(), StoreError> {
+        self.file_change()?;
+        self.batch_broken.set(false);
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(())
+    }
+
+    /// Commits the batch begun by [`Store::begin_batch`]; rolls it back and fails when a
+    /// write inside it failed halfway.
+    pub fn commit_batch(&mut self) -> Result<(), StoreError> {
+        if self.batch_broken.replace(false) {
+            self.conn.execute_batch("ROLLBACK")?;
+            return Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ABORT),
+                Some("a write of the batch failed halfway; the whole batch was rolled back".into()),
+            )));
+        }
+        self.conn.execute_batch("COMMIT")?;
+        Ok(())
+    }
+}
+
+/// One write: its own `BEGIN IMMEDIATE` transaction, or a part of a batch.
+pub(super) enum Write<'a> {
+    Alone(Transaction<'a>),
+    InBatch(BatchWrite<'a>),
+}
+
+/// A write inside a batch. No savepoint: one costs a copy of every page the write touches
+/// (a tenth of a demo signer's time). A write that returns before changing anything (a
+/// refusal) needs no undo; one dropped after changing rows breaks the batch.
+pub(super) struct BatchWrite<'a> {
+    conn: &'a Connection,
+    broken: &'a Cell<bool>,
+    changes_before: u64,
+    committed: bool,
+}
+
+impl Drop for BatchWrite<'_> {
+    fn drop(&mut self) {
+        if !self.committed && self.conn.total_changes() != self.changes_before {
+            self.broken.set(true);
+        }
+    }
+}
+
+impl Write<'_> {
+    /// Commits the transaction, or leaves the write in the batch.
+    pub(super) fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            Write::Alone(tx) => tx.commit(),
+            Write::InBatch(mut write) => {
+                write.committed = true;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for Write<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            Write::Alone(tx) => tx,
+            Write::InBatch(write) => write.conn,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::RegionCatalog;
+    use crate::store::{Actor, Store};
+
+    fn door() -> Actor {
+        Actor {
+            desk: "door".into(),
+            operator: "batch".into(),
+        }
+    }
+
+    #[test]
+    fn a_batch_commits_its_writes_at_once_and_a_refusal_does_not_break_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let regions = RegionCatalog::embedded().expect("regions");
+        let path = dir.path().join("b.db");
+        let mut store = Store::open(&path, &regions).expect("open");
+        let mut other = Store::open(&path, &regions).expect("open again");
+        let now = chrono::Utc::now();
+        let day = now.date_naive();
+        store.begin_batch().expect("begin");
+        let first = store.issue_ticket(&door(), day, now).expect("issue");
+        store.issue_ticket(&door(), day, now).expect("issue");
+        // An undo of an unknown ticket refuses without writing: the batch goes on.
+        assert!(
+            !store
+                .undo_ticket(&door(), first.id + 100, now)
+                .expect("undo")
+        );
+        assert!(other.tickets_of_day(day).expect("read").is_empty());
+        store.commit_batch().expect("commit");
+        assert_eq!(other.tickets_of_day(day).expect("read").len(), 2);
+        other
+            .issue_ticket(&door(), day, now)
+            .expect("the lock is free again");
+    }
+}
