@@ -11,6 +11,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 mod day;
+mod rules;
 
 pub use day::{DayDefects, defects_saved_between};
 
@@ -104,30 +105,13 @@ pub fn check_into(
 ) -> Result<CheckCounts, StoreError> {
     let campaign: Campaign = store.campaign()?;
     let mut counts = CheckCounts::default();
-    let mut regions_so_far: HashMap<String, u32> = HashMap::new();
-    store.for_each_valid_entry_numbered(|rowid, e| {
-        counts.checked += 1;
-        let ctx = CheckContext {
-            today,
-            campaign: &campaign,
-            regions,
-            region_counts: &regions_so_far,
-            same_document: None,
-            same_person: None,
-        };
-        let draft = e.signer.to_draft(e.signer.region_code.clone());
-        let findings = check_entry(&draft, &ctx).findings;
-        for (k, f) in (0..).zip(&findings) {
-            sink.push(f.code(), rowid * PER_ENTRY + k, entry_defect(&e, f, lang))?;
-        }
-        match regions_so_far.get_mut(&e.signer.region_code) {
-            Some(n) => *n += 1,
-            None => {
-                regions_so_far.insert(e.signer.region_code.clone(), 1);
-            }
-        }
-        Ok(())
-    })?;
+    let rules = rules::RuleContext {
+        campaign: &campaign,
+        regions,
+        today,
+        lang,
+    };
+    counts.checked = rules::check_entries(store, rules, sink)?;
     store.for_each_same_person(|rowid, e, first| {
         let f = duplicate_person(first);
         let defect = Defect {
@@ -148,19 +132,6 @@ pub fn check_into(
     })?;
     counts.sheets_checked = add_sheet_defects(sink, store, &campaign, regions, today, lang)?;
     Ok(counts)
-}
-
-/// A finding on a stored entry as `check` reports it.
-fn entry_defect(e: &Entry, f: &Finding, lang: Lang) -> Defect {
-    Defect {
-        entry_id: Some(e.id.clone()),
-        origin: e.origin.clone(),
-        sheet: e.sheet,
-        line: Some(e.line),
-        desk: e.desk.clone(),
-        severity: f.severity,
-        message: lang.t(&f.problem).into_owned(),
-    }
 }
 
 /// What `check` finds on each line, by entry id, in `lang` (the spreadsheet export's

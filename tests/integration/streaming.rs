@@ -154,7 +154,10 @@ fn check_json_parses_and_agrees_with_the_text() {
     let text = point.train(&["check", "--json"]).stdout_of(3);
     let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     assert_eq!(json["checked"], 5);
-    assert_eq!(json["sheets_checked"], 0, "imported lines open no sheet here");
+    assert_eq!(
+        json["sheets_checked"], 0,
+        "imported lines open no sheet here"
+    );
     let defects = json["defects"].as_array().expect("defects");
     assert_eq!(defects.len(), 14);
     let codes: Vec<&str> = defects
