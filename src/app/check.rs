@@ -5,7 +5,6 @@
 
 use super::Context;
 use super::out;
-use crate::domain::visible::json_escaped;
 use crate::domain::{Defect, Severity};
 use crate::i18n::{CheckText, Lang, ProtectText};
 use crate::ops::defects::{CheckCounts, DefectSink, check_into};
@@ -184,10 +183,8 @@ fn write_json(
         .collect();
     let written = (|| -> Result<(), Stop> {
         let mut put = |text: &str, indent: &str| -> std::io::Result<()> {
-            for line in text.split('\n') {
-                lines.line(json_escaped(&format!("{indent}{line}")))?;
-            }
-            Ok(())
+            let nested = format!("\n{indent}");
+            lines.json(&format!("{indent}{}", text.replace('\n', &nested)))
         };
         put("{", "")?;
         put(&format!("\"checked\": {},", counts.checked), "  ")?;
