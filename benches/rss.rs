@@ -58,7 +58,9 @@ fn measure_exit(program: &str, args: &[OsString], stdout: Stdio, code: i32) -> U
         String::from_utf8_lossy(&output.stderr)
     );
     let text = std::fs::read_to_string(report.path()).unwrap();
-    let mut fields = text.split_whitespace();
+    // After a non-zero exit GNU time writes "Command exited with …" before the figures.
+    let last = text.lines().last().unwrap_or_default();
+    let mut fields = last.split_whitespace();
     Usage {
         peak_kib: fields.next().unwrap().parse().unwrap(),
         secs: fields.next().unwrap().parse().unwrap(),
