@@ -1,5 +1,6 @@
-//! Export of 1,000,000 entries against the `sqlite3 -csv` shell, and import of 100,000 rows
-//! through every check against a bare bulk insert of the same file. The ratio table is
+//! Export of 1,000,000 entries against the `sqlite3 -csv` shell, import of 100,000 rows
+//! through every check against a bare bulk insert of the same file, and `check --json` of
+//! the 1M entries with 1% planted defects against `export` of the same rows. The ratio table is
 //! printed at the end. Run: `cargo bench --bench export_import`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "fail loudly")]
@@ -52,6 +53,39 @@ fn export(c: &mut Criterion, db: &Path) {
     } else {
         println!("export: {SQLITE3} is missing; the sqlite3 baseline is skipped");
     }
+    group.finish();
+}
+
+/// The release binary `cargo bench` built.
+const SIGDESK: &str = env!("CARGO_BIN_EXE_sigdesk");
+
+/// Runs `sigdesk --db DB --no-encrypt <args>` with stdout to /dev/null; returns its exit code.
+fn run_sigdesk(db: &Path, args: &[&str]) -> i32 {
+    Command::new(SIGDESK)
+        .arg("--db")
+        .arg(db)
+        .arg("--no-encrypt")
+        .args(args)
+        .env("SIGDESK_LEAD_PIN", "2468")
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create("/dev/null").unwrap())
+        .status()
+        .unwrap()
+        .code()
+        .unwrap()
+}
+
+/// `check --json` of the real binary on the 1M entries with 1% planted defects, against
+/// `export` of the same rows by the same binary.
+fn check(c: &mut Criterion, db: &Path) {
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    group.bench_function("sigdesk_check_json_1m_defects", |b| {
+        b.iter(|| assert_eq!(run_sigdesk(db, &["check", "--json"]), 3))
+    });
+    group.bench_function("sigdesk_export_1m_defects", |b| {
+        b.iter(|| assert_eq!(run_sigdesk(db, &["export", "--out", "-"]), 0))
+    });
     group.finish();
 }
 
@@ -140,6 +174,7 @@ fn main() {
     let pristine = common::cached_db();
     let mut c = common::measure::criterion(Duration::from_secs(10));
     export(&mut c, &pristine);
+    check(&mut c, &common::defects_db());
     let work = common::working_copy("import");
     import_rows(&mut c, &work);
     common::measure::summarise(
@@ -153,7 +188,12 @@ fn main() {
             (
                 "import/sigdesk_import_100k",
                 "import/bare_insert_100k",
-                Target::Ratio(3.0),
+                Target::Ratio(2.0),
+            ),
+            (
+                "check/sigdesk_check_json_1m_defects",
+                "check/sigdesk_export_1m_defects",
+                Target::Ratio(4.0),
             ),
         ],
     );

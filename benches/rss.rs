@@ -1,6 +1,7 @@
 //! Peak resident memory of the real `sigdesk` binary on a copy of the 1,000,000-entry
-//! database: `export --out F`, `import` of 100,000 rows, `stats --json`, and `sqlite3 -csv`
-//! exporting the same rows as the baseline. Every child runs under GNU time
+//! database: `export --out F`, `import` of 100,000 and of 1,000,000 rows, `stats --json`,
+//! `check --json` with 1% planted defects, and `sqlite3 -csv` exporting the same rows as
+//! the baseline. Every child runs under GNU time
 //! (`/usr/bin/time -f %M`), which prints the kernel's `ru_maxrss` for it from `wait4`: the
 //! exact high-water mark of the whole run, with no sampling to miss a short peak.
 //! Run: `cargo bench --bench rss` (about 30 s; needs `/usr/bin/time`, Debian package `time`).
@@ -32,6 +33,11 @@ struct Usage {
 /// Runs `program args` under GNU time with stdout to `stdout`; panics with the child's
 /// stderr if it fails.
 fn measure(program: &str, args: &[OsString], stdout: Stdio) -> Usage {
+    measure_exit(program, args, stdout, 0)
+}
+
+/// [`measure`] of a run that ends with exit code `code` (`check` finding defects ends 3).
+fn measure_exit(program: &str, args: &[OsString], stdout: Stdio, code: i32) -> Usage {
     let report = tempfile::NamedTempFile::new().unwrap();
     let output = Command::new(TIME)
         .arg("-o")
@@ -45,13 +51,16 @@ fn measure(program: &str, args: &[OsString], stdout: Stdio) -> Usage {
         .stderr(Stdio::piped())
         .output()
         .unwrap();
-    assert!(
-        output.status.success(),
+    assert_eq!(
+        output.status.code(),
+        Some(code),
         "{program} {args:?} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
     let text = std::fs::read_to_string(report.path()).unwrap();
-    let mut fields = text.split_whitespace();
+    // After a non-zero exit GNU time writes "Command exited with …" before the figures.
+    let last = text.lines().last().unwrap_or_default();
+    let mut fields = last.split_whitespace();
     Usage {
         peak_kib: fields.next().unwrap().parse().unwrap(),
         secs: fields.next().unwrap().parse().unwrap(),
@@ -60,9 +69,14 @@ fn measure(program: &str, args: &[OsString], stdout: Stdio) -> Usage {
 
 /// `sigdesk --db DB --no-encrypt <args>`.
 fn sigdesk(db: &Path, args: &[&str], stdout: Stdio) -> Usage {
+    measure(SIGDESK, &sigdesk_args(db, args), stdout)
+}
+
+/// The arguments of `sigdesk --db DB --no-encrypt <args>`.
+fn sigdesk_args(db: &Path, args: &[&str]) -> Vec<OsString> {
     let mut all: Vec<OsString> = vec!["--db".into(), db.into(), "--no-encrypt".into()];
     all.extend(args.iter().map(OsString::from));
-    measure(SIGDESK, &all, stdout)
+    all
 }
 
 /// The first `n` lines of a file, line breaks included.
@@ -122,7 +136,7 @@ fn main() {
         "{TIME} is missing: install GNU time (`apt-get install -y time`) to measure peak RSS"
     );
     let import = common::import_file();
-    let db = common::working_copy("rss");
+    let db = pinned_copy("rss");
     let out = tempfile::tempdir().unwrap();
     let csv = out.path().join("export.csv");
     let csv_arg = csv.to_str().unwrap();
@@ -170,7 +184,7 @@ fn main() {
     let small = out.path().join("import-10k.csv");
     let head = head_lines(&import, SMALL_IMPORT_ROWS + 1);
     std::fs::write(&small, head).unwrap();
-    let small_db = common::working_copy("rss-10k");
+    let small_db = pinned_copy("rss-10k");
     rows.push(Row {
         what: "`sigdesk import F`, 10k rows into the 1M entries",
         usage: sigdesk(
@@ -185,15 +199,48 @@ fn main() {
     rows.push(Row {
         what: "`sigdesk import F`, 100k rows into the 1M entries",
         usage: sigdesk(&db, &["import", import_arg], Stdio::null()),
-        target_mib: Some(256),
+        target_mib: Some(64),
     });
     assert_eq!(
         count_valid(&db),
         ROWS + IMPORT_ROWS,
         "every row of the import file was added"
     );
-    print_table(&rows);
     common::remove_db(&db);
+    // Issue 16: the whole file streams; 1M rows must stay within the same 64 MiB.
+    let big = common::import_file_1m();
+    let big_db = pinned_copy("rss-1m");
+    rows.push(Row {
+        what: "`sigdesk import F`, 1M rows into the 1M entries",
+        usage: sigdesk(&big_db, &["import", big.to_str().unwrap()], Stdio::null()),
+        target_mib: Some(64),
+    });
+    assert_eq!(
+        count_valid(&big_db),
+        2 * ROWS,
+        "every row of the 1M file was added"
+    );
+    common::remove_db(&big_db);
+    let defects = common::defects_db();
+    rows.push(Row {
+        what: "`sigdesk check --json`, 1M entries with 1% planted defects",
+        usage: measure_exit(
+            SIGDESK,
+            &sigdesk_args(&defects, &["check", "--json"]),
+            Stdio::null(),
+            3,
+        ),
+        target_mib: Some(100),
+    });
+    print_table(&rows);
+}
+
+/// A working copy of the 1M database with a lead PIN (commands refuse a database without
+/// one).
+fn pinned_copy(tag: &str) -> std::path::PathBuf {
+    let db = common::working_copy(tag);
+    drop(common::db::open_store_for_cli(&db, "2468"));
+    db
 }
 
 /// Valid entries in the database (from the per-region counters).

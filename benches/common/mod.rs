@@ -184,6 +184,55 @@ pub fn cached_db() -> PathBuf {
     path
 }
 
+/// Every 100th entry of the 1M fixture is made defective, in four ways in turn.
+pub const DEFECT_EVERY: u64 = 100;
+
+/// A copy of the cached database with 1% planted defects, built once beside it: every
+/// 100th entry in turn under 18 (`birth.under_18`, an error), a house number in the
+/// address (a warning), a Latin surname (a warning), or the name and birth date of the
+/// entry before it with its own document (`dup.person`, a warning on both).
+pub fn defects_db() -> PathBuf {
+    let source = cached_db();
+    let path = data_dir().join(format!("entries-1m-{FIXTURES}-defects.db"));
+    let source_time = std::fs::metadata(&source).and_then(|m| m.modified()).ok();
+    let built_time = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    if built_time.is_some() && built_time >= source_time {
+        return path;
+    }
+    let temp = data_dir().join("entries-1m-defects.building.db");
+    remove_db(&temp);
+    std::fs::copy(&source, &temp).expect("copy cached database");
+    // `check` refuses a database with no lead PIN (not made whole by sigdesk).
+    drop(db::open_store_for_cli(&temp, "2468"));
+    let conn = bare_connection(&temp);
+    let every = DEFECT_EVERY as i64;
+    conn.execute_batch(&format!(
+        "BEGIN;
+         UPDATE entries SET birth_date = '2015-03-01'
+          WHERE rowid % {every} = 0 AND (rowid / {every}) % 4 = 0;
+         UPDATE entries SET address = address || ', д. 5'
+          WHERE rowid % {every} = 0 AND (rowid / {every}) % 4 = 1;
+         UPDATE entries SET surname = 'Smith'
+          WHERE rowid % {every} = 0 AND (rowid / {every}) % 4 = 2;
+         UPDATE entries SET (surname, given_name, patronymic, birth_date) =
+             (SELECT p.surname, p.given_name, p.patronymic, p.birth_date
+              FROM entries p WHERE p.rowid = entries.rowid - 1)
+          WHERE rowid % {every} = 0 AND (rowid / {every}) % 4 = 3;
+         COMMIT;
+         PRAGMA wal_checkpoint(TRUNCATE);"
+    ))
+    .expect("plant defects");
+    drop(conn);
+    remove_db(&path);
+    std::fs::rename(&temp, &path).expect("move the defects database in place");
+    path
+}
+
+/// A 1,000,000-row import file (the export format of another point), built once.
+pub fn import_file_1m() -> PathBuf {
+    import_file_of(ROWS, "1m")
+}
+
 /// `INSERT INTO entries(…) VALUES (?1, …)` of these columns, in this order.
 pub fn insert_entry_sql(columns: &[Column]) -> String {
     let names: Vec<&str> = columns.iter().map(|c| c.name()).collect();
@@ -338,15 +387,20 @@ pub fn export_sql() -> String {
 
 /// The 100,000-row import file (the export format of another point), built once.
 pub fn import_file() -> PathBuf {
-    let path = data_dir().join(format!("import-100k-{FIXTURES}.csv"));
+    import_file_of(IMPORT_ROWS, "100k")
+}
+
+/// An import file of `rows` rows of another point, built once (`tag` names it).
+fn import_file_of(rows: u64, tag: &str) -> PathBuf {
+    let path = data_dir().join(format!("import-{tag}-{FIXTURES}.csv"));
     if path.exists() {
         return path;
     }
-    let temp = data_dir().join("import-100k.building.csv");
+    let temp = data_dir().join(format!("import-{tag}.building.csv"));
     let mut w = csv::Writer::from_path(&temp).unwrap();
     w.write_record(Column::exported().map(Column::name))
         .unwrap();
-    for j in 0..IMPORT_ROWS {
+    for j in 0..rows {
         let e = gen_entry(j, true);
         let region_name = db::regions()
             .by_code(&e.signer.region_code)

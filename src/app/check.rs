@@ -5,39 +5,48 @@
 
 use super::Context;
 use super::out;
-use crate::domain::Severity;
+use crate::domain::{Defect, Severity};
 use crate::i18n::{CheckText, Lang, ProtectText};
-use crate::ops::defects::{DefectReport, check_all};
-use crate::store::Store;
+use crate::ops::defects::{CheckCounts, DefectSink, check_into};
+use crate::store::{FindingLog, Store, StoreError};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// Exit code when `check` found defects.
 const EXIT_DEFECTS: u8 = 3;
 
 /// Prints the defect report (JSON when `json`) and the retention reminder when it is due;
-/// returns exit 3 on an error-level defect or a passed retention date, else 0.
+/// returns exit 3 on an error-level defect or a passed retention date, else 0. The defects
+/// go to a scratch table as they are found and are printed from it by code, so memory does
+/// not grow with them.
 pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
     let campaign = store.campaign()?;
     let today = campaign.local_date(ctx.now);
-    let report = check_all(store, &ctx.regions, today, ctx.lang)?;
+    let mut tally = Tally {
+        log: store.finding_log()?,
+        codes: BTreeMap::new(),
+        errors: false,
+    };
+    let counts = check_into(store, &ctx.regions, today, ctx.lang, &mut tally)?;
     let chain = store.audit_chain()?;
+    let mut lines = out::Lines::stdout();
     if json {
-        let mut json = CheckJson::new(&report);
-        json.audit_chain = Some(ChainJson {
+        let chain = ChainJson {
             events: chain.events,
             head: chain.head.clone(),
             broken: chain
                 .broken
                 .as_ref()
                 .map(|_| super::verify::chain_line(ctx.lang, &chain)),
-        });
-        out::json(&json)?;
+        };
+        write_json(&mut lines, &mut tally, counts, &chain)?;
     } else {
-        out::text(report_text(ctx.lang, &report));
-        out::line(super::verify::chain_line(ctx.lang, &chain));
+        write_text(&mut lines, ctx.lang, &mut tally, counts)?;
+        // A reader gone away (`check | head`) is not an error worth reporting.
+        let _ = lines.line(super::verify::chain_line(ctx.lang, &chain));
     }
+    let _ = lines.flush();
+    drop(lines);
     let expired = campaign.retention_due(today);
     if let Some(until) = campaign.retain_until.filter(|_| expired) {
         // With --json stdout is the report only; the reminder goes to stderr.
@@ -48,26 +57,102 @@ pub fn run(store: &Store, ctx: &Context, json: bool) -> anyhow::Result<u8> {
             out::line(line);
         }
     }
-    Ok(
-        if report.has_errors() || expired || chain.broken.is_some() {
-            EXIT_DEFECTS
-        } else {
-            0
-        },
-    )
+    Ok(if tally.errors || expired || chain.broken.is_some() {
+        EXIT_DEFECTS
+    } else {
+        0
+    })
+}
+
+/// The defects of one code: how many, and the severity of the first listed.
+struct CodeTally {
+    count: usize,
+    first_ord: i64,
+    severity: Severity,
+}
+
+/// The finding log and what the report's headings need before the defects are listed.
+struct Tally<'s> {
+    log: FindingLog<'s>,
+    codes: BTreeMap<String, CodeTally>,
+    /// Whether any defect is an error.
+    errors: bool,
+}
+
+impl DefectSink for Tally<'_> {
+    fn push(&mut self, code: &str, ord: i64, defect: Defect) -> Result<(), StoreError> {
+        self.errors |= defect.severity == Severity::Error;
+        match self.codes.get_mut(code) {
+            Some(t) => {
+                t.count += 1;
+                if ord < t.first_ord {
+                    t.first_ord = ord;
+                    t.severity = defect.severity;
+                }
+            }
+            None => {
+                let first = CodeTally {
+                    count: 1,
+                    first_ord: ord,
+                    severity: defect.severity,
+                };
+                self.codes.insert(code.to_string(), first);
+            }
+        }
+        self.log.push(code, ord, &defect)
+    }
+}
+
+/// Why writing the report stopped: the reader went away (not an error), or the store
+/// failed.
+enum Stop {
+    Closed,
+    Store(StoreError),
+}
+
+impl From<StoreError> for Stop {
+    fn from(e: StoreError) -> Stop {
+        Stop::Store(e)
+    }
+}
+
+impl From<std::io::Error> for Stop {
+    fn from(_: std::io::Error) -> Stop {
+        Stop::Closed
+    }
+}
+
+/// Ends writing: a closed reader is fine, a store failure is the command's error.
+fn finish(written: Result<(), Stop>) -> Result<(), StoreError> {
+    match written {
+        Ok(()) | Err(Stop::Closed) => Ok(()),
+        Err(Stop::Store(e)) => Err(e),
+    }
 }
 
 /// The `check` report as text: one block per rule code, one line per defect.
-fn report_text(lang: Lang, report: &DefectReport) -> String {
-    let mut out = String::new();
-    let checked = report.checked;
-    let defects = report.by_code.values().map(Vec::len).sum();
-    let _ = writeln!(out, "{}", lang.t(CheckText::Summary { checked, defects }));
-    for (code, defects) in &report.by_code {
-        let severity = defects.first().map_or(Severity::Warning, |d| d.severity);
-        let severity = lang.t(CheckText::Severity(severity));
-        let _ = writeln!(out, "\n{code} ({severity}): {}", defects.len());
-        for d in defects {
+fn write_text(
+    lines: &mut out::Lines,
+    lang: Lang,
+    tally: &mut Tally<'_>,
+    counts: CheckCounts,
+) -> Result<(), StoreError> {
+    let checked = counts.checked;
+    let defects = tally.codes.values().map(|t| t.count).sum();
+    let codes = &tally.codes;
+    let written = (|| -> Result<(), Stop> {
+        lines.line(lang.t(CheckText::Summary { checked, defects }))?;
+        let mut current: Option<String> = None;
+        tally.log.for_each(|code, d| -> Result<(), Stop> {
+            if current.as_deref() != Some(code) {
+                let (count, severity) = codes
+                    .get(code)
+                    .map_or((0, Severity::Warning), |t| (t.count, t.severity));
+                let severity = lang.t(CheckText::Severity(severity));
+                lines.line("")?;
+                lines.line(format!("{code} ({severity}): {count}"))?;
+                current = Some(code.to_string());
+            }
             let defect = CheckText::Defect {
                 origin: &d.origin,
                 sheet: d.sheet,
@@ -75,10 +160,70 @@ fn report_text(lang: Lang, report: &DefectReport) -> String {
                 desk: &d.desk,
                 message: &d.message,
             };
-            let _ = writeln!(out, "{}", lang.t(defect));
+            lines.line(lang.t(defect))?;
+            Ok(())
+        })
+    })();
+    finish(written)
+}
+
+/// `check --json`, written as it is read from the finding log, pretty printed as a whole
+/// object would be: `checked`, `sheets_checked`, `defects` (by code, then in check order),
+/// `by_code` (the number per code), `audit_chain`; the field names are a stable interface.
+fn write_json(
+    lines: &mut out::Lines,
+    tally: &mut Tally<'_>,
+    counts: CheckCounts,
+    chain: &ChainJson,
+) -> Result<(), StoreError> {
+    let by_code: BTreeMap<&str, usize> = tally
+        .codes
+        .iter()
+        .map(|(code, t)| (code.as_str(), t.count))
+        .collect();
+    let written = (|| -> Result<(), Stop> {
+        let mut put = |text: &str, indent: &str| -> std::io::Result<()> {
+            let nested = format!("\n{indent}");
+            lines.json(&format!("{indent}{}", text.replace('\n', &nested)))
+        };
+        put("{", "")?;
+        put(&format!("\"checked\": {},", counts.checked), "  ")?;
+        put(
+            &format!("\"sheets_checked\": {},", counts.sheets_checked),
+            "  ",
+        )?;
+        let mut first = true;
+        let mut pending: Option<String> = None;
+        tally.log.for_each(|code, d| -> Result<(), Stop> {
+            if first {
+                put("\"defects\": [", "  ")?;
+                first = false;
+            }
+            if let Some(before) = pending.take() {
+                put(&format!("{before},"), "    ")?;
+            }
+            pending = Some(pretty(&DefectJson::of(code, &d))?);
+            Ok(())
+        })?;
+        match pending {
+            Some(last) => {
+                put(&last, "    ")?;
+                put("],", "  ")?;
+            }
+            None => put("\"defects\": [],", "  ")?,
         }
-    }
-    out
+        put(&format!("\"by_code\": {},", pretty(&by_code)?), "  ")?;
+        put(&format!("\"audit_chain\": {}", pretty(chain)?), "  ")?;
+        put("}", "")?;
+        Ok(())
+    })();
+    finish(written)
+}
+
+/// `value` as pretty JSON.
+fn pretty(value: &impl Serialize) -> Result<String, Stop> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| Stop::Store(StoreError::Damaged(format!("check report: {e}"))))
 }
 
 /// One defect in `check --json`; the field names are a stable interface.
@@ -102,21 +247,6 @@ struct DefectJson<'a> {
     desk: &'a str,
 }
 
-/// `check --json`: the counts, every defect (by code, then in check order), counts per code.
-#[derive(Debug, Serialize)]
-struct CheckJson<'a> {
-    /// Valid entries checked.
-    checked: u64,
-    /// Sheets checked.
-    sheets_checked: u64,
-    /// Every defect.
-    defects: Vec<DefectJson<'a>>,
-    /// Number of defects per code.
-    by_code: BTreeMap<&'a str, usize>,
-    /// The audit log's hash chain and append-only triggers.
-    audit_chain: Option<ChainJson>,
-}
-
 /// The audit log in `check --json`.
 #[derive(Debug, Serialize)]
 struct ChainJson {
@@ -128,35 +258,18 @@ struct ChainJson {
     broken: Option<String>,
 }
 
-impl CheckJson<'_> {
-    /// The report in the `check --json` shape.
-    fn new(report: &DefectReport) -> CheckJson<'_> {
-        let defects = report
-            .by_code
-            .iter()
-            .flat_map(|(code, list)| {
-                list.iter().map(move |d| DefectJson {
-                    code,
-                    severity: d.severity,
-                    message: &d.message,
-                    origin: &d.origin,
-                    sheet: d.sheet,
-                    line: d.line,
-                    entry_id: d.entry_id.as_deref(),
-                    desk: &d.desk,
-                })
-            })
-            .collect();
-        CheckJson {
-            checked: report.checked,
-            sheets_checked: report.sheets_checked,
-            defects,
-            by_code: report
-                .by_code
-                .iter()
-                .map(|(code, list)| (code.as_str(), list.len()))
-                .collect(),
-            audit_chain: None,
+impl<'a> DefectJson<'a> {
+    /// A defect of rule `code` in the `check --json` shape.
+    fn of(code: &'a str, d: &'a Defect) -> DefectJson<'a> {
+        DefectJson {
+            code,
+            severity: d.severity,
+            message: &d.message,
+            origin: &d.origin,
+            sheet: d.sheet,
+            line: d.line,
+            entry_id: d.entry_id.as_deref(),
+            desk: &d.desk,
         }
     }
 }

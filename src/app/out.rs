@@ -68,6 +68,12 @@ impl Lines {
         writeln!(self.out, "{}", visible(&text.to_string()))
     }
 
+    /// Writes JSON text and a line break, with the characters JSON leaves raw but a
+    /// terminal acts on (C1 and bidi controls) escaped as `\u` sequences, as [`json`] does.
+    pub fn json(&mut self, text: &str) -> std::io::Result<()> {
+        writeln!(self.out, "{}", json_escaped(text))
+    }
+
     /// Writes what is buffered.
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.out.flush()

@@ -5,15 +5,14 @@ use super::CsvError;
 use super::formula::{guard, unguard};
 use super::import_row::{Columns, RowFrame, voided_entry};
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys, same_person_key};
-use crate::domain::{
-    Campaign, Column, DocKind, Entry, EntryStatus, EntrySummary, RegionCatalog, Severity,
-};
+use crate::domain::{Campaign, Column, Entry, EntryDraft, EntryStatus, RegionCatalog, Severity};
 use crate::i18n::{HqText, Lang};
 use crate::ops::hq::{ImportScreen, Screened};
 use crate::progress::{Phase, Progress, Silent};
-use crate::store::{Actor, Store};
+use crate::store::{Actor, ImportStage, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// Largest file imported at once; larger ones must be split.
@@ -71,6 +70,8 @@ pub fn import(
 
 /// Rows between two progress updates.
 const PROGRESS_EVERY: usize = 256;
+/// Bytes read from the file at a time.
+const READ_BUFFER: usize = 256 * 1024;
 
 /// [`import`], telling `progress` how many bytes are checked, then how many rows saved.
 pub fn import_with_progress(
@@ -90,9 +91,7 @@ pub fn import_with_progress(
             limit_mib: MAX_IMPORT_BYTES >> 20,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| CsvError::io(path, e))?;
-    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(text));
+    let (text, delimiter) = open_csv(path, options.delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
@@ -100,107 +99,147 @@ pub fn import_with_progress(
     let header = reader.headers().map_err(|e| malformed(path, &e))?.clone();
     let columns = Columns::from_header(&header, path)?;
     let campaign = store.campaign()?;
-    let mut validator = RowValidator::new(store, &campaign, ctx)?;
     let mut hq = ImportScreen::for_point(store)?;
-    let mut accepted = Vec::new();
-    let mut rejects: Vec<(csv::StringRecord, String)> = Vec::new();
-    let mut report = ImportReport::default();
+    let mut stage = store.stage_import()?;
+    let mut validator = RowValidator::new(stage.store(), &campaign, ctx)?;
+    let mut tally = Tally::default();
     let mut record = csv::StringRecord::new();
-    progress.start(Phase::ImportCheck, text.len() as u64);
+    progress.start(Phase::ImportCheck, size);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => return Err(malformed(path, &e)),
         }
-        report.rows += 1;
-        if report.rows % PROGRESS_EVERY == 0 {
+        tally.report.rows += 1;
+        let n = tally.report.rows as i64;
+        if tally.report.rows % PROGRESS_EVERY == 0 {
             progress.advance(reader.position().byte());
         }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        match validator.validate(store, &columns, &record)? {
-            RowVerdict::Present => report.already_present += 1,
+        match validator.validate(&mut stage, n, &columns, &record)? {
+            RowVerdict::Present => tally.report.already_present += 1,
             RowVerdict::Accepted { entry, warnings } => match hq.as_mut() {
                 Some(screen) if entry.status == EntryStatus::Valid => {
-                    let held = screen.push(*entry, (record.clone(), line, warnings));
-                    take_screened(held, ctx.lang, &mut accepted, &mut rejects, &mut report);
+                    let held = screen.push(*entry, (record.clone(), line, warnings, n));
+                    tally.screened(held, ctx.lang, &mut stage)?;
                 }
-                _ => {
-                    report.with_warnings += usize::from(warnings);
-                    accepted.push(*entry);
-                }
+                _ => tally.accept(warnings),
             },
             RowVerdict::Rejected(reason) => {
-                rejects.push((record.clone(), format!("line {line}: {reason}")))
+                tally.reject(&mut stage, None, &record, format!("line {line}: {reason}"))?
             }
         }
     }
     if let Some(screen) = hq.as_mut() {
         let held = screen.flush();
-        take_screened(held, ctx.lang, &mut accepted, &mut rejects, &mut report);
-        report.hq_unchecked = screen.unchecked;
+        tally.screened(held, ctx.lang, &mut stage)?;
+        tally.report.hq_unchecked = screen.unchecked;
     }
     progress.finish();
-    report.rejected = rejects.len();
-    if !rejects.is_empty() && !options.skip_bad {
+    let mut report = tally.report;
+    if let Some(first) = tally.first_reject.filter(|_| !options.skip_bad) {
         return Err(CsvError::Rejected {
-            rejected: rejects.len(),
+            rejected: report.rejected,
             rows: report.rows,
-            first: rejects[0].1.clone(),
+            first,
         });
     }
-    if !rejects.is_empty() {
-        write_rejects(path, &header, &rejects, delimiter)?;
+    if report.rejected > 0 {
+        write_rejects(path, &header, &mut stage, delimiter)?;
     }
     let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    progress.start(Phase::ImportSave, accepted.len() as u64);
-    report.added = store.import_entries_with_progress(
-        &accepted,
-        ctx.actor,
-        ctx.now,
-        &source,
-        &mut |done| progress.advance(done),
-    )?;
+    progress.start(Phase::ImportSave, tally.accepted as u64);
+    report.added = stage.commit(ctx.actor, ctx.now, &source, tally.accepted, &mut |done| {
+        progress.advance(done)
+    })?;
     progress.finish();
     Ok(report)
 }
 
-/// Rows HQ screened: kept (a person seen elsewhere is a warning) or rejected as a
-/// duplicate of another point's entry.
-fn take_screened(
-    screened: Vec<Screened<(csv::StringRecord, u64, bool)>>,
-    lang: Lang,
-    accepted: &mut Vec<Entry>,
-    rejects: &mut Vec<(csv::StringRecord, String)>,
-    report: &mut ImportReport,
-) {
-    for row in screened {
-        match row {
-            Screened::Clear {
-                entry,
-                row: (_, _, warned),
-                person,
-            } => {
-                report.with_warnings += usize::from(warned || person.is_some());
-                accepted.push(entry);
-            }
-            Screened::Elsewhere {
-                row: (record, line, _),
-                hit,
-                ..
-            } => {
-                let reason = lang.t(HqText::ImportElsewhere {
-                    point: &hit.point,
-                    signed_on: hit.signed_on,
-                });
-                rejects.push((record, format!("line {line}: {reason}")));
+/// The file opened for streaming, past a UTF-8 byte-order mark, and its delimiter (given,
+/// or detected from the header line).
+fn open_csv(
+    path: &Path,
+    delimiter: Option<u8>,
+) -> Result<(BufReader<std::fs::File>, u8), CsvError> {
+    let file = std::fs::File::open(path).map_err(|e| CsvError::io(path, e))?;
+    let mut text = BufReader::with_capacity(READ_BUFFER, file);
+    let head = text.fill_buf().map_err(|e| CsvError::io(path, e))?;
+    let bom = "\u{feff}".as_bytes();
+    let skip = if head.starts_with(bom) { bom.len() } else { 0 };
+    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&head[skip..]));
+    text.consume(skip);
+    Ok((text, delimiter))
+}
+
+/// What the rows came to so far, and how many wait to be copied.
+#[derive(Default)]
+struct Tally {
+    report: ImportReport,
+    /// Rows staged to be added (HQ's refusals taken off).
+    accepted: usize,
+    /// The first rejection, said as the error says it.
+    first_reject: Option<String>,
+}
+
+impl Tally {
+    fn accept(&mut self, warned: bool) {
+        self.report.with_warnings += usize::from(warned);
+        self.accepted += 1;
+    }
+
+    fn reject(
+        &mut self,
+        stage: &mut ImportStage<'_>,
+        n: Option<i64>,
+        record: &csv::StringRecord,
+        reason: String,
+    ) -> Result<(), CsvError> {
+        let cells: Vec<&str> = record.iter().collect();
+        stage.reject(n, &cells, &reason)?;
+        self.report.rejected += 1;
+        self.first_reject.get_or_insert(reason);
+        Ok(())
+    }
+
+    /// Rows HQ screened: kept (a person seen elsewhere is a warning) or rejected as a
+    /// duplicate of another point's entry.
+    fn screened(
+        &mut self,
+        screened: Vec<Screened<HeldRow>>,
+        lang: Lang,
+        stage: &mut ImportStage<'_>,
+    ) -> Result<(), CsvError> {
+        for row in screened {
+            match row {
+                Screened::Clear {
+                    row: (_, _, warned, _),
+                    person,
+                    ..
+                } => self.accept(warned || person.is_some()),
+                Screened::Elsewhere {
+                    row: (record, line, _, n),
+                    hit,
+                    ..
+                } => {
+                    let reason = lang.t(HqText::ImportElsewhere {
+                        point: &hit.point,
+                        signed_on: hit.signed_on,
+                    });
+                    self.reject(stage, Some(n), &record, format!("line {line}: {reason}"))?;
+                }
             }
         }
+        Ok(())
     }
 }
+
+/// A row waiting for HQ: as read, its line, whether it had warnings, its place in the file.
+type HeldRow = (csv::StringRecord, u64, bool, i64);
 
 fn malformed(path: &Path, e: &csv::Error) -> CsvError {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
@@ -234,7 +273,7 @@ fn detect_delimiter(text: &[u8]) -> u8 {
 fn write_rejects(
     source: &Path,
     header: &csv::StringRecord,
-    rejects: &[(csv::StringRecord, String)],
+    stage: &mut ImportStage<'_>,
     delimiter: u8,
 ) -> Result<(), CsvError> {
     let target = super::rejects_path(source);
@@ -245,12 +284,12 @@ fn write_rejects(
         let io = |e: csv::Error| CsvError::io(&target, e);
         w.write_record(header.iter().chain(["reason"]))
             .map_err(io)?;
-        for (row, reason) in rejects {
+        stage.for_each_reject(|row, reason| {
             // The values as read (unguarded), guarded again: a re-import reads them back.
-            let cells = row.iter().chain([reason.as_str()]);
+            let cells = row.iter().map(String::as_str).chain([reason]);
             w.write_record(cells.map(|cell| guard(unguard(cell).as_bytes())))
-                .map_err(io)?;
-        }
+                .map_err(io)
+        })?;
         w.flush().map_err(|e| CsvError::io(&target, e))
     })
 }
@@ -265,16 +304,12 @@ enum RowVerdict {
     Rejected(String),
 }
 
-/// Checks rows against the database and against the rows before them in the same file.
+/// Checks rows against the database and against the rows before them in the same file
+/// (staged in the scratch database, so memory does not grow with the file).
 struct RowValidator<'a> {
     campaign: &'a Campaign,
     ctx: &'a ImportContext<'a>,
     counts: HashMap<String, u32>,
-    documents: HashMap<(DocKind, String, String), EntrySummary>,
-    /// Keyed as `dup.person` compares people (`same_person_key`).
-    people: HashMap<(String, String, String, NaiveDate), EntrySummary>,
-    ids: std::collections::HashSet<String>,
-    lines: std::collections::HashSet<(String, u32, u32)>,
 }
 
 impl<'a> RowValidator<'a> {
@@ -287,16 +322,15 @@ impl<'a> RowValidator<'a> {
             campaign,
             ctx,
             counts: store.cap_counts()?,
-            documents: HashMap::new(),
-            people: HashMap::new(),
-            ids: Default::default(),
-            lines: Default::default(),
         })
     }
 
+    /// The verdict on row `n` of the file; an accepted row is staged, a row rejected after
+    /// its id was read leaves its id (and paper line) staged for the rows after it.
     fn validate(
         &mut self,
-        store: &Store,
+        stage: &mut ImportStage<'_>,
+        n: i64,
         cols: &Columns,
         row: &csv::StringRecord,
     ) -> Result<RowVerdict, CsvError> {
@@ -307,59 +341,54 @@ impl<'a> RowValidator<'a> {
         if id.is_empty() || id.len() > 64 {
             return Ok(RowVerdict::Rejected("id must be 1 to 64 characters".into()));
         }
-        if store.has_entry(&id)? {
+        if stage.store().has_entry(&id)? {
             return Ok(RowVerdict::Present);
         }
-        if !self.ids.insert(id.clone()) {
+        if stage.has_id(&id)? {
             return Ok(RowVerdict::Rejected(format!(
                 "id {id} appears twice in the file"
             )));
         }
         let base = match RowFrame::parse(cols, row, id, self.campaign.lines_per_sheet) {
             Ok(base) => base,
-            Err(reason) => return Ok(RowVerdict::Rejected(reason)),
+            Err(reason) => {
+                stage.stage_seen(n, cols.get(row, Column::Id), None)?;
+                return Ok(RowVerdict::Rejected(reason));
+            }
         };
-        let line_key = (base.origin.clone(), base.sheet, base.line);
-        if store
+        let taken = stage
+            .store()
             .line_taken(&base.origin, base.sheet, base.line)?
             .is_some()
-            || !self.lines.insert(line_key)
-        {
-            return Ok(RowVerdict::Rejected(format!(
+            || stage.line_used(&base.origin, base.sheet, base.line)?;
+        let seen = (base.origin.as_str(), base.sheet, base.line);
+        if taken {
+            let reason = format!(
                 "sheet {} line {} of point {} is already used by another entry",
                 base.sheet, base.line, base.origin
-            )));
+            );
+            stage.stage_seen(n, &base.id, Some(seen))?;
+            return Ok(RowVerdict::Rejected(reason));
         }
         let draft = cols.draft(row, base.doc_kind);
         if base.status == EntryStatus::Voided {
-            if self.ctx.regions.by_code(&draft.region).is_none() {
-                return Ok(RowVerdict::Rejected(format!(
-                    "region_code `{}` is not in the region catalogue",
-                    draft.region
-                )));
-            }
-            return Ok(match voided_entry(&draft, cols, row, base) {
-                Ok(entry) => RowVerdict::Accepted {
-                    entry: Box::new(entry),
-                    warnings: false,
-                },
-                Err(reason) => RowVerdict::Rejected(reason),
-            });
+            return self.voided(stage, n, &draft, cols, row, base);
         }
         let keys = lookup_keys(&draft);
         let same_document = match &keys.document {
-            Some(k) => match self.documents.get(k) {
-                Some(s) => Some(s.clone()),
-                None => store.find_by_document(k.0, &k.1, &k.2)?,
+            Some(k) => match stage.document(k)? {
+                Some(s) => Some(s),
+                None => stage.store().find_by_document(k.0, &k.1, &k.2)?,
             },
             None => None,
         };
-        let same_person = match &keys.person {
-            Some(p) => match self.people.get(&same_person_key(p)) {
-                Some(s) => Some(s.clone()),
-                None => store.find_same_person(p, keys.document.as_ref())?,
+        let person = keys.person.as_ref().map(same_person_key);
+        let same_person = match (&keys.person, &person) {
+            (Some(p), Some(folded)) => match stage.person(folded)? {
+                Some(s) => Some(s),
+                None => stage.store().find_same_person(p, keys.document.as_ref())?,
             },
-            None => None,
+            _ => None,
         };
         let check_ctx = CheckContext {
             today: self.ctx.today,
@@ -377,23 +406,53 @@ impl<'a> RowValidator<'a> {
             .map(|f| format!("{}: {}", f.code(), self.ctx.lang.t(&f.problem)))
             .collect();
         let Some(new) = outcome.entry.filter(|_| errors.is_empty()) else {
+            stage.stage_seen(n, &base.id, Some(seen))?;
             return Ok(RowVerdict::Rejected(errors.join("; ")));
         };
         let entry = base.with_signer(new);
-        let summary = entry.summary();
         *self
             .counts
             .entry(entry.signer.region_code.clone())
             .or_default() += 1;
-        if let Some(k) = keys.document {
-            self.documents.insert(k, summary.clone());
-        }
-        if let Some(p) = keys.person {
-            self.people.entry(same_person_key(&p)).or_insert(summary);
-        }
+        stage.stage_entry(n, &entry, keys.document.as_ref(), person.as_ref())?;
         Ok(RowVerdict::Accepted {
             entry: Box::new(entry),
             warnings: !outcome.findings.is_empty(),
+        })
+    }
+
+    /// A voided row: kept as written once its region and dates read.
+    fn voided(
+        &self,
+        stage: &mut ImportStage<'_>,
+        n: i64,
+        draft: &EntryDraft,
+        cols: &Columns,
+        row: &csv::StringRecord,
+        base: RowFrame,
+    ) -> Result<RowVerdict, CsvError> {
+        let seen = (base.origin.clone(), base.sheet, base.line);
+        let id = base.id.clone();
+        let verdict = if self.ctx.regions.by_code(&draft.region).is_none() {
+            Err(format!(
+                "region_code `{}` is not in the region catalogue",
+                draft.region
+            ))
+        } else {
+            voided_entry(draft, cols, row, base)
+        };
+        Ok(match verdict {
+            Ok(entry) => {
+                stage.stage_entry(n, &entry, None, None)?;
+                RowVerdict::Accepted {
+                    entry: Box::new(entry),
+                    warnings: false,
+                }
+            }
+            Err(reason) => {
+                stage.stage_seen(n, &id, Some((&seen.0, seen.1, seen.2)))?;
+                RowVerdict::Rejected(reason)
+            }
         })
     }
 }

@@ -85,6 +85,19 @@ pub fn same_person_key(
     )
 }
 
+/// The `dup.person` warning: the same person is already valid with `first`.
+pub fn duplicate_person(first: &EntrySummary) -> Finding {
+    let problem = Problem::DuplicatePerson {
+        first: Box::new(first.clone()),
+    };
+    Finding {
+        field: Field::Surname,
+        severity: problem.severity(),
+        fix: problem.fix().map(str::to_string),
+        problem,
+    }
+}
+
 /// Findings collected while checking, each tied to its field.
 #[derive(Debug, Default)]
 struct Findings(Vec<Finding>);
@@ -121,12 +134,7 @@ pub fn check_entry(draft: &EntryDraft, ctx: &CheckContext<'_>) -> CheckOutcome {
     let given_name = person::name(&mut out, Field::GivenName, &draft.given_name, true);
     let patronymic = person::name(&mut out, Field::Patronymic, &draft.patronymic, false);
     if let Some(first) = ctx.same_person {
-        out.add(
-            Field::Surname,
-            Problem::DuplicatePerson {
-                first: Box::new(first.clone()),
-            },
-        );
+        out.0.push(duplicate_person(first));
     }
     let signed_on = signing_date(&mut out, &draft.signed_on, ctx);
     let age_day = ctx

@@ -79,7 +79,14 @@ pub struct RegionCatalogError {
 pub struct RegionCatalog {
     regions: Vec<Region>,
     keys: Vec<Keys>,
+    /// Address stems by the first letter of their first word (built on first use), so an
+    /// address word is compared only with the stems that can start at it.
+    stem_index: std::sync::OnceLock<HashMap<char, Vec<(usize, usize)>>>,
 }
+
+/// The [`RegionCatalog::stem_index`] bucket of stems that can start at any word (an empty
+/// first word).
+const ANY_START: char = '\0';
 
 impl RegionCatalog {
     /// Every region in catalogue order.
@@ -214,15 +221,17 @@ impl RegionCatalog {
     /// Index of the one region an address names (see [`RegionCatalog::named_in_address`]).
     fn address_match(&self, address: &str) -> Option<usize> {
         let address = words(address);
+        let index = self.stem_index.get_or_init(|| stem_index(&self.keys));
         let mut matches: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
-        for (index, keys) in self.keys.iter().enumerate() {
-            for stem in &keys.stems {
-                for start in 0..address.len() {
-                    let rest = &address[start..];
-                    if rest.len() >= stem.len() && stem.iter().zip(rest).all(|(s, w)| s.matches(w))
-                    {
-                        matches.push((start, std::cmp::Reverse(stem.len()), index));
-                    }
+        for start in 0..address.len() {
+            let rest = &address[start..];
+            let first = rest[0].chars().next().unwrap_or(ANY_START);
+            let here = index.get(&first).into_iter().flatten();
+            let anywhere = index.get(&ANY_START).into_iter().flatten();
+            for &(region, stem) in here.chain(anywhere) {
+                let stem = &self.keys[region].stems[stem];
+                if rest.len() >= stem.len() && stem.iter().zip(rest).all(|(s, w)| s.matches(w)) {
+                    matches.push((start, std::cmp::Reverse(stem.len()), region));
                 }
             }
         }
@@ -250,6 +259,21 @@ impl RegionCatalog {
             _ => None,
         }
     }
+}
+
+/// Every (region, stem) by the first letter of the stem's first word.
+fn stem_index(keys: &[Keys]) -> HashMap<char, Vec<(usize, usize)>> {
+    let mut index: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+    for (region, keys) in keys.iter().enumerate() {
+        for (at, stem) in keys.stems.iter().enumerate() {
+            let first = stem
+                .first()
+                .and_then(|w| w.text.chars().next())
+                .unwrap_or(ANY_START);
+            index.entry(first).or_default().push((region, at));
+        }
+    }
+    index
 }
 
 #[cfg(test)]

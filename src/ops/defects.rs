@@ -1,36 +1,43 @@
 //! The defect report of `check`: every rule re-run over every valid entry and every sheet,
 //! grouped by code (`day.rs`: today's defects, kept between the board's refreshes).
 
-use crate::domain::checks::{CheckContext, check_entry, lookup_keys};
+use crate::domain::checks::{CheckContext, check_entry, duplicate_person, lookup_keys};
 use crate::domain::{Campaign, Entry, Finding, RegionCatalog, Severity};
 use crate::i18n::{Lang, RegionText, SheetText};
-use crate::ops::sheets::sheet_statuses;
-use crate::store::{Store, StoreError};
+use crate::ops::sheets::for_each_sheet_status;
+use crate::store::{FindingLog, Store, StoreError};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 mod day;
+mod rules;
 
 pub use day::{DayDefects, defects_saved_between};
 
-/// One defect found on a stored entry, or on a whole sheet (then no line or entry).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Defect {
-    /// Entry id; `None` for a sheet-level defect.
-    pub entry_id: Option<String>,
-    /// Collection point.
-    pub origin: String,
-    /// Sheet number.
-    pub sheet: u32,
-    /// Line; `None` for a sheet-level defect.
-    pub line: Option<u32>,
-    /// Desk that saved it.
-    pub desk: String,
-    /// Error or warning.
-    pub severity: Severity,
-    /// What is wrong.
-    pub message: String,
+pub use crate::domain::Defect;
+
+/// Where `check` puts each defect as it is found: held in memory ([`DefectReport`]) or
+/// written to a scratch table and read back by code (the `check` command).
+pub trait DefectSink {
+    /// Takes one defect of rule `code`; `ord` places it among the defects of its code as
+    /// `check` lists them (save order of the entries, then collisions, then sheets).
+    fn push(&mut self, code: &str, ord: i64, defect: Defect) -> Result<(), StoreError>;
+}
+
+/// Orders of the defects that are not an entry's own: HQ's collisions, then sheets.
+const COLLISION_ORD: i64 = 1 << 58;
+const SHEET_ORD: i64 = 1 << 59;
+/// An entry's findings are ordered by row number times this plus their place.
+const PER_ENTRY: i64 = 64;
+
+/// What `check` went through.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CheckCounts {
+    /// Valid entries checked.
+    pub checked: u64,
+    /// Sheets checked.
+    pub sheets_checked: u64,
 }
 
 /// Defects grouped by rule code, codes in alphabetical order.
@@ -44,6 +51,23 @@ pub struct DefectReport {
     pub by_code: BTreeMap<String, Vec<Defect>>,
 }
 
+impl DefectSink for DefectReport {
+    /// Keeps the defect under its code, in the order pushed.
+    fn push(&mut self, code: &str, _ord: i64, defect: Defect) -> Result<(), StoreError> {
+        self.by_code
+            .entry(code.to_string())
+            .or_default()
+            .push(defect);
+        Ok(())
+    }
+}
+
+impl DefectSink for FindingLog<'_> {
+    fn push(&mut self, code: &str, ord: i64, defect: Defect) -> Result<(), StoreError> {
+        FindingLog::push(self, code, ord, &defect)
+    }
+}
+
 impl DefectReport {
     /// Whether any defect would make the authority reject a signature.
     pub fn has_errors(&self) -> bool {
@@ -55,41 +79,59 @@ impl DefectReport {
 }
 
 /// Re-runs every check over every valid entry, in save order (so a cap warning names the
-/// entries past the cap, not all of them).
+/// entries past the cap, not all of them), into a report held in memory.
 pub fn check_all(
     store: &Store,
     regions: &RegionCatalog,
     today: NaiveDate,
     lang: Lang,
 ) -> Result<DefectReport, StoreError> {
-    let campaign: Campaign = store.campaign()?;
     let mut report = DefectReport::default();
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    let mut visit = |e: &Entry| -> Result<(), StoreError> {
-        report.checked += 1;
-        let findings = stored_entry_findings(store, e, &counts, today, &campaign, regions)?;
-        for f in findings {
-            report
-                .by_code
-                .entry(f.code().to_string())
-                .or_default()
-                .push(Defect {
-                    entry_id: Some(e.id.clone()),
-                    origin: e.origin.clone(),
-                    sheet: e.sheet,
-                    line: Some(e.line),
-                    desk: e.desk.clone(),
-                    severity: f.severity,
-                    message: lang.t(&f.problem).into_owned(),
-                });
-        }
-        *counts.entry(e.signer.region_code.clone()).or_default() += 1;
-        Ok(())
-    };
-    store.for_each_entry(false, &mut visit)?;
-    super::hq::add_collision_defects(&mut report, store, lang)?;
-    add_sheet_defects(&mut report, store, &campaign, regions, today, lang)?;
+    let counts = check_into(store, regions, today, lang, &mut report)?;
+    report.checked = counts.checked;
+    report.sheets_checked = counts.sheets_checked;
     Ok(report)
+}
+
+/// [`check_all`] streamed into `sink`: one pass over the entries, one over the repeated
+/// people (`dup.person` without a lookup per entry), HQ's collisions, one pass over the
+/// sheets. Memory does not grow with the entries or the defects.
+pub fn check_into(
+    store: &Store,
+    regions: &RegionCatalog,
+    today: NaiveDate,
+    lang: Lang,
+    sink: &mut dyn DefectSink,
+) -> Result<CheckCounts, StoreError> {
+    let campaign: Campaign = store.campaign()?;
+    let mut counts = CheckCounts::default();
+    let rules = rules::RuleContext {
+        campaign: &campaign,
+        regions,
+        today,
+        lang,
+    };
+    counts.checked = rules::check_entries(store, rules, sink)?;
+    store.for_each_same_person(|rowid, e, first| {
+        let f = duplicate_person(first);
+        let defect = Defect {
+            entry_id: Some(e.id.clone()),
+            origin: e.origin.clone(),
+            sheet: e.sheet,
+            line: Some(e.line),
+            desk: e.desk.clone(),
+            severity: f.severity,
+            message: lang.t(&f.problem).into_owned(),
+        };
+        sink.push(f.code(), rowid * PER_ENTRY, defect)
+    })?;
+    let mut ord = COLLISION_ORD;
+    super::hq::add_collision_defects(store, lang, |code, defect| {
+        ord += 1;
+        sink.push(code, ord, defect)
+    })?;
+    counts.sheets_checked = add_sheet_defects(sink, store, &campaign, regions, today, lang)?;
+    Ok(counts)
 }
 
 /// What `check` finds on each line, by entry id, in `lang` (the spreadsheet export's
@@ -115,17 +157,19 @@ pub fn findings_by_entry(
     Ok(by_entry)
 }
 
-/// Adds the sheet-level defects (`sheet.*` codes) of every sheet to the report.
+/// Adds the sheet-level defects (`sheet.*` codes) of every sheet; returns the sheets read.
 fn add_sheet_defects(
-    report: &mut DefectReport,
+    sink: &mut dyn DefectSink,
     store: &Store,
     campaign: &Campaign,
     regions: &RegionCatalog,
     today: NaiveDate,
     lang: Lang,
-) -> Result<(), StoreError> {
-    for status in sheet_statuses(store, campaign, today)? {
-        report.sheets_checked += 1;
+) -> Result<u64, StoreError> {
+    let mut sheets = 0u64;
+    let mut ord = SHEET_ORD;
+    for_each_sheet_status(store, campaign, today, |status| {
+        sheets += 1;
         let s = &status.sheet;
         let region = &lang.t(RegionText::Label {
             regions,
@@ -133,28 +177,27 @@ fn add_sheet_defects(
             country: &s.abroad_country,
         });
         for problem in &status.problems {
-            report
-                .by_code
-                .entry(problem.code().to_string())
-                .or_default()
-                .push(Defect {
-                    entry_id: None,
-                    origin: s.origin.clone(),
-                    sheet: s.number,
-                    line: None,
-                    desk: s.desk.clone(),
-                    severity: problem.severity(),
-                    message: lang
-                        .t(SheetText::Problem {
-                            number: s.number,
-                            region,
-                            problem,
-                        })
-                        .into_owned(),
-                });
+            ord += 1;
+            let defect = Defect {
+                entry_id: None,
+                origin: s.origin.clone(),
+                sheet: s.number,
+                line: None,
+                desk: s.desk.clone(),
+                severity: problem.severity(),
+                message: lang
+                    .t(SheetText::Problem {
+                        number: s.number,
+                        region,
+                        problem,
+                    })
+                    .into_owned(),
+            };
+            sink.push(problem.code(), ord, defect)?;
         }
-    }
-    Ok(())
+        Ok(())
+    })?;
+    Ok(sheets)
 }
 
 /// Every finding of one stored entry's own checks, as `check` reports them, but the region

@@ -2,7 +2,7 @@
 //! pairs over one lazily opened session, import rows screened a batch at a time, and the
 //! collisions `sync` brought as defects of `check`.
 
-use super::defects::{Defect, DefectReport};
+use super::defects::Defect;
 use crate::domain::checks::LookupKeys;
 use crate::domain::hq::{CampaignSecret, CollisionKind, Digests, HqAnswer, HqHit};
 use crate::domain::{Entry, Finding, Problem};
@@ -176,9 +176,9 @@ impl<R> ImportScreen<R> {
 /// Adds the collisions `sync` brought for this point's valid entries to `check`'s report,
 /// with the words of the form's findings.
 pub fn add_collision_defects(
-    report: &mut DefectReport,
     store: &Store,
     lang: Lang,
+    mut push: impl FnMut(&str, Defect) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     for c in store.hq_collisions()? {
         let hit = c.other.clone();
@@ -192,19 +192,16 @@ pub fn add_collision_defects(
             fix: None,
             problem,
         };
-        report
-            .by_code
-            .entry(finding.code().to_string())
-            .or_default()
-            .push(Defect {
-                entry_id: Some(c.entry.id.clone()),
-                origin: c.entry.origin.clone(),
-                sheet: c.entry.sheet,
-                line: Some(c.entry.line),
-                desk: c.entry.desk.clone(),
-                severity: finding.severity,
-                message: lang.t(&finding.problem).into_owned(),
-            });
+        let defect = Defect {
+            entry_id: Some(c.entry.id.clone()),
+            origin: c.entry.origin.clone(),
+            sheet: c.entry.sheet,
+            line: Some(c.entry.line),
+            desk: c.entry.desk.clone(),
+            severity: finding.severity,
+            message: lang.t(&finding.problem).into_owned(),
+        };
+        push(finding.code(), defect)?;
     }
     Ok(())
 }

@@ -22,22 +22,33 @@ pub fn sheet_statuses(
     campaign: &Campaign,
     today: NaiveDate,
 ) -> Result<Vec<SheetStatus>, StoreError> {
+    let mut statuses = Vec::new();
+    for_each_sheet_status(store, campaign, today, |status| {
+        statuses.push(status);
+        Ok(())
+    })?;
+    Ok(statuses)
+}
+
+/// [`sheet_statuses`] streamed to `visit`, by sheet number (`check` on a big database).
+pub fn for_each_sheet_status(
+    store: &Store,
+    campaign: &Campaign,
+    today: NaiveDate,
+    mut visit: impl FnMut(SheetStatus) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
     let collectors: HashMap<String, Collector> = store
         .collectors()?
         .into_iter()
         .map(|c| (collector_key(&c.name), c))
         .collect();
-    Ok(store
-        .sheets()?
-        .into_iter()
-        .map(|sheet| {
-            let collector = sheet
-                .certification
-                .as_ref()
-                .and_then(|c| collectors.get(&collector_key(&c.collector)));
-            let opened_on = campaign.local_date(sheet.opened_at);
-            let problems = sheet_problems(&sheet, opened_on, collector, today);
-            SheetStatus { sheet, problems }
-        })
-        .collect())
+    store.for_each_sheet(|sheet| {
+        let collector = sheet
+            .certification
+            .as_ref()
+            .and_then(|c| collectors.get(&collector_key(&c.collector)));
+        let opened_on = campaign.local_date(sheet.opened_at);
+        let problems = sheet_problems(&sheet, opened_on, collector, today);
+        visit(SheetStatus { sheet, problems })
+    })
 }

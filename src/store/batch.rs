@@ -42,10 +42,9 @@ impl Store {
     pub fn commit_batch(&mut self) -> Result<(), StoreError> {
         if self.batch_broken.replace(false) {
             self.conn.execute_batch("ROLLBACK")?;
-            return Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ABORT),
-                Some("a write of the batch failed halfway; the whole batch was rolled back".into()),
-            )));
+            return Err(StoreError::Sqlite(
+                "a write of the batch failed halfway; the whole batch was rolled back".into(),
+            ));
         }
         self.conn.execute_batch("COMMIT")?;
         Ok(())

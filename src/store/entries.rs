@@ -270,6 +270,24 @@ impl Store {
         self.visit_entries(&format!("{filter} ORDER BY rowid"), [], |e| visit(&e))
     }
 
+    /// Calls `visit` with every valid entry and its row number, in save order, streaming
+    /// (the row number orders `check`'s findings).
+    pub fn for_each_valid_entry_numbered(
+        &self,
+        mut visit: impl FnMut(i64, Entry) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT rowid, {} FROM entries WHERE status = 'valid' ORDER BY rowid",
+            *ENTRY_COLUMNS
+        ))?;
+        let at = ColumnsAt::of(&stmt);
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            visit(r.get(0)?, at.entry(r)?)?;
+        }
+        Ok(())
+    }
+
     /// Every entry `SELECT {ENTRY_COLUMNS} FROM entries {rest}` gives, streamed to `visit`.
     pub(super) fn visit_entries(
         &self,

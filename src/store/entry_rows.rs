@@ -130,7 +130,7 @@ pub(super) fn insert_entry(conn: &Connection, e: &Entry) -> rusqlite::Result<()>
 
 /// The value `insert_entry` binds for one stored column: the numbers as numbers, every
 /// other column as the entry's text of it.
-fn stored_value(e: &Entry, column: Column) -> ToSqlOutput<'_> {
+pub(super) fn stored_value(e: &Entry, column: Column) -> ToSqlOutput<'_> {
     match column {
         Column::Sheet => e.sheet.into(),
         Column::Line => e.line.into(),

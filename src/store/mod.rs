@@ -17,13 +17,16 @@ mod error;
 mod events;
 mod export_rows;
 mod files;
+mod findings;
 mod health;
 mod hq_link;
 mod hq_sync;
 mod identity;
+mod import_stage;
 mod paper;
 mod same_person;
 mod schema;
+mod scratch;
 mod sheet_status;
 mod sheets;
 mod signins;
@@ -47,10 +50,12 @@ pub use error::StoreError;
 pub use events::{Actor, EventRecord};
 pub use export_rows::export_query;
 pub use files::{FileChange, FileWatch, is_special};
+pub use findings::FindingLog;
 pub use health::SheetFill;
 pub use hq_link::{HqLink, masked_url};
 pub use hq_sync::{HQ_SETTINGS, HqPull, KnownCollision, PullSaved};
 pub use identity::APPLICATION_ID;
+pub use import_stage::{DocumentKey, FoldedPerson, ImportStage};
 pub use key::{DbFile, Key, probe};
 pub use paper::{PaperMark, SampleDrawn, SampledLine};
 pub use sheet_status::{CertifyOutcome, CloseOutcome};
@@ -280,8 +285,9 @@ const STATEMENT_CACHE: usize = 256;
 /// The pragmas of DESIGN.md §3, set on every connection.
 fn configure(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_handler(Some(wait_for_lock))?;
-    // rusqlite keeps 16 prepared statements; a desk's save and call-next use more, so
-    // with 16 they pushed each other out and were parsed and planned again every time.
+    // rusqlite keeps 16 prepared statements; a desk's save and call-next, and an import's
+    // row checks, use more, so with 16 they pushed each other out and were parsed and
+    // planned again every time.
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     // Without the planner's stability guarantee a statement whose plan looked at a bound
     // value (a partial index's `WHERE`) is parsed and planned again whenever it is bound:

@@ -19,7 +19,89 @@ const SAME_PERSON: &str =
        AND status = 'valid'
      ORDER BY entered_at";
 
+/// Every valid person key (folded names, birth date) with its entry's row number, in the
+/// order of the `entries_person_folded` index, which SQLite reads without the table.
+const PEOPLE_IN_ORDER: &str = "
+    SELECT replace(replace(surname, 'ё', 'е'), 'Ё', 'Е'),
+           replace(replace(given_name, 'ё', 'е'), 'Ё', 'Е'),
+           birth_date,
+           replace(replace(patronymic, 'ё', 'е'), 'Ё', 'Е'),
+           rowid
+    FROM entries WHERE status = 'valid'
+    ORDER BY 1, 2, 3, 4, entered_at, rowid";
+
+/// Where one entry stands and its document, by row number.
+const MEMBER: &str = "SELECT id, origin, sheet, line, desk, entered_at, doc_kind, doc_series,
+    doc_number FROM entries WHERE rowid = ?1";
+
+/// One entry of a repeated person: row number, where it stands, its document.
+struct Member {
+    rowid: i64,
+    summary: EntrySummary,
+    document: (String, String, String),
+}
+
 impl Store {
+    /// Calls `visit` with the row number and place of every valid entry that has a
+    /// same-person match (what [`Store::find_same_person`] would find for it) and that match, in one
+    /// pass over the repeated people rather than one lookup per entry.
+    pub fn for_each_same_person(
+        &self,
+        mut visit: impl FnMut(i64, &EntrySummary, &EntrySummary) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(PEOPLE_IN_ORDER)?;
+        let mut rows = stmt.query([])?;
+        let mut key: [String; 4] = Default::default();
+        let mut same: Vec<i64> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let mut changed = false;
+            for (i, part) in key.iter_mut().enumerate() {
+                let text = r.get_ref(i)?.as_str().unwrap_or("");
+                if changed || part != text {
+                    changed = true;
+                    part.clear();
+                    part.push_str(text);
+                }
+            }
+            if changed {
+                self.visit_person(&same, &mut visit)?;
+                same.clear();
+            }
+            if !key[0].is_empty() && !key[1].is_empty() {
+                same.push(r.get(4)?);
+            }
+        }
+        self.visit_person(&same, &mut visit)
+    }
+
+    /// The same-person matches among the entries of one person (row numbers, in order).
+    fn visit_person(
+        &self,
+        rowids: &[i64],
+        visit: &mut impl FnMut(i64, &EntrySummary, &EntrySummary) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        if rowids.len() < 2 {
+            return Ok(());
+        }
+        let mut stmt = self.conn.prepare_cached(MEMBER)?;
+        let at = ColumnsAt::of(&stmt);
+        let mut group = Vec::with_capacity(rowids.len());
+        for rowid in rowids {
+            group.push(stmt.query_row([rowid], |r| {
+                Ok(Member {
+                    rowid: *rowid,
+                    summary: at.summary(r)?,
+                    document: (
+                        at.get(r, Column::DocKind)?,
+                        at.get(r, Column::DocSeries)?,
+                        at.get(r, Column::DocNumber)?,
+                    ),
+                })
+            })?);
+        }
+        visit_group(&group, visit)
+    }
+
     /// A valid entry of the same person (name and birth date, `ё` read as `е`) with
     /// another document.
     pub fn find_same_person(
@@ -48,6 +130,19 @@ impl Store {
         }
         Ok(None)
     }
+}
+
+/// Each member's first other member (in the group's order) with another document.
+fn visit_group(
+    group: &[Member],
+    visit: &mut impl FnMut(i64, &EntrySummary, &EntrySummary) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    for m in group {
+        if let Some(first) = group.iter().find(|o| o.document != m.document) {
+            visit(m.rowid, &m.summary, &first.summary)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -119,6 +119,21 @@ impl Store {
             })?)
     }
 
+    /// Calls `visit` with every sheet, by number, streaming (`check` on a big database).
+    pub fn for_each_sheet(
+        &self,
+        mut visit: impl FnMut(Sheet) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SHEET_SELECT} ORDER BY s.number"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            visit(sheet_from_row(r)?)?;
+        }
+        Ok(())
+    }
+
     /// One sheet by number.
     pub fn sheet(&self, number: u32) -> Result<Option<Sheet>, StoreError> {
         Ok(get_sheet(&self.conn, number)?)

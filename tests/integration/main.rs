@@ -62,4 +62,5 @@ mod sheets;
 mod signin_memory;
 mod soak;
 mod stats;
+mod streaming;
 mod tickets;

@@ -51,7 +51,10 @@ pub(super) fn words(text: &str) -> Vec<String> {
     for c in text.chars().flat_map(char::to_lowercase) {
         clean.push(match c {
             'ё' => 'е',
-            c if c.is_alphanumeric() => c,
+            // The common letters first: `is_alphanumeric` is a slow table lookup for Cyrillic.
+            c if c.is_ascii_alphanumeric() || ('а'..='я').contains(&c) || c.is_alphanumeric() => {
+                c
+            }
             _ => ' ',
         });
     }
