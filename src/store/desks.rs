@@ -38,7 +38,7 @@ impl Holder {
 
     /// Whether this holder may still be running: a process of another host is taken to be
     /// (only its heartbeat tells); one of this host is asked.
-    fn may_be_alive(&self, here: &Holder) -> bool {
+    pub(super) fn may_be_alive(&self, here: &Holder) -> bool {
         if self.host != here.host {
             return true;
         }

@@ -2,12 +2,17 @@
 //! number of rows in memory (an import's staged rows, `check`'s findings): a file of mode
 //! 0600 beside the database, encrypted with a fresh random key when the database is (signer
 //! data never lands on disk in plain), no journal, its own 8 MiB page cache, and removed
-//! when the work ends, on success and on error alike.
+//! when the work ends, on success and on error alike. Its name carries the process id and
+//! host, so a file left by a process killed mid-import is removed by the next one.
 
+use super::desks::Holder;
 use super::{Key, StoreError};
 use rusqlite::Connection;
 use std::fmt::Write;
 use std::path::Path;
+
+/// How every scratch file's name begins.
+const PREFIX: &str = ".sigdesk-scratch-";
 
 /// The schema name the scratch database is attached as.
 pub(super) const SCRATCH: &str = "scratch";
@@ -33,8 +38,10 @@ impl ScratchFile {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        let me = Holder::this_process();
+        remove_orphans(dir, &me);
         let file = tempfile::Builder::new()
-            .prefix(".sigdesk-scratch-")
+            .prefix(&format!("{PREFIX}{}@{}-", me.pid, me.host))
             .suffix(".db")
             .tempfile_in(dir)
             .map_err(|e| cannot_create(dir, &e))?;
@@ -73,6 +80,34 @@ impl ScratchFile {
     }
 }
 
+/// Removes the scratch files in `dir` that processes of this host left when they were
+/// killed: their process no longer exists. Best effort; a file it cannot remove stays.
+pub(super) fn remove_orphans(dir: &Path, me: &Holder) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(owner) = name.to_str().and_then(owner_of) else {
+            continue;
+        };
+        if !owner.may_be_alive(me) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process a scratch file's name says made it: `.sigdesk-scratch-PID@HOST-RANDOM.db`.
+fn owner_of(name: &str) -> Option<Holder> {
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(".db")?;
+    let (pid, rest) = rest.split_once('@')?;
+    let (host, _random) = rest.rsplit_once('-')?;
+    Some(Holder {
+        pid: pid.parse().ok()?,
+        host: host.to_string(),
+    })
+}
+
 /// A SQLCipher raw key (`x'…'`, 256 random bits): no key derivation, and nobody ever knows it.
 fn random_raw_key() -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 32];
@@ -90,5 +125,43 @@ fn cannot_create(dir: &Path, e: &dyn std::fmt::Display) -> StoreError {
     StoreError::CannotOpen {
         path: dir.display().to_string(),
         reason: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_of_dead_processes_of_this_host_are_removed_and_no_others() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let me = Holder::this_process();
+        let mut child = std::process::Command::new("true")
+            .spawn()
+            .expect("spawn true");
+        let dead = child.id();
+        child.wait().expect("wait");
+        let name = |pid: u32, host: &str| format!("{PREFIX}{pid}@{host}-AbC123.db");
+        let files = [
+            (name(dead, &me.host), false),
+            (name(std::process::id(), &me.host), true),
+            (name(dead, "another-host"), true),
+            ("unrelated.db".to_string(), true),
+            (format!("{PREFIX}garbled.db"), true),
+        ];
+        for (file, _) in &files {
+            std::fs::write(dir.path().join(file), b"x").expect("write");
+        }
+        remove_orphans(dir.path(), &me);
+        for (file, kept) in &files {
+            assert_eq!(dir.path().join(file).exists(), *kept, "{file}");
+        }
+    }
+
+    #[test]
+    fn a_name_says_its_owner() {
+        let owner = owner_of(".sigdesk-scratch-42@my-laptop-x9Yz.db").expect("owner");
+        assert_eq!((owner.pid, owner.host.as_str()), (42, "my-laptop"));
+        assert!(owner_of(".sigdesk-scratch-x9Yz.db").is_none());
     }
 }
