@@ -2,7 +2,7 @@
 //! grouped by code (`day.rs`: today's defects, kept between the board's refreshes).
 
 use crate::domain::checks::{CheckContext, check_entry, duplicate_person, lookup_keys};
-use crate::domain::{Campaign, Entry, Finding, RegionCatalog, Severity};
+use crate::domain::{Campaign, Entry, EntrySummary, Finding, RegionCatalog, Severity};
 use crate::i18n::{Lang, RegionText, SheetText};
 use crate::ops::sheets::for_each_sheet_status;
 use crate::store::{FindingLog, Store, StoreError};
@@ -114,16 +114,7 @@ pub fn check_into(
     counts.checked = rules::check_entries(store, rules, sink)?;
     store.for_each_same_person(|rowid, e, first| {
         let f = duplicate_person(first);
-        let defect = Defect {
-            entry_id: Some(e.id.clone()),
-            origin: e.origin.clone(),
-            sheet: e.sheet,
-            line: Some(e.line),
-            desk: e.desk.clone(),
-            severity: f.severity,
-            message: lang.t(&f.problem).into_owned(),
-        };
-        sink.push(f.code(), rowid * PER_ENTRY, defect)
+        sink.push(f.code(), rowid * PER_ENTRY, entry_defect(e, &f, lang))
     })?;
     let mut ord = COLLISION_ORD;
     super::hq::add_collision_defects(store, lang, |code, defect| {
@@ -243,4 +234,17 @@ fn stored_entry_findings(
         },
     );
     Ok(outcome.findings)
+}
+
+/// The defect `check` reports for finding `f` on the stored entry `e`, said in `lang`.
+pub(crate) fn entry_defect(e: &EntrySummary, f: &Finding, lang: Lang) -> Defect {
+    Defect {
+        entry_id: Some(e.id.clone()),
+        origin: e.origin.clone(),
+        sheet: e.sheet,
+        line: Some(e.line),
+        desk: e.desk.clone(),
+        severity: f.severity,
+        message: lang.t(&f.problem).into_owned(),
+    }
 }

@@ -192,16 +192,10 @@ pub fn add_collision_defects(
             fix: None,
             problem,
         };
-        let defect = Defect {
-            entry_id: Some(c.entry.id.clone()),
-            origin: c.entry.origin.clone(),
-            sheet: c.entry.sheet,
-            line: Some(c.entry.line),
-            desk: c.entry.desk.clone(),
-            severity: finding.severity,
-            message: lang.t(&finding.problem).into_owned(),
-        };
-        push(finding.code(), defect)?;
+        push(
+            finding.code(),
+            super::defects::entry_defect(&c.entry, &finding, lang),
+        )?;
     }
     Ok(())
 }

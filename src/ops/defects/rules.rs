@@ -159,15 +159,7 @@ fn work(rules: RuleContext<'_>, jobs: Receiver<Vec<Job>>, found: SyncSender<Foun
             };
             let draft = e.signer.to_draft(e.signer.region_code.clone());
             for (k, f) in (0..).zip(check_entry(&draft, &ctx).findings) {
-                let defect = Defect {
-                    entry_id: Some(e.id.clone()),
-                    origin: e.origin.clone(),
-                    sheet: e.sheet,
-                    line: Some(e.line),
-                    desk: e.desk.clone(),
-                    severity: f.severity,
-                    message: rules.lang.t(&f.problem).into_owned(),
-                };
+                let defect = super::entry_defect(&e.summary(), &f, rules.lang);
                 out.push((job.rowid * PER_ENTRY + k, f.code(), defect));
             }
         }
