@@ -3,13 +3,13 @@
 //! `domain::paper`.
 
 use super::defects::entry_findings;
-use super::sheets::sheet_statuses;
+use super::sheets::for_each_sheet_status;
 use crate::domain::forecast::Estimate;
 use crate::domain::paper::{Authority, CheckedLine, PaperReport, paper_report};
 use crate::domain::{Campaign, EntryStatus, RegionCatalog, Severity};
 use crate::store::{SampledLine, Store, StoreError};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The report and how far the lead is through the sample.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,17 +70,30 @@ fn checked_lines(
     regions: &RegionCatalog,
     today: NaiveDate,
 ) -> Result<Vec<CheckedLine>, StoreError> {
+    // Only the sheets of checked lines matter: a campaign has 100,000 sheets, a sample a
+    // few hundred lines, and before the first mark none (the board asks every 30 s).
+    let wanted: HashSet<(&str, u32)> = sample
+        .iter()
+        .filter(|s| s.mark.is_some() && s.entry.status == EntryStatus::Valid)
+        .map(|s| (s.entry.origin.as_str(), s.entry.sheet))
+        .collect();
     let mut sheet_errors: HashMap<(String, u32), Vec<&'static str>> = HashMap::new();
-    for status in sheet_statuses(store, campaign, today)? {
-        let errors: Vec<&'static str> = status
-            .problems
-            .iter()
-            .filter(|p| p.severity() == Severity::Error)
-            .map(|p| p.code())
-            .collect();
-        if !errors.is_empty() {
-            sheet_errors.insert((status.sheet.origin, status.sheet.number), errors);
-        }
+    if !wanted.is_empty() {
+        for_each_sheet_status(store, campaign, today, |status| {
+            if !wanted.contains(&(status.sheet.origin.as_str(), status.sheet.number)) {
+                return Ok(());
+            }
+            let errors: Vec<&'static str> = status
+                .problems
+                .iter()
+                .filter(|p| p.severity() == Severity::Error)
+                .map(|p| p.code())
+                .collect();
+            if !errors.is_empty() {
+                sheet_errors.insert((status.sheet.origin, status.sheet.number), errors);
+            }
+            Ok(())
+        })?;
     }
     let mut lines = Vec::new();
     for sampled in sample {
