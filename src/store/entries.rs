@@ -325,25 +325,9 @@ impl Store {
         now: DateTime<Utc>,
         source: &str,
     ) -> Result<usize, StoreError> {
-        self.import_entries_with_progress(entries, actor, now, source, &mut |_| {})
-    }
-
-    /// [`Store::import_entries`], calling `rows_done` with the number of rows handled so
-    /// far every 1,024 rows (for a progress bar drawn by the caller).
-    pub fn import_entries_with_progress(
-        &mut self,
-        entries: &[Entry],
-        actor: &Actor,
-        now: DateTime<Utc>,
-        source: &str,
-        rows_done: &mut dyn FnMut(u64),
-    ) -> Result<usize, StoreError> {
         let tx = self.write()?;
         let mut added = 0;
-        for (index, e) in entries.iter().enumerate() {
-            if index % 1024 == 1023 {
-                rows_done(index as u64 + 1);
-            }
+        for e in entries {
             let exists = tx
                 .prepare_cached("SELECT 1 FROM entries WHERE id = ?1")?
                 .query_row([&e.id], |_| Ok(()))
@@ -361,14 +345,7 @@ impl Store {
             insert_entry(&tx, e)?;
             added += 1;
         }
-        append(
-            &tx,
-            now,
-            actor,
-            "import",
-            None,
-            &json!({"file": source, "added": added, "rows": entries.len()}),
-        )?;
+        log_import(&tx, now, actor, source, added, entries.len())?;
         tx.commit()?;
         Ok(added)
     }
@@ -434,4 +411,24 @@ impl Store {
             .query_row(params![origin, sheet, line], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// The audit event of an import: the file, the entries it added and the rows it had.
+pub(super) fn log_import(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    source: &str,
+    added: usize,
+    rows: usize,
+) -> Result<(), StoreError> {
+    append(
+        conn,
+        now,
+        actor,
+        "import",
+        None,
+        &json!({"file": source, "added": added, "rows": rows}),
+    )?;
+    Ok(())
 }

@@ -4,14 +4,13 @@
 //! row into `entries` in one transaction, or nothing.
 
 use super::entry_rows::{ColumnsAt, ENTRY_COLUMNS, stored_value};
-use super::events::{Actor, append};
+use super::events::Actor;
 use super::scratch::{SCRATCH, ScratchFile};
 use super::{Store, StoreError};
 use crate::domain::{Column, DocKind, Entry, EntrySummary};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::ToSqlOutput;
 use rusqlite::{ErrorCode, OptionalExtension, params};
-use serde_json::json;
 use std::sync::LazyLock;
 
 /// Rows staged per scratch transaction.
@@ -293,14 +292,7 @@ impl ImportStage<'_> {
             rows_done(u64::try_from(to.min(last)).unwrap_or(0));
             from = to + 1;
         }
-        append(
-            &tx,
-            now,
-            actor,
-            "import",
-            None,
-            &json!({"file": source, "added": added, "rows": accepted}),
-        )?;
+        super::entries::log_import(&tx, now, actor, source, added, accepted)?;
         tx.commit()?;
         Ok(added)
     }

@@ -165,14 +165,19 @@ impl Store {
         // Another program's database is refused before the pragmas below change it.
         identity::check(&conn, path)?;
         configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;
-        Ok(Store {
+        Ok(Store::around(conn, path, key))
+    }
+
+    /// A store on `conn`, already open, keyed and checked, on the database at `path`.
+    fn around(conn: Connection, path: &Path, key: &Key) -> Store {
+        Store {
             checkpointer: None,
             conn,
             batch_broken: Default::default(),
             path: path.to_path_buf(),
             key: key.clone(),
             files: FileWatch::of(path),
-        })
+        }
     }
 
     /// The database file this store is on.

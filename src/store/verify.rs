@@ -90,14 +90,7 @@ fn connect_read_only(path: &Path, key: &super::Key, immutable: bool) -> Result<S
     identity::check(&conn, path)?;
     conn.busy_timeout(super::BUSY_TIMEOUT)
         .map_err(|e| StoreError::from_open(path, e))?;
-    Ok(Store {
-        checkpointer: None,
-        conn,
-        batch_broken: Default::default(),
-        path: path.to_path_buf(),
-        key: key.clone(),
-        files: super::FileWatch::of(path),
-    })
+    Ok(Store::around(conn, path, key))
 }
 
 /// A path as the path of a `file:` URI: every byte but unreserved ones and `/` escaped.
