@@ -2,7 +2,7 @@
 //! `--skip-bad`; ids already present are skipped, so importing twice adds nothing.
 
 use super::CsvError;
-use super::formula::{guard, unguard};
+use super::import_file::{malformed, open_csv, write_rejects};
 use super::import_row::{Columns, RowFrame, voided_entry};
 use crate::domain::checks::{CheckContext, check_entry, lookup_keys, same_person_key};
 use crate::domain::{Campaign, Column, Entry, EntryDraft, EntryStatus, RegionCatalog, Severity};
@@ -12,7 +12,6 @@ use crate::progress::{Phase, Progress, Silent};
 use crate::store::{Actor, ImportStage, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// Largest file imported at once; larger ones must be split.
@@ -70,8 +69,6 @@ pub fn import(
 
 /// Rows between two progress updates.
 const PROGRESS_EVERY: usize = 256;
-/// Bytes read from the file at a time.
-const READ_BUFFER: usize = 256 * 1024;
 
 /// [`import`], telling `progress` how many bytes are checked, then how many rows saved.
 pub fn import_with_progress(
@@ -160,22 +157,6 @@ pub fn import_with_progress(
     Ok(report)
 }
 
-/// The file opened for streaming, past a UTF-8 byte-order mark, and its delimiter (given,
-/// or detected from the header line).
-fn open_csv(
-    path: &Path,
-    delimiter: Option<u8>,
-) -> Result<(BufReader<std::fs::File>, u8), CsvError> {
-    let file = std::fs::File::open(path).map_err(|e| CsvError::io(path, e))?;
-    let mut text = BufReader::with_capacity(READ_BUFFER, file);
-    let head = text.fill_buf().map_err(|e| CsvError::io(path, e))?;
-    let bom = "\u{feff}".as_bytes();
-    let skip = if head.starts_with(bom) { bom.len() } else { 0 };
-    let delimiter = delimiter.unwrap_or_else(|| detect_delimiter(&head[skip..]));
-    text.consume(skip);
-    Ok((text, delimiter))
-}
-
 /// What the rows came to so far, and how many wait to be copied.
 #[derive(Default)]
 struct Tally {
@@ -240,59 +221,6 @@ impl Tally {
 
 /// A row waiting for HQ: as read, its line, whether it had warnings, its place in the file.
 type HeldRow = (csv::StringRecord, u64, bool, i64);
-
-fn malformed(path: &Path, e: &csv::Error) -> CsvError {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    let reason = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8 text; save the file as UTF-8".to_string(),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("has {len} fields, the header has {expected_len}")
-        }
-        _ => e.to_string(),
-    };
-    CsvError::Malformed {
-        path: path.display().to_string(),
-        line,
-        reason,
-    }
-}
-
-/// `;` when the header line has more semicolons than commas, else `,`.
-fn detect_delimiter(text: &[u8]) -> u8 {
-    let first_line = text.split(|b| *b == b'\n').next().unwrap_or(&[]);
-    let count = |c: u8| first_line.iter().filter(|b| **b == c).count();
-    if count(b';') > count(b',') {
-        b';'
-    } else {
-        b','
-    }
-}
-
-fn write_rejects(
-    source: &Path,
-    header: &csv::StringRecord,
-    stage: &mut ImportStage<'_>,
-    delimiter: u8,
-) -> Result<(), CsvError> {
-    let target = super::rejects_path(source);
-    super::write_whole(&target, ".sigdesk-rejects-", |file| {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(file);
-        let io = |e: csv::Error| CsvError::io(&target, e);
-        w.write_record(header.iter().chain(["reason"]))
-            .map_err(io)?;
-        stage.for_each_reject(|row, reason| {
-            // The values as read (unguarded), guarded again: a re-import reads them back.
-            let cells = row.iter().map(String::as_str).chain([reason]);
-            w.write_record(cells.map(|cell| guard(unguard(cell).as_bytes())))
-                .map_err(io)
-        })?;
-        w.flush().map_err(|e| CsvError::io(&target, e))
-    })
-}
 
 /// What happens to one row.
 enum RowVerdict {

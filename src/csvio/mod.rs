@@ -4,6 +4,7 @@ pub mod collectors;
 pub mod export;
 pub mod formula;
 pub mod import;
+mod import_file;
 mod import_row;
 pub mod xlsx;
 
