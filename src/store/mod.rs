@@ -262,7 +262,7 @@ thread_local! {
     static WAITING_SINCE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
 }
 
-/// Waits for the write lock in short steps (50 µs growing to 1 ms) up to [`BUSY_TIMEOUT`]
+/// Waits for the write lock in short steps (50 µs growing to 200 µs) up to [`BUSY_TIMEOUT`]
 /// of real time. SQLite's own busy timeout backs off to 100 ms sleeps, so under contention
 /// a waiting desk keeps losing the lock to newcomers and can wait seconds; short steps keep
 /// the queue fair. A plain `fn` (SQLite's handler has no state), so the start of the wait

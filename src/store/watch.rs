@@ -98,3 +98,28 @@ impl Drop for Watcher {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+    use super::*;
+    use crate::domain::RegionCatalog;
+    use std::sync::mpsc;
+
+    #[test]
+    fn dropping_the_watcher_ends_its_thread_before_it_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let regions = RegionCatalog::embedded().unwrap();
+        let store = Store::open(&dir.path().join("w.db"), &regions).unwrap();
+        let (tx, rx) = mpsc::channel::<Change>();
+        let watcher = watch(store.open_sibling().unwrap(), WATCH_EVERY, move |change| {
+            tx.send(change).is_ok()
+        });
+        drop(watcher);
+        // Nothing changed, so only the stop ended the thread, and with it its sender.
+        assert_eq!(
+            rx.recv_timeout(Duration::ZERO).err(),
+            Some(mpsc::RecvTimeoutError::Disconnected)
+        );
+    }
+}

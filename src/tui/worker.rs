@@ -171,6 +171,20 @@ mod tests {
     }
 
     #[test]
+    fn dropping_the_worker_ends_its_thread_before_it_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let main = store(&dir);
+        let (tx, rx) = mpsc::channel::<Msg>();
+        let worker = Worker::start(main.open_sibling().unwrap(), move |m| tx.send(m).is_ok());
+        drop(worker);
+        // The thread has ended and dropped its reply sender: nothing is left to wait for.
+        assert_eq!(
+            rx.recv_timeout(Duration::ZERO).err(),
+            Some(mpsc::RecvTimeoutError::Disconnected)
+        );
+    }
+
+    #[test]
     fn equal_waiting_jobs_run_once() {
         let (jobs, inbox) = mpsc::channel();
         let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 22).unwrap();
