@@ -1,7 +1,7 @@
 //! Peak resident memory of the real `sigdesk` binary on a copy of the 1,000,000-entry
 //! database: `export --out F`, `import` of 100,000 and of 1,000,000 rows, `stats --json`,
-//! `check --json` with 1% planted defects, and `sqlite3 -csv` exporting the same rows as
-//! the baseline. Every child runs under GNU time
+//! `check --json` with 1% planted defects (and with many findings), and `sqlite3 -csv`
+//! exporting the same rows as the baseline. Every child runs under GNU time
 //! (`/usr/bin/time -f %M`), which prints the kernel's `ru_maxrss` for it from `wait4`: the
 //! exact high-water mark of the whole run, with no sampling to miss a short peak.
 //! Run: `cargo bench --bench rss` (about 30 s; needs `/usr/bin/time`, Debian package `time`).
@@ -221,17 +221,29 @@ fn main() {
         "every row of the 1M file was added"
     );
     common::remove_db(&big_db);
-    let defects = common::defects_db();
-    rows.push(Row {
-        what: "`sigdesk check --json`, 1M entries with 1% planted defects",
-        usage: measure_exit(
-            SIGDESK,
-            &sigdesk_args(&defects, &["check", "--json"]),
-            Stdio::null(),
-            3,
+    // The planted defects alone, then with 952,500 entries past their region's cap too:
+    // the peak must not grow with the findings.
+    for (what, defects) in [
+        (
+            "`sigdesk check --json`, 1M entries with 1% planted defects",
+            common::defects_db(),
         ),
-        target_mib: Some(100),
-    });
+        (
+            "`sigdesk check --json`, same with the caps of 2,500 a region (965,349 defects)",
+            common::flooded_defects_db(),
+        ),
+    ] {
+        rows.push(Row {
+            what,
+            usage: measure_exit(
+                SIGDESK,
+                &sigdesk_args(&defects, &["check", "--json"]),
+                Stdio::null(),
+                3,
+            ),
+            target_mib: Some(100),
+        });
+    }
     print_table(&rows);
 }
 

@@ -190,22 +190,41 @@ pub const DEFECT_EVERY: u64 = 100;
 /// A copy of the cached database with 1% planted defects, built once beside it: every
 /// 100th entry in turn under 18 (`birth.under_18`, an error), a house number in the
 /// address (a warning), a Latin surname (a warning), or the name and birth date of the
-/// entry before it with its own document (`dup.person`, a warning on both).
+/// entry before it with its own document (`dup.person`, a warning on both). The region cap
+/// is raised above the largest region, so the planted defects are what `check` finds
+/// (12,849 of them, `dup.person` counting both entries, plus the sheets').
 pub fn defects_db() -> PathBuf {
+    planted_db("planted", true)
+}
+
+/// [`defects_db`] with the campaign's caps of 2,500 a region left as they are: the
+/// generator's signers live in 19 regions, so 952,500 entries are past their region's cap
+/// and `check` reports 965,349 defects, a case of many findings.
+pub fn flooded_defects_db() -> PathBuf {
+    planted_db("flooded", false)
+}
+
+/// The planted defects of [`defects_db`] in a copy tagged `tag`, with the caps raised or not.
+fn planted_db(tag: &str, raise_caps: bool) -> PathBuf {
     let source = cached_db();
-    let path = data_dir().join(format!("entries-1m-{FIXTURES}-defects.db"));
+    let path = data_dir().join(format!("entries-1m-{FIXTURES}-{tag}.db"));
     let source_time = std::fs::metadata(&source).and_then(|m| m.modified()).ok();
     let built_time = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
     if built_time.is_some() && built_time >= source_time {
         return path;
     }
-    let temp = data_dir().join("entries-1m-defects.building.db");
+    let temp = data_dir().join(format!("entries-1m-{tag}.building.db"));
     remove_db(&temp);
     std::fs::copy(&source, &temp).expect("copy cached database");
     // `check` refuses a database with no lead PIN (not made whole by sigdesk).
     drop(db::open_store_for_cli(&temp, "2468"));
     let conn = bare_connection(&temp);
     let every = DEFECT_EVERY as i64;
+    let caps = if raise_caps {
+        "UPDATE campaign SET region_cap = (SELECT MAX(valid) + 1 FROM region_counts);"
+    } else {
+        ""
+    };
     conn.execute_batch(&format!(
         "BEGIN;
          UPDATE entries SET birth_date = '2015-03-01'
@@ -218,6 +237,7 @@ pub fn defects_db() -> PathBuf {
              (SELECT p.surname, p.given_name, p.patronymic, p.birth_date
               FROM entries p WHERE p.rowid = entries.rowid - 1)
           WHERE rowid % {every} = 0 AND (rowid / {every}) % 4 = 3;
+         {caps}
          COMMIT;
          PRAGMA wal_checkpoint(TRUNCATE);"
     ))

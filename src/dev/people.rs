@@ -15,6 +15,7 @@ pub use numbered::{PER_SEED, SEEDS, SeedError};
 
 use crate::domain::collector::DetailsDraft;
 use crate::domain::dates::age_on;
+use crate::domain::dates::day_text;
 use crate::domain::{ABROAD, DocKind, EntryDraft, RegionCatalog};
 use chrono::{Datelike, Duration, NaiveDate};
 use fastrand::Rng;
@@ -138,8 +139,8 @@ impl People {
         let age_days = adult_age_days(rng);
         let birth = day - Duration::days(age_days);
         let region = self.region(rng);
-        let signed_on = day.format("%d.%m.%Y").to_string();
-        let birth_date = birth.format("%d.%m.%Y").to_string();
+        let signed_on = day_text(day);
+        let birth_date = day_text(birth);
         if region.code == ABROAD {
             let [country, city] = pick(rng, &self.countries);
             let street = pick(rng, &self.streets);
@@ -229,7 +230,7 @@ impl People {
             .unwrap_or(day)
             .min(day);
         DetailsDraft {
-            birth_date: birth.format("%d.%m.%Y").to_string(),
+            birth_date: day_text(birth),
             address: self.address(rng, home),
             passport: format!(
                 "{}{:02} {:06}",

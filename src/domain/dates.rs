@@ -73,6 +73,15 @@ fn build(day: &str, month: &str, year: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay { day, month, year })
 }
 
+/// A date as people write it, `DD.MM.YYYY`: what chrono's `%d.%m.%Y` gives, without
+/// its format parser (`check` writes two dates for each of a million entries).
+pub fn day_text(date: NaiveDate) -> String {
+    if !(0..=9999).contains(&date.year()) {
+        return date.format("%d.%m.%Y").to_string();
+    }
+    format!("{:02}.{:02}.{:04}", date.day(), date.month(), date.year())
+}
+
 /// Full years from `birth` to `day` (0 if `day` is earlier). Someone born on 29 February
 /// gains a year on 1 March in common years: the strict reading, so no signer is counted
 /// as 18 a day early.
@@ -158,6 +167,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn day_text_is_chronos_format(days in -800_000i64..800_000) {
+            let day = d(2000, 1, 1) + chrono::Duration::days(days);
+            prop_assert_eq!(day_text(day), day.format("%d.%m.%Y").to_string());
+        }
+
         #[test]
         fn parse_never_panics(raw in ".*") {
             let _ = parse_date(&raw);

@@ -1,6 +1,7 @@
 //! The signer entry in its three shapes: as typed, as checked, as stored.
 
 use super::Column;
+use super::dates::day_text;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -74,7 +75,7 @@ pub struct EntryDraft {
 }
 
 /// A checked, normalised entry ready to be stored (no errors were found).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct NewEntry {
     /// Family name, Title Case.
     pub surname: String,
@@ -138,13 +139,13 @@ impl NewEntry {
             surname: self.surname.clone(),
             given_name: self.given_name.clone(),
             patronymic: self.patronymic.clone(),
-            birth_date: self.birth_date.format("%d.%m.%Y").to_string(),
+            birth_date: day_text(self.birth_date),
             doc_kind: self.doc_kind,
             document: self.document_text(),
             region: region_text,
             abroad_country: self.abroad_country.clone(),
             address: self.address.clone(),
-            signed_on: self.signed_on.format("%d.%m.%Y").to_string(),
+            signed_on: day_text(self.signed_on),
         }
     }
 

@@ -137,11 +137,39 @@ fn lower(c: char) -> char {
 
 /// Cyrillic letters (Russian and the other Cyrillic alphabets of Russia's peoples).
 pub fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}') && c.is_alphabetic()
+    // Russian letters first: `is_alphabetic` is a slow table lookup outside ASCII.
+    matches!(c, 'А'..='я' | 'Ё' | 'ё')
+        || (matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}') && c.is_alphabetic())
 }
 
-/// Checks and normalises one name field.
+/// Names remembered per thread by [`check_name`]; the memo is emptied when it is full.
+const NAME_MEMO: usize = 8192;
+
+thread_local! {
+    /// What [`check_name`] said of each name lately seen on this thread.
+    static CHECKED_NAMES: std::cell::RefCell<std::collections::HashMap<Box<str>, NameCheck>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Checks and normalises one name field. A pure function of `raw`, remembered per thread:
+/// `check` and `import` meet the same few thousand names hundreds of thousands of times,
+/// and the Unicode work behind one check costs more than the rest of an entry's rules.
 pub fn check_name(raw: &str) -> NameCheck {
+    if let Some(known) = CHECKED_NAMES.with_borrow(|memo| memo.get(raw).cloned()) {
+        return known;
+    }
+    let checked = check_name_afresh(raw);
+    CHECKED_NAMES.with_borrow_mut(|memo| {
+        if memo.len() >= NAME_MEMO {
+            memo.clear();
+        }
+        memo.insert(raw.into(), checked.clone());
+    });
+    checked
+}
+
+/// [`check_name`] without the memo.
+fn check_name_afresh(raw: &str) -> NameCheck {
     let text = normalise_name(raw);
     if text.is_empty() {
         return NameCheck {
@@ -294,6 +322,20 @@ mod tests {
         #[test]
         fn check_name_never_panics(raw in ".*") {
             let _ = check_name(&raw);
+        }
+
+        #[test]
+        fn the_memo_answers_as_a_fresh_check(raw in "[a-zA-Zа-яА-ЯёЁӘә' \\-1.]{0,16}") {
+            let fresh = check_name_afresh(&raw);
+            prop_assert_eq!(check_name(&raw), fresh.clone());
+            prop_assert_eq!(check_name(&raw), fresh);
+        }
+
+        #[test]
+        fn is_cyrillic_agrees_with_the_unicode_tables(c in proptest::char::any()) {
+            let by_tables = matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+                && c.is_alphabetic();
+            prop_assert_eq!(is_cyrillic(c), by_tables);
         }
     }
 }

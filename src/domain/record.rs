@@ -7,10 +7,11 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 /// Whether an entry still counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryStatus {
     /// Counts as a signature.
+    #[default]
     Valid,
     /// Struck out, with a reason; the paper line stays used.
     Voided,
@@ -37,7 +38,7 @@ impl EntryStatus {
 
 /// One saved line of a signature sheet: the signer's checked values plus where the line
 /// sits on paper and who wrote it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Entry {
     /// UUID v7 text; stable across export/import.
     pub id: String,

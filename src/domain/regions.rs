@@ -12,7 +12,7 @@ mod words;
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use words::{Keys, padded_code, starts_with_words, words, words_at};
+use words::{Keys, folded, padded_code, starts_with_words, words, words_at};
 
 /// Catalogue code of the entry for voters living permanently abroad.
 pub const ABROAD: &str = "abroad";
@@ -220,15 +220,17 @@ impl RegionCatalog {
 
     /// Index of the one region an address names (see [`RegionCatalog::named_in_address`]).
     fn address_match(&self, address: &str) -> Option<usize> {
-        let address = words(address);
+        let folded = folded(address);
+        let mut address: Vec<&str> = Vec::with_capacity(16);
+        address.extend(folded.split(' ').filter(|w| !w.is_empty()));
         let index = self.stem_index.get_or_init(|| stem_index(&self.keys));
+        let anywhere = index.get(&ANY_START).map_or(&[][..], Vec::as_slice);
         let mut matches: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
         for start in 0..address.len() {
             let rest = &address[start..];
             let first = rest[0].chars().next().unwrap_or(ANY_START);
-            let here = index.get(&first).into_iter().flatten();
-            let anywhere = index.get(&ANY_START).into_iter().flatten();
-            for &(region, stem) in here.chain(anywhere) {
+            let here = index.get(&first).map_or(&[][..], Vec::as_slice);
+            for &(region, stem) in here.iter().chain(anywhere) {
                 let stem = &self.keys[region].stems[stem];
                 if rest.len() >= stem.len() && stem.iter().zip(rest).all(|(s, w)| s.matches(w)) {
                     matches.push((start, std::cmp::Reverse(stem.len()), region));

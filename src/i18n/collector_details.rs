@@ -4,6 +4,7 @@
 use super::{Lang, Phrase};
 use crate::domain::Collector;
 use crate::domain::collector::{Detail, DetailProblem};
+use crate::domain::dates::day_text;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -185,7 +186,7 @@ fn joined(lang: Lang, problems: &[DetailProblem]) -> String {
 /// The collector's part of the certification, one detail a line, dates as written.
 fn copy_onto(lang: Lang, c: &Collector, date: NaiveDate) -> Cow<'static, str> {
     let d = &c.details;
-    let day = |date: Option<NaiveDate>| date.map(|d| d.format("%d.%m.%Y").to_string());
+    let day = |date: Option<NaiveDate>| date.map(day_text);
     let passport = d.passport.as_ref().map(|(s, n)| format!("{s} {n}"));
     let rows = [
         (name(lang, Detail::Name), Some(c.name.clone())),

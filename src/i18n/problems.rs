@@ -2,6 +2,7 @@
 
 use super::{Lang, Phrase, ru_plural};
 use crate::domain::checks::RegionName;
+use crate::domain::dates::day_text;
 use crate::domain::{DocKind, EntrySummary, Problem};
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -306,7 +307,7 @@ fn digits_ru(n: usize) -> &'static str {
 
 /// A date as operators type it.
 fn day(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
+    day_text(date)
 }
 
 /// Where an earlier entry stands on paper, and when and where it was saved.

@@ -271,10 +271,12 @@ impl Store {
     }
 
     /// Calls `visit` with every valid entry and its row number, in save order, streaming
-    /// (the row number orders `check`'s findings).
+    /// (the row number orders `check`'s findings). Each row is read into `slot`, in the
+    /// buffers its strings have: `visit` keeps an entry by swapping in another to fill.
     pub fn for_each_valid_entry_numbered(
         &self,
-        mut visit: impl FnMut(i64, Entry) -> Result<(), StoreError>,
+        slot: &mut Entry,
+        mut visit: impl FnMut(i64, &mut Entry) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT rowid, {} FROM entries WHERE status = 'valid' ORDER BY rowid",
@@ -283,7 +285,8 @@ impl Store {
         let at = ColumnsAt::of(&stmt);
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            visit(r.get(0)?, at.entry(r)?)?;
+            at.entry_into(r, slot)?;
+            visit(r.get(0)?, slot)?;
         }
         Ok(())
     }

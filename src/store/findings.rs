@@ -5,7 +5,7 @@
 use super::scratch::{SCRATCH, ScratchFile};
 use super::{Store, StoreError};
 use crate::domain::{Defect, Severity};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Statement, params};
 use std::sync::LazyLock;
 
 static FINDINGS_SCHEMA: LazyLock<String> = LazyLock::new(|| {
@@ -21,6 +21,8 @@ static FINDINGS_SCHEMA: LazyLock<String> = LazyLock::new(|| {
 pub struct FindingLog<'s> {
     conn: &'s Connection,
     file: Option<ScratchFile>,
+    /// The insert of [`FindingLog::push`], prepared once (it runs once per finding).
+    insert: Option<Statement<'s>>,
 }
 
 impl Store {
@@ -28,12 +30,18 @@ impl Store {
     /// dropped, this connection reads one snapshot of the database.
     pub fn finding_log(&self) -> Result<FindingLog<'_>, StoreError> {
         let file = ScratchFile::attach(&self.conn, &self.path, &self.key, &FINDINGS_SCHEMA)?;
-        let log = FindingLog {
+        let mut log = FindingLog {
             conn: &self.conn,
             file: Some(file),
+            insert: None,
         };
         // One read snapshot for the whole check, and the findings written in one go.
         self.conn.execute_batch("BEGIN")?;
+        log.insert = Some(self.conn.prepare(&format!(
+            "INSERT INTO {SCRATCH}.findings
+             (code, ord, entry_id, origin, sheet, line, desk, error, message)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        ))?);
         Ok(log)
     }
 }
@@ -42,23 +50,20 @@ impl FindingLog<'_> {
     /// Writes one defect of rule `code`; `ord` places it among the defects of its code
     /// (each (code, ord) once).
     pub fn push(&mut self, code: &str, ord: i64, d: &Defect) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(&format!(
-                "INSERT INTO {SCRATCH}.findings
-                 (code, ord, entry_id, origin, sheet, line, desk, error, message)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-            ))?
-            .execute(params![
-                code,
-                ord,
-                d.entry_id,
-                d.origin,
-                d.sheet,
-                d.line,
-                d.desk,
-                d.severity == Severity::Error,
-                d.message
-            ])?;
+        let Some(insert) = self.insert.as_mut() else {
+            return Err(StoreError::Damaged("the finding log is closed".into()));
+        };
+        insert.execute(params![
+            code,
+            ord,
+            d.entry_id,
+            d.origin,
+            d.sheet,
+            d.line,
+            d.desk,
+            d.severity == Severity::Error,
+            d.message
+        ])?;
         Ok(())
     }
 
@@ -100,6 +105,8 @@ impl FindingLog<'_> {
 impl Drop for FindingLog<'_> {
     /// Ends the snapshot and removes the scratch file.
     fn drop(&mut self) {
+        // A statement left open on the scratch file would keep it from detaching.
+        self.insert = None;
         if !self.conn.is_autocommit() {
             let _ = self.conn.execute_batch("ROLLBACK");
         }

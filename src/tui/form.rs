@@ -1,6 +1,7 @@
 //! The desk form's state: one input per field, focus, findings and lookups.
 
 use crate::domain::checks::{CheckContext, LookupKeys, add_hq_findings, check_entry, lookup_keys};
+use crate::domain::dates::day_text;
 use crate::domain::documents::kind_of;
 use crate::domain::hq::HqAnswer;
 use crate::domain::{
@@ -122,7 +123,7 @@ impl Form {
     /// An empty form with the signing date pre-filled.
     pub fn new(today: NaiveDate) -> Form {
         let mut form = Form::default();
-        form.set_text(Field::SignedOn, &today.format("%d.%m.%Y").to_string());
+        form.set_text(Field::SignedOn, &day_text(today));
         form
     }
 

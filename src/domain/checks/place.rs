@@ -84,5 +84,12 @@ pub(super) fn address(
 
 /// Trims and collapses runs of whitespace to one space.
 fn tidy(raw: &str) -> String {
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut tidy = String::with_capacity(raw.len());
+    for word in raw.split_whitespace() {
+        if !tidy.is_empty() {
+            tidy.push(' ');
+        }
+        tidy.push_str(word);
+    }
+    tidy
 }

@@ -264,3 +264,24 @@ fn parse_rejects_bad_catalogues_with_a_line() {
     .expect("valid");
     assert_eq!(code_of(ok.named_in_address("Москва")), Some("77"));
 }
+
+/// The words as the case tables give them, with no shortcut for Russian and ASCII.
+fn words_by_tables(text: &str) -> Vec<String> {
+    let clean: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ё' => 'е',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect();
+    clean.split_whitespace().map(str::to_string).collect()
+}
+
+proptest::proptest! {
+    #[test]
+    fn words_shortcuts_agree_with_the_case_tables(text in "[ a-zA-Zа-яА-ЯёЁ0-9,.\\-ÄİΣẞ\u{0400}-\u{052F}\t]{0,40}") {
+        proptest::prop_assert_eq!(words::words(&text), words_by_tables(&text));
+    }
+}

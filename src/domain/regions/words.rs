@@ -47,18 +47,38 @@ impl Keys {
 
 /// Text as lowercase words: `ё` read as `е`, anything but letters and digits splits words.
 pub(super) fn words(text: &str) -> Vec<String> {
+    folded(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Text in lower case with `ё` read as `е` and a space for anything but letters and
+/// digits: its words are the non-empty runs between single spaces.
+pub(super) fn folded(text: &str) -> String {
     let mut clean = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        clean.push(match c {
-            'ё' => 'е',
-            // The common letters first: `is_alphanumeric` is a slow table lookup for Cyrillic.
-            c if c.is_ascii_alphanumeric() || ('а'..='я').contains(&c) || c.is_alphanumeric() => {
-                c
+    for c in text.chars() {
+        // The common letters first: case tables and `is_alphanumeric` are slow lookups
+        // outside ASCII, and addresses are mostly Russian.
+        match c {
+            'a'..='z' | '0'..='9' | 'а'..='я' => clean.push(c),
+            'A'..='Z' => clean.push(c.to_ascii_lowercase()),
+            'А'..='Я' => clean.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+            'ё' | 'Ё' => clean.push('е'),
+            ' ' | ',' | '.' => clean.push(' '),
+            c => {
+                for lower in c.to_lowercase() {
+                    clean.push(match lower {
+                        'ё' => 'е',
+                        lower if lower.is_alphanumeric() => lower,
+                        _ => ' ',
+                    });
+                }
             }
-            _ => ' ',
-        });
+        }
     }
-    clean.split_whitespace().map(str::to_string).collect()
+    clean
 }
 
 /// Whether `query` words start a run of consecutive `name` words (are equal to them if `whole`).

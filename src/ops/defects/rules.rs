@@ -24,8 +24,11 @@ struct Job {
     entry: Entry,
 }
 
-/// An entry's defects: order and code with each.
-type Found = Vec<(i64, &'static str, Defect)>;
+/// A batch checked: its jobs, to be filled again, and their defects with order and code.
+struct Found {
+    jobs: Vec<Job>,
+    defects: Vec<(i64, &'static str, Defect)>,
+}
 
 /// What the rules need besides the entry.
 #[derive(Clone, Copy)]
@@ -59,10 +62,12 @@ pub(super) fn check_entries(
             sent: 0,
             received: 0,
             batch: Vec::with_capacity(BATCH),
+            spare: Vec::new(),
         };
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut checked = 0u64;
-        store.for_each_valid_entry_numbered(|rowid, entry| {
+        let mut slot = Entry::default();
+        store.for_each_valid_entry_numbered(&mut slot, |rowid, entry| {
             checked += 1;
             let count = match counts.get_mut(&entry.signer.region_code) {
                 Some(n) => n,
@@ -70,6 +75,8 @@ pub(super) fn check_entries(
             };
             let before = *count;
             *count += 1;
+            // The entry read goes to the batch; a checked one comes back to be filled.
+            let entry = std::mem::replace(entry, feed.spare_entry());
             feed.push(
                 Job {
                     rowid,
@@ -91,9 +98,17 @@ struct Feed {
     sent: usize,
     received: usize,
     batch: Vec<Job>,
+    /// Entries of checked batches, to be read into again (their strings keep their
+    /// buffers, so reading allocates nothing, and no thread frees another's memory).
+    spare: Vec<Job>,
 }
 
 impl Feed {
+    /// An entry to read the next row into: a checked one when there is one.
+    fn spare_entry(&mut self) -> Entry {
+        self.spare.pop().map(|job| job.entry).unwrap_or_default()
+    }
+
     fn push(&mut self, job: Job, sink: &mut dyn DefectSink) -> Result<(), StoreError> {
         self.batch.push(job);
         if self.batch.len() >= BATCH {
@@ -109,7 +124,12 @@ impl Feed {
         if self.sent - self.received >= workers * QUEUED {
             self.receive(sink)?;
         }
-        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        let next = match self.spare.is_empty() {
+            // The spare entries' batch is empty by now: its vector carries the next batch.
+            true => std::mem::take(&mut self.spare),
+            false => Vec::with_capacity(BATCH),
+        };
+        let batch = std::mem::replace(&mut self.batch, next);
         self.to_workers[self.sent % workers]
             .send(batch)
             .map_err(|_| worker_gone())?;
@@ -123,9 +143,11 @@ impl Feed {
             .recv()
             .map_err(|_| worker_gone())?;
         self.received += 1;
-        for (ord, code, defect) in found {
+        for (ord, code, defect) in found.defects {
             sink.push(code, ord, defect)?;
         }
+        // Entries left over from the last batch are dropped: a few hundred at most.
+        self.spare = found.jobs;
         Ok(())
     }
 
@@ -144,8 +166,8 @@ impl Feed {
 fn work(rules: RuleContext<'_>, jobs: Receiver<Vec<Job>>, found: SyncSender<Found>) {
     let mut counts: HashMap<String, u32> = HashMap::new();
     for batch in jobs {
-        let mut out = Found::new();
-        for job in batch {
+        let mut out = Vec::new();
+        for job in &batch {
             let e = &job.entry;
             counts.clear();
             counts.insert(e.signer.region_code.clone(), job.before);
@@ -163,7 +185,11 @@ fn work(rules: RuleContext<'_>, jobs: Receiver<Vec<Job>>, found: SyncSender<Foun
                 out.push((job.rowid * PER_ENTRY + k, f.code(), defect));
             }
         }
-        if found.send(out).is_err() {
+        let checked = Found {
+            jobs: batch,
+            defects: out,
+        };
+        if found.send(checked).is_err() {
             return;
         }
     }

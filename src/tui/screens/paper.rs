@@ -3,6 +3,7 @@
 //! finding, from the key table (DESIGN.md §11).
 
 use super::chrome;
+use crate::domain::dates::day_text;
 use crate::domain::{EntryStatus, Field};
 use crate::i18n::{Lang, PaperText, RegionText, Text};
 use crate::tui::keys::{Action, PaperAction, Scope, table};
@@ -59,7 +60,7 @@ fn render_copy(f: &mut Frame, area: Rect, model: &Model) {
     };
     let e = &line.entry;
     let s = &e.signer;
-    let date = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
+    let date = day_text;
     let region = RegionText::Label {
         regions: &model.regions,
         code: &s.region_code,

@@ -5,6 +5,7 @@
 //! are never kept: the next signer sees none of them.
 
 use super::desk;
+use crate::domain::dates::day_text;
 use crate::domain::{Field, NewEntry};
 use crate::tui::form::{Carry, Form};
 use crate::tui::model::Model;
@@ -29,10 +30,7 @@ pub(super) fn next_form(model: &Model, saved: Option<&NewEntry>) -> Form {
         (Field::Region, region),
         (Field::AbroadCountry, entry.abroad_country.clone()),
         (Field::Address, entry.address.clone()),
-        (
-            Field::SignedOn,
-            entry.signed_on.format("%d.%m.%Y").to_string(),
-        ),
+        (Field::SignedOn, day_text(entry.signed_on)),
     ];
     let mut fields = BTreeSet::new();
     for (field, value) in kept {

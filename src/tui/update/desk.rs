@@ -5,6 +5,7 @@ use super::carry;
 use super::entries;
 use super::lead;
 use crate::domain::checks::lookup_keys;
+use crate::domain::dates::day_text;
 use crate::domain::{EntrySummary, Field, Severity, dates, names};
 use crate::i18n::Text;
 use crate::store::EntryEdit;
@@ -288,7 +289,7 @@ fn leave_field(model: &mut Model) {
         }
         Field::BirthDate | Field::SignedOn => {
             if let Ok(date) = dates::parse_date(&typed) {
-                form.set_text(form.focus, &date.format("%d.%m.%Y").to_string());
+                form.set_text(form.focus, &day_text(date));
             }
         }
         Field::Document => {
