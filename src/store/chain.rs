@@ -4,7 +4,8 @@
 //! append-only triggers. Rows from before the chain (no hash) are allowed only at the start;
 //! they are covered by the first chained row's hash.
 
-use super::events::{EVENT_COLUMNS, EventRecord, event_from_row};
+use super::events::EVENT_COLUMNS;
+use super::values::{optional_text_col, text_col};
 use super::{Store, StoreError};
 use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -97,8 +98,8 @@ pub(super) fn head(conn: &Connection) -> rusqlite::Result<(i64, Link)> {
         Some((id, Some(hash))) => Ok((id, unhex(&hash).unwrap_or(GENESIS))),
         Some((id, None)) => {
             let mut running = GENESIS;
-            walk(conn, |row| {
-                running = link(&running, &row.content());
+            walk(conn, |event, _| {
+                running = link(&running, event);
                 None::<()>
             })?;
             Ok((id, running))
@@ -106,44 +107,27 @@ pub(super) fn head(conn: &Connection) -> rusqlite::Result<(i64, Link)> {
     }
 }
 
-/// An event row as read back for the chain.
-struct StoredEvent {
-    id: i64,
-    record: EventRecord,
-    hash: Option<String>,
-}
-
-impl StoredEvent {
-    fn content(&self) -> EventContent<'_> {
-        let r = &self.record;
-        EventContent {
-            id: self.id,
-            at: &r.at,
-            desk: &r.desk,
-            operator: &r.operator,
-            action: &r.action,
-            entry_id: r.entry_id.as_deref(),
-            details: &r.details,
-        }
-    }
-}
-
-/// Calls `each` on every event in id order until it returns a break.
+/// Calls `each` on every event in id order, with its stored hash, until it returns a
+/// break. The texts are borrowed from the row: `check` walks millions of events.
 fn walk<T>(
     conn: &Connection,
-    mut each: impl FnMut(&StoredEvent) -> Option<T>,
+    mut each: impl FnMut(&EventContent<'_>, Option<&str>) -> Option<T>,
 ) -> rusqlite::Result<Option<T>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {EVENT_COLUMNS}, id, hash FROM events ORDER BY id"
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let event = StoredEvent {
-            record: event_from_row(r)?,
+        let event = EventContent {
+            at: text_col(r, 0)?,
+            desk: text_col(r, 1)?,
+            operator: text_col(r, 2)?,
+            action: text_col(r, 3)?,
+            entry_id: optional_text_col(r, 4)?,
+            details: text_col(r, 5)?,
             id: r.get(6)?,
-            hash: r.get(7)?,
         };
-        if let Some(found) = each(&event) {
+        if let Some(found) = each(&event, optional_text_col(r, 7)?) {
             return Ok(Some(found));
         }
     }
@@ -195,23 +179,23 @@ pub(super) fn check(conn: &Connection) -> rusqlite::Result<ChainReport> {
     let mut chained = false;
     let mut events = 0;
     let mut head = None;
-    let found = walk(conn, |row| {
+    let found = walk(conn, |event, hash| {
         events += 1;
-        running = link(&running, &row.content());
-        match &row.hash {
-            None if chained => Some(ChainBreak::Unchained(row.id)),
+        running = link(&running, event);
+        match hash {
+            None if chained => Some(ChainBreak::Unchained(event.id)),
             None => None,
-            Some(stored) if unhex(stored) != Some(running) => Some(ChainBreak::Mismatch(row.id)),
-            Some(stored) => {
+            Some(stored) if unhex(stored) != Some(running) => Some(ChainBreak::Mismatch(event.id)),
+            Some(_) => {
                 chained = true;
-                head = Some(stored.clone());
+                head = Some(running);
                 None
             }
         }
     })?;
     Ok(ChainReport {
         events,
-        head,
+        head: head.as_ref().map(hex),
         broken: broken.or(found),
     })
 }
