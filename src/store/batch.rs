@@ -4,6 +4,7 @@
 use super::{Store, StoreError};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 impl Store {
     /// Starts one short write: a `BEGIN IMMEDIATE` transaction, so the write lock is taken
@@ -21,9 +22,20 @@ impl Store {
                 committed: false,
             }));
         }
-        Ok(Write::Alone(self.conn.transaction_with_behavior(
-            TransactionBehavior::Immediate,
-        )?))
+        // Back to back with this connection's last commit while other writers are busy,
+        // step back for longer than their busy handler sleeps: SQLite's lock is not fair,
+        // and a desk writing again at once would take it before a waiting desk's next try.
+        // A writer alone (a save bench, an import) never waited, so never steps back.
+        if let Some(since) = self.last_commit.get().map(|at| at.elapsed())
+            && since < STEP_BACK
+            && super::waited_for_lock_within(CONTENDED)
+        {
+            std::thread::sleep(STEP_BACK - since);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Write::Alone(tx, &self.last_commit))
     }
 
     /// Starts a batch: every write until [`Store::commit_batch`] lands in one `BEGIN
@@ -51,9 +63,17 @@ impl Store {
     }
 }
 
-/// One write: its own `BEGIN IMMEDIATE` transaction, or a part of a batch.
+/// How long a connection waits before writing again right after its own commit: longer
+/// than the longest sleep of a waiting writer's busy handler.
+const STEP_BACK: Duration = Duration::from_micros(600);
+
+/// How recently this thread must have waited for the lock for a write to step back.
+const CONTENDED: Duration = Duration::from_millis(100);
+
+/// One write: its own `BEGIN IMMEDIATE` transaction (and where to note when it committed),
+/// or a part of a batch.
 pub(super) enum Write<'a> {
-    Alone(Transaction<'a>),
+    Alone(Transaction<'a>, &'a Cell<Option<Instant>>),
     InBatch(BatchWrite<'a>),
 }
 
@@ -79,7 +99,11 @@ impl Write<'_> {
     /// Commits the transaction, or leaves the write in the batch.
     pub(super) fn commit(self) -> rusqlite::Result<()> {
         match self {
-            Write::Alone(tx) => tx.commit(),
+            Write::Alone(tx, last_commit) => {
+                tx.commit()?;
+                last_commit.set(Some(Instant::now()));
+                Ok(())
+            }
             Write::InBatch(mut write) => {
                 write.committed = true;
                 Ok(())
@@ -93,7 +117,7 @@ impl std::ops::Deref for Write<'_> {
 
     fn deref(&self) -> &Connection {
         match self {
-            Write::Alone(tx) => tx,
+            Write::Alone(tx, _) => tx,
             Write::InBatch(write) => write.conn,
         }
     }
@@ -109,6 +133,32 @@ mod tests {
             desk: "door".into(),
             operator: "batch".into(),
         }
+    }
+
+    #[test]
+    fn a_writer_that_waited_for_the_lock_is_known_to_have_rivals() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let regions = RegionCatalog::embedded().expect("regions");
+        let path = dir.path().join("w.db");
+        let mut store = Store::open(&path, &regions).expect("open");
+        let mut other = Store::open(&path, &regions).expect("open again");
+        let now = chrono::Utc::now();
+        let day = now.date_naive();
+        // Alone, a writer never waits: it never steps back.
+        store.issue_ticket(&door(), day, now).expect("issue");
+        store.issue_ticket(&door(), day, now).expect("issue");
+        assert!(!super::super::waited_for_lock_within(super::CONTENDED));
+        // Another thread holds the lock for a moment: this one waits, and knows it.
+        other.begin_batch().expect("hold the lock");
+        let holder = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            other.commit_batch().expect("release");
+        });
+        store
+            .issue_ticket(&door(), day, now)
+            .expect("issue after the wait");
+        holder.join().expect("holder");
+        assert!(super::super::waited_for_lock_within(super::CONTENDED));
     }
 
     #[test]

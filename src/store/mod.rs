@@ -81,6 +81,8 @@ pub struct Store {
     /// Set when a write inside a batch changed rows and then failed: the batch must not
     /// commit (see `batch.rs`).
     batch_broken: std::cell::Cell<bool>,
+    /// When this connection last committed a write of its own (see `batch.rs`).
+    last_commit: std::cell::Cell<Option<Instant>>,
     path: PathBuf,
     key: Key,
     files: FileWatch,
@@ -181,6 +183,7 @@ impl Store {
             checkpointer: None,
             conn,
             batch_broken: Default::default(),
+            last_commit: Default::default(),
             path: path.to_path_buf(),
             key: key.clone(),
             files: FileWatch::of(path),
@@ -289,6 +292,12 @@ fn wait_for_lock(tries: i32) -> bool {
     let doublings = u32::try_from(tries.clamp(0, 5)).unwrap_or(0);
     std::thread::sleep((BUSY_RETRY_MIN * (1 << doublings)).min(BUSY_RETRY_MAX));
     true
+}
+
+/// Whether this thread began waiting for the write lock less than `recent` ago: other
+/// writers are busy on the same database.
+pub(super) fn waited_for_lock_within(recent: Duration) -> bool {
+    WAITING_SINCE.with(|since| since.get().is_some_and(|at| at.elapsed() < recent))
 }
 
 /// Prepared statements kept per connection.
