@@ -110,6 +110,14 @@ impl Store {
         )
     }
 
+    /// How many sheets were opened in this database.
+    pub fn sheet_count(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM sheets", [], |r| r.get::<_, i64>(0))
+            .map(|n| u64::try_from(n).unwrap_or(0))?)
+    }
+
     /// The highest sheet number used (0 before the first sheet).
     pub fn last_sheet_number(&self) -> Result<u32, StoreError> {
         Ok(self
