@@ -376,6 +376,8 @@ fn point_db(path: &Path, url: &str, secret: &str, seed: u32, count: usize) {
         operator: "lead".into(),
     };
     let now = Utc::now();
+    // The binary refuses a database without a lead PIN (not made whole by sigdesk).
+    store.set_lead_pin("2468", &lead, now).unwrap();
     store.set_hq_url(url, &lead, now).unwrap();
     store
         .set_hq_secret(&CampaignSecret::parse(secret).unwrap(), &lead, now)
