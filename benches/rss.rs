@@ -262,11 +262,12 @@ fn main() {
     });
     rows.push(Row {
         what: "`sigdesk check --json` on the demo's 1M database",
+        // Its defects are warnings (caps, addresses, repeated people): exit 0.
         usage: measure_exit(
             SIGDESK,
             &sigdesk_args(&demo, &["check", "--json"]),
             Stdio::null(),
-            3,
+            0,
         ),
         target_mib: Some(100),
     });
