@@ -135,13 +135,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_writer_that_waited_for_the_lock_is_known_to_have_rivals() {
+    /// Two connections on one new database (the folder holds it while kept).
+    fn two_stores() -> (tempfile::TempDir, Store, Store) {
         let dir = tempfile::tempdir().expect("temp dir");
         let regions = RegionCatalog::embedded().expect("regions");
-        let path = dir.path().join("w.db");
-        let mut store = Store::open(&path, &regions).expect("open");
-        let mut other = Store::open(&path, &regions).expect("open again");
+        let path = dir.path().join("b.db");
+        let store = Store::open(&path, &regions).expect("open");
+        let other = Store::open(&path, &regions).expect("open again");
+        (dir, store, other)
+    }
+
+    #[test]
+    fn a_writer_that_waited_for_the_lock_is_known_to_have_rivals() {
+        let (_dir, mut store, mut other) = two_stores();
         let now = chrono::Utc::now();
         let day = now.date_naive();
         // Alone, a writer never waits: it never steps back.
@@ -163,11 +169,7 @@ mod tests {
 
     #[test]
     fn a_batch_commits_its_writes_at_once_and_a_refusal_does_not_break_it() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let regions = RegionCatalog::embedded().expect("regions");
-        let path = dir.path().join("b.db");
-        let mut store = Store::open(&path, &regions).expect("open");
-        let mut other = Store::open(&path, &regions).expect("open again");
+        let (_dir, mut store, mut other) = two_stores();
         let now = chrono::Utc::now();
         let day = now.date_naive();
         store.begin_batch().expect("begin");
