@@ -435,3 +435,51 @@ pub(super) fn log_import(
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::{Entry, EntryStatus, RegionCatalog, fixtures};
+    use crate::store::{Actor, Store};
+
+    #[test]
+    fn entries_read_into_a_used_slot_are_read_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let regions = RegionCatalog::embedded().expect("regions");
+        let mut store = Store::open(&dir.path().join("e.db"), &regions).expect("open");
+        let desk = Actor {
+            desk: "desk-1".into(),
+            operator: "Оля".into(),
+        };
+        let now = chrono::Utc::now();
+        for (number, address) in [
+            ("100001", "г. Москва, ул. Тверская, д. 1, кв. 100"),
+            ("100002", "г. Москва, ул. Арбат, д. 2"),
+        ] {
+            let signer = fixtures::moscow_signer(number.into(), address, 22);
+            store.save_entry(&signer, &desk, None, now).expect("save");
+        }
+        let mut expected = Vec::new();
+        store
+            .for_each_entry(false, |e| {
+                expected.push(e.clone());
+                Ok(())
+            })
+            .expect("read");
+        // A slot full of another row's longer values: nothing of it may stay.
+        let mut slot = Entry {
+            ticket: Some(7),
+            status: EntryStatus::Voided,
+            void_reason: "a reason longer than any field above".into(),
+            ..expected[0].clone()
+        };
+        slot.signer.address.push_str(", корпус 3, строение 4");
+        let mut read = Vec::new();
+        store
+            .for_each_valid_entry_numbered(&mut slot, |_, e| {
+                read.push(e.clone());
+                Ok(())
+            })
+            .expect("read into the slot");
+        assert_eq!(read, expected);
+    }
+}
