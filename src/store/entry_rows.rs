@@ -3,7 +3,7 @@
 //! column list of [`Column`].
 
 use super::values::{damaged, date_col, text_col, time_col};
-use crate::domain::{Column, DocKind, Entry, EntryStatus, EntrySummary, NewEntry};
+use crate::domain::{Column, DocKind, Entry, EntryStatus, EntrySummary};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::{FromSql, ToSqlOutput, Value};
 use rusqlite::{Connection, Row, Statement};
@@ -66,21 +66,9 @@ impl ColumnsAt {
 
     /// A whole entry (a row selected with [`ENTRY_COLUMNS`]).
     pub(super) fn entry(&self, r: &Row) -> rusqlite::Result<Entry> {
-        let status = text_col(r, self.index(Column::Status)?)?;
-        Ok(Entry {
-            id: self.get(r, Column::Id)?,
-            origin: self.get(r, Column::Origin)?,
-            sheet: self.get(r, Column::Sheet)?,
-            line: self.get(r, Column::Line)?,
-            signer: self.signer(r)?,
-            ticket: self.get(r, Column::Ticket)?,
-            desk: self.get(r, Column::Desk)?,
-            operator: self.get(r, Column::Operator)?,
-            entered_at: self.time(r, Column::EnteredAt)?,
-            status: EntryStatus::parse(status)
-                .ok_or_else(|| damaged(Column::Status.name(), status))?,
-            void_reason: self.get(r, Column::VoidReason)?,
-        })
+        let mut entry = Entry::default();
+        self.entry_into(r, &mut entry)?;
+        Ok(entry)
     }
 
     /// Overwrites `e` with row `r`, reusing the buffers of its strings: `check` reads a
@@ -118,23 +106,6 @@ impl ColumnsAt {
         into.clear();
         into.push_str(text);
         Ok(())
-    }
-
-    /// The signer's values of an entry row.
-    fn signer(&self, r: &Row) -> rusqlite::Result<NewEntry> {
-        Ok(NewEntry {
-            surname: self.get(r, Column::Surname)?,
-            given_name: self.get(r, Column::GivenName)?,
-            patronymic: self.get(r, Column::Patronymic)?,
-            birth_date: self.date(r, Column::BirthDate)?,
-            doc_kind: self.doc_kind(r)?,
-            doc_series: self.get(r, Column::DocSeries)?,
-            doc_number: self.get(r, Column::DocNumber)?,
-            region_code: self.get(r, Column::RegionCode)?,
-            abroad_country: self.get(r, Column::AbroadCountry)?,
-            address: self.get(r, Column::Address)?,
-            signed_on: self.date(r, Column::SignedOn)?,
-        })
     }
 
     /// The document kind of an entry row.
