@@ -89,9 +89,15 @@ pub(super) fn take_line(
         }
     };
     let line = used + 1;
-    let closed = (line >= lines_per_sheet).then_some(at);
-    conn.prepare_cached("UPDATE sheets SET lines_used = ?1, closed_at = ?2 WHERE id = ?3")?
-        .execute(params![line, closed, id])?;
+    // `closed_at` is written only when the sheet fills: setting it, even to NULL again,
+    // would rewrite the open-sheets index at every save.
+    if line >= lines_per_sheet {
+        conn.prepare_cached("UPDATE sheets SET lines_used = ?1, closed_at = ?2 WHERE id = ?3")?
+            .execute(params![line, at, id])?;
+    } else {
+        conn.prepare_cached("UPDATE sheets SET lines_used = ?1 WHERE id = ?2")?
+            .execute(params![line, id])?;
+    }
     Ok((number, line))
 }
 
