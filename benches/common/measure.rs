@@ -130,28 +130,40 @@ pub fn summarise(c: &mut Criterion, rows: &[(&str, &str, Target)]) {
         let b = (!baseline.is_empty())
             .then(|| median_ns(baseline))
             .flatten();
-        let ratio = b.map(|b| m / b);
-        let (target_text, met) = match target {
-            Target::Ratio(t) => (
-                format!("≤ {t}×"),
-                ratio
-                    .map(|r| if r <= *t { "yes" } else { "NO" })
-                    .unwrap_or("?"),
-            ),
-            Target::Millis(t) => (
-                format!("≤ {t} ms"),
-                if m / 1e6 <= *t { "yes" } else { "NO" },
-            ),
-            Target::None => ("—".into(), ""),
-        };
-        println!(
-            "| {measured} | {} | {} | {} | {} | {target_text} | {met} |",
-            human(m),
-            if baseline.is_empty() { "—" } else { baseline },
-            b.map(human).unwrap_or_else(|| "—".into()),
-            ratio
-                .map(|r| format!("{r:.2}×"))
-                .unwrap_or_else(|| "—".into()),
-        );
+        print_row(measured, m, baseline, b, b.map(|b| m / b), target);
     }
+}
+
+/// One row of the table [`summarise`] prints: `measured` took `m` ns (median), against
+/// `baseline` with `b` ns when there is one, `ratio` times it.
+pub fn print_row(
+    measured: &str,
+    m: f64,
+    baseline: &str,
+    b: Option<f64>,
+    ratio: Option<f64>,
+    target: &Target,
+) {
+    let (target_text, met) = match target {
+        Target::Ratio(t) => (
+            format!("≤ {t}×"),
+            ratio
+                .map(|r| if r <= *t { "yes" } else { "NO" })
+                .unwrap_or("?"),
+        ),
+        Target::Millis(t) => (
+            format!("≤ {t} ms"),
+            if m / 1e6 <= *t { "yes" } else { "NO" },
+        ),
+        Target::None => ("—".into(), ""),
+    };
+    println!(
+        "| {measured} | {} | {} | {} | {} | {target_text} | {met} |",
+        human(m),
+        if baseline.is_empty() { "—" } else { baseline },
+        b.map(human).unwrap_or_else(|| "—".into()),
+        ratio
+            .map(|r| format!("{r:.2}×"))
+            .unwrap_or_else(|| "—".into()),
+    );
 }
