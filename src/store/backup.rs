@@ -34,7 +34,7 @@ pub fn backup_to(store: &Store, dest: &Path) -> Result<(), StoreError> {
     let fail = |e| StoreError::from_open(dest, e);
     let mut copy = Connection::open_with_flags(temp.path(), OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(fail)?;
-    key::apply(&copy, temp.path(), &store.key)?;
+    key::apply(&copy, temp.path(), &store.key, store.cipher_page()?)?;
     copy_all_pages(&store.conn, &mut copy)?;
     copy.close().map_err(|(_, e)| fail(e))?;
     temp.as_file().sync_all().map_err(|e| io_error(dest, e))?;

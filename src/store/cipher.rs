@@ -71,7 +71,7 @@ pub fn encrypt_plain(
     let fail = |e| StoreError::from_open(path, e);
     let plain =
         Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(fail)?;
-    super::key::apply(&plain, path, &Key::Plain)?;
+    super::key::apply(&plain, path, &Key::Plain, super::key::NEW_CIPHER_PAGE)?;
     plain.busy_timeout(super::BUSY_TIMEOUT).map_err(fail)?;
     leave_wal(&plain, path)?;
     // Keep the file locked until the new one has replaced it: no desk can slip a write in.
@@ -88,6 +88,12 @@ pub fn encrypt_plain(
     plain.execute(
         "ATTACH DATABASE ?1 AS encrypted KEY ?2",
         params![temp_path, passphrase],
+    )?;
+    // Before anything is written to it; see `key::NEW_CIPHER_PAGE`.
+    plain.pragma_update(
+        Some("encrypted"),
+        "cipher_page_size",
+        super::key::NEW_CIPHER_PAGE,
     )?;
     let exported = plain
         .query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))

@@ -149,6 +149,22 @@ impl Store {
         Ok(self)
     }
 
+    /// The size of the encrypted pages of this database (1 KiB for databases made since
+    /// issue 16, 4 KiB for older ones); `None` for a plain training database.
+    pub fn cipher_page_size(&self) -> Result<Option<u32>, StoreError> {
+        if self.key.encrypts() {
+            key::cipher_page_of(&self.conn).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// The page size a page-by-page copy of this database is keyed with (see
+    /// [`Store::cipher_page_size`]; any for a plain one, which ignores it).
+    fn cipher_page(&self) -> Result<u32, StoreError> {
+        Ok(self.cipher_page_size()?.unwrap_or(key::NEW_CIPHER_PAGE))
+    }
+
     /// Whether the database is encrypted (false for `--no-encrypt` training databases).
     pub fn is_encrypted(&self) -> bool {
         self.key.encrypts()
@@ -165,12 +181,13 @@ impl Store {
 
     /// Connects, applies the key (checking it), then sets the pragmas of DESIGN.md §3.
     fn connect(path: &Path, key: &Key, extra: OpenFlags) -> Result<Store, StoreError> {
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra,
-        )
-        .map_err(|e| StoreError::from_open(path, e))?;
-        key::apply(&conn, path, key)?;
+        let mut conn = key::connect(path, key, || {
+            Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra,
+            )
+            .map_err(|e| StoreError::from_open(path, e))
+        })?;
         // Another program's database is refused before the pragmas below change it.
         identity::check(&conn, path)?;
         configure(&mut conn).map_err(|e| StoreError::from_open(path, e))?;

@@ -64,7 +64,7 @@ impl Store {
         let snapshot = Connection::open(&copy_path)
             .map_err(|e| StoreError::from_open(&copy_path, e))
             .and_then(|mut copy| {
-                key::apply(&copy, &copy_path, &self.key)?;
+                key::apply(&copy, &copy_path, &self.key, self.cipher_page()?)?;
                 super::backup::copy_all_pages(&self.conn, &mut copy)?;
                 Ok(copy)
             });
@@ -84,9 +84,9 @@ fn connect_read_only(path: &Path, key: &super::Key, immutable: bool) -> Result<S
         uri_path(path),
         if immutable { "?immutable=1" } else { "" }
     );
-    let conn =
-        Connection::open_with_flags(uri, flags).map_err(|e| StoreError::from_open(path, e))?;
-    key::apply(&conn, path, key)?;
+    let conn = key::connect(path, key, || {
+        Connection::open_with_flags(&uri, flags).map_err(|e| StoreError::from_open(path, e))
+    })?;
     identity::check(&conn, path)?;
     conn.busy_timeout(super::BUSY_TIMEOUT)
         .map_err(|e| StoreError::from_open(path, e))?;

@@ -15,6 +15,7 @@ mod common;
 
 mod auto_backup;
 mod board_defects;
+mod cipher_pages;
 mod cli;
 mod collector_details;
 mod crash;
