@@ -86,6 +86,7 @@ fn with_sidecars(db: &Path) -> Vec<PathBuf> {
     let mut files = vec![db.to_path_buf()];
     files.extend(sidecars(db));
     files.push(PathBuf::from(journal));
+    files.push(crate::store::write_queue::queue_file(db));
     files
 }
 

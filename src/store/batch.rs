@@ -1,6 +1,7 @@
 //! How a store call writes: one short `BEGIN IMMEDIATE` transaction of its own, or, inside a
 //! batch (`demo` commits a simulated day at a time), straight into the batch's transaction.
 
+use super::write_queue::{Turn, WriteQueue};
 use super::{Store, StoreError};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::cell::Cell;
@@ -22,20 +23,35 @@ impl Store {
                 committed: false,
             }));
         }
-        // Back to back with this connection's last commit while other writers are busy,
-        // step back for longer than their busy handler sleeps: SQLite's lock is not fair,
-        // and a desk writing again at once would take it before a waiting desk's next try.
-        // A writer alone (a save bench, an import) never waited, so never steps back.
-        if let Some(since) = self.last_commit.get().map(|at| at.elapsed())
+        // While other writers are busy, wait for a turn in the queue first: SQLite's lock
+        // is not fair (see `write_queue`). A writer alone (a save bench, an import) never
+        // waited, so never queues, and makes no queue file.
+        let contended = super::waited_for_lock_within(CONTENDED);
+        let turn = if contended {
+            self.write_queue
+                .get_or_init(|| WriteQueue::open(&self.path).ok())
+                .as_ref()
+                .and_then(|queue| queue.take_turn(super::BUSY_TIMEOUT).ok())
+        } else {
+            None
+        };
+        if turn.as_ref().is_some_and(|turn| turn.waited) {
+            super::note_contention();
+        }
+        // Without a queue (its file could not be made), step back for longer than a
+        // waiting writer's busy handler sleeps when writing again at once after a commit:
+        // otherwise this desk would take the lock before a waiting desk's next try.
+        if turn.is_none()
+            && contended
+            && let Some(since) = self.last_commit.get().map(|at| at.elapsed())
             && since < STEP_BACK
-            && super::waited_for_lock_within(CONTENDED)
         {
             std::thread::sleep(STEP_BACK - since);
         }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(Write::Alone(tx, &self.last_commit))
+        Ok(Write::Alone(tx, &self.last_commit, turn))
     }
 
     /// Starts a batch: every write until [`Store::commit_batch`] lands in one `BEGIN
@@ -70,10 +86,10 @@ const STEP_BACK: Duration = Duration::from_micros(600);
 /// How recently this thread must have waited for the lock for a write to step back.
 const CONTENDED: Duration = Duration::from_millis(100);
 
-/// One write: its own `BEGIN IMMEDIATE` transaction (and where to note when it committed),
-/// or a part of a batch.
+/// One write: its own `BEGIN IMMEDIATE` transaction (with where to note when it committed,
+/// and its turn in the write queue, held until the transaction ends), or a part of a batch.
 pub(super) enum Write<'a> {
-    Alone(Transaction<'a>, &'a Cell<Option<Instant>>),
+    Alone(Transaction<'a>, &'a Cell<Option<Instant>>, Option<Turn<'a>>),
     InBatch(BatchWrite<'a>),
 }
 
@@ -99,9 +115,10 @@ impl Write<'_> {
     /// Commits the transaction, or leaves the write in the batch.
     pub(super) fn commit(self) -> rusqlite::Result<()> {
         match self {
-            Write::Alone(tx, last_commit) => {
+            Write::Alone(tx, last_commit, turn) => {
                 tx.commit()?;
                 last_commit.set(Some(Instant::now()));
+                drop(turn);
                 Ok(())
             }
             Write::InBatch(mut write) => {
@@ -117,7 +134,7 @@ impl std::ops::Deref for Write<'_> {
 
     fn deref(&self) -> &Connection {
         match self {
-            Write::Alone(tx, _) => tx,
+            Write::Alone(tx, _, _) => tx,
             Write::InBatch(write) => write.conn,
         }
     }

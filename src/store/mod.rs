@@ -33,6 +33,7 @@ mod signins;
 mod tickets;
 mod values;
 pub mod watch;
+pub mod write_queue;
 
 pub mod audit;
 pub mod backup;
@@ -86,6 +87,9 @@ pub struct Store {
     path: PathBuf,
     key: Key,
     files: FileWatch,
+    /// The write queue (see `write_queue.rs`), opened at the first contended write; `None`
+    /// when its file cannot be made (a read-only folder).
+    write_queue: std::cell::OnceCell<Option<write_queue::WriteQueue>>,
 }
 
 impl Store {
@@ -204,6 +208,7 @@ impl Store {
             path: path.to_path_buf(),
             key: key.clone(),
             files: FileWatch::of(path),
+            write_queue: std::cell::OnceCell::new(),
         }
     }
 
@@ -309,6 +314,12 @@ fn wait_for_lock(tries: i32) -> bool {
     let doublings = u32::try_from(tries.clamp(0, 5)).unwrap_or(0);
     std::thread::sleep((BUSY_RETRY_MIN * (1 << doublings)).min(BUSY_RETRY_MAX));
     true
+}
+
+/// Notes that this thread waited for another writer (in the write queue): as a wait for
+/// the lock would, it keeps [`waited_for_lock_within`] true.
+pub(super) fn note_contention() {
+    WAITING_SINCE.with(|since| since.set(Some(Instant::now())));
 }
 
 /// Whether this thread began waiting for the write lock less than `recent` ago: other
