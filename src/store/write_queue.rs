@@ -186,10 +186,15 @@ mod tests {
 
     const PATIENCE: Duration = Duration::from_secs(5);
 
+    /// A folder for a database that is never made: only its queue file is.
+    fn database_path() -> (tempfile::TempDir, PathBuf) {
+        let (_dir, db) = database_path();
+        (dir, db)
+    }
+
     #[test]
     fn writers_get_their_turns_in_the_order_they_took_them() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("q.db");
+        let (_dir, db) = database_path();
         let first = WriteQueue::open(&db).expect("queue");
         let turn = first.take_turn(PATIENCE).expect("first turn");
         // Three more connections take turns in order while the first is still writing.
@@ -224,8 +229,7 @@ mod tests {
 
     #[test]
     fn a_turn_whose_writer_is_gone_does_not_block_the_next() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("q.db");
+        let (_dir, db) = database_path();
         let gone = WriteQueue::open(&db).expect("queue");
         let turn = gone.take_turn(PATIENCE).expect("turn");
         std::mem::forget(turn);
@@ -239,8 +243,7 @@ mod tests {
 
     #[test]
     fn a_writer_that_waits_too_long_goes_on_anyway() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("q.db");
+        let (_dir, db) = database_path();
         let stuck = WriteQueue::open(&db).expect("queue");
         let _held = stuck.take_turn(PATIENCE).expect("turn");
         let next = WriteQueue::open(&db).expect("queue");
@@ -253,8 +256,7 @@ mod tests {
     #[test]
     fn the_queue_file_is_private() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = dir.path().join("q.db");
+        let (_dir, db) = database_path();
         drop(WriteQueue::open(&db).expect("queue"));
         let mode = std::fs::metadata(queue_file(&db))
             .expect("queue file")

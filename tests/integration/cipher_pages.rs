@@ -64,11 +64,7 @@ fn a_new_encrypted_database_has_1_kib_pages_that_sqlcipher_itself_opens() {
 #[test]
 fn encrypt_makes_1_kib_pages() {
     let point = Point::new();
-    let file = point.write("signers.csv", &signers_csv(1, 4));
-    point
-        .run(&["--no-encrypt", "import", path_arg(&file)])
-        .assert()
-        .success();
+    point.train_signers(1, 4);
     point
         .run(&["encrypt"])
         .succeeds_printing("is now encrypted");
@@ -81,11 +77,7 @@ fn encrypt_makes_1_kib_pages() {
 #[test]
 fn a_database_encrypted_with_4_kib_pages_still_opens_saves_backs_up_and_verifies() {
     let point = Point::new();
-    let file = point.write("signers.csv", &signers_csv(1, 6));
-    point
-        .run(&["--no-encrypt", "import", path_arg(&file)])
-        .assert()
-        .success();
+    point.train_signers(1, 6);
     encrypt_with_default_pages(&point.db());
     assert_eq!(
         entries_read_by_sqlcipher(&point.db(), 4096).expect("read"),
