@@ -30,6 +30,7 @@ impl Store {
         // waited, so never queues, and makes no queue file.
         let contended = super::waited_for_lock_within(CONTENDED);
         let turn = if contended {
+            super::waiting_for_turn_since(Some(Instant::now()));
             self.write_queue
                 .get_or_init(|| WriteQueue::open(&self.path).ok())
                 .as_ref()
@@ -50,10 +51,11 @@ impl Store {
         {
             std::thread::sleep(STEP_BACK - since);
         }
-        let tx = self
+        let begun = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(Write::Alone(tx, &self.last_commit, turn))
+            .transaction_with_behavior(TransactionBehavior::Immediate);
+        super::waiting_for_turn_since(None);
+        Ok(Write::Alone(begun?, &self.last_commit, turn))
     }
 
     /// Starts a batch: every write until [`Store::commit_batch`] lands in one `BEGIN
@@ -230,5 +232,34 @@ mod tests {
         ));
         // The writes went nowhere: the file (wherever it is now) has no ticket.
         assert!(store.tickets_of_day(day).expect("tickets").is_empty());
+    }
+
+    #[test]
+    fn a_write_waits_for_its_turn_and_the_lock_no_longer_than_the_busy_timeout() {
+        let (dir, mut store, mut other) = two_stores();
+        let now = chrono::Utc::now();
+        let day = now.date_naive();
+        // A writer that seems stuck holds its turn in the queue, and the lock.
+        let stuck = super::WriteQueue::open(&dir.path().join("b.db")).expect("queue");
+        let _turn = stuck
+            .take_turn(std::time::Duration::ZERO)
+            .expect("its turn");
+        other.begin_batch().expect("hold the lock");
+        // This thread has rivals, so its write queues behind the stuck one.
+        super::super::note_contention();
+        let started = std::time::Instant::now();
+        let written = store.issue_ticket(&door(), day, now);
+        let waited = started.elapsed();
+        assert!(
+            matches!(written, Err(crate::store::StoreError::Busy)),
+            "{written:?}"
+        );
+        // 5 s in all: not 5 s for the turn and 5 more for the lock.
+        let limit = super::super::BUSY_TIMEOUT;
+        assert!(
+            waited >= limit && waited < limit + std::time::Duration::from_secs(2),
+            "{waited:?}"
+        );
+        other.commit_batch().expect("release");
     }
 }

@@ -292,6 +292,10 @@ const BUSY_RETRY_MAX: Duration = Duration::from_micros(200);
 thread_local! {
     /// When this thread's current wait for the write lock began.
     static WAITING_SINCE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+    /// When this thread's current write began waiting for its turn in the write queue: the
+    /// wait for the lock counts from there, so the two together last at most
+    /// [`BUSY_TIMEOUT`].
+    static TURN_SINCE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
 }
 
 /// Waits for the write lock in short steps (50 µs growing to 200 µs) up to [`BUSY_TIMEOUT`]
@@ -304,8 +308,9 @@ fn wait_for_lock(tries: i32) -> bool {
     let since = WAITING_SINCE.with(|since| match since.get() {
         Some(at) if tries > 0 => at,
         _ => {
-            since.set(Some(now));
-            now
+            let began = TURN_SINCE.with(|turn| turn.get()).unwrap_or(now);
+            since.set(Some(began));
+            began
         }
     });
     if now.duration_since(since) >= BUSY_TIMEOUT {
@@ -314,6 +319,12 @@ fn wait_for_lock(tries: i32) -> bool {
     let doublings = u32::try_from(tries.clamp(0, 5)).unwrap_or(0);
     std::thread::sleep((BUSY_RETRY_MIN * (1 << doublings)).min(BUSY_RETRY_MAX));
     true
+}
+
+/// Notes that this thread's write began waiting for its turn in the write queue at `at`
+/// (`None` once the write has its transaction or gave up).
+pub(super) fn waiting_for_turn_since(at: Option<Instant>) {
+    TURN_SINCE.with(|turn| turn.set(at));
 }
 
 /// Notes that this thread waited for another writer (in the write queue): as a wait for
